@@ -1,0 +1,181 @@
+//! The command line: parses arguments (clap) and wires the library together.
+
+mod check;
+mod init;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+use crate::model::{self, Document};
+use crate::store::{self, LoadError};
+
+const AFTER_HELP: &str = "\
+Examples:
+  guotang                         open the console on the built-in demo meeting
+  guotang meeting.json            open the console on a snapshot
+  guotang check meeting.json      check a snapshot and summarise it
+  guotang standings meeting.json  print the standings table (--json for tools)
+  guotang init meeting.json       start a new snapshot from the demo
+  guotang schema > guotang.schema.json
+
+The snapshot format is guotang/1 (see `guotang schema`).";
+
+/// guotang — a terminal console for review meetings (过堂会).
+///
+/// A presenter walks the room through the agenda with live timers, unit
+/// rankings and the red/yellow seating; a secretary keeps the snapshot (one
+/// JSON file) up to date.
+#[derive(Debug, Parser)]
+#[command(name = "guotang", version, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Snapshot to open in the console (default: the built-in demo meeting).
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a snapshot: a one-screen summary, or every problem with its place.
+    ///
+    /// Exits 0 when the snapshot is usable, 1 when it is not (every problem
+    /// listed, each with its line:column or JSON path).
+    ///
+    /// Example: guotang check meeting.json
+    Check {
+        /// The snapshot file.
+        file: PathBuf,
+    },
+    /// Print the standings: ranks, composites, gaps and cards per group.
+    ///
+    /// The table aligns Chinese names in terminal columns; --json prints the
+    /// machine-readable standings of the snapshot format (numbers not rounded).
+    ///
+    /// Example: guotang standings meeting.json --json | jq '.units[0]'
+    Standings {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// Print JSON for other tools instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the demo meeting as a template to edit.
+    ///
+    /// Refuses to overwrite an existing file unless --force is given.
+    ///
+    /// Example: guotang init 2026-05-过堂会.json
+    Init {
+        /// Where to write (default: guotang.json).
+        path: Option<PathBuf>,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the snapshot format.
+    ///
+    /// Point your editor at it to check and complete snapshots; in VS Code add
+    /// "$schema": "./guotang.schema.json" to a snapshot, or map it in
+    /// settings under json.schemas.
+    ///
+    /// Example: guotang schema > guotang.schema.json
+    Schema,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Check { file }) => check::run(&file),
+        Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
+            let lang = lang_for(doc);
+            let st = model::compute(&doc.snapshot);
+            if json {
+                let v = model::standings_json::to_json(&doc.snapshot, &st, lang);
+                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            } else {
+                print!("{}", table::standings_table(&doc.snapshot, &st, lang));
+            }
+            ExitCode::SUCCESS
+        }),
+        Some(Command::Init { path, force }) => init::run(path, force),
+        Some(Command::Schema) => {
+            let schema = model::raw::schema();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        None => with_doc(cli.file.as_deref(), |doc, name| {
+            let lang = lang_for(doc);
+            let st = model::compute(&doc.snapshot);
+            print!("{}", table::standings_table(&doc.snapshot, &st, lang));
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!("（{name}：演示控制台即将推出；现在先显示排名。）"),
+                    &format!(
+                        "({name}: the presenter's console is coming; here are the standings.)"
+                    ),
+                )
+            );
+            ExitCode::SUCCESS
+        }),
+    }
+}
+
+/// The language for a snapshot's labels: its `locale`, else `LANG`.
+pub fn lang_for(doc: &Document) -> Lang {
+    let env = std::env::var("LANG").ok();
+    Lang::detect(doc.snapshot.locale, env.as_deref())
+}
+
+/// Loads the file (or the demo when none is given) and runs `f` on it; a file
+/// that cannot be used is reported on stderr with exit code 1.
+fn with_doc(
+    file: Option<&std::path::Path>,
+    f: impl FnOnce(&Document, &str) -> ExitCode,
+) -> ExitCode {
+    match file {
+        None => match Document::from_bytes(model::DEMO.as_bytes()) {
+            Ok(doc) => f(&doc, "demo"),
+            Err(problems) => {
+                eprintln!("error: the built-in demo is broken:\n{problems}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(path) => match store::load(path) {
+            Ok(loaded) => f(&loaded.doc, &path.display().to_string()),
+            Err(e) => {
+                report_load_error(&e);
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// Prints a load error the way every command does.
+pub fn report_load_error(e: &LoadError) {
+    match e {
+        LoadError::Io { .. } => eprintln!("error: {e}"),
+        LoadError::Invalid { path, problems } => {
+            let n = problems.len();
+            let s = if n == 1 { "" } else { "s" };
+            eprintln!(
+                "error: {} is not a usable snapshot ({n} problem{s}):",
+                path.display()
+            );
+            for p in &problems.0 {
+                let text = p.to_string();
+                for (i, line) in text.lines().enumerate() {
+                    let lead = if i == 0 { "  - " } else { "    " };
+                    eprintln!("{lead}{line}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    guotang::cli::run(guotang::cli::Cli::parse())
+}

@@ -1,0 +1,323 @@
+//! The standings engine: time progress, completion, composite, shared ranks,
+//! gaps and cards, exactly as snapshot-v1.md defines them.
+//!
+//! Pure and computed once per data change; panes only read the result.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::projects::{self, Overdue, Pipeline};
+use super::snapshot::{Better, Card, CardRule, Snapshot};
+
+/// Values closer than this are equal: they share a rank, and meet a card line.
+pub const EPSILON: f64 = 1e-9;
+
+/// Which rule, or whose decision, gave a unit its card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardSource {
+    Rule,
+    Decision,
+}
+
+impl CardSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardSource::Rule => "rule",
+            CardSource::Decision => "decision",
+        }
+    }
+}
+
+/// A unit's result on one metric.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct MetricStanding {
+    pub actual: Option<f64>,
+    pub target: Option<f64>,
+    /// Actual ÷ target (capped), when the target is > 0.
+    pub completion: Option<f64>,
+    /// Rank in the group by actual, when the unit has an actual or a target.
+    pub rank: Option<u32>,
+    /// How far behind the group's first on this metric (≥ 0).
+    pub gap_first: Option<f64>,
+    /// How far behind the unit ranked just above (≥ 0).
+    pub gap_above: Option<f64>,
+}
+
+impl MetricStanding {
+    /// The actual value, a missing one counting as 0.
+    pub fn value(&self) -> f64 {
+        self.actual.unwrap_or(0.0)
+    }
+}
+
+/// One unit's standing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitStanding {
+    /// Weighted completion; `None` for an unranked unit.
+    pub composite: Option<f64>,
+    pub rank: Option<u32>,
+    /// Composite behind the group's first / the unit ranked just above.
+    pub gap_first: Option<f64>,
+    pub gap_above: Option<f64>,
+    pub card: Card,
+    pub source: CardSource,
+    /// What the rule alone would give (the unit's decision may differ).
+    pub rule_card: Card,
+    /// Indexed like the snapshot's metrics.
+    pub metrics: Vec<MetricStanding>,
+}
+
+/// A group's units in standing order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupStanding {
+    pub name: String,
+    /// Unit indices: ranked by rank (snapshot order among ties), then unranked.
+    pub members: Vec<usize>,
+    /// How many of `members` are ranked.
+    pub ranked: usize,
+    /// Per metric: the members that have a per-metric rank, in that rank's order.
+    pub by_metric: Vec<Vec<usize>>,
+}
+
+/// Everything derived from a snapshot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standings {
+    pub time_progress: f64,
+    /// Indexed like the snapshot's units.
+    pub units: Vec<UnitStanding>,
+    /// In the order groups first appear among the units.
+    pub groups: Vec<GroupStanding>,
+    /// All units in standing order: group by group, then rank, unranked last.
+    pub order: Vec<usize>,
+    /// Per unit: the project pipeline.
+    pub pipelines: Vec<Pipeline>,
+    /// Overdue projects, latest first.
+    pub overdue: Vec<Overdue>,
+}
+
+/// Time progress: day of year of `to` ÷ days in that year.
+pub fn time_progress(to: NaiveDate) -> f64 {
+    let days = if to.leap_year() { 366.0 } else { 365.0 };
+    f64::from(to.ordinal()) / days
+}
+
+/// Shared ranks (1, 2, 2, 4) for values already sorted best first.
+fn shared_ranks(sorted: &[f64]) -> Vec<u32> {
+    let mut ranks = Vec::with_capacity(sorted.len());
+    for (i, v) in sorted.iter().enumerate() {
+        let rank = match i {
+            0 => 1,
+            _ if (sorted[i - 1] - v).abs() <= EPSILON => ranks[i - 1],
+            _ => i as u32 + 1,
+        };
+        ranks.push(rank);
+    }
+    ranks
+}
+
+/// Gaps behind the first and behind the nearest strictly better rank, for
+/// values sorted best first, measured in the "behind" direction.
+fn gaps(sorted: &[f64], ranks: &[u32], behind: impl Fn(f64, f64) -> f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut above: Option<usize> = None;
+    for i in 0..sorted.len() {
+        if i > 0 && ranks[i] != ranks[i - 1] {
+            above = Some(i - 1);
+        }
+        let first = behind(sorted[0], sorted[i]).max(0.0);
+        let up = above.map_or(0.0, |a| behind(sorted[a], sorted[i]).max(0.0));
+        out.push((first, up));
+    }
+    out
+}
+
+/// Computes the standings of a validated snapshot.
+pub fn compute(s: &Snapshot) -> Standings {
+    let p = time_progress(s.meeting.period.to);
+    let cap = s.cards.cap;
+    let mut units: Vec<UnitStanding> = s
+        .units
+        .iter()
+        .map(|u| {
+            let metrics: Vec<MetricStanding> = s
+                .metrics
+                .iter()
+                .enumerate()
+                .map(|(mi, _)| {
+                    let (actual, target) = (u.actuals[mi], u.targets[mi]);
+                    let completion = target.filter(|t| *t > 0.0).map(|t| {
+                        let r = actual.unwrap_or(0.0) / t;
+                        cap.map_or(r, |c| r.min(c))
+                    });
+                    MetricStanding {
+                        actual,
+                        target,
+                        completion,
+                        ..Default::default()
+                    }
+                })
+                .collect();
+            let (mut num, mut den) = (0.0, 0.0);
+            for (m, ms) in s.metrics.iter().zip(&metrics) {
+                if let Some(r) = ms.completion
+                    && m.weight > 0.0
+                {
+                    num += m.weight * r;
+                    den += m.weight;
+                }
+            }
+            UnitStanding {
+                composite: (den > 0.0).then(|| num / den),
+                rank: None,
+                gap_first: None,
+                gap_above: None,
+                card: Card::None,
+                source: CardSource::Rule,
+                rule_card: Card::None,
+                metrics,
+            }
+        })
+        .collect();
+
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); s.groups.len()];
+    for (i, u) in s.units.iter().enumerate() {
+        members[u.group_index].push(i);
+    }
+    let mut groups = Vec::with_capacity(s.groups.len());
+    for (gi, mut list) in members.into_iter().enumerate() {
+        // Stable sort: snapshot order among equal composites; unranked last.
+        list.sort_by(|&a, &b| {
+            let (ca, cb) = (units[a].composite, units[b].composite);
+            match (ca, cb) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+        let ranked = list
+            .iter()
+            .take_while(|&&i| units[i].composite.is_some())
+            .count();
+        let values: Vec<f64> = list[..ranked]
+            .iter()
+            .filter_map(|&i| units[i].composite)
+            .collect();
+        let ranks = shared_ranks(&values);
+        let gap = gaps(&values, &ranks, |best, own| best - own);
+        for (k, &i) in list[..ranked].iter().enumerate() {
+            units[i].rank = Some(ranks[k]);
+            (units[i].gap_first, units[i].gap_above) = (Some(gap[k].0), Some(gap[k].1));
+        }
+        let by_metric = s
+            .metrics
+            .iter()
+            .enumerate()
+            .map(|(mi, m)| rank_metric(s, &mut units, &list, mi, m.better))
+            .collect();
+        groups.push(GroupStanding {
+            name: s.groups[gi].clone(),
+            members: list,
+            ranked,
+            by_metric,
+        });
+    }
+
+    for g in &groups {
+        let n = g.ranked as u32;
+        for &i in &g.members {
+            let us = &mut units[i];
+            us.rule_card = rule_card(s.cards.rule, us.composite, us.rank, n, p);
+            (us.card, us.source) = match &s.units[i].decision {
+                Some(d) => (d.card, CardSource::Decision),
+                None => (us.rule_card, CardSource::Rule),
+            };
+        }
+    }
+
+    let order = groups
+        .iter()
+        .flat_map(|g| g.members.iter().copied())
+        .collect();
+    Standings {
+        time_progress: p,
+        units,
+        groups,
+        order,
+        pipelines: projects::pipelines(s),
+        overdue: projects::overdue(s),
+    }
+}
+
+/// Ranks one metric within one group; returns the ranked members in order.
+fn rank_metric(
+    s: &Snapshot,
+    units: &mut [UnitStanding],
+    members: &[usize],
+    mi: usize,
+    better: Better,
+) -> Vec<usize> {
+    let mut list: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| s.units[i].actuals[mi].is_some() || s.units[i].targets[mi].is_some())
+        .collect();
+    // Snapshot order among equals, whatever the composite order was.
+    list.sort_by_key(|&i| i);
+    let value = |i: usize| units[i].metrics[mi].value();
+    match better {
+        Better::Higher => list.sort_by(|&a, &b| value(b).total_cmp(&value(a))),
+        Better::Lower => list.sort_by(|&a, &b| value(a).total_cmp(&value(b))),
+    }
+    let values: Vec<f64> = list.iter().map(|&i| value(i)).collect();
+    let ranks = shared_ranks(&values);
+    let gap = match better {
+        Better::Higher => gaps(&values, &ranks, |best, own| best - own),
+        Better::Lower => gaps(&values, &ranks, |best, own| own - best),
+    };
+    for (k, &i) in list.iter().enumerate() {
+        let ms = &mut units[i].metrics[mi];
+        ms.rank = Some(ranks[k]);
+        (ms.gap_first, ms.gap_above) = (Some(gap[k].0), Some(gap[k].1));
+    }
+    list
+}
+
+/// The card the rule gives; `n` is the number of ranked units in the group.
+fn rule_card(rule: CardRule, composite: Option<f64>, rank: Option<u32>, n: u32, p: f64) -> Card {
+    let (Some(c), Some(rank)) = (composite, rank) else {
+        return Card::None;
+    };
+    match rule {
+        CardRule::Pace { red_at } => {
+            if c >= red_at * p - EPSILON {
+                Card::Red
+            } else {
+                Card::Yellow
+            }
+        }
+        CardRule::Rank {
+            red_top,
+            yellow_bottom,
+        } => {
+            if rank <= red_top {
+                Card::Red
+            } else if i64::from(rank) > i64::from(n) - i64::from(yellow_bottom) {
+                Card::Yellow
+            } else {
+                Card::None
+            }
+        }
+        CardRule::Threshold {
+            red_min,
+            yellow_below,
+        } => {
+            if c >= red_min - EPSILON {
+                Card::Red
+            } else if c < yellow_below - EPSILON {
+                Card::Yellow
+            } else {
+                Card::None
+            }
+        }
+    }
+}

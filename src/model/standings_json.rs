@@ -1,0 +1,75 @@
+//! The machine-readable standings of snapshot-v1.md, for other tools and tests.
+
+use serde_json::{Map, Value, json};
+
+use super::explain::explain;
+use super::snapshot::Snapshot;
+use super::standings::Standings;
+use crate::i18n::Lang;
+
+/// `guotang standings --json`: units in snapshot order, numbers not rounded.
+pub fn to_json(s: &Snapshot, st: &Standings, lang: Lang) -> Value {
+    let units: Vec<Value> = s
+        .units
+        .iter()
+        .zip(&st.units)
+        .enumerate()
+        .map(|(i, (u, us))| {
+            let metrics: Map<String, Value> = s
+                .metrics
+                .iter()
+                .zip(&us.metrics)
+                .map(|(m, ms)| {
+                    (
+                        m.id.clone(),
+                        json!({
+                            "actual": ms.actual,
+                            "target": ms.target,
+                            "completion": ms.completion,
+                            "rank": ms.rank,
+                            "gap_first": ms.gap_first,
+                            "gap_above": ms.gap_above,
+                        }),
+                    )
+                })
+                .collect();
+            json!({
+                "id": u.id,
+                "name": u.name,
+                "group": u.group,
+                "composite": us.composite,
+                "rank": us.rank,
+                "gap_first": us.gap_first,
+                "gap_above": us.gap_above,
+                "card": us.card.as_str(),
+                "card_source": us.source.as_str(),
+                "rule_card": us.rule_card.as_str(),
+                "explanation": explain(s, st, i, lang),
+                "metrics": metrics,
+                "projects": {
+                    "counts": crate::model::Stage::ALL.iter().map(|stg| (stg.as_str().to_owned(), Value::from(st.pipelines[i].count(*stg)))).collect::<Map<_, _>>(),
+                    "start_rate": st.pipelines[i].start_rate,
+                },
+            })
+        })
+        .collect();
+    let overdue: Vec<Value> = st
+        .overdue
+        .iter()
+        .map(|o| {
+            let p = &s.projects[o.project];
+            json!({
+                "project": p.id,
+                "unit": s.units[p.unit].id,
+                "missed": match o.missed { super::projects::Milestone::Start => "start", super::projects::Milestone::Complete => "complete" },
+                "due": o.due.to_string(),
+                "days_late": o.days_late,
+            })
+        })
+        .collect();
+    json!({
+        "time_progress": st.time_progress,
+        "units": units,
+        "overdue": overdue,
+    })
+}

@@ -1,0 +1,248 @@
+//! Validation of the lists that refer to units: projects, agenda and seating.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::fields::{Path, Reader, describe};
+use super::snapshot::*;
+use super::validate::{required, strings, unique};
+
+pub(super) fn projects(
+    r: &mut Reader,
+    v: &Value,
+    path: &Path,
+    unit_ids: &HashMap<&str, usize>,
+) -> Vec<Project> {
+    let Some(items) = r.array(v, path) else {
+        return Vec::new();
+    };
+    let mut seen = HashMap::with_capacity(items.len());
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let p = path.index(i);
+        let Some(m) = r.object(item, &p) else {
+            continue;
+        };
+        let id = required(r, m, &p, "id")
+            .and_then(|v| r.text(v, &p.key("id")))
+            .filter(|id| unique(r, &mut seen, id, i, &p.key("id"), "projects"));
+        let name = required(r, m, &p, "name").and_then(|v| r.text(v, &p.key("name")));
+        let unit = required(r, m, &p, "unit")
+            .and_then(|v| r.string(v, &p.key("unit")))
+            .and_then(|id| {
+                let found = unit_ids.get(id).copied();
+                if found.is_none() {
+                    r.problem(
+                        &p.key("unit"),
+                        format!("no unit with id {}", describe(&Value::from(id))),
+                    );
+                }
+                found
+            });
+        let investment = m
+            .get("investment")
+            .map(|v| r.number(v, &p.key("investment"), false));
+        let stage = required(r, m, &p, "stage").and_then(|v| {
+            let words: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+            r.choice(v, &p.key("stage"), &words, Stage::parse)
+        });
+        let mut date = |key: &str| m.get(key).map(|v| r.date(v, &p.key(key)));
+        let dates = [
+            date("signed_on"),
+            date("started_on"),
+            date("completed_on"),
+            date("due_start"),
+            date("due_complete"),
+        ];
+        let note = m.get("note").map(|v| r.string(v, &p.key("note")));
+        if dates.iter().any(|d| matches!(d, Some(None)))
+            || matches!(investment, Some(None))
+            || matches!(note, Some(None))
+        {
+            continue;
+        }
+        let [signed_on, started_on, completed_on, due_start, due_complete] =
+            dates.map(Option::flatten);
+        if let (Some(id), Some(name), Some(unit), Some(stage)) = (id, name, unit, stage) {
+            out.push(Project {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                unit,
+                investment: investment.flatten(),
+                stage,
+                signed_on,
+                started_on,
+                completed_on,
+                due_start,
+                due_complete,
+                note: note.flatten().map(str::to_owned),
+            });
+        }
+    }
+    out
+}
+
+pub(super) fn agenda(
+    r: &mut Reader,
+    v: &Value,
+    path: &Path,
+    unit_ids: &HashMap<&str, usize>,
+    groups: &[String],
+) -> Vec<AgendaItem> {
+    let Some(items) = r.array(v, path) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let p = path.index(i);
+        let Some(m) = r.object(item, &p) else {
+            continue;
+        };
+        let title = required(r, m, &p, "title").and_then(|v| r.text(v, &p.key("title")));
+        let pane = required(r, m, &p, "pane").and_then(|v| {
+            let words: Vec<&str> = Pane::ALL.iter().map(|s| s.as_str()).collect();
+            r.choice(v, &p.key("pane"), &words, Pane::parse)
+        });
+        let minutes = m
+            .get("minutes")
+            .map(|v| r.number(v, &p.key("minutes"), true));
+        let minutes_each = m
+            .get("minutes_each")
+            .map(|v| r.number(v, &p.key("minutes_each"), true));
+        let warn_minutes = m
+            .get("warn_minutes")
+            .map(|v| r.number(v, &p.key("warn_minutes"), true));
+        let speaker = m.get("speaker").map(|v| r.string(v, &p.key("speaker")));
+        let notes = m.get("notes").map(|v| strings(r, v, &p.key("notes")));
+        let speakers = match m.get("speakers") {
+            Some(v) => Some(speakers(r, v, &p.key("speakers"), unit_ids, groups)),
+            None => {
+                if pane == Some(Pane::Speakers) {
+                    r.problem(
+                        &p.key("speakers"),
+                        "required with pane \"speakers\": {\"card\": \"red\"}, {\"group\": …} or {\"units\": […]}",
+                    );
+                }
+                None
+            }
+        };
+        let parts_ok = [
+            minutes.is_some_and(|x| x.is_none()),
+            minutes_each.is_some_and(|x| x.is_none()),
+        ]
+        .into_iter()
+        .chain([
+            warn_minutes.is_some_and(|x| x.is_none()),
+            speaker.is_some_and(|x| x.is_none()),
+            notes.as_ref().is_some_and(|x| x.is_none()),
+            speakers.as_ref().is_some_and(|x| x.is_none()),
+        ])
+        .all(|bad| !bad);
+        if let (Some(title), Some(pane), true) = (title, pane, parts_ok) {
+            out.push(AgendaItem {
+                title: title.to_owned(),
+                pane,
+                minutes: minutes.flatten(),
+                speaker: speaker.flatten().map(str::to_owned),
+                speakers: speakers.flatten(),
+                minutes_each: minutes_each.flatten(),
+                warn_minutes: warn_minutes.flatten(),
+                notes: notes.flatten().unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+fn speakers(
+    r: &mut Reader,
+    v: &Value,
+    path: &Path,
+    unit_ids: &HashMap<&str, usize>,
+    groups: &[String],
+) -> Option<SpeakerSelector> {
+    let m = r.object(v, path)?;
+    let keys: Vec<&str> = ["card", "group", "units"]
+        .into_iter()
+        .filter(|k| m.contains_key(*k))
+        .collect();
+    if keys.len() != 1 {
+        r.problem(
+            path,
+            "expected exactly one of \"card\", \"group\" or \"units\"",
+        );
+        return None;
+    }
+    let key = keys[0];
+    let val = &m[key];
+    let p = path.key(key);
+    match key {
+        "card" => r
+            .choice(val, &p, &["red", "yellow", "none"], Card::parse)
+            .map(SpeakerSelector::Card),
+        "group" => {
+            let g = r.string(val, &p)?;
+            if groups.iter().any(|x| x == g) {
+                Some(SpeakerSelector::Group(g.to_owned()))
+            } else {
+                r.problem(&p, format!("no unit in group {}", describe(val)));
+                None
+            }
+        }
+        _ => {
+            let ids = strings(r, val, &p)?;
+            if ids.is_empty() {
+                r.problem(&p, "names no unit");
+                return None;
+            }
+            let mut out = Vec::with_capacity(ids.len());
+            for (i, id) in ids.iter().enumerate() {
+                match unit_ids.get(id.as_str()) {
+                    Some(&u) => out.push(u),
+                    None => r.problem(
+                        &p.index(i),
+                        format!("no unit with id {}", describe(&Value::from(id.as_str()))),
+                    ),
+                }
+            }
+            (out.len() == ids.len()).then_some(SpeakerSelector::Units(out))
+        }
+    }
+}
+
+pub(super) fn seating(r: &mut Reader, v: &Value, path: &Path) -> Vec<Zone> {
+    let Some(m) = r.object(v, path) else {
+        return Vec::new();
+    };
+    let Some(zones) = required(r, m, path, "zones").and_then(|v| r.array(v, &path.key("zones")))
+    else {
+        return Vec::new();
+    };
+    let zp = path.key("zones");
+    let mut out = Vec::new();
+    for (i, item) in zones.iter().enumerate() {
+        let p = zp.index(i);
+        let Some(z) = r.object(item, &p) else {
+            continue;
+        };
+        let card = required(r, z, &p, "card")
+            .and_then(|v| r.choice(v, &p.key("card"), &["red", "yellow", "none"], Card::parse));
+        let label = z.get("label").map(|v| r.string(v, &p.key("label")));
+        let rows = required(r, z, &p, "rows").and_then(|v| r.integer(v, &p.key("rows"), 1, 1000));
+        let seats = required(r, z, &p, "seats_per_row")
+            .and_then(|v| r.integer(v, &p.key("seats_per_row"), 1, 1000));
+        if let (Some(card), Some(rows), Some(seats_per_row)) = (card, rows, seats) {
+            let Some(label) = label.unwrap_or(Some("")) else {
+                continue;
+            };
+            out.push(Zone {
+                card,
+                label: label.to_owned(),
+                rows,
+                seats_per_row,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,87 @@
+//! Reading a snapshot file: size check first, then parse and validate.
+
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::model::parse::{MAX_BYTES, too_large};
+use crate::model::{Document, Problem, Problems};
+
+/// A snapshot read from disk.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub doc: Document,
+    /// Hash of the bytes read, to notice later that someone else changed the file.
+    pub content_hash: u64,
+}
+
+/// Why a snapshot could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a usable snapshot:\n{problems}")]
+    Invalid { path: PathBuf, problems: Problems },
+}
+
+impl LoadError {
+    /// The problems found in the file, if it was read at all.
+    pub fn problems(&self) -> Option<&Problems> {
+        match self {
+            LoadError::Invalid { problems, .. } => Some(problems),
+            LoadError::Io { .. } => None,
+        }
+    }
+}
+
+/// A content hash of snapshot bytes.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Reads the raw bytes of a file, refusing one over the size limit unread.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("it is a directory, not a file")));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problems: Problems(vec![Problem::Input {
+                message: too_large(meta.len()),
+            }]),
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` guards against a file that grows while it is read (or a pipe).
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(bytes)
+}
+
+/// Reads, parses and validates a snapshot file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = read_bytes(path)?;
+    let doc = Document::from_bytes(&bytes).map_err(|problems| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    })?;
+    Ok(Loaded {
+        doc,
+        content_hash: hash_bytes(&bytes),
+    })
+}

@@ -1,0 +1,7 @@
+//! The terminal UI: panes that only draw from borrowed, precomputed data.
+
+pub mod draw;
+pub mod labels;
+pub mod panes;
+pub mod theme;
+pub mod view;
