@@ -180,7 +180,7 @@ impl Reader {
 
     /// A calendar date written `YYYY-MM-DD` that exists.
     pub fn date(&mut self, v: &Value, path: &Path) -> Option<NaiveDate> {
-        let s = self.string(v, path).or_else(|| None)?;
+        let s = self.string(v, path)?;
         match parse_date(s) {
             Ok(d) => Some(d),
             Err(DateError::Shape) => {

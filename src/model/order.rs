@@ -79,10 +79,10 @@ pub fn seat(s: &Snapshot, st: &Standings) -> Vec<SeatedZone> {
         out.push(seated);
     }
     // Overflow is only reported by the last zone of each card.
-    for zi in 0..out.len() {
+    for (zi, seated) in out.iter_mut().enumerate() {
         let card = s.seating[zi].card;
         if s.seating[zi + 1..].iter().any(|z| z.card == card) {
-            out[zi].overflow.clear();
+            seated.overflow.clear();
         }
     }
     out

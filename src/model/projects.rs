@@ -111,6 +111,6 @@ pub fn overdue(s: &Snapshot) -> Vec<Overdue> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.days_late.cmp(&a.days_late));
+    out.sort_by_key(|o| std::cmp::Reverse(o.days_late));
     out
 }
