@@ -1,0 +1,343 @@
+//! The editing core against a snapshot with unknown fields and odd key order.
+
+use serde_json::{Value, json};
+
+use super::*;
+use crate::model::to_pretty;
+
+const MEETING: &str = include_str!("../../../tests/fixtures/edit/meeting.json");
+
+fn doc() -> Value {
+    serde_json::from_str(MEETING).unwrap()
+}
+
+fn set(json: &Value, texts: &[&str]) -> Result<Edit, EditError> {
+    let a: Vec<Assignment> = texts
+        .iter()
+        .map(|t| Assignment::parse(t).unwrap())
+        .collect();
+    apply(json, &a)
+}
+
+fn at<'v>(json: &'v Value, path: &str) -> Option<&'v Value> {
+    let mut cur = json;
+    for seg in path.split('/') {
+        cur = match seg.parse::<usize>() {
+            Ok(i) => cur.get(i)?,
+            Err(_) => cur.get(seg)?,
+        };
+    }
+    Some(cur)
+}
+
+#[test]
+fn values_read_as_json_else_as_strings() {
+    assert_eq!(read_value("5"), Some(json!(5)));
+    assert_eq!(read_value("started"), Some(json!("started")));
+    assert_eq!(read_value("\"123\""), Some(json!("123")));
+    assert_eq!(read_value("[1,2]"), Some(json!([1, 2])));
+    assert_eq!(read_value("null"), None);
+    assert_eq!(read_value(""), Some(json!("")));
+    assert_eq!(read_value("1—4月"), Some(json!("1—4月")));
+}
+
+#[test]
+fn assignment_splits_at_the_first_equals_outside_quotes() {
+    let a = Assignment::parse(r#"units."a=b".name=x=y"#).unwrap();
+    assert_eq!(a.path[1].text, "a=b");
+    assert_eq!(a.value, Some(json!("x=y")));
+    assert!(matches!(
+        Assignment::parse("units.kfq.name"),
+        Err(EditError::Syntax { .. })
+    ));
+    assert!(matches!(
+        Assignment::parse("=5"),
+        Err(EditError::Syntax { .. })
+    ));
+}
+
+#[test]
+fn an_edit_changes_only_the_values_and_keeps_order_and_unknown_fields() {
+    let e = set(
+        &doc(),
+        &[
+            "units.kfq.actuals.investment=101.5",
+            "projects.P007.stage=started",
+            "projects.P007.started_on=2026-05-06",
+            "meeting.period.to=2026-05-31",
+            "agenda.2.minutes=4",
+        ],
+    )
+    .unwrap();
+    let expected = MEETING
+        .replace("\"investment\": 98.5", "\"investment\": 101.5")
+        .replace(
+            "\"stage\": \"signed\",\n      \"signed_on\": \"2026-02-10\",\n      \"due_start\": \"2026-04-30\",\n      \"x_source\": \"招商局台账\"\n",
+            "\"stage\": \"started\",\n      \"signed_on\": \"2026-02-10\",\n      \"due_start\": \"2026-04-30\",\n      \"x_source\": \"招商局台账\",\n      \"started_on\": \"2026-05-06\"\n",
+        )
+        .replace("\"to\": \"2026-04-30\"", "\"to\": \"2026-05-31\"")
+        .replace("\"minutes\": 3", "\"minutes\": 4");
+    assert_eq!(to_pretty(&e.doc.json), expected);
+    assert_eq!(e.changes.len(), 5);
+    assert_eq!(
+        e.changes.0[0].to_string(),
+        "units.kfq.actuals.investment: 98.5 → 101.5"
+    );
+    assert_eq!(
+        e.changes.0[2].to_string(),
+        "projects.P007.started_on: (absent) → \"2026-05-06\""
+    );
+    assert_eq!(e.changes.0[4].to_string(), "agenda.2.minutes: 3 → 4");
+}
+
+#[test]
+fn null_removes_and_undo_puts_back_in_place() {
+    let before = doc();
+    let e = set(&before, &["units.kfq.leader=null", "agenda.1=null"]).unwrap();
+    assert!(at(&e.doc.json, "units/0/leader").is_none());
+    assert_eq!(e.doc.json["agenda"].as_array().unwrap().len(), 3);
+    let undone = rebase(&e.doc.json, &[e.changes.inverse()]).unwrap();
+    assert!(undone.clashes.is_empty());
+    assert_eq!(to_pretty(&undone.doc.json), MEETING);
+}
+
+#[test]
+fn removing_what_is_absent_or_setting_the_same_value_changes_nothing() {
+    let e = set(
+        &doc(),
+        &["units.fgw.leader=null", "units.kfq.actuals.signed=5"],
+    )
+    .unwrap();
+    assert!(e.changes.is_empty());
+    assert_eq!(e.doc.json, doc());
+}
+
+#[test]
+fn missing_objects_on_the_way_are_created_as_one_change() {
+    let e = set(&doc(), &["units.fgw.actuals.signed=3", "cards.cap=1.2"]).unwrap();
+    assert_eq!(
+        e.changes.0[0].to_string(),
+        r#"units.fgw.actuals: (absent) → {"signed":3}"#
+    );
+    assert_eq!(at(&e.doc.json, "units/2/actuals/signed"), Some(&json!(3)));
+    let undone = rebase(&e.doc.json, &[e.changes.inverse()]).unwrap();
+    assert_eq!(undone.doc.json, doc());
+}
+
+#[test]
+fn a_path_naming_nothing_is_an_error_naming_it() {
+    let msg = |texts: &[&str]| set(&doc(), texts).unwrap_err().to_string();
+    assert_eq!(
+        msg(&["units.kfq2.actuals.investment=1"]),
+        r#"units.kfq2: no unit with id "kfq2" (assignment 1: units.kfq2.actuals.investment=1)"#
+    );
+    assert_eq!(
+        msg(&["meeting.date=2026-05-09", "projects.P999.stage=started"]),
+        r#"projects.P999: no project with id "P999" (assignment 2: projects.P999.stage="started")"#
+    );
+    assert!(msg(&["agenda.9.minutes=1"]).starts_with("agenda.9: no agenda item 9 (there are 4)"));
+    assert!(msg(&["agenda.0.minutes=1"]).starts_with("agenda.0: positions start at 1"));
+    assert!(
+        msg(&["meeting.title.x=1"])
+            .starts_with(r#"meeting.title: is a string, which has no member "x""#)
+    );
+    assert!(
+        msg(&["metrics.nope.weight=1"]).starts_with(r#"metrics.nope: no metric with id "nope""#)
+    );
+}
+
+#[test]
+fn an_invalid_result_names_the_place_and_the_assignment() {
+    let err = set(
+        &doc(),
+        &["meeting.date=2026-05-09", "units.cxz.actuals.investment=-3"],
+    )
+    .unwrap_err();
+    let EditError::Invalid(problems) = &err else {
+        panic!("{err}")
+    };
+    // (validation also reports the unit's projects as dangling: the unit is dropped)
+    assert_eq!(problems[0].problem.place(), "units[1].actuals.investment");
+    assert_eq!(
+        problems[0].cause.as_deref(),
+        Some("assignment 2: units.cxz.actuals.investment=-3")
+    );
+    // A card needs its reason: the problem is at a sibling of the assignment.
+    let err = set(&doc(), &["meeting.venue=礼堂", "units.kfq.card=red"]).unwrap_err();
+    let EditError::Invalid(problems) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(
+        problems[0].cause.as_deref(),
+        Some(r#"assignment 2: units.kfq.card="red""#)
+    );
+    assert!(
+        set(
+            &doc(),
+            &["units.kfq.card=red", "units.kfq.card_reason=主动表态"]
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn plus_appends_and_ids_must_stay_unique() {
+    let e = set(
+        &doc(),
+        &[r#"projects.+={"id":"P020","name":"光伏","unit":"fgw","stage":"negotiating"}"#],
+    )
+    .unwrap();
+    assert_eq!(e.changes.0[0].path.to_string(), "projects.P020");
+    assert_eq!(e.doc.snapshot.projects.len(), 3);
+    let err = set(
+        &doc(),
+        &[r#"projects.+={"id":"P007","name":"x","unit":"kfq","stage":"signed"}"#],
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(r#"projects.P007: there is already a project with id "P007""#)
+    );
+    let e = set(&doc(), &[r#"agenda.5={"title":"小结","pane":"notes"}"#]).unwrap();
+    assert_eq!(e.doc.snapshot.agenda.len(), 5);
+}
+
+#[test]
+fn history_undoes_and_redoes_and_knows_when_saved() {
+    let mut h = EditHistory::new();
+    let mut cur = doc();
+    assert!(!h.is_dirty() && !h.can_undo());
+    for text in [
+        "units.kfq.actuals.investment=100",
+        "units.kfq.actuals.investment=110",
+    ] {
+        let e = set(&cur, &[text]).unwrap();
+        h.record(e.changes);
+        cur = e.doc.json;
+    }
+    h.mark_saved();
+    assert!(!h.is_dirty());
+    let e = h.undo(&cur).unwrap().unwrap();
+    cur = e.doc.json;
+    assert_eq!(at(&cur, "units/0/actuals/investment"), Some(&json!(100)));
+    assert!(h.is_dirty());
+    let e = h.undo(&cur).unwrap().unwrap();
+    cur = e.doc.json;
+    assert_eq!(to_pretty(&cur), MEETING);
+    assert!(h.undo(&cur).is_none());
+    let e = h.redo(&cur).unwrap().unwrap();
+    cur = e.doc.json;
+    assert_eq!(at(&cur, "units/0/actuals/investment"), Some(&json!(100)));
+    // A new edit after an undo drops the redo and the saved state for good.
+    let e = set(&cur, &["units.kfq.actuals.signed=6"]).unwrap();
+    h.record(e.changes);
+    cur = e.doc.json;
+    assert!(!h.can_redo() && h.is_dirty());
+    let e = h.undo(&cur).unwrap().unwrap();
+    cur = e.doc.json;
+    assert!(h.is_dirty(), "the saved state had 110, this has 100");
+    assert_eq!(h.done().len(), 1);
+    let _ = cur;
+}
+
+#[test]
+fn undo_refuses_when_the_place_changed_since() {
+    let mut h = EditHistory::new();
+    let e = set(&doc(), &["units.kfq.actuals.investment=100"]).unwrap();
+    h.record(e.changes);
+    let theirs = set(&e.doc.json, &["units.kfq.actuals.investment=120"]).unwrap();
+    let err = h.undo(&theirs.doc.json).unwrap().unwrap_err();
+    assert!(matches!(err, EditError::Clash(_)));
+    assert!(h.can_undo(), "a refused undo keeps the history");
+}
+
+#[test]
+fn rebase_replays_what_does_not_clash() {
+    let base = doc();
+    let mine = set(
+        &base,
+        &["units.kfq.actuals.investment=101", "meeting.venue=礼堂"],
+    )
+    .unwrap();
+    let more = set(&mine.doc.json, &["projects.P007.stage=started"]).unwrap();
+    // Someone else reordered the units, changed another unit and the stage.
+    let mut theirs = base.clone();
+    theirs["units"].as_array_mut().unwrap().reverse();
+    theirs["units"][0]["actuals"] = json!({"signed": 1});
+    theirs["projects"][0]["stage"] = json!("completed");
+    let r = rebase(&theirs, &[mine.changes.clone(), more.changes.clone()]).unwrap();
+    assert_eq!(r.applied.len(), 2);
+    assert_eq!(r.clashes.len(), 1);
+    assert_eq!(
+        r.clashes[0].to_string(),
+        r#"projects.P007.stage: yours "started", theirs "completed" (was "signed")"#
+    );
+    assert_eq!(
+        at(&r.doc.json, "units/2/actuals/investment"),
+        Some(&json!(101))
+    );
+    assert_eq!(at(&r.doc.json, "units/0/actuals/signed"), Some(&json!(1)));
+    assert_eq!(at(&r.doc.json, "meeting/venue"), Some(&json!("礼堂")));
+
+    // Without clashes, and with a change both sides made alike.
+    let mut theirs = base.clone();
+    theirs["meeting"]["venue"] = json!("礼堂");
+    theirs["cards"]["cap"] = json!(1.2);
+    let r = rebase(&theirs, &[mine.changes, more.changes]).unwrap();
+    assert!(r.clashes.is_empty());
+    assert_eq!(r.applied.len(), 2);
+    assert_eq!(r.already.len(), 1);
+    assert_eq!(at(&r.doc.json, "cards/cap"), Some(&json!(1.2)));
+    assert_eq!(at(&r.doc.json, "projects/0/stage"), Some(&json!("started")));
+}
+
+#[test]
+fn rebase_reports_a_removed_place_as_gone() {
+    let mine = set(&doc(), &["units.cxz.actuals.investment=30"]).unwrap();
+    let mut theirs = doc();
+    theirs["units"].as_array_mut().unwrap().remove(1);
+    theirs["projects"].as_array_mut().unwrap().remove(1);
+    let r = rebase(&theirs, &[mine.changes]).unwrap();
+    assert!(r.clashes[0].gone);
+    assert!(r.clashes[0].to_string().contains("no longer there"));
+}
+
+#[test]
+fn changes_round_trip_through_json_with_present_nulls() {
+    let set_ = ChangeSet(vec![
+        Change {
+            path: EditPath(vec![Step::Key("x".into())]),
+            old: Some(Value::Null),
+            new: None,
+            pos: Some(3),
+        },
+        Change {
+            path: EditPath(vec![
+                Step::Key("units".into()),
+                Step::Id { id: "kfq".into() },
+            ]),
+            old: None,
+            new: Some(json!({"id": "kfq"})),
+            pos: None,
+        },
+    ]);
+    let text = serde_json::to_string(&set_).unwrap();
+    assert_eq!(serde_json::from_str::<ChangeSet>(&text).unwrap(), set_);
+}
+
+#[test]
+fn diff_names_places_by_id_and_ignores_reordering() {
+    let a = doc();
+    let mut b = doc();
+    b["units"].as_array_mut().unwrap().reverse();
+    assert!(diff(&a, &b).is_empty());
+    b["units"][0]["leader"] = json!("李局长");
+    b["meeting"]["x_room"] = json!("礼堂");
+    b["agenda"].as_array_mut().unwrap().pop();
+    let d: Vec<String> = diff(&a, &b).iter().map(|c| c.path.to_string()).collect();
+    assert_eq!(d, ["meeting.x_room", "units.fgw.leader", "agenda"]);
+    // A diff replays onto the old document to give the new one.
+    let r = rebase(&a, &[diff(&a, &b)]).unwrap();
+    assert!(r.clashes.is_empty());
+    assert_eq!(diff(&r.doc.json, &b), ChangeSet::default());
+}
