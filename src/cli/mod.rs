@@ -1,7 +1,10 @@
 //! The command line: parses arguments (clap) and wires the library together.
 
+mod backups;
 mod check;
 mod init;
+mod save_loop;
+mod set;
 mod table;
 
 use std::path::PathBuf;
@@ -20,6 +23,8 @@ Examples:
   guotang check meeting.json      check a snapshot and summarise it
   guotang standings meeting.json  print the standings table (--json for tools)
   guotang init meeting.json       start a new snapshot from the demo
+  guotang set meeting.json units.kfq.actuals.investment=101.5 projects.P007.stage=started
+  guotang backups meeting.json    list the versions kept before each save
   guotang schema > guotang.schema.json
 
 The snapshot format is guotang/1 (see `guotang schema`).";
@@ -76,6 +81,63 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Change values in a snapshot: all assignments or none.
+    ///
+    /// PATH names things by id: units.kfq.actuals.investment, units.kfq.card,
+    /// projects.P007.stage, metrics.investment.weight, meeting.period.to;
+    /// list items by 1-based position: agenda.3.minutes; `+` appends:
+    /// projects.+='{"id":"P020",…}'. Quote a segment holding dots:
+    /// units."a.b".name. VALUE is JSON when it parses as JSON, else a string
+    /// (stage=started, minutes=5, name='"123"'); null removes the field.
+    ///
+    /// The result is checked like `guotang check`; if it is not usable nothing
+    /// is written and the error names the place and the assignment. The file
+    /// is saved atomically, the previous version kept (see `guotang backups`).
+    /// Exits 0 when saved (or nothing to change), 1 when refused, 2 on a
+    /// malformed assignment.
+    ///
+    /// Example: guotang set meeting.json units.kfq.actuals.investment=101.5 projects.P007.stage=started
+    Set {
+        /// The snapshot file.
+        file: PathBuf,
+        /// PATH=VALUE assignments, applied in order.
+        #[arg(required = true, value_name = "PATH=VALUE", allow_hyphen_values = true)]
+        assignments: Vec<String>,
+        /// Show the changes (path: old → new) without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write even while another editor holds the file's lock.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the versions of a snapshot kept before each save, or restore one.
+    ///
+    /// guotang keeps the last 20 versions of each snapshot in its data
+    /// directory (GUOTANG_DATA_DIR overrides it). Restoring backs up the
+    /// current version first, so a restore can be undone the same way.
+    ///
+    /// Example: guotang backups meeting.json --restore 1
+    Backups {
+        /// The snapshot file.
+        file: PathBuf,
+        /// Put backup N (1 = newest, as listed) back in place.
+        #[arg(long, value_name = "N")]
+        restore: Option<usize>,
+        /// Restore a backup that is not a usable snapshot, or while another
+        /// editor holds the lock.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Save A and B over FILE in turn until killed (for the crash test).
+    #[command(name = "__save-loop", hide = true)]
+    SaveLoop {
+        file: PathBuf,
+        a: PathBuf,
+        b: PathBuf,
+        /// Stop after this many saves.
+        #[arg(long)]
+        count: Option<u64>,
+    },
     /// Print the JSON Schema of the snapshot format.
     ///
     /// Point your editor at it to check and complete snapshots; in VS Code add
@@ -102,6 +164,18 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }),
         Some(Command::Init { path, force }) => init::run(path, force),
+        Some(Command::Set {
+            file,
+            assignments,
+            dry_run,
+            force,
+        }) => set::run(&file, &assignments, dry_run, force),
+        Some(Command::Backups {
+            file,
+            restore,
+            force,
+        }) => backups::run(&file, restore, force),
+        Some(Command::SaveLoop { file, a, b, count }) => save_loop::run(&file, &a, &b, count),
         Some(Command::Schema) => {
             let schema = model::raw::schema();
             println!(

@@ -1,8 +1,18 @@
 //! The store alone touches the disk: it reads snapshots (refusing oversized
-//! ones before reading them) and writes files atomically.
+//! ones before reading them), saves them without losing anyone's work
+//! (hash check, backup, atomic write), journals unsaved edits and warns a
+//! second editor with a lock file.
 
 pub mod atomic;
+pub mod backup;
+pub mod data_dir;
+pub mod journal;
+pub mod lock;
 pub mod read;
+pub mod save;
 
 pub use atomic::write_atomic;
+pub use journal::{Journal, JournalError, Recovery};
+pub use lock::{Lock, LockError, LockInfo};
 pub use read::{LoadError, Loaded, hash_bytes, load, read_bytes};
+pub use save::{Expect, SaveError, Saved, save, save_bytes};

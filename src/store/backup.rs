@@ -1,0 +1,120 @@
+//! The previous version of a snapshot, kept before every save: the last
+//! [`KEEP`] per snapshot, in the data directory, listed and restored by
+//! `guotang backups`.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use super::atomic;
+use super::data_dir::snapshot_dir;
+
+/// How many backups are kept per snapshot.
+pub const KEEP: usize = 20;
+
+/// One kept version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    pub path: PathBuf,
+    /// When it was replaced (the save that backed it up).
+    pub time: DateTime<Utc>,
+    pub size: u64,
+}
+
+/// The folder holding a snapshot's backups.
+pub fn dir(snapshot: &Path) -> io::Result<PathBuf> {
+    snapshot_dir("backups", snapshot)
+}
+
+const STAMP: &str = "%Y%m%dT%H%M%S%.6fZ";
+
+/// Keeps `bytes` (the version about to be replaced) as the newest backup of
+/// `snapshot`, then drops all but the newest [`KEEP`].
+pub fn keep(snapshot: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let dir = dir(snapshot)?;
+    let origin = dir.join("origin.txt");
+    if !origin.exists() {
+        // For a person browsing the data directory: whose backups these are.
+        let canon = super::data_dir::canonical(snapshot)?;
+        atomic::write_atomic(&origin, format!("{}\n", canon.display()).as_bytes())?;
+    }
+    let stamp = Utc::now().format(STAMP).to_string();
+    // Names sort in time order; the counter separates saves in the same microsecond.
+    let mut n = 0;
+    let path = loop {
+        let p = dir.join(format!("{stamp}-{n:02}.json"));
+        if !p.exists() {
+            break p;
+        }
+        n += 1;
+    };
+    atomic::create(&path, bytes, false)?;
+    prune(&dir, KEEP)?;
+    Ok(path)
+}
+
+/// The backups of `snapshot`, newest first.
+pub fn list(snapshot: &Path) -> io::Result<Vec<Backup>> {
+    list_dir(&dir(snapshot)?)
+}
+
+fn list_dir(dir: &Path) -> io::Result<Vec<Backup>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(time) = name.to_str().and_then(parse_name) else {
+            continue;
+        };
+        let size = entry.metadata()?.len();
+        out.push((
+            name,
+            Backup {
+                path: entry.path(),
+                time,
+                size,
+            },
+        ));
+    }
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(out.into_iter().map(|(_, b)| b).collect())
+}
+
+/// The time in a backup's file name (`20260508T101502.123456Z-00.json`).
+fn parse_name(name: &str) -> Option<DateTime<Utc>> {
+    let stem = name.strip_suffix(".json")?;
+    let (stamp, n) = stem.rsplit_once('-')?;
+    n.parse::<u32>().ok()?;
+    NaiveDateTime::parse_from_str(stamp, STAMP)
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+fn prune(dir: &Path, keep: usize) -> io::Result<()> {
+    for old in list_dir(dir)?.into_iter().skip(keep) {
+        match fs::remove_file(&old.path) {
+            Ok(()) => {}
+            // Another process pruned it first.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_sort_in_time_order() {
+        let t = parse_name("20260508T101502.123456Z-03.json").unwrap();
+        assert_eq!(t.format(STAMP).to_string(), "20260508T101502.123456Z");
+        assert!(parse_name("origin.txt").is_none());
+        assert!(parse_name("20260508T101502.123456Z.json").is_none());
+        assert!("20260508T101502.123456Z-10.json" > "20260508T101502.123456Z-09.json");
+        assert!("20260508T101502.123457Z-00.json" > "20260508T101502.123456Z-10.json");
+    }
+}

@@ -1,0 +1,114 @@
+//! Saving a snapshot without losing anyone's work: the file must still be
+//! the one this console loaded (else a [`SaveError::Conflict`], and the
+//! caller chooses: rebase, overwrite or save as), the version replaced is
+//! backed up, and the new one is written atomically.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{atomic, backup, hash_bytes};
+use crate::model::Document;
+
+/// What the file being replaced must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// The version that was loaded: its content hash (`Loaded::content_hash`).
+    Unchanged(u64),
+    /// No file yet ("save as" to a new name).
+    Absent,
+    /// Whatever is there: the user chose to overwrite.
+    Anything,
+}
+
+/// A save that happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The hash of what is now on disk: the next save's [`Expect::Unchanged`].
+    pub content_hash: u64,
+    /// Where the replaced version was kept.
+    pub backup: Option<PathBuf>,
+    /// A backup that could not be made (the save went ahead: the new data
+    /// matters more than a copy of the old).
+    pub backup_failed: Option<String>,
+    /// False when the file already held exactly these bytes.
+    pub written: bool,
+}
+
+/// Why a save did not happen. The file on disk is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Someone else changed (or removed) the file since it was loaded.
+    #[error("{} was changed by someone else since it was loaded", path.display())]
+    Conflict {
+        path: PathBuf,
+        /// The hash of what is there now; `None` when the file is gone.
+        found: Option<u64>,
+    },
+    /// Save-as onto an existing file.
+    #[error("{} already exists", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot save {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Saves a document in the save format (`model::to_pretty`).
+pub fn save(path: &Path, doc: &Document, expect: Expect) -> Result<Saved, SaveError> {
+    save_bytes(path, doc.to_pretty().as_bytes(), expect)
+}
+
+/// Saves bytes: checks the file is as expected, backs up the version
+/// replaced, writes atomically (temporary file, fsync, rename, fsync the
+/// folder). Callers serialise their own saves with [`super::lock`].
+pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, SaveError> {
+    let io_err = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let current = match fs::read(path) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err(e)),
+    };
+    let found = current.as_deref().map(hash_bytes);
+    match (expect, found) {
+        (Expect::Unchanged(h), Some(f)) if h == f => {}
+        (Expect::Unchanged(_), _) => {
+            return Err(SaveError::Conflict {
+                path: path.to_owned(),
+                found,
+            });
+        }
+        (Expect::Absent, Some(_)) => {
+            return Err(SaveError::Exists {
+                path: path.to_owned(),
+            });
+        }
+        (Expect::Absent | Expect::Anything, _) => {}
+    }
+    let content_hash = hash_bytes(bytes);
+    if current.as_deref() == Some(bytes) {
+        return Ok(Saved {
+            content_hash,
+            backup: None,
+            backup_failed: None,
+            written: false,
+        });
+    }
+    let (backup, backup_failed) = match current.as_deref().map(|old| backup::keep(path, old)) {
+        None => (None, None),
+        Some(Ok(p)) => (Some(p), None),
+        Some(Err(e)) => (None, Some(e.to_string())),
+    };
+    atomic::write_atomic(path, bytes).map_err(io_err)?;
+    Ok(Saved {
+        content_hash,
+        backup,
+        backup_failed,
+        written: true,
+    })
+}
