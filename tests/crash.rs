@@ -25,7 +25,7 @@ fn snapshot(units: usize, projects: usize, version: u32) -> Value {
             json!({
                 "id": format!("u{i:03}"),
                 "name": format!("第{i}街道办事处"),
-                "group": if i % 2 == 0 { "镇街板块" } else { "部门" },
+                "group": if i.is_multiple_of(2) { "镇街板块" } else { "部门" },
                 "leader": format!("负责人{i}"),
                 "targets": {"investment": 100 + i, "signed": 10},
                 "actuals": {"investment": (i * 7 + version as usize * 13) % 97, "signed": (i + version as usize) % 9},
@@ -40,7 +40,7 @@ fn snapshot(units: usize, projects: usize, version: u32) -> Value {
                 "name": format!("项目{i}：新能源装备制造基地（第{version}稿）"),
                 "unit": format!("u{:03}", i % units.len()),
                 "investment": (i % 50) as f64 + 0.25 * version as f64,
-                "stage": if (i + version as usize) % 3 == 0 { "started" } else { "signed" },
+                "stage": if (i + version as usize).is_multiple_of(3) { "started" } else { "signed" },
                 "signed_on": "2026-02-10",
                 "due_start": "2026-06-30",
                 "note": "按倒排工期推进",
