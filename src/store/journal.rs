@@ -92,6 +92,27 @@ impl Journal {
         })
     }
 
+    /// Continues a session after a [`Recovery`]: the journal now holds
+    /// `sets` (the edits kept, as replayed) on the file as it is now.
+    pub fn resume(
+        snapshot: &Path,
+        base_hash: u64,
+        sets: &[ChangeSet],
+    ) -> Result<Journal, JournalError> {
+        let path = path_for(snapshot).map_err(|source| JournalError::Io {
+            path: snapshot.to_owned(),
+            source,
+        })?;
+        let mut j = Journal {
+            snapshot: snapshot.to_owned(),
+            path,
+            base_hash,
+            file: None,
+        };
+        j.rewrite(base_hash, sets)?;
+        Ok(j)
+    }
+
     /// The journal file.
     pub fn path(&self) -> &Path {
         &self.path

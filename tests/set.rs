@@ -1,0 +1,265 @@
+//! `guotang set` and `guotang backups` as a secretary's script sees them:
+//! exit codes, messages naming the place, and a file untouched when refused.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const MEETING: &str = include_str!("fixtures/edit/meeting.json");
+const EDITED: &str = include_str!("fixtures/edit/meeting.edited.json");
+
+struct Setup {
+    dir: tempfile::TempDir,
+    file: PathBuf,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("meeting.json");
+        fs::write(&file, MEETING).unwrap();
+        Setup { dir, file }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn guotang(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("guotang").unwrap();
+        c.current_dir(self.dir.path())
+            .env("GUOTANG_DATA_DIR", self.data())
+            .args(args);
+        c
+    }
+
+    fn set(&self, assignments: &[&str]) -> Command {
+        let mut args = vec!["set", "meeting.json"];
+        args.extend(assignments);
+        self.guotang(&args)
+    }
+
+    fn text(&self) -> String {
+        fs::read_to_string(&self.file).unwrap()
+    }
+
+    fn backups(&self) -> usize {
+        count_json(&self.data().join("backups"))
+    }
+}
+
+fn count_json(dir: &Path) -> usize {
+    let Ok(keys) = fs::read_dir(dir) else {
+        return 0;
+    };
+    keys.flat_map(|k| fs::read_dir(k.unwrap().path()).unwrap())
+        .filter(|f| {
+            f.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|e| e == "json")
+        })
+        .count()
+}
+
+#[test]
+fn a_valid_multi_field_set_saves_exactly_those_values() {
+    let s = Setup::new();
+    s.set(&[
+        "units.kfq.actuals.investment=101.5",
+        "units.kfq.leader=null",
+        "projects.P007.stage=started",
+        "projects.P007.started_on=2026-05-06",
+        "meeting.period.to=2026-05-31",
+        "agenda.2.minutes=4",
+        "x_trailer.revision=8",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "units.kfq.actuals.investment: 98.5 → 101.5\nunits.kfq.leader: \"王主任\" → (absent)\nprojects.P007.stage: \"signed\" → \"started\"\n",
+    ))
+    .stderr(predicate::str::contains("saved meeting.json (7 changes)"));
+    assert_eq!(s.text(), EDITED);
+    assert_eq!(s.backups(), 1);
+}
+
+#[test]
+fn values_are_json_when_they_parse_as_json_else_strings() {
+    let s = Setup::new();
+    s.set(&[
+        "units.kfq.name=\"123\"",
+        "units.cxz.name=123号",
+        "agenda.1.minutes=5.5",
+        "agenda.4.notes=[\"一\",\"二\"]",
+    ])
+    .assert()
+    .success();
+    let json: serde_json::Value = serde_json::from_str(&s.text()).unwrap();
+    assert_eq!(json["units"][0]["name"], "123");
+    assert_eq!(json["units"][1]["name"], "123号");
+    assert_eq!(json["agenda"][0]["minutes"], 5.5);
+    assert_eq!(json["agenda"][3]["notes"], serde_json::json!(["一", "二"]));
+}
+
+#[test]
+fn an_invalid_result_is_refused_naming_the_place_and_the_assignment() {
+    let s = Setup::new();
+    s.set(&["meeting.venue=礼堂", "units.cxz.actuals.investment=-3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "units[1].actuals.investment: expected a number ≥ 0, found -3 (from assignment 2: units.cxz.actuals.investment=-3)",
+        ))
+        .stderr(predicate::str::contains("nothing written to meeting.json"));
+    s.set(&["units.kfq.card=red"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("units[0].card_reason"))
+        .stderr(predicate::str::contains(
+            r#"assignment 1: units.kfq.card="red""#,
+        ));
+    s.set(&["metrics.investment.weight=-1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("metrics[0].weight"));
+    assert_eq!(s.text(), MEETING, "byte-identical after refused sets");
+    assert_eq!(s.backups(), 0);
+}
+
+#[test]
+fn a_path_naming_nothing_is_refused_naming_it() {
+    let s = Setup::new();
+    s.set(&["units.kfq.actuals.investment=1", "units.kfq2.actuals.investment=1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            r#"error: units.kfq2: no unit with id "kfq2" (assignment 2: units.kfq2.actuals.investment=1)"#,
+        ));
+    s.set(&["agenda.7.minutes=1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "agenda.7: no agenda item 7 (there are 4)",
+        ));
+    s.set(&["projects.P7.stage=started"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            r#"projects.P7: no project with id "P7""#,
+        ));
+    s.set(&["units.kfq.actuals"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "units.kfq.actuals: expected PATH=VALUE",
+        ));
+    assert_eq!(s.text(), MEETING);
+}
+
+#[test]
+fn dry_run_shows_the_change_and_writes_nothing() {
+    let s = Setup::new();
+    s.set(&["--dry-run", "projects.P007.stage=started", "agenda.3=null"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "projects.P007.stage: \"signed\" → \"started\"",
+        ))
+        .stdout(predicate::str::contains(
+            "agenda.3: {\"title\":\"红黄区表态发言\"",
+        ))
+        .stderr(predicate::str::contains(
+            "dry run: meeting.json not written",
+        ));
+    assert_eq!(s.text(), MEETING);
+    assert_eq!(s.backups(), 0);
+    assert!(!s.dir.path().join(".meeting.json.guotang-lock").exists());
+}
+
+#[test]
+fn setting_what_is_already_there_changes_nothing() {
+    let s = Setup::new();
+    s.set(&["units.kfq.actuals.signed=5"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no change"));
+    assert_eq!(s.text(), MEETING);
+    assert_eq!(s.backups(), 0);
+}
+
+#[test]
+fn a_file_another_editor_holds_is_refused_unless_forced() {
+    let s = Setup::new();
+    // A live holder: this test process, editing in a console.
+    let holder = serde_json::json!({
+        "pid": std::process::id(), "host": guotang::store::lock::hostname(),
+        "user": "secretary", "started": "2026-05-08T09:58:00+08:00", "purpose": "console editor"
+    });
+    let lock = s.dir.path().join(".meeting.json.guotang-lock");
+    fs::write(&lock, holder.to_string()).unwrap();
+    s.set(&["meeting.venue=礼堂"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "meeting.json is being edited by secretary@",
+        ))
+        .stderr(predicate::str::contains("console editor"));
+    assert_eq!(s.text(), MEETING);
+    s.set(&["--force", "meeting.venue=礼堂"]).assert().success();
+    assert!(s.text().contains("礼堂"));
+    assert!(lock.exists(), "the other editor's lock is theirs to remove");
+    // A stale lock (its process is gone) is simply taken over.
+    let mut dead = holder.clone();
+    dead["pid"] = serde_json::json!(u32::MAX - 1);
+    fs::write(&lock, dead.to_string()).unwrap();
+    s.set(&["meeting.venue=null"]).assert().success();
+    assert!(!lock.exists());
+}
+
+#[test]
+fn backups_are_listed_and_one_is_restored() {
+    let s = Setup::new();
+    s.guotang(&["backups", "meeting.json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no backups of meeting.json yet"));
+    s.set(&["units.kfq.actuals.investment=101.5"])
+        .assert()
+        .success();
+    s.set(&["projects.P007.stage=started"]).assert().success();
+    let after = s.text();
+    s.guotang(&["backups", "meeting.json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "1 difference: projects.P007.stage: \"started\" → \"signed\"",
+        ))
+        .stdout(predicate::str::contains(
+            "2 differences: units.kfq.actuals.investment: 101.5 → 98.5",
+        ))
+        .stdout(predicate::str::contains(
+            "guotang backups meeting.json --restore N",
+        ));
+    s.guotang(&["backups", "meeting.json", "--restore", "2"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "restored meeting.json from backup 2",
+        ));
+    assert_eq!(s.text(), MEETING);
+    // The version the restore replaced is backup 1: the restore can be undone.
+    s.guotang(&["backups", "meeting.json", "--restore", "1"])
+        .assert()
+        .success();
+    assert_eq!(s.text(), after);
+    s.guotang(&["backups", "meeting.json", "--restore", "9"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no backup 9 of meeting.json: there are 4",
+        ));
+}

@@ -1,0 +1,341 @@
+//! The store's promises to a secretary: saves keep everything they did not
+//! change, never overwrite someone else's save unseen, keep the last 20
+//! versions, and journal unsaved edits so that a crash loses none.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+
+use guotang::model::edit::{self, Assignment, EditHistory};
+use guotang::store::{self, Expect, Journal, JournalError, SaveError, backup, journal};
+
+const MEETING: &str = include_str!("fixtures/edit/meeting.json");
+const EDITED: &str = include_str!("fixtures/edit/meeting.edited.json");
+
+/// One data directory for the whole test binary: the environment is
+/// process-wide, and each test's snapshot lives in its own temporary folder,
+/// which keys its own backups and journal.
+fn setup() -> tempfile::TempDir {
+    static DATA: Once = Once::new();
+    DATA.call_once(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("store-tests-data");
+        let _ = fs::remove_dir_all(&dir);
+        // SAFETY: set once, before any test reads it (every test calls setup first).
+        unsafe { std::env::set_var(store::data_dir::ENV, dir) };
+    });
+    tempfile::tempdir().unwrap()
+}
+
+fn snapshot_in(dir: &Path) -> PathBuf {
+    let path = dir.join("meeting.json");
+    fs::write(&path, MEETING).unwrap();
+    path
+}
+
+fn set(json: &serde_json::Value, texts: &[&str]) -> edit::Edit {
+    let a: Vec<Assignment> = texts
+        .iter()
+        .map(|t| Assignment::parse(t).unwrap())
+        .collect();
+    edit::apply(json, &a).unwrap()
+}
+
+const EDITS: &[&str] = &[
+    "units.kfq.actuals.investment=101.5",
+    "units.kfq.leader=null",
+    "projects.P007.stage=started",
+    "projects.P007.started_on=2026-05-06",
+    "meeting.period.to=2026-05-31",
+    "agenda.2.minutes=4",
+    "x_trailer.revision=8",
+];
+
+#[test]
+fn edit_save_load_keeps_unknown_fields_and_key_order() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let e = set(&loaded.doc.json, EDITS);
+    let saved = store::save(&path, &e.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
+    assert!(saved.written);
+    assert_eq!(fs::read_to_string(&path).unwrap(), EDITED);
+    let again = store::load(&path).unwrap();
+    assert_eq!(again.content_hash, saved.content_hash);
+    assert_eq!(again.doc.to_pretty(), EDITED);
+    // The version replaced is the newest backup, byte for byte.
+    let list = backup::list(&path).unwrap();
+    assert_eq!(fs::read_to_string(&list[0].path).unwrap(), MEETING);
+}
+
+#[test]
+fn a_save_over_someone_elses_save_is_a_conflict_then_a_rebase() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let presenter = store::load(&path).unwrap();
+    let secretary = store::load(&path).unwrap();
+
+    let hers = set(&secretary.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    let saved = store::save(&path, &hers.doc, Expect::Unchanged(secretary.content_hash)).unwrap();
+
+    let mut history = EditHistory::new();
+    let mine = set(
+        &presenter.doc.json,
+        &["meeting.venue=礼堂", "units.cxz.actuals.signed=3"],
+    );
+    history.record(mine.changes.clone());
+    let err = store::save(&path, &mine.doc, Expect::Unchanged(presenter.content_hash)).unwrap_err();
+    let SaveError::Conflict { found, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(*found, Some(saved.content_hash));
+    assert!(err.to_string().contains("changed by someone else"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        hers.doc.to_pretty(),
+        "nothing written"
+    );
+
+    // Reload and re-apply: nothing clashes, both edits survive.
+    let reloaded = store::load(&path).unwrap();
+    let r = edit::rebase(&reloaded.doc.json, history.done()).unwrap();
+    assert!(r.clashes.is_empty());
+    store::save(&path, &r.doc, Expect::Unchanged(reloaded.content_hash)).unwrap();
+    let both = store::load(&path).unwrap().doc.json;
+    assert_eq!(both["units"][0]["actuals"]["investment"], 101.5);
+    assert_eq!(both["units"][1]["actuals"]["signed"], 3);
+    assert_eq!(both["meeting"]["venue"], "礼堂");
+}
+
+#[test]
+fn a_clash_leaves_the_choice_overwrite_or_save_as() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let a = store::load(&path).unwrap();
+    let b = store::load(&path).unwrap();
+    let theirs = set(&a.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    store::save(&path, &theirs.doc, Expect::Unchanged(a.content_hash)).unwrap();
+    let mine = set(
+        &b.doc.json,
+        &["units.kfq.actuals.investment=99", "meeting.venue=礼堂"],
+    );
+    let now = store::load(&path).unwrap();
+    let r = edit::rebase(&now.doc.json, std::slice::from_ref(&mine.changes)).unwrap();
+    assert_eq!(r.clashes.len(), 1);
+    assert_eq!(
+        r.clashes[0].to_string(),
+        "units.kfq.actuals.investment: yours 99, theirs 101.5 (was 98.5)"
+    );
+    assert_eq!(r.applied.len(), 1);
+
+    // Save as: refused onto an existing file, fine onto a new one.
+    let other = dir.path().join("mine.json");
+    assert!(matches!(
+        store::save(&path, &mine.doc, Expect::Absent),
+        Err(SaveError::Exists { .. })
+    ));
+    store::save(&other, &mine.doc, Expect::Absent).unwrap();
+    assert_eq!(fs::read_to_string(&other).unwrap(), mine.doc.to_pretty());
+    // Overwrite: hers goes to the backups, mine is the file.
+    store::save(&path, &mine.doc, Expect::Anything).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), mine.doc.to_pretty());
+    let list = backup::list(&path).unwrap();
+    assert_eq!(
+        fs::read_to_string(&list[0].path).unwrap(),
+        theirs.doc.to_pretty()
+    );
+}
+
+#[test]
+fn twenty_one_saves_keep_twenty_backups_and_one_restores() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let mut loaded = store::load(&path).unwrap();
+    let mut versions = vec![MEETING.to_owned()];
+    for i in 1..=21 {
+        let e = set(
+            &loaded.doc.json,
+            &[&format!("x_trailer.revision={}", 7 + i)],
+        );
+        store::save(&path, &e.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
+        versions.push(e.doc.to_pretty());
+        loaded = store::load(&path).unwrap();
+    }
+    let list = backup::list(&path).unwrap();
+    assert_eq!(list.len(), backup::KEEP);
+    // Newest first: version 20 (the one the last save replaced) … version 1.
+    for (i, b) in list.iter().enumerate() {
+        assert_eq!(
+            fs::read_to_string(&b.path).unwrap(),
+            versions[20 - i],
+            "backup {}",
+            i + 1
+        );
+        assert_eq!(b.size, versions[20 - i].len() as u64);
+    }
+    assert!(list.windows(2).all(|w| w[0].time >= w[1].time));
+    // Restoring (as `guotang backups --restore 3` does) backs up the current version first.
+    let current = fs::read(&path).unwrap();
+    let third = fs::read(&list[2].path).unwrap();
+    store::save_bytes(
+        &path,
+        &third,
+        Expect::Unchanged(store::hash_bytes(&current)),
+    )
+    .unwrap();
+    assert_eq!(fs::read(&path).unwrap(), third);
+    let list = backup::list(&path).unwrap();
+    assert_eq!(list.len(), backup::KEEP);
+    assert_eq!(fs::read(&list[0].path).unwrap(), current);
+}
+
+#[test]
+fn saving_the_same_bytes_writes_nothing_and_keeps_no_backup() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let saved = store::save(&path, &loaded.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
+    assert!(!saved.written);
+    assert!(backup::list(&path).unwrap().is_empty());
+}
+
+fn journal_of(path: &Path) -> PathBuf {
+    journal::path_for(path).unwrap()
+}
+
+#[test]
+fn journaled_edits_are_recovered_after_a_crash() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let mut j = Journal::start(&path, loaded.content_hash).unwrap();
+    assert!(
+        journal::pending(&path).unwrap().is_none(),
+        "no edit, no journal"
+    );
+    let e1 = set(&loaded.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    j.append(&e1.changes).unwrap();
+    let e2 = set(
+        &e1.doc.json,
+        &["projects.P007.stage=started", "meeting.venue=礼堂"],
+    );
+    j.append(&e2.changes).unwrap();
+    drop(j); // the console dies here without saving
+
+    let r = journal::pending(&path).unwrap().unwrap();
+    assert!(r.base_matches && !r.torn_tail);
+    assert_eq!(r.damaged_lines, 0);
+    assert_eq!(r.sets, vec![e1.changes.clone(), e2.changes.clone()]);
+    let replay = r.replay.unwrap();
+    assert!(replay.clashes.is_empty());
+    assert_eq!(replay.doc.to_pretty(), e2.doc.to_pretty());
+    assert_eq!(r.current_hash, Some(loaded.content_hash));
+
+    // A new session cannot start over them unseen.
+    assert!(matches!(
+        Journal::start(&path, loaded.content_hash),
+        Err(JournalError::Pending { .. })
+    ));
+    // Recovered and saved: the journal ends.
+    let saved = store::save(&path, &replay.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
+    journal::clear(&path).unwrap();
+    assert!(journal::pending(&path).unwrap().is_none());
+    let mut j = Journal::start(&path, saved.content_hash).unwrap();
+    let e3 = set(&replay.doc.json, &["meeting.venue=null"]);
+    j.append(&e3.changes).unwrap();
+    j.saved(saved.content_hash).unwrap();
+    assert!(!journal_of(&path).exists());
+}
+
+#[test]
+fn a_torn_last_line_is_ignored_never_fatal() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let mut j = Journal::start(&path, loaded.content_hash).unwrap();
+    let e1 = set(&loaded.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    j.append(&e1.changes).unwrap();
+    drop(j);
+    let file = journal_of(&path);
+    let whole = fs::read(&file).unwrap();
+    // A power cut mid-write: half a line, no newline.
+    let mut f = fs::OpenOptions::new().append(true).open(&file).unwrap();
+    f.write_all(
+        br#"{"time":"2026-05-08T10:00:00.000+08:00","changes":[{"path":["units",{"id":"kf"#,
+    )
+    .unwrap();
+    drop(f);
+    let r = journal::pending(&path).unwrap().unwrap();
+    assert!(r.torn_tail);
+    assert_eq!(r.sets, vec![e1.changes.clone()]);
+    assert!(r.replay.unwrap().clashes.is_empty());
+
+    // A line of zeros (what a power cut can leave in a block) is torn too.
+    let mut zeros = whole.clone();
+    zeros.extend_from_slice(&[0u8; 64]);
+    zeros.push(b'\n');
+    fs::write(&file, &zeros).unwrap();
+    let r = journal::pending(&path).unwrap().unwrap();
+    assert!(r.torn_tail);
+    assert_eq!(r.damaged_lines, 0);
+    assert_eq!(r.sets.len(), 1);
+
+    // Damage before the last line is counted and skipped.
+    let mut damaged = whole.clone();
+    damaged.extend_from_slice(b"garbage\n");
+    damaged.extend_from_slice(whole.split(|&b| b == b'\n').nth(1).unwrap());
+    damaged.push(b'\n');
+    fs::write(&file, &damaged).unwrap();
+    let r = journal::pending(&path).unwrap().unwrap();
+    assert_eq!((r.damaged_lines, r.sets.len(), r.torn_tail), (1, 2, false));
+
+    // Only a header (or only a torn first entry): nothing to recover.
+    let header: Vec<u8> = whole
+        .split_inclusive(|&b| b == b'\n')
+        .next()
+        .unwrap()
+        .to_vec();
+    fs::write(&file, &header).unwrap();
+    assert!(journal::pending(&path).unwrap().is_none());
+    assert!(Journal::start(&path, loaded.content_hash).is_ok());
+}
+
+#[test]
+fn recovery_on_a_file_changed_since_reports_the_clashes() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let mut j = Journal::start(&path, loaded.content_hash).unwrap();
+    let mine = set(
+        &loaded.doc.json,
+        &["units.kfq.actuals.investment=101.5", "meeting.venue=礼堂"],
+    );
+    j.append(&mine.changes).unwrap();
+    drop(j);
+    // Meanwhile someone else saved the same number differently.
+    let theirs = set(&loaded.doc.json, &["units.kfq.actuals.investment=120"]);
+    store::save(&path, &theirs.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
+
+    let r = journal::pending(&path).unwrap().unwrap();
+    assert!(!r.base_matches);
+    let replay = r.replay.unwrap();
+    assert_eq!(replay.clashes.len(), 1);
+    assert_eq!(
+        replay.clashes[0].change.path.to_string(),
+        "units.kfq.actuals.investment"
+    );
+    assert_eq!(replay.applied.len(), 1);
+    assert_eq!(replay.doc.json["meeting"]["venue"], "礼堂");
+    // Keep what applied, on the new base: the journal now says just that.
+    let mut j = Journal::resume(
+        &path,
+        r.current_hash.unwrap(),
+        std::slice::from_ref(&replay.applied),
+    )
+    .unwrap();
+    let r = journal::pending(&path).unwrap().unwrap();
+    assert!(r.base_matches);
+    assert_eq!(r.sets, vec![replay.applied]);
+    j.saved(0).unwrap();
+    assert!(journal::pending(&path).unwrap().is_none());
+}
