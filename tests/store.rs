@@ -339,3 +339,36 @@ fn recovery_on_a_file_changed_since_reports_the_clashes() {
     j.saved(0).unwrap();
     assert!(journal::pending(&path).unwrap().is_none());
 }
+
+#[test]
+fn a_save_through_a_symlink_replaces_the_target_and_sweeps_old_temporaries() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    // What a save killed an hour ago left behind, and one being written now.
+    let old = dir.path().join(".guotang-AbC123.tmp");
+    let fresh = dir.path().join(".guotang-XyZ789.tmp");
+    fs::write(&old, "half a snapsh").unwrap();
+    fs::write(&fresh, "being writ").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+
+    let loaded = store::load(&link).unwrap();
+    let e = set(&loaded.doc.json, &["meeting.venue=礼堂"]);
+    store::save(&link, &e.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), e.doc.to_pretty());
+    assert!(!old.exists());
+    assert!(fresh.exists());
+}

@@ -6,6 +6,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use super::{atomic, backup, hash_bytes};
 use crate::model::Document;
@@ -65,6 +66,18 @@ pub fn save(path: &Path, doc: &Document, expect: Expect) -> Result<Saved, SaveEr
 /// replaced, writes atomically (temporary file, fsync, rename, fsync the
 /// folder). Callers serialise their own saves with [`super::lock`].
 pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, SaveError> {
+    // Through a symlink, replace the file it points to, not the link.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path).map_err(|source| SaveError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let io_err = |source| SaveError::Io {
         path: path.to_owned(),
         source,
@@ -105,10 +118,43 @@ pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, Sa
         Some(Err(e)) => (None, Some(e.to_string())),
     };
     atomic::write_atomic(path, bytes).map_err(io_err)?;
+    sweep_temporaries(path);
     Ok(Saved {
         content_hash,
         backup,
         backup_failed,
         written: true,
     })
+}
+
+/// Temporary files older than this are left by a save that was killed.
+const STALE_TEMPORARY: Duration = Duration::from_secs(3600);
+
+/// Removes temporary files that killed saves left beside the snapshot (an
+/// hour old: no save takes that long, so none is still being written).
+fn sweep_temporaries(path: &Path) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".guotang-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE_TEMPORARY);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
