@@ -341,3 +341,67 @@ fn diff_names_places_by_id_and_ignores_reordering() {
     assert!(r.clashes.is_empty());
     assert_eq!(diff(&r.doc.json, &b), ChangeSet::default());
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Assignments that keep the fixture valid, so that every generated
+    /// sequence applies; removals and additions included.
+    fn assignment() -> impl Strategy<Value = String> {
+        let number = (0u32..500).prop_map(|n| (f64::from(n) / 4.0).to_string());
+        prop_oneof![
+            (
+                prop::sample::select(vec!["kfq", "cxz", "fgw"]),
+                prop::sample::select(vec!["investment", "signed"]),
+                number.clone()
+            )
+                .prop_map(|(u, m, n)| format!("units.{u}.actuals.{m}={n}")),
+            prop::sample::select(vec!["kfq", "cxz", "fgw"])
+                .prop_map(|u| format!("units.{u}.leader=null")),
+            (
+                prop::sample::select(vec!["kfq", "cxz", "fgw"]),
+                "[a-z]{1,6}"
+            )
+                .prop_map(|(u, s)| format!("units.{u}.leader={s}")),
+            prop::sample::select(vec!["negotiating", "signed", "started", "stalled"])
+                .prop_map(|s| format!("projects.P012.stage={s}")),
+            (1usize..=4).prop_map(|i| format!("agenda.{i}.notes=[\"x\"]")),
+            (1usize..=4).prop_map(|i| format!("agenda.{i}.x_flag=null")),
+            Just("agenda.1=null".to_owned()),
+            Just(r#"agenda.+={"title":"t","pane":"notes"}"#.to_owned()),
+            "[a-z]{1,5}".prop_map(|k| format!("meeting.x_{k}=1")),
+            Just("x_trailer=null".to_owned()),
+            number.prop_map(|n| format!("cards.cap={}", 1.0 + n.parse::<f64>().unwrap_or(0.0))),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn undoing_every_edit_gives_back_the_same_bytes(texts in prop::collection::vec(prop::collection::vec(assignment(), 1..4), 1..8)) {
+            let mut h = EditHistory::new();
+            let mut cur = doc();
+            for set_ in &texts {
+                let a: Vec<Assignment> = set_.iter().map(|t| Assignment::parse(t).unwrap()).collect();
+                // Some sequences name what an earlier edit removed: refused, skipped.
+                let Ok(e) = apply(&cur, &a) else { continue };
+                h.record(e.changes);
+                cur = e.doc.json;
+            }
+            let edited = to_pretty(&cur);
+            while let Some(r) = h.undo(&cur) {
+                cur = r.unwrap().doc.json;
+            }
+            prop_assert_eq!(to_pretty(&cur), MEETING);
+            while let Some(r) = h.redo(&cur) {
+                cur = r.unwrap().doc.json;
+            }
+            prop_assert_eq!(to_pretty(&cur), edited);
+            // And the changes replayed from a diff reach the same document.
+            let r = rebase(&doc(), &[diff(&doc(), &cur)]).unwrap();
+            prop_assert!(r.clashes.is_empty());
+            prop_assert!(diff(&r.doc.json, &cur).is_empty());
+        }
+    }
+}
