@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod text;

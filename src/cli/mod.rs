@@ -2,6 +2,7 @@
 
 mod check;
 mod init;
+pub mod report;
 mod table;
 
 use std::path::PathBuf;
@@ -21,6 +22,9 @@ Examples:
   guotang standings meeting.json  print the standings table (--json for tools)
   guotang init meeting.json       start a new snapshot from the demo
   guotang schema > guotang.schema.json
+  guotang report meeting.json -o 通报.html      the bulletin, ready to print
+  guotang export meeting.json --format xlsx --what standings -o standings.xlsx
+  guotang import meeting.json --from 数据.xlsx --dry-run
 
 The snapshot format is guotang/1 (see `guotang schema`).";
 
@@ -84,6 +88,25 @@ pub enum Command {
     ///
     /// Example: guotang schema > guotang.schema.json
     Schema,
+    /// Write the bulletin (通报): period, headline figures, rankings, red and
+    /// yellow lists with reasons, overdue and stalled projects, and charts.
+    ///
+    /// HTML is one self-contained file (charts inline, no network) that prints
+    /// on A4; Markdown has the same tables, with the charts as SVG files beside
+    /// it (left out when it goes to standard output). The format follows
+    /// --format, else the extension of -o, else HTML.
+    ///
+    /// Example: guotang report meeting.json -o 通报.html
+    Report {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// Where to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// html or md.
+        #[arg(long, value_enum)]
+        format: Option<report::ReportFormat>,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -110,6 +133,13 @@ pub fn run(cli: Cli) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Some(Command::Report {
+            file,
+            output,
+            format,
+        }) => with_doc(file.as_deref(), |doc, _| {
+            report::run(doc, format, output.as_deref())
+        }),
         None => with_doc(cli.file.as_deref(), |doc, name| {
             let lang = lang_for(doc);
             let st = model::compute(&doc.snapshot);

@@ -1,0 +1,450 @@
+//! The bulletin's charts, drawn as SVG with plotters: completion against time
+//! progress, and the ranking on each metric, one chart per group.
+//!
+//! The layout is computed here (label widths in terminal columns, where a CJK
+//! character is two) rather than by plotters' naive font estimate, which
+//! counts UTF-8 bytes; the SVG's own `<style>` names the CJK font fallbacks so
+//! a standalone file renders Chinese as well as an embedded one does.
+
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::i18n::{Lang, num, pct};
+use crate::model::explain::card_name;
+use crate::model::{Card, CardRule, Snapshot, Standings};
+use crate::sanitize::one_line;
+use crate::text::{truncate, width};
+
+use super::figures::group_name;
+use super::labels as l;
+
+/// The font list every chart and the HTML page ask for.
+pub const FONT_STACK: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Zen Hei\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
+
+/// One drawn chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// A file-name-safe name: `pace-0`, `ranking-0-investment`.
+    pub id: String,
+    /// The group index the chart belongs to.
+    pub group: usize,
+    pub title: String,
+    pub svg: String,
+}
+
+struct Bar {
+    label: String,
+    value: f64,
+    /// A tick drawn across the bar (the unit's target).
+    marker: Option<f64>,
+    text: String,
+    card: Card,
+}
+
+struct Line {
+    at: f64,
+    label: String,
+    color: RGBColor,
+}
+
+enum Axis {
+    Percent,
+    Number(u8),
+}
+
+/// What a legend entry's swatch looks like.
+enum Swatch {
+    Fill(RGBColor),
+    Outline,
+}
+
+struct Spec {
+    title: String,
+    legend: Vec<(Swatch, String)>,
+    bars: Vec<Bar>,
+    lines: Vec<Line>,
+    axis: Axis,
+}
+
+const WIDTH: u32 = 720;
+const FONT_PX: f64 = 13.0;
+/// Pixels per terminal column at [`FONT_PX`]: a CJK character (two columns)
+/// is about one em wide.
+const PX_PER_COL: f64 = 7.0;
+const ROW: i32 = 24;
+const BAR: i32 = 16;
+const TITLE_H: i32 = 30;
+const LINE_LABEL_H: i32 = 18;
+const AXIS_H: i32 = 24;
+const MAX_LABEL_COLS: usize = 24;
+
+const RED: RGBColor = RGBColor(0xc6, 0x28, 0x28);
+const YELLOW: RGBColor = RGBColor(0xf2, 0xa9, 0x00);
+const NEUTRAL: RGBColor = RGBColor(0x90, 0xa4, 0xae);
+const PACE: RGBColor = RGBColor(0x15, 0x65, 0xc0);
+const INK: RGBColor = RGBColor(0x21, 0x21, 0x21);
+const GRID: RGBColor = RGBColor(0xe0, 0xe0, 0xe0);
+const MUTED: RGBColor = RGBColor(0x61, 0x61, 0x61);
+const TARGET_FILL: RGBColor = RGBColor(0xec, 0xef, 0xf1);
+const TARGET_EDGE: RGBColor = RGBColor(0x90, 0x9a, 0xa0);
+
+/// Legend entries for the cards the bars show, in red, yellow, none order.
+fn card_legend(bars: &[Bar], lang: Lang) -> Vec<(Swatch, String)> {
+    [Card::Red, Card::Yellow, Card::None]
+        .into_iter()
+        .filter(|c| bars.iter().any(|b| b.card == *c))
+        .map(|c| (Swatch::Fill(card_color(c)), card_name(c, lang).to_owned()))
+        .collect()
+}
+
+fn card_color(card: Card) -> RGBColor {
+    match card {
+        Card::Red => RED,
+        Card::Yellow => YELLOW,
+        Card::None => NEUTRAL,
+    }
+}
+
+/// Every chart of the bulletin, group by group: the pace chart, then one
+/// ranking chart per metric that the group has figures for.
+pub fn all(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<Chart> {
+    let mut out = Vec::new();
+    for gi in 0..st.groups.len() {
+        if let Some(c) = pace(s, st, gi, lang) {
+            out.push(c);
+        }
+        for mi in 0..s.metrics.len() {
+            if let Some(c) = ranking(s, st, gi, mi, lang) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Composite completion of group `gi`'s ranked units against time progress
+/// (and the rule's lines); `None` when no unit of the group is ranked.
+pub fn pace(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Option<Chart> {
+    let g = &st.groups[gi];
+    let bars: Vec<Bar> = g.members[..g.ranked]
+        .iter()
+        .filter_map(|&u| {
+            let us = &st.units[u];
+            us.composite.map(|c| Bar {
+                label: one_line(&s.units[u].name).into_owned(),
+                value: c,
+                marker: None,
+                text: pct(c),
+                card: us.card,
+            })
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    let p = st.time_progress;
+    let mut lines = vec![Line {
+        at: p,
+        label: format!("{} {}", l::TIME_PROGRESS.get(lang), pct(p)),
+        color: PACE,
+    }];
+    match s.cards.rule {
+        CardRule::Pace { red_at } if (red_at - 1.0).abs() > 1e-9 => lines.push(Line {
+            at: red_at * p,
+            label: format!("{} {}", lang.pick("红牌线", "red line"), pct(red_at * p)),
+            color: RED,
+        }),
+        CardRule::Threshold {
+            red_min,
+            yellow_below,
+        } => {
+            lines.push(Line {
+                at: red_min,
+                label: format!("{} {}", lang.pick("红牌线", "red line"), pct(red_min)),
+                color: RED,
+            });
+            lines.push(Line {
+                at: yellow_below,
+                label: format!(
+                    "{} {}",
+                    lang.pick("黄牌线", "yellow line"),
+                    pct(yellow_below)
+                ),
+                color: YELLOW,
+            });
+        }
+        _ => {}
+    }
+    let title = format!(
+        "{} · {}",
+        group_name(&g.name, lang),
+        l::CHART_PACE.get(lang)
+    );
+    let spec = Spec {
+        title: title.clone(),
+        legend: card_legend(&bars, lang),
+        bars,
+        lines,
+        axis: Axis::Percent,
+    };
+    Some(Chart {
+        id: format!("pace-{gi}"),
+        group: gi,
+        title,
+        svg: draw(&spec),
+    })
+}
+
+/// Group `gi`'s ranking on metric `mi`: actuals in rank order, each unit's
+/// target as a tick; `None` when no unit of the group has a figure for it.
+pub fn ranking(s: &Snapshot, st: &Standings, gi: usize, mi: usize, lang: Lang) -> Option<Chart> {
+    let g = &st.groups[gi];
+    let m = &s.metrics[mi];
+    let order = &g.by_metric[mi];
+    if order.is_empty() {
+        return None;
+    }
+    let bars: Vec<Bar> = order
+        .iter()
+        .map(|&u| {
+            let ms = &st.units[u].metrics[mi];
+            let text = match ms.target {
+                Some(t) => format!("{} / {}", num(ms.value(), m.decimals), num(t, m.decimals)),
+                None => num(ms.value(), m.decimals),
+            };
+            Bar {
+                label: one_line(&s.units[u].name).into_owned(),
+                value: ms.value(),
+                marker: ms.target,
+                text,
+                card: st.units[u].card,
+            }
+        })
+        .collect();
+    let unit = if m.unit.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", one_line(&m.unit))
+    };
+    let title = format!(
+        "{} · {}{unit} {}",
+        group_name(&g.name, lang),
+        one_line(&m.name),
+        l::CHART_RANKING.get(lang)
+    );
+    let mut legend = card_legend(&bars, lang);
+    if bars.iter().any(|b| b.marker.is_some()) {
+        legend.push((Swatch::Outline, l::TARGET.get(lang).to_owned()));
+    }
+    let spec = Spec {
+        title: title.clone(),
+        legend,
+        bars,
+        lines: Vec::new(),
+        axis: Axis::Number(m.decimals),
+    };
+    Some(Chart {
+        id: format!("ranking-{gi}-{}", m.id),
+        group: gi,
+        title,
+        svg: draw(&spec),
+    })
+}
+
+/// A step of 1, 2 or 5 × 10ⁿ that cuts `max` into about five intervals.
+fn nice_step(max: f64) -> f64 {
+    let raw = max / 5.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let k = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    k * mag
+}
+
+fn font(px: f64, color: &RGBColor, pos: Pos) -> TextStyle<'static> {
+    // The SVG backend writes size ÷ 1.24 as the CSS pixel size.
+    ("sans-serif", px * 1.24).into_font().color(color).pos(pos)
+}
+
+fn px(cols: usize) -> i32 {
+    (cols as f64 * PX_PER_COL).ceil() as i32
+}
+
+/// Draws a horizontal bar chart; a drawing error (which the string backend
+/// does not produce) leaves what was drawn so far.
+fn draw(spec: &Spec) -> String {
+    let mut svg = String::new();
+    let _ = draw_into(spec, &mut svg);
+    let style = format!("<style>text{{font-family:{FONT_STACK};}}</style>\n");
+    // Right after the opening <svg …> tag, so a standalone file has the fonts.
+    match svg.find(">\n") {
+        Some(i) => svg.insert_str(i + 2, &style),
+        None => svg.push_str(&style),
+    }
+    svg
+}
+
+fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
+    let labels: Vec<String> = spec
+        .bars
+        .iter()
+        .map(|b| truncate(&b.label, MAX_LABEL_COLS))
+        .collect();
+    let label_w = px(labels.iter().map(|s| width(s)).max().unwrap_or(4)) + 12;
+    let text_w = px(spec.bars.iter().map(|b| width(&b.text)).max().unwrap_or(4)) + 12;
+    let left = label_w.max(48);
+    let right = WIDTH as i32 - text_w.max(40);
+    let top = TITLE_H + LINE_LABEL_H * spec.lines.len() as i32 + 6;
+    let n = spec.bars.len() as i32;
+    let bottom = top + n * ROW;
+    let height = (bottom + AXIS_H + 4) as u32;
+
+    let mut max = spec
+        .bars
+        .iter()
+        .flat_map(|b| [Some(b.value), b.marker])
+        .flatten()
+        .chain(spec.lines.iter().map(|l| l.at))
+        .fold(0.0f64, f64::max);
+    if max <= 0.0 || !max.is_finite() {
+        max = 1.0;
+    }
+    let step = nice_step(max);
+    let max = (max / step).ceil() * step;
+    let x = |v: f64| left + ((v / max) * f64::from(right - left)).round() as i32;
+
+    let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    root.draw(&Text::new(
+        spec.title.clone(),
+        (8, 8),
+        ("sans-serif", 15.0 * 1.24)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&INK)
+            .pos(Pos::new(HPos::Left, VPos::Top)),
+    ))?;
+
+    // Grid and axis labels.
+    let mut k = 0.0;
+    while k <= max + step / 2.0 {
+        let gx = x(k);
+        root.draw(&PathElement::new(vec![(gx, top - 2), (gx, bottom)], GRID))?;
+        let label = match spec.axis {
+            Axis::Percent => format!("{:.0}%", k * 100.0),
+            Axis::Number(d) => num(k, if step >= 1.0 { 0 } else { d }),
+        };
+        root.draw(&Text::new(
+            label,
+            (gx, bottom + 4),
+            font(11.0, &MUTED, Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+        k += step;
+    }
+    root.draw(&PathElement::new(
+        vec![(left, top - 2), (left, bottom)],
+        INK,
+    ))?;
+
+    // The legend, right-aligned on the title's line.
+    let mut lx = WIDTH as i32 - 8;
+    for (swatch, label) in spec.legend.iter().rev() {
+        lx -= px(width(label));
+        root.draw(&Text::new(
+            label.clone(),
+            (lx, 15),
+            font(11.5, &MUTED, Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        lx -= 16;
+        let corners = [(lx, 10), (lx + 11, 21)];
+        match swatch {
+            Swatch::Fill(c) => root.draw(&Rectangle::new(corners, c.filled()))?,
+            Swatch::Outline => {
+                root.draw(&Rectangle::new(corners, TARGET_FILL.filled()))?;
+                root.draw(&Rectangle::new(corners, TARGET_EDGE))?;
+            }
+        }
+        lx -= 10;
+    }
+
+    for (i, (bar, label)) in spec.bars.iter().zip(&labels).enumerate() {
+        let y0 = top + i as i32 * ROW + (ROW - BAR) / 2;
+        let mid = y0 + BAR / 2;
+        root.draw(&Text::new(
+            label.clone(),
+            (left - 6, mid),
+            font(FONT_PX, &INK, Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        let x1 = x(bar.value.max(0.0)).max(left + 1);
+        // A bullet bar: the target as a pale band, the actual inside it.
+        let inset = match bar.marker {
+            Some(t) => {
+                let tx = x(t.max(0.0)).max(left + 1);
+                root.draw(&Rectangle::new(
+                    [(left, y0), (tx, y0 + BAR)],
+                    TARGET_FILL.filled(),
+                ))?;
+                root.draw(&Rectangle::new([(left, y0), (tx, y0 + BAR)], TARGET_EDGE))?;
+                4
+            }
+            None => 0,
+        };
+        root.draw(&Rectangle::new(
+            [(left, y0 + inset), (x1, y0 + BAR - inset)],
+            card_color(bar.card).filled(),
+        ))?;
+        let end = x1.max(bar.marker.map_or(left, x));
+        root.draw(&Text::new(
+            bar.text.clone(),
+            (end + 6, mid),
+            font(12.0, &INK, Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+
+    for (k, line) in spec.lines.iter().enumerate() {
+        let lx = x(line.at);
+        let ly = TITLE_H + LINE_LABEL_H * k as i32 + LINE_LABEL_H / 2;
+        root.draw(&DashedPathElement::new(
+            vec![(lx, ly + 6), (lx, bottom)],
+            5,
+            3,
+            line.color.stroke_width(2),
+        ))?;
+        let w = px(width(&line.label));
+        // Keep the label inside the picture when the line is near an edge.
+        let (anchor, tx) = if lx + w / 2 > WIDTH as i32 - 4 {
+            (HPos::Right, lx)
+        } else if lx - w / 2 < 4 {
+            (HPos::Left, lx)
+        } else {
+            (HPos::Center, lx)
+        };
+        root.draw(&Text::new(
+            line.label.clone(),
+            (tx, ly),
+            font(12.0, &line.color, Pos::new(anchor, VPos::Center)),
+        ))?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_round() {
+        assert_eq!(nice_step(1.0), 0.2);
+        assert_eq!(nice_step(150.0), 50.0);
+        assert_eq!(nice_step(12.0), 5.0);
+    }
+}
