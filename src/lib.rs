@@ -8,6 +8,7 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod report;

@@ -1,6 +1,7 @@
 //! The command line: parses arguments (clap) and wires the library together.
 
 mod check;
+pub mod export;
 mod init;
 pub mod report;
 mod table;
@@ -107,6 +108,29 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<report::ReportFormat>,
     },
+    /// Export the standings, the seating list (桌牌) or the projects as a
+    /// spreadsheet.
+    ///
+    /// XLSX keeps numbers as numbers (percentages formatted, dates as dates)
+    /// with a frozen header row; CSV is UTF-8 with a byte-order mark so Excel
+    /// opens it right. Without -o, CSV goes to standard output; XLSX needs -o
+    /// (or a redirect). The format follows --format, else the extension of -o,
+    /// else CSV.
+    ///
+    /// Example: guotang export meeting.json --format xlsx --what seating -o 桌牌.xlsx
+    Export {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// xlsx or csv.
+        #[arg(long, value_enum)]
+        format: Option<export::SheetFormat>,
+        /// What to export.
+        #[arg(long, value_enum, default_value = "standings")]
+        what: crate::export::What,
+        /// Where to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -139,6 +163,14 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         }) => with_doc(file.as_deref(), |doc, _| {
             report::run(doc, format, output.as_deref())
+        }),
+        Some(Command::Export {
+            file,
+            format,
+            what,
+            output,
+        }) => with_doc(file.as_deref(), |doc, _| {
+            export::run(doc, format, what, output.as_deref())
         }),
         None => with_doc(cli.file.as_deref(), |doc, name| {
             let lang = lang_for(doc);
