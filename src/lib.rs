@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod sanitize;

@@ -2,6 +2,7 @@
 
 mod check;
 pub mod export;
+pub mod import;
 mod init;
 pub mod report;
 mod table;
@@ -131,6 +132,30 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Update targets and actuals from a spreadsheet (XLSX or CSV).
+    ///
+    /// Rows are units (matched by id or name), columns are metrics (by id or
+    /// name; a column whose header ends in 目标 or target holds targets, e.g.
+    /// 协议引资额目标 or "investment target"; a plain metric column holds
+    /// actuals). Prints the changes as a diff, lists rows and columns it could
+    /// not match, and applies the rest atomically. A cell with text where a
+    /// number belongs, a unit listed twice or a sheet with no metric column is
+    /// refused with the cell named, and nothing changes.
+    ///
+    /// Example: guotang import meeting.json --from 4月数据.xlsx --dry-run
+    Import {
+        /// The snapshot file to update.
+        file: PathBuf,
+        /// The spreadsheet to read (.xlsx, .xls, .ods or .csv).
+        #[arg(long)]
+        from: PathBuf,
+        /// The worksheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Show the changes without writing them.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -172,6 +197,12 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => with_doc(file.as_deref(), |doc, _| {
             export::run(doc, format, what, output.as_deref())
         }),
+        Some(Command::Import {
+            file,
+            from,
+            sheet,
+            dry_run,
+        }) => import::run(&file, &from, sheet.as_deref(), dry_run),
         None => with_doc(cli.file.as_deref(), |doc, name| {
             let lang = lang_for(doc);
             let st = model::compute(&doc.snapshot);
