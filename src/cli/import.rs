@@ -17,7 +17,8 @@ use crate::text::{pad_right, width};
 const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 fn read_sheet(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if meta.len() > MAX_SHEET_BYTES {
         return Err(format!(
             "{} is {} MB; sheets over {} MB are refused",
@@ -39,7 +40,10 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
     };
     let kind = SheetKind::from_path(from);
     if kind == SheetKind::Csv && sheet.is_some() {
-        eprintln!("error: --sheet applies to workbooks; {} is CSV", from.display());
+        eprintln!(
+            "error: --sheet applies to workbooks; {} is CSV",
+            from.display()
+        );
         return ExitCode::FAILURE;
     }
     let refuse = |e: &dyn std::fmt::Display| {
@@ -104,7 +108,11 @@ fn figure(v: Option<f64>, decimals: u8) -> String {
         |x| {
             let exact = x.to_string();
             let shown = num(x, decimals);
-            if shown.parse::<f64>().ok() == Some(x) { shown } else { exact }
+            if shown.parse::<f64>().ok() == Some(x) {
+                shown
+            } else {
+                exact
+            }
         },
     )
 }
@@ -164,8 +172,16 @@ pub fn describe(s: &Snapshot, plan: &Plan, source: &str, lang: Lang) -> String {
         );
     }
     list(&mut out, "skipped rows, no such unit", &plan.unmatched_rows);
-    list(&mut out, "skipped columns, no such metric", &plan.unmatched_columns);
-    list(&mut out, "computed columns, not read", &plan.computed_columns);
+    list(
+        &mut out,
+        "skipped columns, no such metric",
+        &plan.unmatched_columns,
+    );
+    list(
+        &mut out,
+        "computed columns, not read",
+        &plan.computed_columns,
+    );
     out
 }
 

@@ -106,11 +106,26 @@ fn normalize(s: &str) -> String {
 }
 
 const SEPARATORS: &[char] = &['.', '_', '-', '·', ':', '：', '/'];
-const TARGET_WORDS: &[&str] = &["年度目标", "全年目标", "目标任务", "目标值", "目标", "target"];
+const TARGET_WORDS: &[&str] = &[
+    "年度目标",
+    "全年目标",
+    "目标任务",
+    "目标值",
+    "目标",
+    "target",
+];
 const ACTUAL_WORDS: &[&str] = &["实际完成", "完成值", "完成数", "实际", "完成", "actual"];
 const COMPUTED_WORDS: &[&str] = &["完成率", "完成进度", "completion", "排名", "rank", "%"];
 const ID_HEADERS: &[&str] = &["id", "编号", "单位编号", "单位代码", "unitid", "unit_id"];
-const NAME_HEADERS: &[&str] = &["单位", "单位名称", "名称", "name", "unit", "unitname", "unit_name"];
+const NAME_HEADERS: &[&str] = &[
+    "单位",
+    "单位名称",
+    "名称",
+    "name",
+    "unit",
+    "unitname",
+    "unit_name",
+];
 const ROW_NUMBER_HEADERS: &[&str] = &["序号", "no.", "no", "#"];
 
 /// The snapshot's metrics by normalised id and name.
@@ -284,7 +299,8 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
             let guess = (0..first_metric).find(|&c| roles[c] == Role::Unknown);
             match guess {
                 Some(c) => {
-                    plan.unmatched_columns.retain(|k| k.cell != grid.name(header, c));
+                    plan.unmatched_columns
+                        .retain(|k| k.cell != grid.name(header, c));
                     vec![c]
                 }
                 None => {
@@ -417,13 +433,34 @@ mod tests {
     fn headers_name_targets_actuals_and_computed_columns() {
         let m = metrics();
         assert_eq!(role("协议引资额目标", &m), Role::Metric(0, Field::Target));
-        assert_eq!(role("协议引资额目标（亿元）", &m), Role::Metric(0, Field::Target));
-        assert_eq!(role("investment target", &m), Role::Metric(0, Field::Target));
-        assert_eq!(role("investment.target", &m), Role::Metric(0, Field::Target));
-        assert_eq!(role("Investment_Target", &m), Role::Metric(0, Field::Target));
-        assert_eq!(role("协议引资额（亿元）", &m), Role::Metric(0, Field::Actual));
-        assert_eq!(role("investment.actual", &m), Role::Metric(0, Field::Actual));
-        assert_eq!(role("新开工项目 实际完成", &m), Role::Metric(1, Field::Actual));
+        assert_eq!(
+            role("协议引资额目标（亿元）", &m),
+            Role::Metric(0, Field::Target)
+        );
+        assert_eq!(
+            role("investment target", &m),
+            Role::Metric(0, Field::Target)
+        );
+        assert_eq!(
+            role("investment.target", &m),
+            Role::Metric(0, Field::Target)
+        );
+        assert_eq!(
+            role("Investment_Target", &m),
+            Role::Metric(0, Field::Target)
+        );
+        assert_eq!(
+            role("协议引资额（亿元）", &m),
+            Role::Metric(0, Field::Actual)
+        );
+        assert_eq!(
+            role("investment.actual", &m),
+            Role::Metric(0, Field::Actual)
+        );
+        assert_eq!(
+            role("新开工项目 实际完成", &m),
+            Role::Metric(1, Field::Actual)
+        );
         assert_eq!(role("协议引资额完成率", &m), Role::Computed);
         assert_eq!(role("综合完成", &m), Role::Computed);
         assert_eq!(role("序号", &m), Role::Computed);

@@ -283,7 +283,9 @@ fn px(cols: usize) -> i32 {
 fn draw(spec: &Spec) -> String {
     let mut svg = String::new();
     let _ = draw_into(spec, &mut svg);
-    let style = format!("<style>text{{font-family:{FONT_STACK};}}</style>\n");
+    let style = format!(
+        "<style>text{{font-family:{FONT_STACK};paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;}}</style>\n"
+    );
     // Right after the opening <svg …> tag, so a standalone file has the fonts.
     match svg.find(">\n") {
         Some(i) => svg.insert_str(i + 2, &style),
@@ -317,8 +319,17 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
     if max <= 0.0 || !max.is_finite() {
         max = 1.0;
     }
-    let step = nice_step(max);
+    let mut step = nice_step(max);
+    if matches!(spec.axis, Axis::Number(0)) {
+        // Counts (projects, trips) have no half ticks.
+        step = step.max(1.0);
+    }
     let max = (max / step).ceil() * step;
+    let tick_decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10()).ceil().clamp(0.0, 6.0) as u8
+    };
     let x = |v: f64| left + ((v / max) * f64::from(right - left)).round() as i32;
 
     let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
@@ -340,7 +351,7 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
         root.draw(&PathElement::new(vec![(gx, top - 2), (gx, bottom)], GRID))?;
         let label = match spec.axis {
             Axis::Percent => format!("{:.0}%", k * 100.0),
-            Axis::Number(d) => num(k, if step >= 1.0 { 0 } else { d }),
+            Axis::Number(_) => num(k, tick_decimals),
         };
         root.draw(&Text::new(
             label,
@@ -375,14 +386,17 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
         lx -= 10;
     }
 
+    // Bars first, then the lines over them, then every text on top (with a
+    // white halo from the style sheet) so that no line crosses a figure.
+    let mut texts: Vec<(String, (i32, i32), TextStyle<'static>)> = Vec::new();
     for (i, (bar, label)) in spec.bars.iter().zip(&labels).enumerate() {
         let y0 = top + i as i32 * ROW + (ROW - BAR) / 2;
         let mid = y0 + BAR / 2;
-        root.draw(&Text::new(
+        texts.push((
             label.clone(),
             (left - 6, mid),
             font(FONT_PX, &INK, Pos::new(HPos::Right, VPos::Center)),
-        ))?;
+        ));
         let x1 = x(bar.value.max(0.0)).max(left + 1);
         // A bullet bar: the target as a pale band, the actual inside it.
         let inset = match bar.marker {
@@ -402,11 +416,11 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
             card_color(bar.card).filled(),
         ))?;
         let end = x1.max(bar.marker.map_or(left, x));
-        root.draw(&Text::new(
+        texts.push((
             bar.text.clone(),
             (end + 6, mid),
             font(12.0, &INK, Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        ));
     }
 
     for (k, line) in spec.lines.iter().enumerate() {
@@ -432,6 +446,9 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
             (tx, ly),
             font(12.0, &line.color, Pos::new(anchor, VPos::Center)),
         ))?;
+    }
+    for (text, at, style) in texts {
+        root.draw(&Text::new(text, at, style))?;
     }
     root.present()?;
     Ok(())

@@ -315,10 +315,16 @@ fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
         .collect();
     let mut cols = vec![Column::left(l::UNIT.get(lang)).keep(name_cols(s, &members))];
     if multi {
-        cols.push(Column::left(l::GROUP.get(lang)));
+        let widest = st
+            .groups
+            .iter()
+            .map(|g| crate::text::width(&group_name(&g.name, lang)))
+            .max()
+            .unwrap_or(4);
+        cols.push(Column::left(l::GROUP.get(lang)).keep(widest));
     }
     cols.extend([
-        Column::center(l::RANK.get(lang)),
+        Column::center(l::RANK.get(lang)).keep(4),
         Column::right(l::COMPOSITE.get(lang)),
         Column::left(l::REASON.get(lang)),
     ]);
