@@ -128,11 +128,23 @@ const NAME_HEADERS: &[&str] = &[
 ];
 const ROW_NUMBER_HEADERS: &[&str] = &["序号", "no.", "no", "#"];
 
-/// The snapshot's metrics by normalised id and name.
+/// Text without spaces, in lower case (brackets kept).
+fn squash(s: &str) -> String {
+    one_line(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The snapshot's metrics by id and by name, both with and without the
+/// bracketed part at the end of a name (`协议引资额（按合同口径）`), since a
+/// header may carry the name's own brackets and then a unit's.
 fn metric_names(s: &Snapshot) -> HashMap<String, usize> {
     let mut map = HashMap::new();
     for (i, m) in s.metrics.iter().enumerate().rev() {
         map.insert(normalize(&m.name), i);
+        map.insert(squash(&m.name), i);
         map.insert(m.id.to_lowercase(), i);
     }
     map
@@ -143,7 +155,7 @@ fn role(header: &str, metrics: &HashMap<String, usize>) -> Role {
     if h.is_empty() {
         return Role::Unknown;
     }
-    if let Some(&mi) = metrics.get(&h) {
+    if let Some(&mi) = metrics.get(&h).or_else(|| metrics.get(&squash(header))) {
         return Role::Metric(mi, Field::Actual);
     }
     if ID_HEADERS.contains(&h.as_str()) {
@@ -152,7 +164,13 @@ fn role(header: &str, metrics: &HashMap<String, usize>) -> Role {
     if NAME_HEADERS.contains(&h.as_str()) {
         return Role::UnitName;
     }
-    let metric = |rest: &str| metrics.get(rest.trim_matches(SEPARATORS)).copied();
+    let metric = |rest: &str| {
+        let rest = rest.trim_matches(SEPARATORS);
+        metrics
+            .get(rest)
+            .or_else(|| metrics.get(&normalize(rest)))
+            .copied()
+    };
     for (words, field) in [
         (COMPUTED_WORDS, None),
         (TARGET_WORDS, Some(Field::Target)),
