@@ -23,6 +23,7 @@ except ImportError:
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GUOTANG = os.path.join(ROOT, "target", "debug", "guotang")
 failures = []
+MAX_WIDTH = 60  # src/export/xlsx.rs
 
 
 def check(ok, what):
@@ -87,7 +88,14 @@ def check_layout(ws, what):
     for c in ws[1]:
         check(c.font.b, f"{what}: header {c.coordinate} not bold")
         w = widths.get(c.column)
-        need = max(cols(shown(x)) for x in ws[c.column_letter] if x.value is not None)
+        cells = [x for x in ws[c.column_letter] if x.value is not None]
+        need = max(cols(shown(x)) for x in cells)
+        if need > MAX_WIDTH:
+            # Past the widest column guotang makes, long text must wrap.
+            long = [x for x in cells[1:] if cols(shown(x)) > MAX_WIDTH]
+            check(all(x.alignment.wrap_text for x in long),
+                  f"{what}: column {c.column_letter} is capped but its long cells do not wrap")
+            need = MAX_WIDTH
         # A column must fit its widest text (a CJK character counts two).
         check(w is not None and w >= need, f"{what}: column {c.column_letter} width {w} < text width {need}")
 

@@ -11,7 +11,8 @@ use crate::text::width;
 use super::{Kind, Sheet, Value};
 
 const MIN_WIDTH: usize = 6;
-const MAX_WIDTH: usize = 60;
+/// The widest a column gets; longer text wraps.
+pub const MAX_WIDTH: usize = 60;
 
 fn num_format(kind: Kind) -> Format {
     match kind {
@@ -47,7 +48,7 @@ pub fn write(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
         .set_bold()
         .set_background_color(Color::RGB(0xECEFF1))
         .set_border_bottom(FormatBorder::Thin);
-    let formats: Vec<Format> = sheet.columns.iter().map(|c| num_format(c.kind)).collect();
+    let mut formats: Vec<Format> = sheet.columns.iter().map(|c| num_format(c.kind)).collect();
     for (c, col) in sheet.columns.iter().enumerate() {
         let c16 = c as u16;
         ws.write_string_with_format(0, c16, &col.header, &head)?;
@@ -60,6 +61,10 @@ pub fn write(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
             .max()
             .unwrap_or(0);
         ws.set_column_width(c16, (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64)?;
+        if widest + 2 > MAX_WIDTH {
+            // Long reasons and notes wrap inside the widest column allowed.
+            formats[c] = formats[c].clone().set_text_wrap();
+        }
     }
     for (r, row) in sheet.rows.iter().enumerate() {
         let r32 = r as u32 + 1;
@@ -69,7 +74,7 @@ pub fn write(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
             match v {
                 Value::Empty => {}
                 Value::Text(s) => {
-                    ws.write_string(r32, c16, s)?;
+                    ws.write_string_with_format(r32, c16, s, f)?;
                 }
                 Value::Number(n) => {
                     ws.write_number_with_format(r32, c16, *n, f)?;
