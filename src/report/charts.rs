@@ -304,7 +304,22 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
     let text_w = px(spec.bars.iter().map(|b| width(&b.text)).max().unwrap_or(4)) + 12;
     let left = label_w.max(48);
     let right = WIDTH as i32 - text_w.max(40);
-    let top = TITLE_H + LINE_LABEL_H * spec.lines.len() as i32 + 6;
+    // The legend sits right of the title, or on its own row when both do
+    // not fit; a title too long even alone is cut.
+    let title = truncate(
+        &spec.title,
+        ((WIDTH as f64 - 16.0) / (PX_PER_COL * 15.0 / FONT_PX)) as usize,
+    );
+    let title_w = (f64::from(px(width(&title))) * 15.0 / FONT_PX) as i32 + 16;
+    let legend_w: i32 = spec.legend.iter().map(|(_, l)| px(width(l)) + 26).sum();
+    let legend_row = title_w + legend_w > WIDTH as i32 - 8;
+    let head = TITLE_H + if legend_row { LINE_LABEL_H } else { 0 };
+    let legend_y = if legend_row {
+        TITLE_H + LINE_LABEL_H / 2 - 2
+    } else {
+        15
+    };
+    let top = head + LINE_LABEL_H * spec.lines.len() as i32 + 6;
     let n = spec.bars.len() as i32;
     let bottom = top + n * ROW;
     let height = (bottom + AXIS_H + 4) as u32;
@@ -335,7 +350,7 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
     let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
     root.draw(&Text::new(
-        spec.title.clone(),
+        title,
         (8, 8),
         ("sans-serif", 15.0 * 1.24)
             .into_font()
@@ -371,11 +386,11 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
         lx -= px(width(label));
         root.draw(&Text::new(
             label.clone(),
-            (lx, 15),
+            (lx, legend_y),
             font(11.5, &MUTED, Pos::new(HPos::Left, VPos::Center)),
         ))?;
         lx -= 16;
-        let corners = [(lx, 10), (lx + 11, 21)];
+        let corners = [(lx, legend_y - 5), (lx + 11, legend_y + 6)];
         match swatch {
             Swatch::Fill(c) => root.draw(&Rectangle::new(corners, c.filled()))?,
             Swatch::Outline => {
@@ -425,7 +440,7 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
 
     for (k, line) in spec.lines.iter().enumerate() {
         let lx = x(line.at);
-        let ly = TITLE_H + LINE_LABEL_H * k as i32 + LINE_LABEL_H / 2;
+        let ly = head + LINE_LABEL_H * k as i32 + LINE_LABEL_H / 2;
         root.draw(&DashedPathElement::new(
             vec![(lx, ly + 6), (lx, bottom)],
             5,
