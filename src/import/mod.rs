@@ -7,6 +7,7 @@
 //! Everything here is pure except [`apply_to_file`], the one write.
 
 mod apply;
+pub mod columns;
 pub mod edit;
 pub mod grid;
 pub mod plan;

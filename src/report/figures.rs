@@ -4,12 +4,12 @@
 
 use crate::i18n::{Lang, num, pct};
 use crate::model::explain::{card_name, explain};
-use crate::model::projects::Milestone;
 use crate::model::{Better, Card, Snapshot, Stage, Standings};
 use crate::sanitize::one_line;
 
 use super::labels as l;
 use super::minutes::MinutesSection;
+use super::project_tables;
 use super::table::{Cell, Column, Table};
 
 /// Everything the bulletin says, ready to render.
@@ -68,8 +68,8 @@ pub fn bulletin(s: &Snapshot, st: &Standings, lang: Lang) -> Bulletin {
             .collect(),
         red: card_list(s, st, Card::Red, lang),
         yellow: card_list(s, st, Card::Yellow, lang),
-        overdue: overdue(s, st, lang),
-        stalled: stalled(s, st, lang),
+        overdue: project_tables::overdue(s, st, lang),
+        stalled: project_tables::stalled(s, st, lang),
         minutes: None,
     }
 }
@@ -203,7 +203,7 @@ pub fn signed_points(d: f64) -> String {
     }
 }
 
-fn dash() -> String {
+pub fn dash() -> String {
     "—".to_owned()
 }
 
@@ -351,94 +351,6 @@ fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
             Cell::text(one_line(&explain(s, st, u, lang))),
         ]);
         t.push(Some(&unit.id), cells);
-    }
-    t
-}
-
-fn investment_cell(v: Option<f64>) -> Cell {
-    Cell::num(v.map_or_else(dash, |x| num(x, 1)), "investment", v)
-}
-
-/// The overdue projects, the latest first, as the standings list them.
-fn overdue(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
-    let cols = vec![
-        Column::left(l::PROJECT.get(lang)),
-        Column::left(l::UNIT.get(lang)),
-        Column::center(l::STAGE.get(lang)),
-        Column::center(l::MISSED.get(lang)),
-        Column::center(l::DUE.get(lang)),
-        Column::right(l::DAYS_LATE.get(lang)),
-        Column::right(l::INVESTMENT.get(lang)),
-    ];
-    let mut t = Table::new("overdue", l::OVERDUE.get(lang), cols);
-    t.empty = l::NO_OVERDUE.get(lang).to_owned();
-    for o in &st.overdue {
-        let p = &s.projects[o.project];
-        let missed = match o.missed {
-            Milestone::Start => l::MISSED_START,
-            Milestone::Complete => l::MISSED_COMPLETE,
-        };
-        t.push(
-            Some(&p.id),
-            vec![
-                Cell::text(one_line(&p.name)),
-                Cell::text(one_line(&s.units[p.unit].name)),
-                Cell::text(l::stage(p.stage, lang)),
-                Cell::text(missed.get(lang)),
-                Cell::text(o.due.to_string()),
-                Cell::num(
-                    o.days_late.to_string(),
-                    "days_late",
-                    Some(o.days_late as f64),
-                )
-                .with_class("late"),
-                investment_cell(p.investment),
-            ],
-        );
-    }
-    t
-}
-
-/// Stalled projects in snapshot order, with days late when also overdue.
-fn stalled(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
-    let cols = vec![
-        Column::left(l::PROJECT.get(lang)),
-        Column::left(l::UNIT.get(lang)),
-        Column::center(l::SIGNED_ON.get(lang)),
-        Column::right(l::DAYS_LATE.get(lang)),
-        Column::right(l::INVESTMENT.get(lang)),
-        Column::left(l::NOTE.get(lang)),
-    ];
-    let mut t = Table::new("stalled", l::STALLED.get(lang), cols);
-    t.empty = l::NO_STALLED.get(lang).to_owned();
-    for (pi, p) in s.projects.iter().enumerate() {
-        if p.stage != Stage::Stalled {
-            continue;
-        }
-        let late = st
-            .overdue
-            .iter()
-            .find(|o| o.project == pi)
-            .map(|o| o.days_late);
-        t.push(
-            Some(&p.id),
-            vec![
-                Cell::text(one_line(&p.name)),
-                Cell::text(one_line(&s.units[p.unit].name)),
-                Cell::text(p.signed_on.map_or_else(dash, |d| d.to_string())),
-                Cell::num(
-                    late.map_or_else(dash, |d| d.to_string()),
-                    "days_late",
-                    late.map(|d| d as f64),
-                ),
-                investment_cell(p.investment),
-                Cell::text(
-                    p.note
-                        .as_deref()
-                        .map_or_else(dash, |n| one_line(n).into_owned()),
-                ),
-            ],
-        );
     }
     t
 }

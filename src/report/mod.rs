@@ -3,12 +3,14 @@
 //! [`model::compute`](crate::model::compute); this module only arranges and
 //! formats it.
 
+pub mod bars;
 pub mod charts;
 pub mod figures;
 pub mod html;
 pub mod labels;
 pub mod markdown;
 pub mod minutes;
+pub mod project_tables;
 pub mod table;
 
 pub use figures::{Bulletin, bulletin};
