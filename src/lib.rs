@@ -4,7 +4,8 @@
 //! [`model`] (pure snapshot types, validation, standings), [`store`] (the only
 //! code that touches the disk), [`cli`] (commands), [`sanitize`] (the one
 //! boundary strings cross before a terminal), [`text`] (widths in terminal
-//! columns) and [`i18n`] (languages and number formats).
+//! columns), [`i18n`] (languages and number formats) and [`testgen`] (generated
+//! snapshots of any size, for benchmarks and tests).
 #![deny(clippy::unwrap_used)]
 
 pub mod cli;
@@ -12,5 +13,6 @@ pub mod i18n;
 pub mod model;
 pub mod sanitize;
 pub mod store;
+pub mod testgen;
 pub mod text;
 pub mod ui;
