@@ -49,8 +49,22 @@ const PLACES: &[&str] = &[
 ];
 const TOWN_KINDS: &[&str] = &["镇", "街道", "乡", "经济开发区", "高新区", "园区"];
 const DEPARTMENTS: &[&str] = &[
-    "发改局", "工信局", "商务局", "科技局", "财政局", "自然资源局", "住建局", "交通局", "农业农村局",
-    "文旅局", "市场监管局", "生态环境局", "投资促进中心", "数据局", "应急局", "税务局",
+    "发改局",
+    "工信局",
+    "商务局",
+    "科技局",
+    "财政局",
+    "自然资源局",
+    "住建局",
+    "交通局",
+    "农业农村局",
+    "文旅局",
+    "市场监管局",
+    "生态环境局",
+    "投资促进中心",
+    "数据局",
+    "应急局",
+    "税务局",
 ];
 const SURNAMES: &[&str] = &[
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
@@ -61,9 +75,24 @@ const GIVEN: &[&str] = &[
     "方", "海涛", "秀英", "桂兰", "子涵", "雨桐", "俊杰", "思远", "红梅", "春生", "卫东", "玉兰",
 ];
 const INDUSTRIES: &[&str] = &[
-    "新能源动力电池", "高端装备制造", "生物医药", "集成电路封测", "智能网联汽车零部件", "光伏组件",
-    "精细化工新材料", "冷链物流", "数字文创", "低空经济", "机器人智能制造", "检验检测认证",
-    "预制菜加工", "氢能装备", "跨境电商", "医疗器械", "绿色建材", "工业互联网",
+    "新能源动力电池",
+    "高端装备制造",
+    "生物医药",
+    "集成电路封测",
+    "智能网联汽车零部件",
+    "光伏组件",
+    "精细化工新材料",
+    "冷链物流",
+    "数字文创",
+    "低空经济",
+    "机器人智能制造",
+    "检验检测认证",
+    "预制菜加工",
+    "氢能装备",
+    "跨境电商",
+    "医疗器械",
+    "绿色建材",
+    "工业互联网",
 ];
 const PROJECT_KINDS: &[&str] = &["项目", "产业园", "基地", "中心", "二期项目", "总部项目"];
 const NOTES: &[&str] = &[
@@ -121,8 +150,14 @@ fn unit(rng: &mut Rng, i: usize, n: usize) -> Value {
     // Towns first, then zones, departments and platforms, like a real roster.
     let g = (i * GROUPS.len() / n.max(1)).min(GROUPS.len() - 1);
     let (name, kinds) = match GROUPS[g] {
-        "部门" => (DEPARTMENTS[i % DEPARTMENTS.len()].to_owned(), DEPARTMENTS.len()),
-        "国有平台" => (format!("{}城投集团", PLACES[i % PLACES.len()]), PLACES.len()),
+        "部门" => (
+            DEPARTMENTS[i % DEPARTMENTS.len()].to_owned(),
+            DEPARTMENTS.len(),
+        ),
+        "国有平台" => (
+            format!("{}城投集团", PLACES[i % PLACES.len()]),
+            PLACES.len(),
+        ),
         _ => (
             format!("{}{}", PLACES[i % PLACES.len()], rng.pick(TOWN_KINDS)),
             PLACES.len(),
@@ -217,7 +252,10 @@ fn project(rng: &mut Rng, i: usize, units: usize) -> Value {
     m.insert("id".into(), Value::from(format!("P{i:06}")));
     let name = format!("{}{}", rng.pick(INDUSTRIES), rng.pick(PROJECT_KINDS));
     m.insert("name".into(), Value::from(name));
-    m.insert("unit".into(), Value::from(format!("u{:04}", rng.below(units))));
+    m.insert(
+        "unit".into(),
+        Value::from(format!("u{:04}", rng.below(units))),
+    );
     let investment = 0.5 + 120.0 * rng.unit().powi(3);
     m.insert("investment".into(), amount(investment, 1));
     m.insert("stage".into(), Value::from(stage));
@@ -228,10 +266,13 @@ fn project(rng: &mut Rng, i: usize, units: usize) -> Value {
     if stage != "negotiating" {
         m.insert("signed_on".into(), Value::from(day(signed)));
     }
-    let began = has(&["started", "completed", "producing"])
-        || (stage == "stalled" && rng.chance(0.7));
+    let began =
+        has(&["started", "completed", "producing"]) || (stage == "stalled" && rng.chance(0.7));
     if began {
-        m.insert("started_on".into(), Value::from(day(started.min(MEETING_DAY))));
+        m.insert(
+            "started_on".into(),
+            Value::from(day(started.min(MEETING_DAY))),
+        );
     }
     if has(&["completed", "producing"]) {
         m.insert(
@@ -308,9 +349,7 @@ pub fn generate(units: usize, projects: usize, seed: u64) -> Value {
         })
         .collect();
     let unit_list: Vec<Value> = (0..units).map(|i| unit(&mut rng, i, units)).collect();
-    let project_list: Vec<Value> = (0..projects)
-        .map(|i| project(&mut rng, i, units))
-        .collect();
+    let project_list: Vec<Value> = (0..projects).map(|i| project(&mut rng, i, units)).collect();
     // Roughly half the units sit in each zone, two seats each on average.
     let rows = (units / 8).clamp(2, 1000);
     json!({
