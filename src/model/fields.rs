@@ -60,7 +60,11 @@ impl fmt::Display for Path<'_> {
                 }
                 f.write_str(&crate::sanitize::one_line(k))
             }
-            Seg::Key(k) => write!(f, "[{}]", serde_json::Value::from(k)),
+            // Quoted as JSON, with what serde_json leaves raw escaped too.
+            Seg::Key(k) => {
+                let quoted = serde_json::Value::from(k).to_string();
+                write!(f, "[{}]", crate::sanitize::json_text(&quoted))
+            }
             Seg::Index(i) => write!(f, "[{i}]"),
         }
     }
