@@ -101,6 +101,9 @@ pub fn same_word(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
+/// The longest agenda item or speaking slot: a day.
+pub const MAX_MINUTES: f64 = 1440.0;
+
 /// Collects problems while fields are read.
 #[derive(Default)]
 pub struct Reader {
@@ -211,6 +214,17 @@ impl Reader {
                 None
             }
         }
+    }
+
+    /// A length of time in minutes: > 0 and at most a day. Timers count it
+    /// down in seconds; an absurd length (1e308) would overflow them.
+    pub fn minutes(&mut self, v: &Value, path: &Path) -> Option<f64> {
+        let x = self.number(v, path, true)?;
+        if x > MAX_MINUTES {
+            self.wrong(path, "a number of minutes > 0 and at most 1440 (a day)", v);
+            return None;
+        }
+        Some(x)
     }
 
     /// A whole number in `lo..=hi`.

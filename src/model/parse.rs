@@ -63,7 +63,7 @@ fn wide_encoding(b: &[u8]) -> Option<&'static str> {
         [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
         [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
         [0, 0, 0, x, ..] | [x, 0, 0, 0, ..] if *x != 0 => Some("UTF-32"),
-        [0, x, ..] | [x, 0, ..] if *x != 0 && x.is_ascii() => Some("UTF-16"),
+        [0, x, 0, y, ..] | [x, 0, y, 0, ..] if *x != 0 && *y != 0 && x.is_ascii() => Some("UTF-16"),
         _ => None,
     }
 }

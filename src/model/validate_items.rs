@@ -149,15 +149,13 @@ pub(super) fn agenda(
             let words: Vec<&str> = Pane::ALL.iter().map(|s| s.as_str()).collect();
             r.choice(v, &p.key("pane"), &words, Pane::parse)
         });
-        let minutes = m
-            .get("minutes")
-            .map(|v| r.number(v, &p.key("minutes"), true));
+        let minutes = m.get("minutes").map(|v| r.minutes(v, &p.key("minutes")));
         let minutes_each = m
             .get("minutes_each")
-            .map(|v| r.number(v, &p.key("minutes_each"), true));
+            .map(|v| r.minutes(v, &p.key("minutes_each")));
         let warn_minutes = m
             .get("warn_minutes")
-            .map(|v| r.number(v, &p.key("warn_minutes"), true));
+            .map(|v| r.minutes(v, &p.key("warn_minutes")));
         let speaker = m.get("speaker").map(|v| r.string(v, &p.key("speaker")));
         let notes = m.get("notes").map(|v| strings(r, v, &p.key("notes")));
         let speakers = match m.get("speakers") {
