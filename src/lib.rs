@@ -9,8 +9,11 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod cli;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
+pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod testgen;
