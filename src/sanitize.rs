@@ -7,8 +7,10 @@
 
 use std::borrow::Cow;
 
-/// True for characters that must never reach the terminal as they are.
-fn is_unsafe(c: char) -> bool {
+/// True for characters that must never reach the terminal as they are:
+/// control characters (C0 and C1), bidi controls, zero-width and line
+/// separator characters. Writers of other formats (HTML, JSON) escape these.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
             // bidi embeddings, overrides and isolates, marks

@@ -31,6 +31,8 @@ fn assert_clean(what: &str, bytes: &[u8]) {
     assert!(!bytes.contains(&0x1b), "{what}: raw ESC byte in the output");
     let text =
         String::from_utf8(bytes.to_vec()).unwrap_or_else(|_| panic!("{what}: output is not UTF-8"));
+    // CSV starts with a byte order mark on purpose, for Excel.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if let Some((at, c)) = text.char_indices().find(|(_, c)| unsafe_char(*c)) {
         let from = text.floor_char_boundary(at.saturating_sub(60));
         panic!(
@@ -159,4 +161,22 @@ fn a_file_name_with_escapes_is_shown_safely() {
     let out = guotang().arg("check").arg(&missing).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_clean("missing file", &out.stderr);
+}
+
+#[test]
+fn reports_and_exports_on_standard_output_are_clean_too() {
+    let text = model::to_pretty(&evil_snapshot());
+    let (_dir, path) = temp_file("evil.json", text.as_bytes());
+    for args in [
+        &["report", "--format", "md"][..],
+        &["report", "--format", "html"],
+        &["export", "--format", "csv"],
+        &["export", "--format", "csv", "--what", "seating"],
+        &["export", "--format", "csv", "--what", "projects"],
+    ] {
+        let out = guotang().args(args).arg(&path).output().unwrap();
+        assert!(out.status.success(), "{args:?} failed");
+        assert_clean(&format!("{args:?} stdout"), &out.stdout);
+        assert_clean(&format!("{args:?} stderr"), &out.stderr);
+    }
 }
