@@ -4,7 +4,8 @@
 //! [`model`] (pure snapshot types, validation, standings), [`store`] (the only
 //! code that touches the disk), [`cli`] (commands), [`sanitize`] (the one
 //! boundary strings cross before a terminal), [`text`] (widths in terminal
-//! columns) and [`i18n`] (languages and number formats).
+//! columns), [`i18n`] (languages and number formats) and [`testgen`] (generated
+//! snapshots of any size, for benchmarks and tests).
 #![deny(clippy::unwrap_used)]
 
 pub mod cli;
@@ -15,5 +16,6 @@ pub mod model;
 pub mod report;
 pub mod sanitize;
 pub mod store;
+pub mod testgen;
 pub mod text;
 pub mod ui;

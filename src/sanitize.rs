@@ -7,8 +7,10 @@
 
 use std::borrow::Cow;
 
-/// True for characters that must never reach the terminal as they are.
-fn is_unsafe(c: char) -> bool {
+/// True for characters that must never reach the terminal as they are:
+/// control characters (C0 and C1), bidi controls, zero-width and line
+/// separator characters. Writers of other formats (HTML, JSON) escape these.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
             // bidi embeddings, overrides and isolates, marks
@@ -38,6 +40,33 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text made safe to print: the unsafe characters inside its strings
+/// become `\uXXXX` escapes. serde_json escapes only C0 controls, so C1
+/// controls (U+009B is a one-character CSI), bidi overrides and zero-width
+/// characters would reach the terminal raw. The result is the same JSON:
+/// outside strings JSON text holds ASCII only, and these escapes decode to
+/// the same strings.
+pub fn json_text(s: &str) -> Cow<'_, str> {
+    // Whitespace between tokens stays: inside strings serde_json already
+    // wrote it as an escape.
+    let unsafe_here = |c: char| is_unsafe(c) && !matches!(c, '\n' | '\r' | '\t');
+    if !s.chars().any(unsafe_here) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if unsafe_here(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", u));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +82,17 @@ mod tests {
     #[test]
     fn bidi_and_zero_width_are_dropped() {
         assert_eq!(one_line("a\u{202E}b\u{200B}c\u{2066}d"), "abcd");
+    }
+
+    #[test]
+    fn json_text_escapes_what_serde_json_leaves_raw() {
+        let v = serde_json::Value::from("a\u{9b}2J\u{202e}b\u{1b}c");
+        let text = v.to_string();
+        let safe = json_text(&text);
+        assert_eq!(safe, r#""a\u009b2J\u202eb\u001bc""#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v);
+        assert!(matches!(json_text("{\n  \"经济\": 1\n}"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::model::{self, Document};
+use crate::sanitize::one_line;
 use crate::store::{self, LoadError};
 
 const AFTER_HELP: &str = "\
@@ -229,7 +230,8 @@ pub fn run(cli: Cli) -> ExitCode {
             let st = model::compute(&doc.snapshot);
             if json {
                 let v = model::standings_json::to_json(&doc.snapshot, &st, lang);
-                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+                println!("{}", crate::sanitize::json_text(&text));
             } else {
                 print!("{}", table::standings_table(&doc.snapshot, &st, lang));
             }
@@ -316,7 +318,7 @@ fn with_doc(
             }
         },
         Some(path) => match store::load(path) {
-            Ok(loaded) => f(&loaded.doc, &path.display().to_string()),
+            Ok(loaded) => f(&loaded.doc, &shown_path(path)),
             Err(e) => {
                 report_load_error(&e);
                 ExitCode::FAILURE
@@ -325,16 +327,22 @@ fn with_doc(
     }
 }
 
+/// A file name as it may be printed: names come from shared folders too, and
+/// may carry escape sequences.
+pub fn shown_path(path: &std::path::Path) -> String {
+    one_line(&path.display().to_string()).into_owned()
+}
+
 /// Prints a load error the way every command does.
 pub fn report_load_error(e: &LoadError) {
     match e {
-        LoadError::Io { .. } => eprintln!("error: {e}"),
+        LoadError::Io { .. } => eprintln!("error: {}", one_line(&e.to_string())),
         LoadError::Invalid { path, problems } => {
             let n = problems.len();
             let s = if n == 1 { "" } else { "s" };
             eprintln!(
                 "error: {} is not a usable snapshot ({n} problem{s}):",
-                path.display()
+                shown_path(path)
             );
             for p in &problems.0 {
                 let text = p.to_string();

@@ -1,9 +1,13 @@
 //! Bytes to a JSON document, refusing anything that is not a snapshot-shaped
 //! text before the parser can be made to work hard on it.
 
-use serde_json::Value;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
 use unicode_width::UnicodeWidthStr;
 
+use super::fields::describe;
 use super::problem::{Problem, Problems};
 
 /// Files larger than this are refused unread: a real meeting is a few MB, and the
@@ -23,23 +27,166 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, Problems> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(one("the file is empty: a snapshot is a JSON object".into()));
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(one(
-            "the file is UTF-16 text: save it as UTF-8 (a snapshot is UTF-8 JSON)".into(),
-        ));
+    if let Some(encoding) = wide_encoding(bytes) {
+        return Err(one(format!(
+            "the file is {encoding} text: save it as UTF-8 (a snapshot is UTF-8 JSON)"
+        )));
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a word-at-a-time memchr; the position is only
+    // needed (and only looked for) when there is a NUL.
+    if let Some(pos) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
         let (line, column) = line_col(bytes, pos);
         return Err(one(format!(
             "line {line}, column {column}: a NUL byte: this is a binary file, not a JSON snapshot"
         )));
     }
-    match serde_json::from_slice::<Value>(bytes) {
+    let built = match build(bytes, false) {
+        // Read again, slower, to find where the first repeated key is.
+        Err(Built::Duplicate) => build(bytes, true),
+        other => other,
+    };
+    match built {
         Ok(value) => Ok(value),
-        Err(e) => Err(Problems(vec![syntax_problem(bytes, &e)])),
+        Err(Built::Syntax(e)) => Err(Problems(vec![syntax_problem(bytes, &e)])),
+        Err(Built::Duplicate) => Err(one("a key appears twice in an object".into())),
     }
 }
 
+/// UTF-16 or UTF-32, told by a byte order mark or, as RFC 4627 does, by the
+/// zero bytes around the first (ASCII) character of a JSON text.
+fn wide_encoding(b: &[u8]) -> Option<&'static str> {
+    match b {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
+        [0, 0, 0, x, ..] | [x, 0, 0, 0, ..] if *x != 0 => Some("UTF-32"),
+        [0, x, 0, y, ..] | [x, 0, y, 0, ..] if *x != 0 && *y != 0 && x.is_ascii() => Some("UTF-16"),
+        _ => None,
+    }
+}
+
+/// Why [`build`] gave up.
+enum Built {
+    Syntax(serde_json::Error),
+    /// A repeated key, seen in the fast pass, which does not know where it is.
+    Duplicate,
+}
+
+/// What `serde_json::from_slice::<Value>` does, built faster, and refusing a
+/// key repeated in an object (serde_json silently keeps the last value; here
+/// the first would be lost without a word).
+///
+/// The same deserializer reads the text, so every syntax error, limit and
+/// number is serde_json's. The fast pass collects each array and object on
+/// one shared stack and then allocates it once at its final size, instead of
+/// growing (and rehashing) it as it is read: on 100,000 projects that is a
+/// quarter of the parse time, and no capacity is left unused. It notices a
+/// repeated key only when the object is complete; the `checked` pass builds
+/// each object as it reads it, to stop at the repeated key with its place.
+fn build(bytes: &[u8], checked: bool) -> Result<Value, Built> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut stacks = Stacks {
+        checked,
+        ..Stacks::default()
+    };
+    let value = Node(&mut stacks).deserialize(&mut de);
+    let value = value.and_then(|v| de.end().map(|()| v));
+    match value {
+        Ok(v) => Ok(v),
+        Err(_) if stacks.duplicate && !checked => Err(Built::Duplicate),
+        Err(e) => Err(Built::Syntax(e)),
+    }
+}
+
+/// Items and members of the arrays and objects being read, innermost last.
+#[derive(Default)]
+struct Stacks {
+    items: Vec<Value>,
+    members: Vec<(String, Value)>,
+    checked: bool,
+    duplicate: bool,
+}
+
+/// Reads one JSON value, using the shared stacks for its children.
+struct Node<'s>(&'s mut Stacks);
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_f64<E>(self, x: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(x).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let stacks = self.0;
+        let start = stacks.items.len();
+        while let Some(item) = seq.next_element_seed(Node(&mut *stacks))? {
+            stacks.items.push(item);
+        }
+        Ok(Value::Array(stacks.items.drain(start..).collect()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let stacks = self.0;
+        if stacks.checked {
+            let mut out = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    // serde_json gives this error the place just after the key.
+                    return Err(de::Error::custom(format_args!(
+                        "the key {} appears twice in this object (each key may appear once)",
+                        describe(&Value::String(key))
+                    )));
+                }
+                let value = map.next_value_seed(Node(&mut *stacks))?;
+                out.insert(key, value);
+            }
+            return Ok(Value::Object(out));
+        }
+        let start = stacks.members.len();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(Node(&mut *stacks))?;
+            stacks.members.push((key, value));
+        }
+        let mut out = Map::with_capacity(stacks.members.len() - start);
+        for (key, value) in stacks.members.drain(start..) {
+            if out.insert(key, value).is_some() {
+                stacks.duplicate = true;
+                return Err(de::Error::custom("a key appears twice"));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
 /// The message for a file over [`MAX_BYTES`].
 pub fn too_large(len: u64) -> String {
     format!(

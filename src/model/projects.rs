@@ -63,7 +63,8 @@ pub fn pipelines(s: &Snapshot) -> Vec<Pipeline> {
         let pl = &mut out[p.unit];
         pl.counts[p.stage.index()] += 1;
         if p.stage != Stage::Lost {
-            pl.investment += p.investment.unwrap_or(0.0);
+            // Clamped: a few absurd amounts must not add up to infinity.
+            pl.investment = (pl.investment + p.investment.unwrap_or(0.0)).min(f64::MAX);
         }
     }
     for pl in &mut out {

@@ -145,7 +145,9 @@ pub fn compute(s: &Snapshot) -> Standings {
                 .map(|(mi, _)| {
                     let (actual, target) = (u.actuals[mi], u.targets[mi]);
                     let completion = target.filter(|t| *t > 0.0).map(|t| {
-                        let r = actual.unwrap_or(0.0) / t;
+                        // A tiny target (1e-310) makes the ratio overflow:
+                        // the largest number, not infinity, reaches the room.
+                        let r = (actual.unwrap_or(0.0) / t).min(f64::MAX);
                         cap.map_or(r, |c| r.min(c))
                     });
                     MetricStanding {
@@ -166,7 +168,7 @@ pub fn compute(s: &Snapshot) -> Standings {
                 }
             }
             UnitStanding {
-                composite: (den > 0.0).then(|| num / den),
+                composite: (den > 0.0).then(|| composite(num, den, s, &metrics)),
                 rank: None,
                 gap_first: None,
                 gap_above: None,
@@ -246,6 +248,32 @@ pub fn compute(s: &Snapshot) -> Standings {
         pipelines: projects::pipelines(s),
         overdue: projects::overdue(s),
     }
+}
+
+/// The weighted mean `num / den`, exactly as the sums give it when they are
+/// finite; when huge weights or completions overflow them, the same mean
+/// computed with weights scaled by the largest, which cannot overflow the
+/// denominator, and clamped to the largest number.
+fn composite(num: f64, den: f64, s: &Snapshot, metrics: &[MetricStanding]) -> f64 {
+    let c = num / den;
+    if c.is_finite() {
+        return c;
+    }
+    let terms = || {
+        s.metrics.iter().zip(metrics).filter_map(|(m, ms)| {
+            ms.completion
+                .filter(|_| m.weight > 0.0)
+                .map(|r| (m.weight, r))
+        })
+    };
+    let top = terms().map(|(w, _)| w).fold(0.0, f64::max);
+    let (mut num, mut den) = (0.0f64, 0.0f64);
+    for (w, r) in terms() {
+        let w = w / top;
+        num = (num + w * r).min(f64::MAX);
+        den += w;
+    }
+    (num / den).min(f64::MAX)
 }
 
 /// Ranks one metric within one group; returns the ranked members in order.

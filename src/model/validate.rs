@@ -2,6 +2,7 @@
 //! reporting every problem at once, each with its JSON path.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use serde_json::{Map, Value};
 
@@ -156,18 +157,23 @@ pub(super) fn unique<'v>(
     path: &Path,
     list: &str,
 ) -> bool {
-    if let Some(first) = seen.get(id) {
-        r.problem(
-            path,
-            format!(
-                "duplicate id {} (first at {list}[{first}])",
-                describe(&Value::from(id))
-            ),
-        );
-        false
-    } else {
-        seen.insert(id, index);
-        true
+    // One hash per id: the entry is looked up and filled in the same step.
+    match seen.entry(id) {
+        Entry::Occupied(first) => {
+            r.problem(
+                path,
+                format!(
+                    "duplicate id {} (first at {list}[{}])",
+                    describe(&Value::from(id)),
+                    first.get()
+                ),
+            );
+            false
+        }
+        Entry::Vacant(slot) => {
+            slot.insert(index);
+            true
+        }
     }
 }
 

@@ -4,9 +4,40 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::fields::{Path, Reader, describe};
+use super::fields::{Path, Reader, describe, members, same_word};
 use super::snapshot::*;
 use super::validate::{required, strings, unique};
+
+/// The project fields validation reads, in the order their problems are reported.
+const PROJECT_FIELDS: [&str; 11] = [
+    "id",
+    "name",
+    "unit",
+    "investment",
+    "stage",
+    "signed_on",
+    "started_on",
+    "completed_on",
+    "due_start",
+    "due_complete",
+    "note",
+];
+
+const STAGE_WORDS: [&str; 7] = [
+    "negotiating",
+    "signed",
+    "started",
+    "completed",
+    "producing",
+    "stalled",
+    "lost",
+];
+
+/// [`Stage::parse`] without a memcmp call per candidate stage.
+fn stage_word(s: &str) -> Option<Stage> {
+    let i = STAGE_WORDS.iter().position(|w| same_word(w, s))?;
+    Some(Stage::ALL[i])
+}
 
 pub(super) fn projects(
     r: &mut Reader,
@@ -24,11 +55,28 @@ pub(super) fn projects(
         let Some(m) = r.object(item, &p) else {
             continue;
         };
-        let id = required(r, m, &p, "id")
+        let [
+            id,
+            name,
+            unit,
+            investment,
+            stage,
+            signed_on,
+            started_on,
+            completed_on,
+            due_start,
+            due_complete,
+            note,
+        ] = members(m, PROJECT_FIELDS);
+        let id = r
+            .required(id, &p, "id")
             .and_then(|v| r.text(v, &p.key("id")))
             .filter(|id| unique(r, &mut seen, id, i, &p.key("id"), "projects"));
-        let name = required(r, m, &p, "name").and_then(|v| r.text(v, &p.key("name")));
-        let unit = required(r, m, &p, "unit")
+        let name = r
+            .required(name, &p, "name")
+            .and_then(|v| r.text(v, &p.key("name")));
+        let unit = r
+            .required(unit, &p, "unit")
             .and_then(|v| r.string(v, &p.key("unit")))
             .and_then(|id| {
                 let found = unit_ids.get(id).copied();
@@ -40,22 +88,19 @@ pub(super) fn projects(
                 }
                 found
             });
-        let investment = m
-            .get("investment")
-            .map(|v| r.number(v, &p.key("investment"), false));
-        let stage = required(r, m, &p, "stage").and_then(|v| {
-            let words: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
-            r.choice(v, &p.key("stage"), &words, Stage::parse)
-        });
-        let mut date = |key: &str| m.get(key).map(|v| r.date(v, &p.key(key)));
+        let investment = investment.map(|v| r.number(v, &p.key("investment"), false));
+        let stage = r
+            .required(stage, &p, "stage")
+            .and_then(|v| r.choice(v, &p.key("stage"), &STAGE_WORDS, stage_word));
+        let mut date = |v: Option<&Value>, key: &str| v.map(|v| r.date(v, &p.key(key)));
         let dates = [
-            date("signed_on"),
-            date("started_on"),
-            date("completed_on"),
-            date("due_start"),
-            date("due_complete"),
+            date(signed_on, "signed_on"),
+            date(started_on, "started_on"),
+            date(completed_on, "completed_on"),
+            date(due_start, "due_start"),
+            date(due_complete, "due_complete"),
         ];
-        let note = m.get("note").map(|v| r.string(v, &p.key("note")));
+        let note = note.map(|v| r.string(v, &p.key("note")));
         if dates.iter().any(|d| matches!(d, Some(None)))
             || matches!(investment, Some(None))
             || matches!(note, Some(None))
@@ -104,15 +149,13 @@ pub(super) fn agenda(
             let words: Vec<&str> = Pane::ALL.iter().map(|s| s.as_str()).collect();
             r.choice(v, &p.key("pane"), &words, Pane::parse)
         });
-        let minutes = m
-            .get("minutes")
-            .map(|v| r.number(v, &p.key("minutes"), true));
+        let minutes = m.get("minutes").map(|v| r.minutes(v, &p.key("minutes")));
         let minutes_each = m
             .get("minutes_each")
-            .map(|v| r.number(v, &p.key("minutes_each"), true));
+            .map(|v| r.minutes(v, &p.key("minutes_each")));
         let warn_minutes = m
             .get("warn_minutes")
-            .map(|v| r.number(v, &p.key("warn_minutes"), true));
+            .map(|v| r.minutes(v, &p.key("warn_minutes")));
         let speaker = m.get("speaker").map(|v| r.string(v, &p.key("speaker")));
         let notes = m.get("notes").map(|v| strings(r, v, &p.key("notes")));
         let speakers = match m.get("speakers") {
@@ -245,4 +288,20 @@ pub(super) fn seating(r: &mut Reader, v: &Value, path: &Path) -> Vec<Zone> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_words_are_the_stages() {
+        assert_eq!(STAGE_WORDS, Stage::ALL.map(Stage::as_str));
+        for word in STAGE_WORDS
+            .into_iter()
+            .chain(["", "Signed", "signe", "signedx"])
+        {
+            assert_eq!(stage_word(word), Stage::parse(word), "{word:?}");
+        }
+    }
 }

@@ -21,6 +21,11 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A report printed to a terminal must not carry escape sequences;
+            // as references they are inert everywhere.
+            c if crate::sanitize::is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r') => {
+                out.push_str(&format!("&#x{:X};", u32::from(c)));
+            }
             c => out.push(c),
         }
     }

@@ -1,0 +1,45 @@
+//! Inputs shared by the benchmarks: the demo and a large generated meeting,
+//! both as the bytes a file on disk holds (the console's pretty save format).
+//!
+//! Each `benches/*.rs` file is its own crate with `harness = false` and a
+//! `[[bench]]` entry in Cargo.toml; it includes this module with `mod common;`.
+//! Paths a user waits on that still want a benchmark of their own here:
+//! drawing each pane at 80×24 and 200×60 (`ratatui::backend::TestBackend`),
+//! a cell edit through `update()` (the edited document re-validated and the
+//! standings recomputed) and a reload after the file changes on disk.
+#![allow(dead_code)] // each bench uses the part it needs
+
+use guotang::model;
+
+/// Units and projects of the large meeting: a whole province's review.
+pub const LARGE_UNITS: usize = 2000;
+pub const LARGE_PROJECTS: usize = 100_000;
+pub const SEED: u64 = 1;
+
+/// One benchmark input: a name for the report and the file's bytes.
+pub struct Input {
+    pub name: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// The demo meeting.
+pub fn demo() -> Input {
+    Input {
+        name: "demo",
+        bytes: model::DEMO.as_bytes().to_vec(),
+    }
+}
+
+/// 2,000 units and 100,000 projects, pretty-printed as the console saves it.
+pub fn large() -> Input {
+    let json = guotang::testgen::generate(LARGE_UNITS, LARGE_PROJECTS, SEED);
+    Input {
+        name: "2000u-100000p",
+        bytes: model::to_pretty(&json).into_bytes(),
+    }
+}
+
+/// Both inputs, the small one first.
+pub fn inputs() -> Vec<Input> {
+    vec![demo(), large()]
+}
