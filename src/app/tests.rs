@@ -1,0 +1,1 @@
+//! update() tests: navigation, speakers, timers, reload, restart.
