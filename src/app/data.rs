@@ -50,6 +50,8 @@ pub struct Data {
     pub reloaded: bool,
     /// Why the file on disk is not what is shown: the last reload's error, with its place.
     pub error: Option<String>,
+    /// Counts computations of the derived data (tests check that only data changes do it).
+    pub generation: u64,
 }
 
 impl Data {
@@ -62,6 +64,7 @@ impl Data {
             loaded_at: now,
             reloaded: false,
             error: None,
+            generation: 0,
         }
     }
 

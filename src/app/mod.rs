@@ -258,7 +258,8 @@ impl App {
                     _ => Vec::new(),
                 };
             }
-            Command::Jump(n) => return self.go(usize::from(n).saturating_sub(1)),
+            Command::Jump(0) => {}
+            Command::Jump(n) => return self.go(usize::from(n) - 1),
             Command::Pause => return self.toggle_pause(),
             Command::NextSpeaker => return self.step_speaker(1),
             Command::PrevSpeaker => return self.step_speaker(-1),
@@ -356,6 +357,7 @@ impl App {
                 let now = self.now();
                 self.data = Data {
                     reloaded: true,
+                    generation: self.data.generation + 1,
                     ..Data::new(doc, Some(hash), now)
                 };
                 self.prefs.lang =

@@ -94,13 +94,15 @@ impl App {
         }
     }
 
-    /// The planned start: the snapshot's `start` on the meeting day, else when
-    /// the log began, else now.
+    /// What the end is measured against: the snapshot's `start` when the
+    /// meeting is held on its own day; otherwise (a rehearsal, the demo, no
+    /// `start`) when this meeting's log began, so the lateness is the agenda's.
     pub fn planned_start(&self) -> NaiveDateTime {
         let m = &self.data.snapshot().meeting;
+        let now = self.now();
         match m.start {
-            Some(t) => m.date.and_time(t),
-            None => self.meeting.clock.began.unwrap_or_else(|| self.now()),
+            Some(t) if now.date() == m.date => m.date.and_time(t),
+            _ => self.meeting.clock.began.unwrap_or(now),
         }
     }
 

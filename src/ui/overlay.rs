@@ -68,6 +68,7 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
         height: h,
     };
     Clear.render(r, buf);
+    clear_wide_left_of(buf, r);
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(t.border)
@@ -100,6 +101,21 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let y = inner.y + rows.len() as u16 + 1;
     put(buf, inner, inner.x, y, mouse, iw, t.muted);
+}
+
+/// A wide character just left of a box would spill its second half into the
+/// box's first column and push the border right: blank it.
+fn clear_wide_left_of(buf: &mut Buffer, r: Rect) {
+    if r.x == 0 {
+        return;
+    }
+    for y in r.top()..r.bottom() {
+        if let Some(c) = buf.cell_mut((r.x - 1, y))
+            && width(c.symbol()) > 1
+        {
+            c.set_symbol(" ");
+        }
+    }
 }
 
 /// Fills `area` with the request to enlarge the window, in both languages.

@@ -190,8 +190,7 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
     y
 }
 
-/// A completion bar: filled cells are reversed spaces (no block glyphs, whose
-/// width some terminals disagree on), the pace a `│` across it.
+/// A completion bar with the time-progress mark (`│`) across it.
 #[allow(clippy::too_many_arguments)]
 fn bar(
     buf: &mut Buffer,
@@ -207,6 +206,9 @@ fn bar(
 ) {
     let filled = ((ratio.clamp(0.0, 1.0)) * w as f64).round() as usize;
     let mark = ((pace.clamp(0.0, 1.0)) * w as f64).round() as usize;
+    // Block glyphs are East-Asian ambiguous: where they would draw two wide,
+    // the bar is made of reversed spaces and ASCII instead.
+    let wide_ambiguous = crate::text::ambiguous_wide();
     for k in 0..w {
         let cx = x + k as u16;
         if cx >= area.right() {
@@ -222,7 +224,13 @@ fn bar(
                 },
             )
         } else if k < filled {
-            (" ", fill.add_modifier(Modifier::REVERSED))
+            if wide_ambiguous {
+                (" ", fill.add_modifier(Modifier::REVERSED))
+            } else {
+                ("█", fill)
+            }
+        } else if wide_ambiguous {
+            (".", track)
         } else {
             ("·", track)
         };
