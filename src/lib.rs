@@ -10,8 +10,11 @@
 pub mod app;
 pub mod cli;
 pub mod console;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
+pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod terminal;
