@@ -152,3 +152,35 @@ pub fn draw_too_small(area: Rect, buf: &mut Buffer, theme: &crate::ui::theme::Th
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{App, Options};
+    use crate::model::Document;
+    use crate::store::meeting_log::MeetingLog;
+
+    #[test]
+    fn help_lists_every_action_with_its_keys() {
+        let doc = Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
+        let m = &doc.snapshot.meeting;
+        let log = MeetingLog::new("t", m.date, &m.title);
+        let now = m.date.and_hms_opt(9, 0, 0).unwrap();
+        let app = App::new(doc.clone(), None, log, Options::default(), now);
+        for lang in [Lang::Zh, Lang::En] {
+            let rows = help_rows(&app, lang);
+            for (i, b) in BINDINGS.iter().enumerate() {
+                let keys = app.prefs.keymap.keys_text(i, lang);
+                let listed = match b.command {
+                    Command::Jump(n) => rows.iter().any(|(k, d)| {
+                        (k == "1–9" || k.contains(&n.to_string())) && d == sl::HELP_JUMP.get(lang)
+                    }),
+                    _ => rows
+                        .iter()
+                        .any(|(k, d)| *k == keys && d == b.help.get(lang)),
+                };
+                assert!(listed, "{} missing from the help ({lang:?})", b.name);
+            }
+        }
+    }
+}

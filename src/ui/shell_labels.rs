@@ -6,7 +6,7 @@ use super::labels::L;
 pub const AGENDA: L = L::new("议程", "Agenda");
 pub const NEXT_ITEM: L = L::new("下一项", "Next");
 pub const LAST_ITEM: L = L::new("最后一项", "Last item");
-pub const AT_THIS_PACE: L = L::new("按当前进度", "At this pace, ends");
+pub const AT_THIS_PACE: L = L::new("按当前进度", "Projected end");
 pub const ENDS: L = L::new("结束", "");
 pub const LATE_BY: L = L::new("超时", "late by");
 pub const EARLY_BY: L = L::new("提前", "early by");
@@ -42,8 +42,9 @@ pub const LOG_PROBLEM: L = L::new("会议记录无法保存", "cannot save the m
 
 // Overview pane.
 pub const HEADLINE: L = L::new("主要指标", "Headline figures");
-pub const YEAR_TARGET: L = L::new("全年目标", "Annual target");
-pub const DONE_SO_FAR: L = L::new("累计完成", "Done so far");
+pub const YEAR_TARGET: L = L::new("全年目标", "Target");
+pub const RATE: L = L::new("完成率", "Rate");
+pub const DONE_SO_FAR: L = L::new("累计完成", "So far");
 pub const VS_PACE: L = L::new("对比时间进度", "vs time progress");
 pub const AHEAD: L = L::new("快于", "ahead");
 pub const BEHIND: L = L::new("慢于", "behind");

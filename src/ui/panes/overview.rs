@@ -98,13 +98,7 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
             }
         })
         .collect();
-    let name_w = names
-        .iter()
-        .map(|n| width(n))
-        .max()
-        .unwrap_or(0)
-        .min(22)
-        .min(w / 3);
+    let longest = names.iter().map(|n| width(n)).max().unwrap_or(0);
     let figures: Vec<(String, String, Option<f64>)> = v
         .snapshot
         .metrics
@@ -128,16 +122,22 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         .chain([width(sl::YEAR_TARGET.get(lang))])
         .max()
         .unwrap_or(0);
-    let col_r = width(labels::COMPLETION.get(lang)).max(6);
-    let fixed = name_w + 2 + col_a + 2 + col_t + 2 + col_r + 2;
-    let bar_w = w.saturating_sub(fixed).min(60);
+    let col_r = width(sl::RATE.get(lang)).max(6);
+    // Names whole before bars: a bar only when at least 12 columns are left.
+    let figures_w = 2 + col_a + 2 + col_t + 2 + col_r + 2;
+    let mut name_w = longest.min(26);
+    let mut bar_w = w.saturating_sub(name_w + figures_w).min(60);
+    if bar_w < 12 {
+        bar_w = 0;
+        name_w = longest.min(w.saturating_sub(figures_w));
+    }
 
     // Column heads.
     let mut x = area.x + (name_w + 2) as u16;
     for (label, cw) in [
         (sl::DONE_SO_FAR.get(lang), col_a),
         (sl::YEAR_TARGET.get(lang), col_t),
-        (labels::COMPLETION.get(lang), col_r),
+        (sl::RATE.get(lang), col_r),
     ] {
         put(buf, area, x, y, &pad_left(label, cw), cw, t.muted);
         x += (cw + 2) as u16;
@@ -272,8 +272,22 @@ fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
         };
         put(buf, area, x, y, name, gname_w, t.muted);
         x += (gname_w + 2) as u16;
-        let half = w.saturating_sub(gname_w + 2) / 2;
-        for (label, unit, style) in [(sl::BEST, best, t.good), (sl::WORST, worst, t.warning)] {
+        let x0 = x;
+        let rest = w.saturating_sub(gname_w + 2);
+        // Side by side when both fit well, else the worst under the best.
+        let stacked = rest / 2 < 30;
+        let half = if stacked { rest } else { rest / 2 };
+        for (k, (label, unit, style)) in [(sl::BEST, best, t.good), (sl::WORST, worst, t.warning)]
+            .into_iter()
+            .enumerate()
+        {
+            if stacked && k == 1 {
+                y += 1;
+                x = x0;
+                if y >= area.bottom() {
+                    break;
+                }
+            }
             let c = v.standings.units[unit]
                 .composite
                 .map_or_else(String::new, pct);
@@ -360,7 +374,12 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
         .unwrap_or(0)
         .min(w / 4);
     let what_w = lines.iter().map(|(_, x, _)| width(x)).max().unwrap_or(0);
-    let name_w = w.saturating_sub(unit_w + what_w + 4);
+    let longest = lines
+        .iter()
+        .map(|(p, _, _)| width(&s.projects[*p].name))
+        .max()
+        .unwrap_or(0);
+    let name_w = longest.min(w.saturating_sub(unit_w + what_w + 4));
     for (p, what, style) in lines.iter().take(shown) {
         let pr = &s.projects[*p];
         put(buf, area, area.x, y, &pr.name, name_w, t.base);
