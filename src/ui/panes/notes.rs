@@ -102,16 +102,19 @@ impl Widget for NotesPane<'_> {
             put(buf, area, area.x, y, sl::NO_NOTES.get(lang), w, t.muted);
             return;
         }
-        // Each point set apart by a blank line (two when there is room), its
-        // continuation lines indented under its text.
-        let gap = if roomy { 2 } else { 1 };
+        // Each point set apart by blank lines — as many as the room allows,
+        // up to three — its continuation lines indented under its text.
         let indent = if roomy { 4 } else { 3 };
         let text_w = w.saturating_sub(indent + 2).max(4);
-        for note in item.notes.iter().skip(v.pane.scroll) {
+        let shown = &item.notes[v.pane.scroll.min(item.notes.len())..];
+        let wrapped: Vec<Vec<String>> = shown.iter().map(|n| wrap(&one_line(n), text_w)).collect();
+        let needed: usize = wrapped.iter().map(Vec::len).sum();
+        let rows = usize::from(area.bottom().saturating_sub(y));
+        let gap = (rows.saturating_sub(needed) / wrapped.len().max(1)).clamp(1, 3) as u16;
+        for lines in wrapped {
             if y >= area.bottom() {
                 break;
             }
-            let lines = wrap(&one_line(note), text_w);
             put(buf, area, area.x + 1, y, "•", 1, t.accent);
             for line in lines {
                 if y >= area.bottom() {
