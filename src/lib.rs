@@ -1,14 +1,16 @@
 //! guotang: a terminal console for review meetings (过堂会).
 //!
 //! The library holds everything the `guotang` binary wires together:
-//! [`model`] (pure snapshot types, validation, standings), [`store`] (the only
+//! [`app`] (the presenter's console as state and one `update`), [`model`] (pure snapshot types, validation, standings), [`store`] (the only
 //! code that touches the disk), [`cli`] (commands), [`sanitize`] (the one
 //! boundary strings cross before a terminal), [`text`] (widths in terminal
 //! columns), [`i18n`] (languages and number formats) and [`testgen`] (generated
 //! snapshots of any size, for benchmarks and tests).
 #![deny(clippy::unwrap_used)]
 
+pub mod app;
 pub mod cli;
+pub mod console;
 pub mod export;
 pub mod i18n;
 pub mod import;
@@ -17,5 +19,6 @@ pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod testgen;
+pub mod terminal;
 pub mod text;
 pub mod ui;

@@ -5,6 +5,7 @@ mod check;
 pub mod export;
 pub mod import;
 mod init;
+pub mod render;
 pub mod report;
 mod save_loop;
 mod set;
@@ -19,6 +20,7 @@ use crate::i18n::Lang;
 use crate::model::{self, Document};
 use crate::sanitize::one_line;
 use crate::store::{self, LoadError};
+use crate::ui::theme::ThemeName;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -26,6 +28,8 @@ Examples:
   guotang meeting.json            open the console on a snapshot
   guotang check meeting.json      check a snapshot and summarise it
   guotang standings meeting.json  print the standings table (--json for tools)
+  guotang render meeting.json --item 3 --size 120x40
+                                  print the console's screen for agenda item 3
   guotang init meeting.json       start a new snapshot from the demo
   guotang set meeting.json units.kfq.actuals.investment=101.5 projects.P007.stage=started
   guotang backups meeting.json    list the versions kept before each save
@@ -45,7 +49,19 @@ The snapshot format is guotang/1 (see `guotang schema`).";
 #[command(name = "guotang", version, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Snapshot to open in the console (default: the built-in demo meeting).
+    ///
+    /// The console follows the file live: save it (from any editor) and the
+    /// screen updates, keeping the current item and its timers.
     pub file: Option<PathBuf>,
+
+    /// Colour theme: dark, light or projector (`t` cycles; NO_COLOR gives mono).
+    #[arg(long, value_parser = parse_theme)]
+    pub theme: Option<ThemeName>,
+
+    /// Count East-Asian ambiguous characters (—, …, ○) as two columns, as CJK
+    /// terminals draw them.
+    #[arg(long, global = true)]
+    pub ambiguous_wide: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -145,6 +161,30 @@ pub enum Command {
         #[arg(long)]
         count: Option<u64>,
     },
+    /// Print the screen the console shows on an agenda item, without a terminal.
+    ///
+    /// Timers stand at zero and the clock at the meeting's planned start, so
+    /// the output is the same on every run: exactly HEIGHT lines, none wider
+    /// than WIDTH terminal columns. Plain text by default; --ansi adds the
+    /// colours as SGR escape sequences. Without FILE, the built-in demo.
+    ///
+    /// Example: guotang render meeting.json --item 2 --size 160x48 --ansi
+    Render {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// The agenda item, from 1.
+        #[arg(long, default_value_t = 1)]
+        item: usize,
+        /// Screen size in cells, WIDTHxHEIGHT.
+        #[arg(long, default_value = "120x40", value_parser = render::parse_size)]
+        size: (u16, u16),
+        /// Colour theme: dark, light, projector or mono.
+        #[arg(long, default_value = "dark", value_parser = parse_theme)]
+        theme: ThemeName,
+        /// Keep the colours, as SGR escape sequences.
+        #[arg(long)]
+        ansi: bool,
+    },
     /// Print the JSON Schema of the snapshot format.
     ///
     /// Point your editor at it to check and complete snapshots; in VS Code add
@@ -223,6 +263,7 @@ pub enum Command {
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    crate::text::set_ambiguous_wide(cli.ambiguous_wide);
     match cli.command {
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
@@ -250,6 +291,23 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
         }) => backups::run(&file, restore, force),
         Some(Command::SaveLoop { file, a, b, count }) => save_loop::run(&file, &a, &b, count),
+        Some(Command::Render {
+            file,
+            item,
+            size,
+            theme,
+            ansi,
+        }) => with_doc(file.as_deref(), |doc, _| {
+            let args = render::RenderArgs {
+                item,
+                width: size.0,
+                height: size.1,
+                theme,
+                ansi,
+                env_lang: std::env::var("LANG").ok(),
+            };
+            render::run(doc, &args)
+        }),
         Some(Command::Schema) => {
             let schema = model::raw::schema();
             println!(
@@ -279,22 +337,19 @@ pub fn run(cli: Cli) -> ExitCode {
             sheet,
             dry_run,
         }) => import::run(&file, &from, sheet.as_deref(), dry_run),
-        None => with_doc(cli.file.as_deref(), |doc, name| {
-            let lang = lang_for(doc);
-            let st = model::compute(&doc.snapshot);
-            print!("{}", table::standings_table(&doc.snapshot, &st, lang));
-            eprintln!(
-                "{}",
-                lang.pick(
-                    &format!("（{name}：演示控制台即将推出；现在先显示排名。）"),
-                    &format!(
-                        "({name}: the presenter's console is coming; here are the standings.)"
-                    ),
-                )
-            );
-            ExitCode::SUCCESS
+        None => crate::console::run(crate::console::ConsoleArgs {
+            file: cli.file,
+            theme: cli.theme,
         }),
     }
+}
+
+/// Parses a theme name for clap.
+fn parse_theme(s: &str) -> Result<ThemeName, String> {
+    ThemeName::parse(s).ok_or_else(|| {
+        let names: Vec<_> = ThemeName::ALL.iter().map(|t| t.as_str()).collect();
+        format!("unknown theme {s:?}; expected one of {}", names.join(", "))
+    })
 }
 
 /// The language for a snapshot's labels: its `locale`, else `LANG`.

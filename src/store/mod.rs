@@ -1,15 +1,18 @@
 //! The store alone touches the disk: it reads snapshots (refusing oversized
 //! ones before reading them), saves them without losing anyone's work
 //! (hash check, backup, atomic write), journals unsaved edits and warns a
-//! second editor with a lock file.
+//! second editor with a lock file; it keeps the meeting log and watches the
+//! snapshot for outside edits.
 
 pub mod atomic;
 pub mod backup;
 pub mod data_dir;
 pub mod journal;
 pub mod lock;
+pub mod meeting_log;
 pub mod read;
 pub mod save;
+pub mod watch;
 
 pub use atomic::write_atomic;
 pub use journal::{Journal, JournalError, Recovery};

@@ -1,7 +1,18 @@
-//! The terminal UI: panes that only draw from borrowed, precomputed data.
+//! The terminal UI: the console shell (header, agenda rail, footer,
+//! overlays) around panes that only draw from borrowed, precomputed data.
 
+pub mod big_timer;
+pub mod buffer_text;
 pub mod draw;
+pub mod footer;
+pub mod header;
 pub mod labels;
+pub mod layout;
+pub mod overlay;
 pub mod panes;
+pub mod rail;
+pub mod screen;
+pub mod shell_labels;
 pub mod theme;
 pub mod view;
+pub mod wrap;

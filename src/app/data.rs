@@ -1,0 +1,132 @@
+//! The data the console shows and what is derived from it. Derived data is
+//! computed here, once per data change: a key press never recomputes it.
+
+use chrono::NaiveDateTime;
+
+use crate::model::order::{self, SeatedZone};
+use crate::model::{self, Document, Pane, Problem, Snapshot, Standings};
+use crate::store::LoadError;
+
+/// Everything computed from a snapshot that panes draw from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    pub standings: Standings,
+    pub seating: Vec<SeatedZone>,
+    /// Per agenda item: its speaker queue (unit indices), empty unless `speakers`.
+    pub queues: Vec<Vec<usize>>,
+}
+
+impl Derived {
+    /// Computes standings, seating and speaker queues.
+    pub fn compute(s: &Snapshot) -> Derived {
+        let standings = model::compute(s);
+        let seating = order::seat(s, &standings);
+        let queues = s
+            .agenda
+            .iter()
+            .map(|item| match (&item.speakers, item.pane) {
+                (Some(sel), Pane::Speakers) => order::speakers(s, &standings, sel),
+                _ => Vec::new(),
+            })
+            .collect();
+        Derived {
+            standings,
+            seating,
+            queues,
+        }
+    }
+}
+
+/// The data in force, where it came from, and how the last reload went.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub doc: Document,
+    pub derived: Derived,
+    /// Hash of the file's bytes as loaded (None for the built-in demo).
+    pub content_hash: Option<u64>,
+    /// When the data in force was loaded.
+    pub loaded_at: NaiveDateTime,
+    /// Whether the data in force came from a reload (not the first load).
+    pub reloaded: bool,
+    /// Why the file on disk is not what is shown: the last reload's error, with its place.
+    pub error: Option<String>,
+    /// Counts computations of the derived data (tests check that only data changes do it).
+    pub generation: u64,
+}
+
+impl Data {
+    pub fn new(doc: Document, content_hash: Option<u64>, now: NaiveDateTime) -> Data {
+        let derived = Derived::compute(&doc.snapshot);
+        Data {
+            doc,
+            derived,
+            content_hash,
+            loaded_at: now,
+            reloaded: false,
+            error: None,
+            generation: 0,
+        }
+    }
+
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.doc.snapshot
+    }
+
+    /// The speaker queue of an agenda item.
+    pub fn queue(&self, item: usize) -> &[usize] {
+        self.derived.queues.get(item).map_or(&[], Vec::as_slice)
+    }
+
+    /// Planned seconds of an agenda item.
+    pub fn planned_seconds(&self, item: usize) -> i64 {
+        self.snapshot().agenda.get(item).map_or(0, |it| {
+            minutes_to_seconds(it.planned_minutes(self.queue(item).len()))
+        })
+    }
+
+    /// Planned seconds of each speaker's slot in an agenda item.
+    pub fn slot_seconds(&self, item: usize) -> i64 {
+        self.snapshot().agenda.get(item).map_or(0, |it| {
+            minutes_to_seconds(it.slot_minutes(self.queue(item).len()))
+        })
+    }
+}
+
+/// Whole seconds in a number of minutes (snapshot minutes may be fractional).
+pub fn minutes_to_seconds(m: f64) -> i64 {
+    (m * 60.0).round() as i64
+}
+
+/// A reload failure as the banner shows it: the first problem with its place
+/// (line:column or JSON path), and how many more there are.
+pub fn describe_load_error(e: &LoadError) -> String {
+    match e {
+        LoadError::Io { .. } => e.to_string(),
+        LoadError::Invalid { path, problems } => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
+            let first = problems.first().map_or_else(String::new, |p| match p {
+                Problem::Syntax {
+                    line,
+                    column,
+                    message,
+                    ..
+                } => format!("{line}:{column}: {message}"),
+                other => other
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            });
+            let more = problems.len().saturating_sub(1);
+            if more > 0 {
+                format!("{name}:{first} (+{more})")
+            } else {
+                format!("{name}:{first}")
+            }
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! The presenter's console as state and one `update`: every change of state
+//! goes through [`App::update`], which returns effects (save the log, reload
+//! the file, quit) instead of doing I/O. The clock comes in as
+//! [`Action::Tick`], so timers are tested without waiting.
+//!
+//! State is grouped by concern: the meeting (log and clock), navigation
+//! (per-item pane state, overlays), data (snapshot and derived standings) and
+//! ui preferences (theme, layout toggles, keymap).
+
+pub mod clock;
+pub mod data;
+pub mod keymap;
+mod meeting;
+mod pointer;
+pub mod timers;
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent};
+
+use crate::i18n::Lang;
+use crate::model::Document;
+use crate::store::meeting_log::MeetingLog;
+use crate::ui::theme::{Theme, ThemeName};
+use crate::ui::view::PaneState;
+
+pub use clock::MeetingClock;
+pub use data::{Data, Derived};
+pub use keymap::{Command, Keymap};
+
+/// Something that happened: a key, the clock, the file.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The time now (sent every second, and before every other action).
+    Tick(NaiveDateTime),
+    /// The console opened: log it, and start the first item of a fresh meeting.
+    Open,
+    Key(KeyEvent),
+    /// A command without a key (tests, mouse).
+    Command(Command),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// The snapshot file changed on disk.
+    FileChanged,
+    /// A reload's result: the document and its content hash, or the error with its place.
+    Loaded(Result<Box<(Document, u64)>, String>),
+    /// A message for the status line (e.g. a failed save).
+    Notice(String),
+    /// SIGTERM or SIGHUP: close the meeting log and leave.
+    Terminate,
+}
+
+/// What `update` asks the event loop to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the meeting log.
+    SaveLog,
+    /// Read the snapshot file again and send [`Action::Loaded`].
+    Reload,
+    Quit,
+}
+
+/// The meeting as it happens: the log (the record) and the clock folded from it.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    pub log: MeetingLog,
+    pub clock: MeetingClock,
+}
+
+/// Where the presenter is.
+#[derive(Debug, Clone, Default)]
+pub struct Navigation {
+    /// Per agenda item: where the presenter is inside its pane.
+    pub panes: Vec<PaneState>,
+    pub help: bool,
+    /// First agenda row shown in the rail.
+    pub rail_scroll: usize,
+}
+
+/// How the presenter likes the screen.
+#[derive(Debug, Clone)]
+pub struct Prefs {
+    pub theme: Theme,
+    /// NO_COLOR is set: the mono theme stays.
+    pub no_color: bool,
+    /// `LANG` as the console found it.
+    pub env_lang: Option<String>,
+    pub lang: Lang,
+    pub rail: bool,
+    pub fullscreen: bool,
+    pub big_timer: bool,
+    pub keymap: Keymap,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    /// A passing message and when it stops showing.
+    pub notice: Option<(String, NaiveDateTime)>,
+}
+
+/// How a console starts.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub theme: Option<ThemeName>,
+    pub no_color: bool,
+    pub env_lang: Option<String>,
+    pub keymap: Keymap,
+    pub size: (u16, u16),
+}
+
+/// The presenter's console.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub meeting: Meeting,
+    pub nav: Navigation,
+    pub data: Data,
+    pub prefs: Prefs,
+}
+
+/// How long a notice stays, in seconds.
+const NOTICE_SECONDS: i64 = 8;
+
+impl App {
+    /// A console on `doc`, resuming from `log` (replayed), at time `now`.
+    pub fn new(
+        doc: Document,
+        content_hash: Option<u64>,
+        log: MeetingLog,
+        opts: Options,
+        now: NaiveDateTime,
+    ) -> App {
+        let data = Data::new(doc, content_hash, now);
+        let mut clock = MeetingClock::replay(&log.events);
+        clock.tick(now);
+        let theme_name = if opts.no_color {
+            ThemeName::Mono
+        } else {
+            opts.theme.unwrap_or_default()
+        };
+        let lang = Lang::detect(data.snapshot().locale, opts.env_lang.as_deref());
+        let mut app = App {
+            meeting: Meeting { log, clock },
+            nav: Navigation {
+                panes: vec![PaneState::default(); data.snapshot().agenda.len()],
+                ..Navigation::default()
+            },
+            data,
+            prefs: Prefs {
+                theme: Theme::new(theme_name),
+                no_color: opts.no_color,
+                env_lang: opts.env_lang,
+                lang,
+                rail: true,
+                fullscreen: false,
+                big_timer: false,
+                keymap: opts.keymap,
+                size: opts.size,
+                notice: None,
+            },
+        };
+        app.sync_speakers();
+        app
+    }
+
+    /// The time the console last heard.
+    pub fn now(&self) -> NaiveDateTime {
+        self.meeting.clock.now.unwrap_or(self.data.loaded_at)
+    }
+
+    /// The current agenda item's index (None for an empty agenda).
+    pub fn current(&self) -> Option<usize> {
+        let n = self.data.snapshot().agenda.len();
+        match self.meeting.clock.current {
+            Some(i) if i < n => Some(i),
+            _ if n > 0 => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The pane state of the current item (a default one for an empty agenda).
+    pub fn pane_state(&self) -> PaneState {
+        self.current()
+            .and_then(|i| self.nav.panes.get(i).copied())
+            .unwrap_or_default()
+    }
+
+    /// Whether quitting would lose something. Nothing in the presenter's
+    /// console is unsaved (the log is written on every transition); an editor
+    /// will answer here.
+    pub fn has_unsaved(&self) -> bool {
+        false
+    }
+
+    /// Changes state for one action; returns what the event loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Tick(now) => {
+                self.meeting.clock.tick(now);
+                if let Some((_, until)) = &self.prefs.notice
+                    && now >= *until
+                {
+                    self.prefs.notice = None;
+                }
+                Vec::new()
+            }
+            Action::Open => self.open(),
+            Action::Key(key) => self.key(key),
+            Action::Command(c) => self.command(c),
+            Action::Mouse(m) => self.mouse(m),
+            Action::Resize(w, h) => {
+                self.prefs.size = (w, h);
+                Vec::new()
+            }
+            Action::FileChanged => vec![Effect::Reload],
+            Action::Loaded(result) => self.loaded(result),
+            Action::Notice(text) => {
+                self.notify(text);
+                Vec::new()
+            }
+            Action::Terminate => self.quit(),
+        }
+    }
+
+    fn notify(&mut self, text: String) {
+        let until = self.now() + chrono::Duration::seconds(NOTICE_SECONDS);
+        self.prefs.notice = Some((text, until));
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.kind == KeyEventKind::Release {
+            return Vec::new();
+        }
+        let command = self.prefs.keymap.command(&key);
+        if self.nav.help {
+            // Any key closes the help; quit still quits.
+            self.nav.help = false;
+            return match command {
+                Some(Command::Quit) => self.quit(),
+                _ => Vec::new(),
+            };
+        }
+        match (command, key.code) {
+            (Some(c), _) => self.command(c),
+            (None, KeyCode::Esc) => {
+                self.prefs.big_timer = false;
+                self.prefs.fullscreen = false;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Runs one command.
+    pub fn command(&mut self, c: Command) -> Vec<Effect> {
+        let item = self.current();
+        match c {
+            Command::Next => return item.map_or_else(Vec::new, |i| self.go(i + 1)),
+            Command::Prev => {
+                return match item {
+                    Some(i) if i > 0 => self.go(i - 1),
+                    _ => Vec::new(),
+                };
+            }
+            Command::Jump(0) => {}
+            Command::Jump(n) => return self.go(usize::from(n) - 1),
+            Command::Pause => return self.toggle_pause(),
+            Command::NextSpeaker => return self.step_speaker(1),
+            Command::PrevSpeaker => return self.step_speaker(-1),
+            Command::Quit => return self.quit(),
+            Command::NextMetric | Command::PrevMetric => {
+                let n = self.data.snapshot().metrics.len() + 1;
+                let fwd = c == Command::NextMetric;
+                self.edit_pane(|p| p.metric = cycle(p.metric, n, fwd));
+            }
+            Command::NextGroup | Command::PrevGroup => {
+                let n = self.data.derived.standings.groups.len().max(1);
+                let fwd = c == Command::NextGroup;
+                self.edit_pane(|p| {
+                    p.group = cycle(p.group, n, fwd);
+                    p.scroll = 0;
+                });
+            }
+            Command::Tab => {
+                let pane = item
+                    .and_then(|i| self.data.snapshot().agenda.get(i))
+                    .map(|it| it.pane);
+                let n = pane.map_or(1, crate::ui::panes::tabs);
+                self.edit_pane(|p| {
+                    p.tab = cycle(p.tab, n, true);
+                    p.scroll = 0;
+                });
+            }
+            Command::ScrollDown | Command::ScrollUp => self.scroll(c == Command::ScrollDown),
+            Command::Theme => {
+                if self.prefs.no_color {
+                    self.notify(
+                        crate::ui::shell_labels::NO_COLOR_KEPT
+                            .get(self.prefs.lang)
+                            .into(),
+                    );
+                } else {
+                    self.prefs.theme = Theme::new(self.prefs.theme.name.next());
+                }
+            }
+            Command::FullScreen => self.prefs.fullscreen = !self.prefs.fullscreen,
+            Command::Rail => self.prefs.rail = !self.prefs.rail,
+            Command::BigTimer => self.prefs.big_timer = !self.prefs.big_timer,
+            Command::Help => self.nav.help = !self.nav.help,
+        }
+        Vec::new()
+    }
+
+    fn edit_pane(&mut self, f: impl FnOnce(&mut PaneState)) {
+        if let Some(i) = self.current()
+            && let Some(p) = self.nav.panes.get_mut(i)
+        {
+            f(p);
+        }
+    }
+
+    /// Scrolls the current pane's list, within the longest list a pane can show.
+    fn scroll(&mut self, down: bool) {
+        let s = self.data.snapshot();
+        let notes = self
+            .current()
+            .and_then(|i| s.agenda.get(i))
+            .map_or(0, |it| it.notes.len());
+        let most = s.units.len().max(s.projects.len()).max(notes);
+        self.edit_pane(|p| {
+            p.scroll = if down {
+                (p.scroll + 1).min(most.saturating_sub(1))
+            } else {
+                p.scroll.saturating_sub(1)
+            };
+        });
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        // The unsaved-changes question belongs here once something can be unsaved.
+        if self.has_unsaved() {
+            return Vec::new();
+        }
+        let mut effects = self.close();
+        effects.push(Effect::Quit);
+        effects
+    }
+
+    fn loaded(&mut self, result: Result<Box<(Document, u64)>, String>) -> Vec<Effect> {
+        match result {
+            Err(message) => {
+                self.data.error = Some(message);
+                Vec::new()
+            }
+            Ok(loaded) => {
+                let (doc, hash) = *loaded;
+                self.data.error = None;
+                if self.data.content_hash == Some(hash) {
+                    return Vec::new();
+                }
+                let now = self.now();
+                self.data = Data {
+                    reloaded: true,
+                    generation: self.data.generation + 1,
+                    ..Data::new(doc, Some(hash), now)
+                };
+                self.prefs.lang =
+                    Lang::detect(self.data.snapshot().locale, self.prefs.env_lang.as_deref());
+                self.after_reload()
+            }
+        }
+    }
+}
+
+/// The next (or previous) of `n` positions, wrapping.
+fn cycle(i: usize, n: usize, forward: bool) -> usize {
+    let n = n.max(1);
+    if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }
+}
+
+#[cfg(test)]
+mod tests;

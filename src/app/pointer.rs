@@ -1,0 +1,37 @@
+//! The mouse: a click on an agenda item goes there, the wheel scrolls lists.
+//! Hit-testing uses the same layout the screen is drawn with.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use crate::ui::{layout, rail};
+
+use super::{App, Effect};
+
+impl App {
+    pub(super) fn mouse(&mut self, m: MouseEvent) -> Vec<Effect> {
+        let (w, h) = self.prefs.size;
+        let area = Rect::new(0, 0, w, h);
+        if layout::too_small(area) || self.nav.help {
+            return Vec::new();
+        }
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                let l = layout::compute(self, area);
+                match rail::item_at(self, l.rail, m.column, m.row) {
+                    Some(i) => self.go(i),
+                    None => Vec::new(),
+                }
+            }
+            MouseEventKind::ScrollDown => {
+                self.scroll(true);
+                Vec::new()
+            }
+            MouseEventKind::ScrollUp => {
+                self.scroll(false);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The presenter's console event loop: one channel that a key reader, a
+//! ticker (aligned to the second), the file watcher and the signal handler
+//! all send into; the loop blocks on it (no busy loop), updates the app,
+//! carries out the effects and redraws.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use chrono::{Local, NaiveDateTime, Timelike};
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::{Action, App, Effect, Keymap, Options};
+use crate::model::{self, Document};
+use crate::store::{self, meeting_log};
+use crate::ui::shell_labels as sl;
+use crate::ui::theme::ThemeName;
+
+/// The environment variable that overrides where `keys.json` is looked for.
+pub const CONFIG_DIR_ENV: &str = "GUOTANG_CONFIG_DIR";
+
+/// How the console was asked to start.
+#[derive(Debug, Clone, Default)]
+pub struct ConsoleArgs {
+    /// The snapshot; None for the built-in demo.
+    pub file: Option<PathBuf>,
+    pub theme: Option<ThemeName>,
+}
+
+fn now() -> NaiveDateTime {
+    Local::now().naive_local()
+}
+
+/// The directory `keys.json` lives in.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    directories::ProjectDirs::from("", "", "guotang").map(|d| d.config_dir().to_owned())
+}
+
+/// The keymap: defaults with `keys.json` applied; problems come back as a notice.
+fn load_keymap() -> (Keymap, Option<String>) {
+    let Some(path) = config_dir().map(|d| d.join("keys.json")) else {
+        return (Keymap::default(), None);
+    };
+    match std::fs::read_to_string(&path) {
+        Err(_) => (Keymap::default(), None),
+        Ok(text) => match Keymap::from_json(&text) {
+            Ok(k) => (k, None),
+            Err(problems) => {
+                let first = problems.first().cloned().unwrap_or_default();
+                let msg = format!("{}: {}: {first}", sl::KEYS_PROBLEM.en, path.display());
+                (Keymap::default(), Some(msg))
+            }
+        },
+    }
+}
+
+/// Opens the meeting log for this snapshot, setting a broken one aside.
+fn open_log(
+    file: Option<&Path>,
+    doc: &Document,
+) -> (Option<PathBuf>, meeting_log::MeetingLog, Option<String>) {
+    let key = meeting_log::snapshot_key(file);
+    let m = &doc.snapshot.meeting;
+    let fresh = || meeting_log::MeetingLog::new(&key, m.date, &m.title);
+    let Some(dir) = meeting_log::state_dir() else {
+        return (
+            None,
+            fresh(),
+            Some("no state directory: the meeting log is not kept".into()),
+        );
+    };
+    let path = meeting_log::log_path(&dir, &key, m.date);
+    match meeting_log::load(&path) {
+        Ok(Some(log)) => (Some(path), log, None),
+        Ok(None) => (Some(path), fresh(), None),
+        Err(e) => {
+            let note = match meeting_log::set_aside(&path) {
+                Ok(aside) => format!("{e}; set aside as {}", aside.display()),
+                Err(e2) => format!("{e}; cannot set it aside: {e2}"),
+            };
+            (Some(path), fresh(), Some(note))
+        }
+    }
+}
+
+/// Runs the console until the presenter quits; returns the exit code.
+pub fn run(args: ConsoleArgs) -> ExitCode {
+    let (doc, hash) = match &args.file {
+        None => match Document::from_bytes(model::DEMO.as_bytes()) {
+            Ok(doc) => (doc, None),
+            Err(p) => {
+                eprintln!("error: the built-in demo is broken:\n{p}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Some(path) => match store::load(path) {
+            Ok(l) => (l.doc, Some(l.content_hash)),
+            Err(e) => {
+                crate::cli::report_load_error(&e);
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let (keymap, keys_note) = load_keymap();
+    let (log_path, log, log_note) = open_log(args.file.as_deref(), &doc);
+    let opts = Options {
+        theme: args.theme,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        env_lang: std::env::var("LANG").ok(),
+        keymap,
+        size: (0, 0),
+    };
+    let mut app = App::new(doc, hash, log, opts, now());
+
+    let mut terminal = match crate::terminal::setup() {
+        Ok(t) => t,
+        Err(e) => {
+            let file = args
+                .file
+                .as_ref()
+                .map_or_else(String::new, |p| format!(" {}", p.display()));
+            eprintln!("error: {e}");
+            eprintln!("  to print a screen instead: guotang render{file} --item 1 --size 120x40");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let (tx, rx) = mpsc::channel::<Action>();
+    spawn_input(tx.clone());
+    spawn_ticker(tx.clone());
+    spawn_signals(tx.clone());
+    let _watcher = args.file.as_ref().and_then(|f| {
+        let tx = tx.clone();
+        store::watch::watch(f, store::watch::DEBOUNCE, move || {
+            let _ = tx.send(Action::FileChanged);
+        })
+        .ok()
+    });
+    drop(tx);
+
+    let ctx = Ctx {
+        file: args.file.as_deref(),
+        log_path: log_path.as_deref(),
+    };
+    if let Ok(size) = terminal.size() {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    for note in [keys_note, log_note].into_iter().flatten() {
+        app.update(Action::Notice(note));
+    }
+    let effects = app.update(Action::Open);
+    let mut quit = ctx.carry_out(&mut app, effects);
+    while !quit {
+        if let Err(e) = terminal.draw(|f| crate::ui::screen::draw(&app, f.area(), f.buffer_mut())) {
+            crate::terminal::restore();
+            eprintln!("error: cannot draw: {e}");
+            return ExitCode::FAILURE;
+        }
+        quit = next_batch(&rx, &mut app, &ctx);
+    }
+    crate::terminal::restore();
+    ExitCode::SUCCESS
+}
+
+/// Where the loop writes and reads.
+struct Ctx<'a> {
+    file: Option<&'a Path>,
+    log_path: Option<&'a Path>,
+}
+
+impl Ctx<'_> {
+    /// Does what `update` asked; returns whether to quit.
+    fn carry_out(&self, app: &mut App, effects: Vec<Effect>) -> bool {
+        let mut quit = false;
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Quit => quit = true,
+                Effect::SaveLog => {
+                    if let Some(path) = self.log_path
+                        && let Err(e) = meeting_log::save(path, &app.meeting.log)
+                    {
+                        let msg = format!(
+                            "{}: {}: {e}",
+                            sl::LOG_PROBLEM.get(app.prefs.lang),
+                            path.display()
+                        );
+                        queue.extend(app.update(Action::Notice(msg)));
+                    }
+                }
+                Effect::Reload => {
+                    if let Some(path) = self.file {
+                        let result = store::load(path)
+                            .map(|l| Box::new((l.doc, l.content_hash)))
+                            .map_err(|e| crate::app::data::describe_load_error(&e));
+                        queue.extend(app.update(Action::Loaded(result)));
+                    }
+                }
+            }
+        }
+        quit
+    }
+}
+
+/// Blocks for the next message, then takes every one already waiting, so a
+/// burst of input is drawn once; returns whether to quit.
+fn next_batch(rx: &Receiver<Action>, app: &mut App, ctx: &Ctx) -> bool {
+    let Ok(first) = rx.recv() else {
+        return true;
+    };
+    let mut pending = vec![first];
+    pending.extend(rx.try_iter());
+    for action in pending {
+        // Every action happens at a time: the clock moves first.
+        app.update(Action::Tick(now()));
+        let effects = match action {
+            Action::Tick(_) => Vec::new(),
+            a => app.update(a),
+        };
+        if ctx.carry_out(app, effects) {
+            return true;
+        }
+    }
+    false
+}
+
+fn spawn_input(tx: Sender<Action>) {
+    let _ = std::thread::Builder::new()
+        .name("guotang-input".into())
+        .spawn(move || {
+            loop {
+                let action = match event::read() {
+                    Ok(Event::Key(k)) => Action::Key(k),
+                    Ok(Event::Mouse(m)) => Action::Mouse(m),
+                    Ok(Event::Resize(w, h)) => Action::Resize(w, h),
+                    Ok(_) => continue,
+                    // The terminal is gone: leave as if asked to.
+                    Err(_) => Action::Terminate,
+                };
+                let stop = matches!(action, Action::Terminate);
+                if tx.send(action).is_err() || stop {
+                    return;
+                }
+            }
+        });
+}
+
+/// Ticks just after each whole second, so the clock and the timers turn
+/// together; sleeping in between keeps an idle console at rest.
+fn spawn_ticker(tx: Sender<Action>) {
+    let _ = std::thread::Builder::new()
+        .name("guotang-tick".into())
+        .spawn(move || {
+            loop {
+                let ms = 1000 - u64::from(Local::now().nanosecond() / 1_000_000).min(999);
+                std::thread::sleep(Duration::from_millis(ms + 2));
+                if tx.send(Action::Tick(now())).is_err() {
+                    return;
+                }
+            }
+        });
+}
+
+fn spawn_signals(tx: Sender<Action>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("guotang-signals".into())
+        .spawn(move || {
+            for _ in signals.forever() {
+                if tx.send(Action::Terminate).is_err() {
+                    return;
+                }
+            }
+        });
+}

@@ -1,0 +1,55 @@
+//! Taking the terminal for the console and always giving it back: on quit,
+//! on panic (a hook restores before the message prints) and on SIGTERM or
+//! SIGHUP (the event loop quits through the normal path).
+
+use std::io::{self, IsTerminal, Write};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+/// Why the console cannot take the terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("the console needs a terminal, and {0} is not one")]
+    NotATerminal(&'static str),
+    #[error("cannot set up the terminal: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Enters the alternate screen in raw mode with mouse reporting, and installs
+/// a panic hook that puts everything back first.
+pub fn setup() -> Result<DefaultTerminal, SetupError> {
+    if !io::stdout().is_terminal() {
+        return Err(SetupError::NotATerminal("standard output"));
+    }
+    if !io::stdin().is_terminal() {
+        return Err(SetupError::NotATerminal("standard input"));
+    }
+    // try_init installs ratatui's own restoring hook; ours runs before it to
+    // also stop mouse reporting and show the cursor.
+    let terminal = ratatui::try_init()?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let mut out = io::stdout();
+        let _ = execute!(out, DisableMouseCapture, Show);
+        let _ = out.flush();
+        previous(info);
+    }));
+    if let Err(e) = execute!(io::stdout(), EnableMouseCapture) {
+        restore();
+        return Err(e.into());
+    }
+    Ok(terminal)
+}
+
+/// Leaves the alternate screen and raw mode, stops mouse reporting, shows the
+/// cursor. Safe to call more than once.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    ratatui::restore();
+    let _ = execute!(out, Show);
+    let _ = out.flush();
+}

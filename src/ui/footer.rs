@@ -1,0 +1,121 @@
+//! The footer: the item's (and speaker's) timer on the left, key hints on
+//! the right, generated from the keymap table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::App;
+use crate::app::keymap::{BINDINGS, Command, display};
+use crate::model::Pane;
+use crate::text::width;
+use crate::ui::draw::put;
+use crate::ui::shell_labels as sl;
+use crate::ui::theme::Theme;
+use crate::ui::view::{TimerState, TimerView};
+
+/// The style of a timer in its state.
+pub fn timer_style(t: &Theme, tv: &TimerView) -> Style {
+    match tv.state {
+        TimerState::Normal => t.timer_normal,
+        TimerState::Warning => t.warning,
+        TimerState::Overrun => t.overrun,
+    }
+}
+
+/// Whether a command's hint means anything on the current item.
+fn relevant(app: &App, c: Command) -> bool {
+    let item = app.current();
+    match c {
+        Command::NextSpeaker => item.is_some_and(|i| !app.data.queue(i).is_empty()),
+        Command::NextMetric => item
+            .and_then(|i| app.data.snapshot().agenda.get(i))
+            .is_some_and(|it| it.pane == Pane::Ranking),
+        _ => true,
+    }
+}
+
+/// The footer's key hints from the keymap table: the most important that fit
+/// in `room` columns, shown in the table's order.
+pub fn hints(app: &App, room: usize) -> String {
+    let lang = app.prefs.lang;
+    let piece = |i: usize| -> Option<String> {
+        let b = &BINDINGS[i];
+        let key = app.prefs.keymap.keys.get(i)?.first()?;
+        Some(format!("{} {}", display(key, lang), b.help.get(lang)))
+    };
+    let mut by_priority: Vec<usize> = (0..BINDINGS.len())
+        .filter(|&i| BINDINGS[i].hint > 0 && relevant(app, BINDINGS[i].command))
+        .collect();
+    by_priority.sort_by_key(|&i| BINDINGS[i].hint);
+    let mut chosen = Vec::new();
+    let mut used = 0;
+    for i in by_priority {
+        let Some(p) = piece(i) else { continue };
+        let w = width(&p) + if chosen.is_empty() { 0 } else { 2 };
+        if used + w > room {
+            break;
+        }
+        used += w;
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .filter_map(piece)
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// Draws the footer in `area` (a rule on its first row when it has two).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let t = &app.prefs.theme;
+    let lang = app.prefs.lang;
+    if area.height >= 2 {
+        crate::ui::header::rule(buf, area.x, area.y, area.width, t.border);
+    }
+    let y = area.bottom() - 1;
+    let w = usize::from(area.width);
+    let mut x = area.x + 1;
+    let room = w.saturating_sub(2);
+    let mut used = 0usize;
+    let add = |buf: &mut Buffer, text: &str, style: Style, used: &mut usize, x: &mut u16| {
+        let n = put(buf, area, *x, y, text, room.saturating_sub(*used), style);
+        *used += n;
+        *x += n as u16;
+    };
+    if let Some(st) = app.speaker_timer() {
+        add(buf, sl::SPEAKER_TIMER.get(lang), t.muted, &mut used, &mut x);
+        add(buf, " ", t.base, &mut used, &mut x);
+        add(buf, &st.text(), timer_style(t, &st), &mut used, &mut x);
+        add(buf, "  ", t.base, &mut used, &mut x);
+    }
+    if let Some(it) = app.item_timer() {
+        add(buf, sl::ITEM_TIMER.get(lang), t.muted, &mut used, &mut x);
+        add(buf, " ", t.base, &mut used, &mut x);
+        add(buf, &it.text(), timer_style(t, &it), &mut used, &mut x);
+        let planned = format!(
+            " / {}",
+            TimerView {
+                remaining: it.planned,
+                ..it
+            }
+            .text()
+        );
+        add(buf, &planned, t.muted, &mut used, &mut x);
+        if it.paused {
+            add(buf, "  ", t.base, &mut used, &mut x);
+            add(buf, sl::PAUSED.get(lang), t.banner, &mut used, &mut x);
+        }
+    }
+    let free = room.saturating_sub(used + 3);
+    let h = hints(app, free);
+    let hw = width(&h);
+    if hw > 0 {
+        let hx = area.right().saturating_sub(1 + hw as u16);
+        put(buf, area, hx, y, &h, hw, t.muted);
+    }
+}

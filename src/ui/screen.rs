@@ -1,0 +1,70 @@
+//! The whole console screen from an [`App`]: header, banner, agenda rail,
+//! the current item's pane (or the big timer), footer, and the help on top.
+//! The terminal, `guotang render` and the benchmarks all draw through here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use crate::ui::view::View;
+use crate::ui::{big_timer, footer, header, layout, overlay, panes, rail};
+
+/// The view a pane draws from, borrowing the app's precomputed data.
+pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> {
+    let item = app.current();
+    let agenda = &app.data.snapshot().agenda;
+    View {
+        snapshot: app.data.snapshot(),
+        standings: &app.data.derived.standings,
+        seating: &app.data.derived.seating,
+        theme: &app.prefs.theme,
+        lang: app.prefs.lang,
+        item: item.and_then(|i| agenda.get(i)),
+        pane,
+        speakers: item.map_or(&[], |i| app.data.queue(i)),
+        speaker_timer: app.speaker_timer(),
+        item_timer: app.item_timer(),
+    }
+}
+
+/// Draws the console into `buf` over `area`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.prefs.theme;
+    rail::fill(buf, area, t.base);
+    if layout::too_small(area) {
+        overlay::draw_too_small(area, buf, t);
+        return;
+    }
+    let l = layout::compute(app, area);
+    header::draw(app, l.header, buf);
+    header::draw_banner(app, l.banner, buf);
+    if l.rail.width > 0 {
+        rail::draw(app, l.rail, buf);
+    }
+    // A column of air on each side of the pane: calmer, and nothing touches the rule.
+    let main = Rect {
+        x: l.main.x + 1,
+        width: l.main.width.saturating_sub(2),
+        ..l.main
+    };
+    if app.prefs.big_timer {
+        big_timer::draw(app, main, buf);
+    } else {
+        let pane = app.pane_state();
+        let v = view(app, &pane);
+        panes::draw(&v, main, buf);
+    }
+    footer::draw(app, l.footer, buf);
+    if app.nav.help {
+        overlay::draw_help(app, area, buf);
+    }
+}
+
+/// Renders the console into a fresh buffer of `width`×`height` cells, without
+/// a terminal (for `guotang render`, tests and benchmarks).
+pub fn render(app: &App, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    draw(app, area, &mut buf);
+    buf
+}

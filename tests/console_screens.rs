@@ -1,0 +1,151 @@
+//! The presenter's console, whole screens: every agenda item of the demo and
+//! of the CJK and English fixtures at 80×24 and 160×48, drawn through the
+//! same function `guotang render` uses; plus the overlays, the banner, and
+//! every size from tiny to huge without a panic or an overlong line.
+
+use guotang::app::{Action, Command};
+use guotang::cli::render::{RenderArgs, app_at_item, screen};
+use guotang::model::{DEMO, Document};
+use guotang::text::width;
+use guotang::ui::buffer_text::{ansi, plain};
+use guotang::ui::screen::render;
+use guotang::ui::theme::ThemeName;
+
+const CJK: &str = include_str!("fixtures/cjk.json");
+const EN: &str = include_str!("fixtures/en.json");
+
+fn doc(text: &str) -> Document {
+    Document::from_bytes(text.as_bytes()).unwrap()
+}
+
+fn args(item: usize, width: u16, height: u16) -> RenderArgs {
+    RenderArgs {
+        item,
+        width,
+        height,
+        theme: ThemeName::Dark,
+        ansi: false,
+        env_lang: None,
+    }
+}
+
+/// Checks the shape every screen must have, and returns its text.
+fn shaped(text: String, w: u16, h: u16) -> String {
+    assert_eq!(text.lines().count(), usize::from(h), "{text}");
+    for line in text.lines() {
+        assert!(width(line) <= usize::from(w), "too wide: {line:?}");
+    }
+    text
+}
+
+fn every_item(name: &str, source: &str) {
+    let d = doc(source);
+    for (w, h) in [(80, 24), (160, 48)] {
+        for item in 1..=d.snapshot.agenda.len() {
+            let text = plain(&screen(d.clone(), &args(item, w, h)));
+            let text = shaped(text, w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}_item{item}"), text);
+        }
+    }
+}
+
+#[test]
+fn demo_every_item() {
+    every_item("demo", DEMO);
+}
+
+#[test]
+fn cjk_every_item() {
+    every_item("cjk", CJK);
+}
+
+#[test]
+fn english_every_item() {
+    every_item("en", EN);
+}
+
+fn app_on(item: usize) -> guotang::app::App {
+    app_at_item(doc(DEMO), item, ThemeName::Dark, None, (100, 30))
+}
+
+#[test]
+fn help_big_timer_and_fullscreen() {
+    let mut app = app_on(2);
+    app.update(Action::Command(Command::Help));
+    insta::assert_snapshot!(
+        "help_100x30",
+        shaped(plain(&render(&app, 100, 30)), 100, 30)
+    );
+
+    let mut app = app_on(2);
+    app.update(Action::Command(Command::BigTimer));
+    insta::assert_snapshot!(
+        "big_timer_100x30",
+        shaped(plain(&render(&app, 100, 30)), 100, 30)
+    );
+
+    let mut app = app_on(0);
+    app.update(Action::Command(Command::FullScreen));
+    insta::assert_snapshot!(
+        "fullscreen_100x30",
+        shaped(plain(&render(&app, 100, 30)), 100, 30)
+    );
+}
+
+#[test]
+fn a_broken_reload_shows_a_banner_over_the_last_good_data() {
+    let mut app = app_on(0);
+    app.update(Action::Loaded(Err(
+        "meeting.json:12:5: expected `,` or `}`".into(),
+    )));
+    let text = shaped(plain(&render(&app, 100, 30)), 100, 30);
+    assert!(text.contains("meeting.json:12:5"), "{text}");
+    assert!(
+        text.contains("主要指标"),
+        "the last good data stays: {text}"
+    );
+}
+
+#[test]
+fn a_small_window_asks_to_be_enlarged_in_both_languages() {
+    let app = app_on(0);
+    let text = shaped(plain(&render(&app, 79, 24)), 79, 24);
+    assert!(
+        text.contains("窗口太小") && text.contains("Window too small"),
+        "{text}"
+    );
+    assert!(text.contains("79×24"), "{text}");
+    insta::assert_snapshot!("too_small_60x20", plain(&render(&app, 60, 20)));
+}
+
+#[test]
+fn colours_follow_the_timer_and_the_theme() {
+    let d = doc(DEMO);
+    let a = RenderArgs {
+        theme: ThemeName::Projector,
+        ansi: true,
+        ..args(1, 80, 24)
+    };
+    let text = ansi(&screen(d, &a));
+    assert_eq!(text.lines().count(), 24);
+    // The timer is normal (bold light green on black) at the start of an item.
+    assert!(text.contains("\x1b[0;1;92;40m10:00"), "{text:?}");
+    insta::assert_snapshot!("demo_item1_projector_ansi", text);
+}
+
+#[test]
+fn any_size_draws_without_panic_and_within_its_bounds() {
+    let d = doc(CJK);
+    let n = d.snapshot.agenda.len();
+    for w in (1..=220).step_by(13) {
+        for h in (1..=70).step_by(7) {
+            for item in 0..n {
+                let mut app = app_at_item(d.clone(), item, ThemeName::Light, None, (w, h));
+                shaped(plain(&render(&app, w, h)), w, h);
+                app.update(Action::Command(Command::BigTimer));
+                app.update(Action::Command(Command::Help));
+                shaped(plain(&render(&app, w, h)), w, h);
+            }
+        }
+    }
+}
