@@ -5,3 +5,4 @@ pub mod labels;
 pub mod panes;
 pub mod theme;
 pub mod view;
+pub mod widgets;

@@ -1,0 +1,163 @@
+//! Building a [`View`] from a fixture the way the console does (parse →
+//! compute → seat → speakers for the item) and reading a buffer back as text.
+
+#![allow(dead_code)]
+
+use guotang::i18n::Lang;
+use guotang::model::order::{SeatedZone, seat, speakers};
+use guotang::model::{Document, Pane, Snapshot, Standings, compute};
+use guotang::ui::theme::{Theme, ThemeName};
+use guotang::ui::view::{PaneState, TimerState, TimerView, View};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+/// The fixtures the panes are tested on.
+pub const MEETING: &str = include_str!("../fixtures/panes/meeting.json");
+pub const CJK: &str = include_str!("../fixtures/panes/cjk_overflow.json");
+
+/// A snapshot with everything the console derives from it.
+pub struct Fixture {
+    pub snapshot: Snapshot,
+    pub standings: Standings,
+    pub seating: Vec<SeatedZone>,
+    pub theme: Theme,
+}
+
+impl Fixture {
+    pub fn load(json: &str) -> Fixture {
+        let doc = Document::from_bytes(json.as_bytes()).expect("fixture is valid");
+        let standings = compute(&doc.snapshot);
+        let seating = seat(&doc.snapshot, &standings);
+        Fixture {
+            snapshot: doc.snapshot,
+            standings,
+            seating,
+            theme: Theme::new(ThemeName::Dark),
+        }
+    }
+
+    /// The first agenda item that shows `pane` after skipping `skip` of them.
+    pub fn item(&self, pane: Pane, skip: usize) -> usize {
+        self.snapshot
+            .agenda
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.pane == pane)
+            .nth(skip)
+            .map(|(k, _)| k)
+            .expect("fixture has such an item")
+    }
+
+    pub fn queue(&self, item: usize) -> Vec<usize> {
+        self.snapshot.agenda[item]
+            .speakers
+            .as_ref()
+            .map(|sel| speakers(&self.snapshot, &self.standings, sel))
+            .unwrap_or_default()
+    }
+}
+
+/// What to draw: which item, in which pane state and language.
+#[derive(Clone, Copy)]
+pub struct Setup {
+    pub item: usize,
+    pub pane: PaneState,
+    pub lang: Lang,
+    pub timer: Option<TimerView>,
+}
+
+impl Setup {
+    pub fn new(item: usize) -> Setup {
+        Setup {
+            item,
+            pane: PaneState::default(),
+            lang: Lang::Zh,
+            timer: Some(TimerView {
+                remaining: 272,
+                planned: 300,
+                state: TimerState::Normal,
+                paused: false,
+            }),
+        }
+    }
+}
+
+/// Margin around the pane's area that must stay untouched.
+pub const MARGIN: u16 = 2;
+
+/// Renders the item's pane through the one dispatch, in an area of `w`×`h`
+/// inset by [`MARGIN`] in a larger buffer.
+pub fn render(fx: &Fixture, setup: Setup, w: u16, h: u16) -> (Buffer, Rect) {
+    let queue = fx.queue(setup.item);
+    let view = View {
+        snapshot: &fx.snapshot,
+        standings: &fx.standings,
+        seating: &fx.seating,
+        theme: &fx.theme,
+        lang: setup.lang,
+        item: fx.snapshot.agenda.get(setup.item),
+        pane: &setup.pane,
+        speakers: &queue,
+        speaker_timer: setup.timer,
+        item_timer: None,
+    };
+    let area = Rect::new(MARGIN, MARGIN, w, h);
+    let mut buf = Buffer::empty(Rect::new(0, 0, w + 2 * MARGIN, h + 2 * MARGIN));
+    guotang::ui::panes::draw(&view, area, &mut buf);
+    (buf, area)
+}
+
+/// The visible text of `area`, one line per row, trailing blanks trimmed:
+/// the cell after a wide character is skipped, as a terminal shows it.
+pub fn text(buf: &Buffer, area: Rect) -> String {
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether every cell outside `area` is still blank.
+pub fn untouched_outside(buf: &Buffer, area: Rect) -> bool {
+    let all = buf.area;
+    (all.top()..all.bottom()).all(|y| {
+        (all.left()..all.right()).all(|x| {
+            area.contains((x, y).into()) || buf[(x, y)] == ratatui::buffer::Cell::default()
+        })
+    })
+}
+
+/// The first position of `needle` in the rendered rows, as (x, y).
+pub fn find(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut xs = Vec::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let sym = buf[(x, y)].symbol();
+            for _ in sym.chars() {
+                xs.push(x);
+            }
+            line.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        if let Some(byte) = line.find(needle) {
+            let k = line[..byte].chars().count();
+            return Some((xs[k], y));
+        }
+    }
+    None
+}
+
+pub fn pane_item(fx: &Fixture, pane: Pane) -> usize {
+    fx.item(pane, 0)
+}
