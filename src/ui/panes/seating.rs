@@ -58,7 +58,12 @@ fn zones<'a>(v: &'a View<'a>) -> Vec<ZoneView<'a>> {
                 },
             };
             let span = |f: fn(&Seat) -> u32| {
-                seated.seats.iter().map(|s| f(s) as usize + 1).max().unwrap_or(1)
+                seated
+                    .seats
+                    .iter()
+                    .map(|s| f(s) as usize + 1)
+                    .max()
+                    .unwrap_or(1)
             };
             ZoneView {
                 seated,
@@ -215,7 +220,10 @@ impl Grid {
             let late = if z.seated.overflow.is_empty() {
                 String::new()
             } else {
-                format!("  {}", count(SEATING_OVERFLOW_COUNT, v.lang, z.seated.overflow.len()))
+                format!(
+                    "  {}",
+                    count(SEATING_OVERFLOW_COUNT, v.lang, z.seated.overflow.len())
+                )
             };
             let label = format!(" {} ", z.label);
             spans(
@@ -265,7 +273,14 @@ impl Grid {
             for (k, line) in g.overflow.iter().enumerate() {
                 let lead = if k == 0 { prefix.as_str() } else { "" };
                 let pad = " ".repeat(if k == 0 { 0 } else { cols(&prefix) });
-                spans(buf, area, area.x, y, w, &[(lead, t.overdue), (&pad, t.muted), (line, t.overdue)]);
+                spans(
+                    buf,
+                    area,
+                    area.x,
+                    y,
+                    w,
+                    &[(lead, t.overdue), (&pad, t.muted), (line, t.overdue)],
+                );
                 y += 1;
             }
             if self.spaced {
@@ -325,6 +340,14 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
     if win.hidden > 0 {
         let y = area.y + 1 + win.len as u16;
         let note = count(MORE_ROWS, lang, win.hidden);
-        put(buf, area, area.x, y, &note, usize::from(area.width), t.muted);
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            &note,
+            usize::from(area.width),
+            t.muted,
+        );
     }
 }

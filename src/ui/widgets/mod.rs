@@ -6,5 +6,6 @@
 //! `cell_mut`, so nothing is ever written outside the area it is given.
 
 pub mod bar;
+pub mod figures;
 pub mod line;
 pub mod table;

@@ -14,16 +14,9 @@ use crate::ui::labels::{
     RANKING_BASIS, TARGET, UNIT, UNRANKED,
 };
 use crate::ui::view::View;
+use crate::ui::widgets::figures::{behind, behind_pct};
 use crate::ui::widgets::line::{Window, count};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
-
-/// A gap as the table shows it: "—" for the first, else "-x" behind.
-fn gap(rank: Option<u32>, gap: Option<f64>, fmt: impl Fn(f64) -> String, dash: &str) -> String {
-    match (rank, gap) {
-        (Some(1), _) | (_, None) => dash.to_owned(),
-        (_, Some(g)) => format!("-{}", fmt(g)),
-    }
-}
 
 /// A metric figure with its unit, at the metric's precision.
 fn figure(m: &Metric, x: f64) -> String {
@@ -106,11 +99,11 @@ fn build(v: &View, f: &Focus) -> Table {
                         cells.push(Cell::new(c, t.bar(us.card)));
                     }
                     cells.push(Cell::new(
-                        gap(ms.rank, ms.gap_first, |g| figure(m, g), dash),
+                        behind(ms.rank, ms.gap_first, |g| figure(m, g), dash),
                         t.base,
                     ));
                     cells.push(Cell::new(
-                        gap(ms.rank, ms.gap_above, |g| figure(m, g), dash),
+                        behind(ms.rank, ms.gap_above, |g| figure(m, g), dash),
                         t.base,
                     ));
                 }
@@ -128,8 +121,8 @@ fn build(v: &View, f: &Focus) -> Table {
                         let c = us.metrics.get(*mi).and_then(|m| m.completion);
                         cells.push(Cell::new(c.map_or_else(|| dash.to_owned(), pct), t.base));
                     }
-                    cells.push(Cell::new(gap(us.rank, us.gap_first, pct, dash), t.base));
-                    cells.push(Cell::new(gap(us.rank, us.gap_above, pct, dash), t.base));
+                    cells.push(Cell::new(behind_pct(us.rank, us.gap_first, dash), t.base));
+                    cells.push(Cell::new(behind_pct(us.rank, us.gap_above, dash), t.base));
                 }
             }
             cells.push(card_cell(v, us.card));
