@@ -121,3 +121,14 @@ pub const PROJECTS_DAYS: L = L::new("{n}天", "{n} d");
 pub const PROJECTS_NONE_LATE: L = L::new("没有逾期或停工项目", "no overdue or stalled projects");
 pub const PROJECTS_NONE: L = L::new("本组单位没有项目", "no projects in this group");
 pub const RANKING_LOWER: L = L::new("越低越好", "lower is better");
+/// Column headers for the stages, short enough for seven columns side by side.
+pub const PROJECTS_STAGE_HEADERS: [L; 7] = [
+    L::new("在谈", "Talks"),
+    L::new("签约", "Signed"),
+    L::new("开工", "Started"),
+    L::new("竣工", "Built"),
+    L::new("投产", "Running"),
+    L::new("停工", "Stalled"),
+    L::new("流失", "Lost"),
+];
+pub const PROJECTS_TOTAL_INVESTMENT: L = L::new("总投资", "Invest.");

@@ -29,6 +29,8 @@ pub struct Column {
     pub flex: bool,
     /// The widest this column grows.
     pub max: usize,
+    /// The narrowest a flexible column is cut to before other columns give way.
+    pub min: usize,
 }
 
 impl Column {
@@ -40,6 +42,7 @@ impl Column {
             drop: 0,
             flex: false,
             max: 40,
+            min: FLEX_MIN,
         }
     }
     /// The flexible column (usually the unit's or project's name).
@@ -50,6 +53,7 @@ impl Column {
             drop: 0,
             flex: true,
             max,
+            min: FLEX_MIN,
         }
     }
     /// A column dropped when room runs short: higher `drop` goes first.
@@ -60,10 +64,16 @@ impl Column {
             drop,
             flex: false,
             max: 40,
+            min: FLEX_MIN,
         }
     }
     pub fn max(mut self, max: usize) -> Column {
         self.max = max;
+        self
+    }
+    /// Keeps a flexible column at least `min` wide while others can give way.
+    pub fn shrink_to(mut self, min: usize) -> Column {
+        self.min = min;
         self
     }
 }
@@ -100,7 +110,7 @@ impl Row {
     }
 }
 
-/// The narrowest a flexible column is cut to before other columns give way.
+/// The narrowest a flexible column is cut to by default.
 const FLEX_MIN: usize = 8;
 /// Columns between cells.
 const GAP: usize = 1;
@@ -176,7 +186,7 @@ impl Table {
             }
             n += 1;
             need += if Some(i) == flex {
-                (*w).min(FLEX_MIN)
+                (*w).min(self.columns[i].min)
             } else {
                 *w
             };
