@@ -79,6 +79,7 @@ pub const NO_UNITS: L = L::new("没有单位", "no units");
 // Ranking pane.
 pub const RANKING_NO_DATA: L = L::new("本组无此项数据", "no data on this metric in this group");
 pub const RANKING_BASIS: L = L::new("依据", "Why");
+pub const RANKING_LOWER: L = L::new("越低越好", "lower is better");
 
 // Seating pane.
 pub const SEATING_NO_ZONES: L = L::new("未设置座次分区", "no seating zones in this snapshot");
@@ -102,7 +103,8 @@ pub const SEATING_AS_LIST: L = L::new(
 pub const SPEAKERS_EMPTY: L = L::new("本项无发言单位", "no unit speaks in this item");
 pub const SPEAKERS_METRIC: L = L::new("指标", "Metric");
 pub const SPEAKERS_PACE: L = L::new("进度差", "vs pace");
-pub const SPEAKERS_PROJECTS: L = L::new("项目 {n} 个", "{n} projects");
+pub const SPEAKERS_PROJECTS: L = L::new("项目 {n} 个", "Projects ({n})");
+pub const SPEAKERS_LATE: L = L::new("逾期{n}天", "{n} d late");
 pub const SPEAKERS_NO_PROJECTS: L = L::new("无在库项目", "no projects on record");
 pub const SPEAKERS_PAUSED: L = L::new("暂停", "paused");
 pub const SPEAKERS_STAGE: L = L::new("阶段", "Stage");
@@ -120,7 +122,6 @@ pub const PROJECTS_STATUS: L = L::new("状态", "Status");
 pub const PROJECTS_DAYS: L = L::new("{n}天", "{n} d");
 pub const PROJECTS_NONE_LATE: L = L::new("没有逾期或停工项目", "no overdue or stalled projects");
 pub const PROJECTS_NONE: L = L::new("本组单位没有项目", "no projects in this group");
-pub const RANKING_LOWER: L = L::new("越低越好", "lower is better");
 /// Column headers for the stages, short enough for seven columns side by side.
 pub const PROJECTS_STAGE_HEADERS: [L; 7] = [
     L::new("在谈", "Talks"),

@@ -6,15 +6,25 @@
 use guotang::i18n::Lang;
 use guotang::model::order::{SeatedZone, seat, speakers};
 use guotang::model::{Document, Pane, Snapshot, Standings, compute};
+use guotang::ui::panes::{
+    projects::ProjectsPane, ranking::RankingPane, seating::SeatingPane, speakers::SpeakersPane,
+};
 use guotang::ui::theme::{Theme, ThemeName};
 use guotang::ui::view::{PaneState, TimerState, TimerView, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// The fixtures the panes are tested on.
 pub const MEETING: &str = include_str!("../fixtures/panes/meeting.json");
 pub const CJK: &str = include_str!("../fixtures/panes/cjk_overflow.json");
+/// Snapshots without an agenda, projects or seating.
+pub const BARE: [&str; 3] = [
+    include_str!("../fixtures/standings/multi_groups.json"),
+    include_str!("../fixtures/standings/unranked_units.json"),
+    include_str!("../fixtures/standings/decisions_override.json"),
+];
 
 /// A snapshot with everything the console derives from it.
 pub struct Fixture {
@@ -58,20 +68,33 @@ impl Fixture {
     }
 }
 
-/// What to draw: which item, in which pane state and language.
-#[derive(Clone, Copy)]
+/// What to draw: which pane for which item, in which state and language.
+#[derive(Clone)]
 pub struct Setup {
-    pub item: usize,
-    pub pane: PaneState,
+    pub pane: Pane,
+    pub item: Option<usize>,
+    pub state: PaneState,
     pub lang: Lang,
     pub timer: Option<TimerView>,
+    /// The speakers queue; by default the item's selector's.
+    pub queue: Option<Vec<usize>>,
 }
 
 impl Setup {
-    pub fn new(item: usize) -> Setup {
+    /// The pane of the `skip`-th agenda item that shows `pane`.
+    pub fn item(fx: &Fixture, pane: Pane, skip: usize) -> Setup {
         Setup {
-            item,
-            pane: PaneState::default(),
+            item: Some(fx.item(pane, skip)),
+            ..Setup::bare(pane)
+        }
+    }
+
+    /// The pane without an agenda item (fixtures without an agenda).
+    pub fn bare(pane: Pane) -> Setup {
+        Setup {
+            pane,
+            item: None,
+            state: PaneState::default(),
             lang: Lang::Zh,
             timer: Some(TimerView {
                 remaining: 272,
@@ -79,6 +102,7 @@ impl Setup {
                 state: TimerState::Normal,
                 paused: false,
             }),
+            queue: None,
         }
     }
 }
@@ -86,25 +110,34 @@ impl Setup {
 /// Margin around the pane's area that must stay untouched.
 pub const MARGIN: u16 = 2;
 
-/// Renders the item's pane through the one dispatch, in an area of `w`×`h`
-/// inset by [`MARGIN`] in a larger buffer.
-pub fn render(fx: &Fixture, setup: Setup, w: u16, h: u16) -> (Buffer, Rect) {
-    let queue = fx.queue(setup.item);
+/// Renders the pane in an area of `w`×`h` inset by [`MARGIN`] in a larger buffer.
+pub fn render(fx: &Fixture, setup: &Setup, w: u16, h: u16) -> (Buffer, Rect) {
+    let queue = match &setup.queue {
+        Some(q) => q.clone(),
+        None => setup.item.map(|i| fx.queue(i)).unwrap_or_default(),
+    };
     let view = View {
         snapshot: &fx.snapshot,
         standings: &fx.standings,
         seating: &fx.seating,
         theme: &fx.theme,
         lang: setup.lang,
-        item: fx.snapshot.agenda.get(setup.item),
-        pane: &setup.pane,
+        item: setup.item.and_then(|i| fx.snapshot.agenda.get(i)),
+        pane: &setup.state,
         speakers: &queue,
         speaker_timer: setup.timer,
         item_timer: None,
     };
     let area = Rect::new(MARGIN, MARGIN, w, h);
     let mut buf = Buffer::empty(Rect::new(0, 0, w + 2 * MARGIN, h + 2 * MARGIN));
-    guotang::ui::panes::draw(&view, area, &mut buf);
+    match setup.pane {
+        Pane::Ranking => RankingPane(&view).render(area, &mut buf),
+        Pane::Seating => SeatingPane(&view).render(area, &mut buf),
+        Pane::Speakers => SpeakersPane(&view).render(area, &mut buf),
+        Pane::Projects => ProjectsPane(&view).render(area, &mut buf),
+        // The other panes belong to the shell; through the one dispatch.
+        _ => guotang::ui::panes::draw(&view, area, &mut buf),
+    }
     (buf, area)
 }
 
@@ -156,8 +189,4 @@ pub fn find(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
         }
     }
     None
-}
-
-pub fn pane_item(fx: &Fixture, pane: Pane) -> usize {
-    fx.item(pane, 0)
 }

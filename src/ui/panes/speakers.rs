@@ -41,7 +41,9 @@ impl Widget for SpeakersPane<'_> {
         let current = v.pane.speaker.min(queue.len() - 1);
         let detail = if area.width >= QUEUE_COLUMN_MIN_WIDTH {
             let names = queue.iter().map(|&u| cols(&v.snapshot.units[u].name));
-            let width = (names.max().unwrap_or(0) + 6).clamp(14, 26) as u16;
+            // The scorecard needs the room more than the queue does.
+            let cap = (area.width / 5).clamp(14, 26);
+            let width = ((names.max().unwrap_or(0) + 4) as u16).clamp(10, cap);
             let column = Rect { width, ..area };
             queue_column(v, &queue, current, column, buf);
             Rect {
@@ -145,18 +147,16 @@ fn scorecard_header(v: &View, unit: usize, area: Rect, buf: &mut Buffer) {
     }
     let card = format!(" {} ", card_name(us.card, v.lang));
     let group = format!("  {}", group_name(&u.group, v.lang));
+    // A long name is cut before the card is: the card is the point.
+    let name_room = left.saturating_sub(cols(&card) + 1).max(8).min(left);
+    let used = put(buf, area, area.x, area.y, &u.name, name_room, t.title);
     spans(
         buf,
         area,
-        area.x,
+        area.x + used as u16,
         area.y,
-        left,
-        &[
-            (&u.name, t.title),
-            (" ", t.base),
-            (&card, t.card(us.card)),
-            (&group, t.muted),
-        ],
+        left.saturating_sub(used),
+        &[(" ", t.base), (&card, t.card(us.card)), (&group, t.muted)],
     );
     if area.height > 1 {
         let why = explain(v.snapshot, v.standings, unit, v.lang);

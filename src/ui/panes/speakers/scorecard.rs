@@ -9,9 +9,9 @@ use crate::i18n::{num, pct};
 use crate::model::{Metric, Stage};
 use crate::ui::draw::put;
 use crate::ui::labels::{
-    self, ACTUAL, COMPLETION, COMPOSITE, GAP_FIRST, MORE_PROJECTS, NONE_DASH, OVERDUE,
-    PROJECTS_DAYS, PROJECTS_INVESTMENT, PROJECTS_NOTE, PROJECTS_STATUS, RANK, SPEAKERS_METRIC,
-    SPEAKERS_NO_PROJECTS, SPEAKERS_PACE, SPEAKERS_PROJECTS, SPEAKERS_STAGE, TARGET,
+    self, ACTUAL, COMPLETION, COMPOSITE, GAP_FIRST, MORE_PROJECTS, NONE_DASH, PROJECTS_INVESTMENT,
+    PROJECTS_NOTE, PROJECTS_STATUS, RANK, SPEAKERS_LATE, SPEAKERS_METRIC, SPEAKERS_NO_PROJECTS,
+    SPEAKERS_PACE, SPEAKERS_PROJECTS, SPEAKERS_STAGE, TARGET,
 };
 use crate::ui::view::View;
 use crate::ui::widgets::figures::{behind, behind_pct, investment, pace_points};
@@ -126,8 +126,8 @@ fn projects_table(v: &View, unit: usize) -> Table {
         .map(|(p, days)| {
             let stalled = p.stage == Stage::Stalled;
             let status = if days >= 0 {
-                let d = PROJECTS_DAYS.get(lang).replace("{n}", &days.to_string());
-                Cell::new(format!("{}{d}", OVERDUE.get(lang)), t.overdue)
+                let late = SPEAKERS_LATE.get(lang).replace("{n}", &days.to_string());
+                Cell::new(late, t.overdue)
             } else {
                 Cell::new("", t.muted)
             };
