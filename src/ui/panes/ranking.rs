@@ -151,10 +151,11 @@ fn title(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let mut left_room = w;
     if f.completion && w >= 40 {
         let x = right(buf, area, area.y, &legend, w, t.muted);
-        if x > area.x {
-            crate::ui::widgets::bar::set(buf, area, x - 1, area.y, "│", t.pace);
+        let line = "│";
+        if let Some(lx) = x.checked_sub(cols(line) as u16).filter(|lx| *lx >= area.x) {
+            crate::ui::widgets::bar::set(buf, area, lx, area.y, line, t.pace);
         }
-        left_room = w.saturating_sub(cols(&legend) + 2);
+        left_room = w.saturating_sub(cols(&legend) + cols(line) + 1);
     }
     let groups = v.standings.groups.len();
     let group_pos = if groups > 1 {

@@ -5,16 +5,22 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::text::char_width;
+use crate::ui::draw::put;
+
 /// The partial blocks, one eighth to eight eighths of a cell.
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
-/// Sets one cell to `symbol` if (`x`, `y`) lies inside `area`.
-pub fn set(buf: &mut Buffer, area: Rect, x: u16, y: u16, symbol: &str, style: Style) {
-    if area.contains((x, y).into())
-        && let Some(cell) = buf.cell_mut((x, y))
-    {
-        cell.set_symbol(symbol).set_style(style);
-    }
+/// Draws one block or line `symbol` at (`x`, `y`) if it fits in `area`,
+/// taking two cells where the terminal draws it two wide (these characters
+/// are East-Asian ambiguous); returns the cells it took.
+pub fn set(buf: &mut Buffer, area: Rect, x: u16, y: u16, symbol: &str, style: Style) -> usize {
+    put(buf, area, x, y, symbol, usize::from(u16::MAX), style)
+}
+
+/// Cells one bar glyph takes: 1, or 2 when ambiguous characters are wide.
+pub fn glyph_cells() -> usize {
+    char_width('█').max(1)
 }
 
 /// How many eighths of a cell a bar of `fraction` (of `cells` cells) takes.
@@ -39,21 +45,27 @@ pub fn hbar(
     fraction: f64,
     style: Style,
 ) {
-    let n = eighths(fraction, cells);
+    let g = glyph_cells();
+    let n = eighths(fraction, cells / g);
     let (full, part) = (n / 8, n % 8);
+    let at = |k: usize| u16::try_from(usize::from(x) + k * g).ok();
     for k in 0..full {
-        set(buf, area, x.saturating_add(k as u16), y, EIGHTHS[7], style);
+        if let Some(cx) = at(k) {
+            set(buf, area, cx, y, EIGHTHS[7], style);
+        }
     }
-    if part > 0 {
-        set(
-            buf,
-            area,
-            x.saturating_add(full as u16),
-            y,
-            EIGHTHS[part - 1],
-            style,
-        );
+    if part > 0
+        && let Some(cx) = at(full)
+    {
+        set(buf, area, cx, y, EIGHTHS[part - 1], style);
     }
+}
+
+/// How many cells of a bar `fraction` long are fully covered (a marker
+/// there sits on the bar, not beside it).
+pub fn covered(fraction: f64, cells: usize) -> usize {
+    let g = glyph_cells();
+    eighths(fraction, cells / g) / 8 * g
 }
 
 /// The cell a marker at `fraction` (0 to 1) of `cells` cells falls in.
@@ -61,7 +73,12 @@ pub fn marker_cell(fraction: f64, cells: usize) -> Option<usize> {
     if fraction.is_nan() || cells == 0 || !(0.0..=1.0).contains(&fraction) {
         return None;
     }
-    Some(((fraction * cells as f64) as usize).min(cells - 1))
+    let g = glyph_cells();
+    let slots = cells / g;
+    if slots == 0 {
+        return None;
+    }
+    Some(((fraction * slots as f64) as usize).min(slots - 1) * g)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::model::Card;
 use crate::ui::draw::put;
 use crate::ui::labels::{MORE_UNITS, NONE_DASH, UNRANKED};
 use crate::ui::view::View;
-use crate::ui::widgets::bar::{eighths, hbar, marker_cell, set};
+use crate::ui::widgets::bar::{covered, hbar, marker_cell, set};
 use crate::ui::widgets::line::{Window, cols, count, put_right};
 
 /// One unit's line of the chart.
@@ -148,7 +148,7 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
         if c.bar > 0 {
             hbar(buf, area, at(c.bar_x), y, c.bar, length, style);
             if let Some(m) = pace {
-                let under_bar = m < eighths(length, c.bar) / 8;
+                let under_bar = m < covered(length, c.bar);
                 let mark = match (under_bar, style.fg) {
                     (true, Some(fg)) => t.pace.bg(fg),
                     _ => t.pace,
