@@ -8,8 +8,11 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod cli;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
+pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod text;

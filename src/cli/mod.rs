@@ -1,7 +1,10 @@
 //! The command line: parses arguments (clap) and wires the library together.
 
 mod check;
+pub mod export;
+pub mod import;
 mod init;
+pub mod report;
 mod table;
 
 use std::path::PathBuf;
@@ -21,6 +24,9 @@ Examples:
   guotang standings meeting.json  print the standings table (--json for tools)
   guotang init meeting.json       start a new snapshot from the demo
   guotang schema > guotang.schema.json
+  guotang report meeting.json -o 通报.html      the bulletin, ready to print
+  guotang export meeting.json --format xlsx --what standings -o standings.xlsx
+  guotang import meeting.json --from 数据.xlsx --dry-run
 
 The snapshot format is guotang/1 (see `guotang schema`).";
 
@@ -84,6 +90,72 @@ pub enum Command {
     ///
     /// Example: guotang schema > guotang.schema.json
     Schema,
+    /// Write the bulletin (通报): period, headline figures, rankings, red and
+    /// yellow lists with reasons, overdue and stalled projects, and charts.
+    ///
+    /// HTML is one self-contained file (charts inline, no network) that prints
+    /// on A4; Markdown has the same tables, with the charts as SVG files beside
+    /// it (left out when it goes to standard output). The format follows
+    /// --format, else the extension of -o, else HTML.
+    ///
+    /// Example: guotang report meeting.json -o 通报.html
+    Report {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// Where to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// html or md.
+        #[arg(long, value_enum)]
+        format: Option<report::ReportFormat>,
+    },
+    /// Export the standings, the seating list (桌牌) or the projects as a
+    /// spreadsheet.
+    ///
+    /// XLSX keeps numbers as numbers (percentages formatted, dates as dates)
+    /// with a frozen header row; CSV is UTF-8 with a byte-order mark so Excel
+    /// opens it right. Without -o, CSV goes to standard output; XLSX needs -o
+    /// (or a redirect). The format follows --format, else the extension of -o,
+    /// else CSV.
+    ///
+    /// Example: guotang export meeting.json --format xlsx --what seating -o 桌牌.xlsx
+    Export {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// xlsx or csv.
+        #[arg(long, value_enum)]
+        format: Option<export::SheetFormat>,
+        /// What to export.
+        #[arg(long, value_enum, default_value = "standings")]
+        what: crate::export::What,
+        /// Where to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Update targets and actuals from a spreadsheet (XLSX or CSV).
+    ///
+    /// Rows are units (matched by id or name), columns are metrics (by id or
+    /// name; a column whose header ends in 目标 or target holds targets, e.g.
+    /// 协议引资额目标 or "investment target"; a plain metric column holds
+    /// actuals). Prints the changes as a diff, lists rows and columns it could
+    /// not match, and applies the rest atomically. A cell with text where a
+    /// number belongs, a unit listed twice or a sheet with no metric column is
+    /// refused with the cell named, and nothing changes.
+    ///
+    /// Example: guotang import meeting.json --from 4月数据.xlsx --dry-run
+    Import {
+        /// The snapshot file to update.
+        file: PathBuf,
+        /// The spreadsheet to read (.xlsx, .xls, .ods or .csv).
+        #[arg(long)]
+        from: PathBuf,
+        /// The worksheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Show the changes without writing them.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -110,6 +182,27 @@ pub fn run(cli: Cli) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Some(Command::Report {
+            file,
+            output,
+            format,
+        }) => with_doc(file.as_deref(), |doc, _| {
+            report::run(doc, format, output.as_deref())
+        }),
+        Some(Command::Export {
+            file,
+            format,
+            what,
+            output,
+        }) => with_doc(file.as_deref(), |doc, _| {
+            export::run(doc, format, what, output.as_deref())
+        }),
+        Some(Command::Import {
+            file,
+            from,
+            sheet,
+            dry_run,
+        }) => import::run(&file, &from, sheet.as_deref(), dry_run),
         None => with_doc(cli.file.as_deref(), |doc, name| {
             let lang = lang_for(doc);
             let st = model::compute(&doc.snapshot);

@@ -48,30 +48,51 @@ pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
     let metrics = required(&mut r, top, &root, "metrics")
         .map(|v| metrics(&mut r, v, &root.key("metrics")))
         .unwrap_or_default();
-    let metric_ids: HashMap<&str, usize> = metrics
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
+    // References resolve against every id written, valid or not, so that one
+    // broken unit does not make every reference to it a second problem.
+    let raw_metrics = top
+        .get("metrics")
+        .and_then(Value::as_array)
+        .map_or(&[][..], |a| a.as_slice());
+    let raw_units = top
+        .get("units")
+        .and_then(Value::as_array)
+        .map_or(&[][..], |a| a.as_slice());
+    let metric_ids = raw_ids(raw_metrics);
     let (units, groups) = required(&mut r, top, &root, "units")
-        .map(|v| units(&mut r, v, &root.key("units"), &metric_ids, metrics.len()))
+        .map(|v| {
+            units(
+                &mut r,
+                v,
+                &root.key("units"),
+                &metric_ids,
+                raw_metrics.len(),
+            )
+        })
         .unwrap_or_default();
     let cards = top
         .get("cards")
         .map(|v| cards(&mut r, v, &root.key("cards")))
         .unwrap_or_default();
-    let unit_ids: HashMap<&str, usize> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let unit_ids = raw_ids(raw_units);
+    let mut raw_groups: Vec<String> = Vec::new();
+    for u in raw_units {
+        let g = match u.get("group") {
+            Some(Value::String(g)) => g.as_str(),
+            Some(_) => continue,
+            None => "",
+        };
+        if !raw_groups.iter().any(|x| x == g) {
+            raw_groups.push(g.to_owned());
+        }
+    }
     let projects = top
         .get("projects")
         .map(|v| validate_items::projects(&mut r, v, &root.key("projects"), &unit_ids))
         .unwrap_or_default();
     let agenda = top
         .get("agenda")
-        .map(|v| validate_items::agenda(&mut r, v, &root.key("agenda"), &unit_ids, &groups))
+        .map(|v| validate_items::agenda(&mut r, v, &root.key("agenda"), &unit_ids, &raw_groups))
         .unwrap_or_default();
     let seating = top
         .get("seating")
@@ -99,6 +120,17 @@ pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
         }),
         _ => Err(Problems(r.problems)),
     }
+}
+
+/// id → index of the first item with that id, for items whose id is a string.
+fn raw_ids(items: &[Value]) -> HashMap<&str, usize> {
+    let mut ids = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if let Some(id) = item.get("id").and_then(Value::as_str) {
+            ids.entry(id).or_insert(i);
+        }
+    }
+    ids
 }
 
 /// A required member of an object, or a "missing" problem.

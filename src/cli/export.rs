@@ -1,0 +1,89 @@
+//! `guotang export`: the standings, the seating list or the projects as XLSX
+//! or CSV.
+
+use std::io::{IsTerminal, Write as _};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::export::{self, Sheet, What};
+use crate::model::{self, Document};
+use crate::store::atomic::write_atomic;
+
+/// The spreadsheet format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// An Excel workbook (numbers as numbers, frozen header, fitted columns).
+    Xlsx,
+    /// UTF-8 CSV with a byte-order mark, so Excel reads the Chinese right.
+    Csv,
+}
+
+/// The format asked for, else the one the output's extension names, else CSV.
+pub fn pick_format(format: Option<SheetFormat>, output: Option<&Path>) -> SheetFormat {
+    format.unwrap_or_else(|| {
+        match output
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("xlsx") => SheetFormat::Xlsx,
+            _ => SheetFormat::Csv,
+        }
+    })
+}
+
+pub fn run(
+    doc: &Document,
+    format: Option<SheetFormat>,
+    what: What,
+    output: Option<&Path>,
+) -> ExitCode {
+    let lang = super::lang_for(doc);
+    let s = &doc.snapshot;
+    let st = model::compute(s);
+    let sheet: Sheet = match what {
+        What::Standings => export::standings(s, &st, lang),
+        What::Seating => export::seating(s, &st, lang),
+        What::Projects => export::projects(s, &st, lang),
+    };
+    let format = pick_format(format, output);
+    let bytes = match format {
+        SheetFormat::Xlsx => export::xlsx::write(&sheet).map_err(|e| e.to_string()),
+        SheetFormat::Csv => export::csv::write(&sheet).map_err(|e| e.to_string()),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot build the {what:?} sheet: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match output {
+        Some(path) => {
+            if let Err(e) = write_atomic(path, &bytes) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+            eprintln!("wrote {} ({} rows)", path.display(), sheet.rows.len());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if format == SheetFormat::Xlsx && out.is_terminal() {
+                eprintln!(
+                    "error: an XLSX workbook is binary and standard output is a terminal; give -o FILE.xlsx (or redirect the output)"
+                );
+                return ExitCode::FAILURE;
+            }
+            if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                eprintln!("error: cannot write to standard output: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

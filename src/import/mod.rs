@@ -1,0 +1,54 @@
+//! Spreadsheets in: a sheet whose rows are units and whose columns are
+//! metrics updates the snapshot's targets and actuals. The sheet is read into
+//! a [`Grid`] (naming every cell as Excel does, `B7`), matched against the
+//! snapshot into a [`Plan`] of changes, and applied to the JSON document so
+//! that unknown fields and key order survive.
+//!
+//! Everything here is pure except [`apply_to_file`], the one write.
+
+mod apply;
+pub mod columns;
+pub mod edit;
+pub mod grid;
+pub mod plan;
+
+pub use apply::{ApplyError, apply_to_file};
+pub use grid::{Grid, SheetKind, cell_name};
+pub use plan::{Change, Field, Plan, Skipped, plan};
+
+use crate::model::Problems;
+
+/// Why a sheet cannot be imported; each names the cell it is about.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read the workbook: {0}")]
+    Workbook(String),
+    #[error("the workbook has no sheet named \"{name}\" (it has: {available})")]
+    NoSheet { name: String, available: String },
+    #[error("the workbook has no sheets")]
+    NoSheets,
+    #[error("the CSV file is not UTF-8 (Excel's \"CSV UTF-8\" or an .xlsx file will do): {0}")]
+    NotUtf8(String),
+    #[error("line {line}: {message}")]
+    Csv { line: u64, message: String },
+    #[error("{cell}: expected a number, found {found}")]
+    NotANumber { cell: String, found: String },
+    #[error("{cell}: expected a number ≥ 0, found {value}")]
+    Negative { cell: String, value: f64 },
+    #[error("{cell}: unit {unit} appears a second time (first in {first})")]
+    DuplicateUnit {
+        cell: String,
+        unit: String,
+        first: String,
+    },
+    #[error("{cell}: a second column for {what} (first in {first})")]
+    DuplicateColumn {
+        cell: String,
+        what: String,
+        first: String,
+    },
+    #[error("no usable column: {0}")]
+    NoColumn(String),
+    #[error("the edited snapshot would not be valid:\n{0}")]
+    Invalid(Problems),
+}

@@ -1,0 +1,251 @@
+//! The minutes seam: what the meeting log knows about how the meeting went
+//! (each item's planned and actual times, each speaker's time), in a shape
+//! the bulletin can print. The console's log reader fills a [`Minutes`]; the
+//! planned side can come from the snapshot with [`Minutes::planned`].
+
+use chrono::{NaiveTime, TimeDelta};
+
+use crate::i18n::Lang;
+use crate::model::{Pane, Snapshot, Standings, order};
+use crate::sanitize::one_line;
+
+use super::labels::L;
+use super::table::{Cell, Column, Table};
+
+/// How the meeting went, item by item and speaker by speaker.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Minutes {
+    pub items: Vec<MinutesItem>,
+    pub speakers: Vec<SpeakerTime>,
+}
+
+/// One agenda item's planned and actual times (local clock).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MinutesItem {
+    pub title: String,
+    pub planned_start: Option<NaiveTime>,
+    pub planned_end: Option<NaiveTime>,
+    pub actual_start: Option<NaiveTime>,
+    pub actual_end: Option<NaiveTime>,
+}
+
+impl MinutesItem {
+    /// Actual length minus planned length, when both are known.
+    pub fn overrun(&self) -> Option<TimeDelta> {
+        let planned = self.planned_end? - self.planned_start?;
+        let actual = self.actual_end? - self.actual_start?;
+        Some(actual - planned)
+    }
+}
+
+/// One speaker's turn.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SpeakerTime {
+    /// Who spoke: a unit's name or a person.
+    pub name: String,
+    /// The agenda item the turn belongs to.
+    pub item: Option<String>,
+    pub planned_seconds: Option<u32>,
+    pub actual_seconds: u32,
+}
+
+impl SpeakerTime {
+    pub fn overrun_seconds(&self) -> Option<i64> {
+        self.planned_seconds
+            .map(|p| i64::from(self.actual_seconds) - i64::from(p))
+    }
+}
+
+impl Minutes {
+    /// The plan from the snapshot: items back to back from the meeting's
+    /// start, and each speaker's slot, with no actual times yet.
+    pub fn planned(s: &Snapshot, st: &Standings) -> Minutes {
+        let mut at = s.meeting.start;
+        let mut m = Minutes::default();
+        for item in &s.agenda {
+            let speakers = match (&item.speakers, item.pane) {
+                (Some(sel), Pane::Speakers) => order::speakers(s, st, sel),
+                _ => Vec::new(),
+            };
+            let minutes = item.planned_minutes(speakers.len());
+            let end = at.map(|t| t + TimeDelta::seconds((minutes * 60.0).round() as i64));
+            m.items.push(MinutesItem {
+                title: item.title.clone(),
+                planned_start: at,
+                planned_end: end,
+                ..MinutesItem::default()
+            });
+            let slot = (item.slot_minutes(speakers.len()) * 60.0).round() as u32;
+            for u in speakers {
+                m.speakers.push(SpeakerTime {
+                    name: s.units[u].name.clone(),
+                    item: Some(item.title.clone()),
+                    planned_seconds: Some(slot),
+                    actual_seconds: 0,
+                });
+            }
+            at = end;
+        }
+        m
+    }
+
+    /// The meeting's total over-run: the items' actual length minus their
+    /// planned length, over the items where both are known.
+    pub fn total_overrun(&self) -> TimeDelta {
+        self.items
+            .iter()
+            .filter_map(MinutesItem::overrun)
+            .fold(TimeDelta::zero(), |a, b| a + b)
+    }
+}
+
+/// The minutes as the bulletin prints them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MinutesSection {
+    pub summary: String,
+    pub tables: Vec<Table>,
+}
+
+/// `5:00`: a length of time in minutes and seconds.
+pub fn duration(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// `+3:20`, `−0:45`, `0:00`.
+pub fn signed_duration(seconds: i64) -> String {
+    let sign = match seconds.signum() {
+        1 => "+",
+        -1 => "−",
+        _ => "",
+    };
+    let a = seconds.unsigned_abs();
+    format!("{sign}{}:{:02}", a / 60, a % 60)
+}
+
+fn clock(t: Option<NaiveTime>) -> String {
+    t.map_or_else(|| "—".to_owned(), |t| t.format("%H:%M").to_string())
+}
+
+fn overrun_cell(seconds: Option<i64>) -> Cell {
+    let text = seconds.map_or_else(|| "—".to_owned(), signed_duration);
+    let cell = Cell::num(text, "overrun_seconds", seconds.map(|s| s as f64));
+    match seconds {
+        Some(s) if s > 0 => cell.with_class("late"),
+        _ => cell,
+    }
+}
+
+const ITEMS: L = L::new("议程用时", "Agenda timing");
+const SPEAKERS: L = L::new("发言用时", "Speaking time");
+const ITEM: L = L::new("议程", "Item");
+const SPEAKER: L = L::new("发言单位", "Speaker");
+const PLANNED_START: L = L::new("计划开始", "Planned start");
+const PLANNED_END: L = L::new("计划结束", "Planned end");
+const ACTUAL_START: L = L::new("实际开始", "Started");
+const ACTUAL_END: L = L::new("实际结束", "Ended");
+const PLANNED: L = L::new("计划", "Planned");
+const ACTUAL: L = L::new("实际", "Actual");
+const OVERRUN: L = L::new("超时", "Over");
+
+/// Builds the minutes section: the summary sentence and two tables.
+pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
+    let total = m.total_overrun().num_seconds();
+    let summary = match (lang, total.signum()) {
+        (Lang::Zh, 1) => format!("会议共超时 {}。", signed_duration(total)),
+        (Lang::Zh, -1) => format!("会议比计划提前 {} 结束。", signed_duration(-total)),
+        (Lang::Zh, _) => "会议按计划时间进行。".to_owned(),
+        (Lang::En, 1) => format!("The meeting ran {} over.", signed_duration(total)),
+        (Lang::En, -1) => format!("The meeting ended {} early.", signed_duration(-total)),
+        (Lang::En, _) => "The meeting kept to time.".to_owned(),
+    };
+    let mut items = Table::new(
+        "minutes-items",
+        ITEMS.get(lang),
+        vec![
+            Column::left(ITEM.get(lang)),
+            Column::center(PLANNED_START.get(lang)),
+            Column::center(PLANNED_END.get(lang)),
+            Column::center(ACTUAL_START.get(lang)),
+            Column::center(ACTUAL_END.get(lang)),
+            Column::right(OVERRUN.get(lang)),
+        ],
+    );
+    for it in &m.items {
+        items.push(
+            None,
+            vec![
+                Cell::text(one_line(&it.title)),
+                Cell::text(clock(it.planned_start)),
+                Cell::text(clock(it.planned_end)),
+                Cell::text(clock(it.actual_start)),
+                Cell::text(clock(it.actual_end)),
+                overrun_cell(it.overrun().map(|d| d.num_seconds())),
+            ],
+        );
+    }
+    let mut speakers = Table::new(
+        "minutes-speakers",
+        SPEAKERS.get(lang),
+        vec![
+            Column::left(SPEAKER.get(lang)),
+            Column::left(ITEM.get(lang)),
+            Column::right(PLANNED.get(lang)),
+            Column::right(ACTUAL.get(lang)),
+            Column::right(OVERRUN.get(lang)),
+        ],
+    );
+    for sp in &m.speakers {
+        speakers.push(
+            None,
+            vec![
+                Cell::text(one_line(&sp.name)),
+                Cell::text(
+                    sp.item
+                        .as_deref()
+                        .map_or_else(|| "—".to_owned(), |i| one_line(i).into_owned()),
+                ),
+                Cell::text(sp.planned_seconds.map_or_else(|| "—".to_owned(), duration)),
+                Cell::num(
+                    duration(sp.actual_seconds),
+                    "actual_seconds",
+                    Some(f64::from(sp.actual_seconds)),
+                ),
+                overrun_cell(sp.overrun_seconds()),
+            ],
+        );
+    }
+    let mut tables = vec![items];
+    if !speakers.rows.is_empty() {
+        tables.push(speakers);
+    }
+    MinutesSection { summary, tables }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: u32, m: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, 0)
+    }
+
+    #[test]
+    fn overrun_is_actual_minus_planned_length() {
+        let it = MinutesItem {
+            title: "通报".into(),
+            planned_start: t(9, 0),
+            planned_end: t(9, 10),
+            actual_start: t(9, 2),
+            actual_end: t(9, 15),
+        };
+        assert_eq!(it.overrun(), Some(TimeDelta::minutes(3)));
+        let m = Minutes {
+            items: vec![it, MinutesItem::default()],
+            speakers: vec![],
+        };
+        assert_eq!(m.total_overrun(), TimeDelta::minutes(3));
+        assert_eq!(signed_duration(200), "+3:20");
+        assert_eq!(signed_duration(-45), "−0:45");
+        assert_eq!(signed_duration(0), "0:00");
+    }
+}

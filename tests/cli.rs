@@ -1,0 +1,204 @@
+//! The command line as a user meets it: exit codes, messages and screens.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn guotang() -> Command {
+    let mut cmd = Command::cargo_bin("guotang").unwrap();
+    cmd.env("LANG", "C.UTF-8").env("NO_COLOR", "1");
+    cmd
+}
+
+fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// Output with the temporary directory replaced, for stable snapshots.
+fn text(out: &[u8], dir: &tempfile::TempDir) -> String {
+    String::from_utf8_lossy(out).replace(&dir.path().display().to_string(), "[dir]")
+}
+
+#[test]
+fn help_explains_each_command_with_an_example() {
+    let out = guotang()
+        .arg("--help")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let help = String::from_utf8(out).unwrap();
+    for cmd in ["check", "standings", "init", "schema"] {
+        assert!(help.contains(cmd), "--help does not mention {cmd}");
+        let sub = guotang()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let sub = String::from_utf8(sub).unwrap();
+        assert!(
+            sub.contains("Example: guotang"),
+            "{cmd} --help gives no example:\n{sub}"
+        );
+    }
+}
+
+#[test]
+fn check_summarises_the_demo() {
+    let (dir, path) = temp_file("demo.json", guotang::model::DEMO);
+    let out = guotang()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!("check_demo", text(&out, &dir));
+}
+
+#[test]
+fn check_lists_every_problem_and_exits_1() {
+    let broken = guotang::model::DEMO
+        .replacen("\"2026-05-08\"", "\"2026-02-30\"", 1)
+        .replacen(
+            "\"better\": \"lower\",\n      \"weight\": 0",
+            "\"better\": \"lower\",\n      \"weight\": 2",
+            1,
+        )
+        .replacen("\"unit\": \"kfq\"", "\"unit\": \"kfq2\"", 1)
+        .replacen("\"pane\": \"ranking\"", "\"pane\": \"chart\"", 1);
+    let (dir, path) = temp_file("broken.json", &broken);
+    let out = guotang()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    insta::assert_snapshot!("check_broken", text(&out, &dir));
+}
+
+#[test]
+fn check_shows_the_line_of_a_syntax_error() {
+    let (dir, path) = temp_file(
+        "bad.json",
+        "{\n  \"format\": \"guotang/1\",\n  \"meeting\": {\"title\": \"会\",}\n}\n",
+    );
+    let out = guotang()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    insta::assert_snapshot!("check_syntax", text(&out, &dir));
+}
+
+#[test]
+fn check_of_a_missing_file_says_so() {
+    guotang()
+        .args(["check", "/nonexistent/x.json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read /nonexistent/x.json"));
+}
+
+#[test]
+fn standings_table_aligns_chinese_names() {
+    let out = guotang()
+        .arg("standings")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(out).unwrap();
+    insta::assert_snapshot!("standings_demo", table);
+}
+
+#[test]
+fn standings_json_follows_the_spec() {
+    let out = guotang()
+        .args(["standings", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let p = v["time_progress"].as_f64().unwrap();
+    assert!((p - 120.0 / 365.0).abs() < 1e-15);
+    let units = v["units"].as_array().unwrap();
+    assert!(units.len() >= 14);
+    for u in units {
+        assert!(["red", "yellow", "none"].contains(&u["card"].as_str().unwrap()));
+        assert!(["rule", "decision"].contains(&u["card_source"].as_str().unwrap()));
+        assert!(u["composite"].is_null() == u["rank"].is_null());
+    }
+}
+
+#[test]
+fn init_writes_the_demo_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.json");
+    guotang().arg("init").arg(&path).assert().success();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        guotang::model::DEMO
+    );
+    std::fs::write(&path, "mine").unwrap();
+    guotang()
+        .arg("init")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists; use --force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    guotang()
+        .arg("init")
+        .arg(&path)
+        .arg("--force")
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        guotang::model::DEMO
+    );
+}
+
+#[test]
+fn schema_describes_every_top_level_field() {
+    let out = guotang()
+        .arg("schema")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let schema: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let props = schema["properties"].as_object().unwrap();
+    for key in [
+        "format", "meeting", "metrics", "units", "cards", "projects", "agenda", "seating", "locale",
+    ] {
+        assert!(props.contains_key(key), "schema lacks {key}");
+    }
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(required, ["format", "meeting", "metrics", "units"]);
+    // The demo reads back through the schema's serde mirror, field for field.
+    let demo: serde_json::Value = serde_json::from_str(guotang::model::DEMO).unwrap();
+    let raw: guotang::model::raw::RawSnapshot = serde_json::from_value(demo).unwrap();
+    assert_eq!(raw.format, "guotang/1");
+}

@@ -1,0 +1,411 @@
+//! The bulletin: its numbers agree with `standings --json`, its text is
+//! escaped, it is self-contained, and Markdown carries the same tables.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use guotang::i18n::{Lang, pct};
+use guotang::model::{self, Document};
+use guotang::report::{self, Minutes, MinutesItem, SpeakerTime};
+
+fn guotang() -> Command {
+    let mut cmd = Command::cargo_bin("guotang").unwrap();
+    cmd.env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// The demo, the CJK and English fixtures and every standings fixture.
+fn snapshots() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = vec![
+        root.join("assets/demo.json"),
+        root.join("tests/fixtures/cjk.json"),
+        root.join("tests/fixtures/en.json"),
+    ];
+    let mut more: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/standings"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.ends_with(".json") && !name.ends_with(".expected.json")
+        })
+        .collect();
+    more.sort();
+    out.extend(more);
+    out
+}
+
+fn standings_json(path: &Path) -> Value {
+    let out = guotang()
+        .args(["standings", "--json"])
+        .arg(path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn html_of(path: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bulletin.html");
+    guotang()
+        .arg("report")
+        .arg(path)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    std::fs::read_to_string(&out).unwrap()
+}
+
+/// A table of the HTML bulletin: rows in order, each its key and its
+/// numeric cells (field → exact value; `None` for a cell without one).
+type Rows = Vec<(String, HashMap<String, Option<f64>>)>;
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let end = tag[start..].find('"')? + start;
+    Some(&tag[start..end])
+}
+
+fn table(html: &str, id: &str) -> Option<Rows> {
+    let start = html.find(&format!("<table id=\"t-{id}\""))?;
+    let body = &html[start..start + html[start..].find("</table>")?];
+    let mut rows = Vec::new();
+    for tr in body.split("<tr").skip(1) {
+        let Some(key) = attr(tr.split('>').next().unwrap(), "data-key") else {
+            continue;
+        };
+        let mut cells = HashMap::new();
+        for td in tr.split("<td").skip(1) {
+            let open = td.split('>').next().unwrap();
+            if let Some(field) = attr(open, "data-field") {
+                let v = attr(open, "data-v").map(|v| v.parse::<f64>().unwrap());
+                cells.insert(field.to_owned(), v);
+            }
+        }
+        rows.push((key.to_owned(), cells));
+    }
+    Some(rows)
+}
+
+fn num(v: &Value) -> Option<f64> {
+    v.as_f64()
+}
+
+#[test]
+fn html_numbers_agree_with_standings_json() {
+    for path in snapshots() {
+        let json = standings_json(&path);
+        let html = html_of(&path);
+        let units: HashMap<&str, &Value> = json["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| (u["id"].as_str().unwrap(), u))
+            .collect();
+        let mut seen = 0;
+        for g in 0.. {
+            let Some(rows) = table(&html, &format!("ranking-{g}")) else {
+                break;
+            };
+            let mut last_rank = 0.0;
+            for (id, cells) in rows {
+                let u = units[id.as_str()];
+                seen += 1;
+                assert_eq!(
+                    cells["composite"],
+                    num(&u["composite"]),
+                    "{path:?} {id} composite"
+                );
+                assert_eq!(cells["rank"], num(&u["rank"]), "{path:?} {id} rank");
+                assert_eq!(
+                    cells["gap_first"],
+                    num(&u["gap_first"]),
+                    "{path:?} {id} gap"
+                );
+                for (mid, m) in u["metrics"].as_object().unwrap() {
+                    if let Some(c) = cells.get(&format!("{mid}.completion")) {
+                        assert_eq!(*c, num(&m["completion"]), "{path:?} {id} {mid}");
+                    }
+                }
+                // Standing order: ranks never go down, unranked last.
+                let rank = cells["rank"].unwrap_or(f64::INFINITY);
+                assert!(rank >= last_rank, "{path:?}: {id} out of order");
+                last_rank = rank;
+            }
+        }
+        assert_eq!(
+            seen,
+            units.len(),
+            "{path:?}: every unit appears in one ranking"
+        );
+
+        for card in ["red", "yellow"] {
+            let want: Vec<&str> = json["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|u| u["card"] == card)
+                .map(|u| u["id"].as_str().unwrap())
+                .collect();
+            let got: Vec<String> = table(&html, card)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            let mut sorted_got = got.clone();
+            sorted_got.sort();
+            let mut sorted_want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            sorted_want.sort();
+            assert_eq!(sorted_got, sorted_want, "{path:?}: the {card} list");
+        }
+
+        let overdue: Vec<(String, Option<f64>)> = json["overdue"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                (
+                    o["project"].as_str().unwrap().to_owned(),
+                    num(&o["days_late"]),
+                )
+            })
+            .collect();
+        let got: Vec<(String, Option<f64>)> = table(&html, "overdue")
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, c)| (k, c["days_late"]))
+            .collect();
+        assert_eq!(got, overdue, "{path:?}: overdue projects and days late");
+
+        let tp = json["time_progress"].as_f64().unwrap();
+        assert!(
+            html.contains(&format!("class=\"progress\" data-v=\"{tp}\"")),
+            "{path:?}"
+        );
+    }
+}
+
+#[test]
+fn reasons_are_model_explain_sentences() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json");
+    let doc = Document::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
+    let st = model::compute(&doc.snapshot);
+    let html = report::to_html(&doc.snapshot, &st, Lang::Zh, None);
+    let yellow = table(&html, "yellow").unwrap();
+    assert!(!yellow.is_empty());
+    for (i, _) in doc.snapshot.units.iter().enumerate() {
+        if st.units[i].card == model::Card::Yellow {
+            let why = guotang::model::explain::explain(&doc.snapshot, &st, i, Lang::Zh);
+            let escaped = guotang::report::html::escape(&why);
+            assert!(html.contains(&escaped), "missing reason {why}");
+        }
+    }
+}
+
+#[test]
+fn the_html_file_is_self_contained_and_prints_on_a4() {
+    let html = html_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json"));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for forbidden in [
+        "<script",
+        "<link",
+        "<img",
+        "src=\"http",
+        "href=\"http",
+        "@import",
+        "url(",
+    ] {
+        assert!(
+            !html.contains(forbidden),
+            "the bulletin reaches out: {forbidden}"
+        );
+    }
+    // The only URL is the SVG namespace.
+    assert_eq!(
+        html.matches("http").count(),
+        html.matches("http://www.w3.org/2000/svg").count()
+    );
+    assert!(html.contains("@page { size: A4"));
+    assert!(html.contains("\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Zen Hei\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif"));
+    assert!(html.contains("break-inside: avoid"));
+    assert!(html.contains("thead { display: table-header-group; }"));
+    let charts = html.matches("<svg ").count();
+    assert!(charts >= 4, "{charts} charts");
+    assert_eq!(charts, html.matches("</svg>").count());
+    assert!(html.contains("id=\"chart-pace-0\""));
+}
+
+const HOSTILE: &str = r#"{
+  "format": "guotang/1",
+  "meeting": {"title": "<script>alert('x')</script> & \"会\"", "date": "2026-05-08",
+              "venue": "\u001b]52;c;ZXZpbA==\u0007楼", "period": {"to": "2026-04-30"}},
+  "metrics": [{"id": "investment", "name": "引资<b>额</b>", "unit": "亿|元"}],
+  "units": [
+    {"id": "a", "name": "<img src=x onerror=alert(1)>镇\u202e", "targets": {"investment": 10}, "actuals": {"investment": 5}},
+    {"id": "b", "name": "B | *街道*", "targets": {"investment": 10}, "actuals": {"investment": 1},
+     "card": "yellow", "card_reason": "</td><script>bad()</script>\u001b[2J"}
+  ],
+  "projects": [{"id": "p", "name": "<svg onload=x>", "unit": "a", "stage": "stalled", "note": "a\nb"}]
+}"#;
+
+#[test]
+fn snapshot_text_is_escaped_and_sanitised() {
+    let doc = Document::from_bytes(HOSTILE.as_bytes()).unwrap();
+    let st = model::compute(&doc.snapshot);
+    let html = report::to_html(&doc.snapshot, &st, Lang::Zh, None);
+    for bad in [
+        "<script",
+        "<img",
+        "<b>",
+        "</td><script",
+        "<svg onload",
+        "\u{1b}",
+        "\u{7}",
+        "\u{202e}",
+    ] {
+        assert!(!html.contains(bad), "HTML contains {bad:?}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;会&quot;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;镇"));
+    let (md, files) = report::to_markdown(&doc.snapshot, &st, Lang::Zh, None, Some("b"));
+    for bad in ["<script", "<img", "<b>", "\u{1b}", "\u{202e}"] {
+        assert!(!md.contains(bad), "Markdown contains {bad:?}");
+        for f in &files {
+            assert!(!f.content.contains(bad), "{} contains {bad:?}", f.name);
+        }
+    }
+    // A pipe in a name cannot split a Markdown cell.
+    assert!(md.contains("B \\| \\*街道\\*"));
+}
+
+#[test]
+fn markdown_has_the_same_tables_and_links_its_charts() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json");
+    let json = standings_json(&path);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("通报.md");
+    guotang()
+        .arg("report")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&out).unwrap();
+    for u in json["units"].as_array().unwrap() {
+        let name = u["name"].as_str().unwrap();
+        let composite = u["composite"].as_f64().map_or("—".to_owned(), pct);
+        assert!(
+            md.contains(&format!("| {name} | {composite} |")),
+            "no ranking row for {name} with {composite}"
+        );
+    }
+    let links: Vec<&str> = md
+        .lines()
+        .filter_map(|l| l.strip_prefix("![").and_then(|l| l.split("](<").nth(1)))
+        .map(|l| l.trim_end_matches(">)"))
+        .collect();
+    assert!(links.len() >= 4);
+    for l in &links {
+        let svg = std::fs::read_to_string(dir.path().join(l)).unwrap();
+        assert!(
+            svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{l}"
+        );
+        assert!(svg.contains("WenQuanYi Zen Hei"), "{l} names no CJK font");
+    }
+    // To standard output, the charts are left out with a note.
+    let stdout = guotang()
+        .args(["report", "--format", "md"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(stdout).unwrap();
+    assert!(!md.contains("!["));
+    assert!(md.contains("图表未随 Markdown 输出到标准输出"));
+}
+
+#[test]
+fn html_and_markdown_show_the_same_rows() {
+    for path in snapshots().into_iter().take(3) {
+        let doc = Document::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
+        let st = model::compute(&doc.snapshot);
+        let b = report::figures(&doc.snapshot, &st, Lang::Zh, None);
+        let html = report::html::render(&b, &[]);
+        let (md, _) = report::to_markdown(&doc.snapshot, &st, Lang::Zh, None, None);
+        for t in b
+            .groups
+            .iter()
+            .chain([&b.headline, &b.red, &b.yellow, &b.overdue, &b.stalled])
+        {
+            for row in &t.rows {
+                for cell in &row.cells {
+                    let text = report::html::escape(&cell.text);
+                    assert!(html.contains(&text), "{path:?}: HTML lacks {text}");
+                    let mdt = report::markdown::escape(&cell.text);
+                    assert!(md.contains(&mdt), "{path:?}: Markdown lacks {mdt}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn minutes_render_when_given() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json");
+    let doc = Document::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
+    let s = &doc.snapshot;
+    let st = model::compute(s);
+    let without = report::to_html(s, &st, Lang::Zh, None);
+    assert!(!without.contains("会议纪要"));
+
+    let mut m = Minutes::planned(s, &st);
+    assert_eq!(m.items.len(), s.agenda.len());
+    let at = |h, mi| chrono::NaiveTime::from_hms_opt(h, mi, 0);
+    // The first item starts 2 minutes late and runs 3 minutes over.
+    let first = &mut m.items[0];
+    let planned = first.planned_end.unwrap() - first.planned_start.unwrap();
+    first.actual_start = at(9, 2);
+    first.actual_end = at(9, 2).map(|t| t + planned + chrono::TimeDelta::minutes(3));
+    m.speakers.push(SpeakerTime {
+        name: "东湖镇".into(),
+        item: Some("红牌单位发言".into()),
+        planned_seconds: Some(300),
+        actual_seconds: 345,
+    });
+    m.items.push(MinutesItem {
+        title: "<临时>议题".into(),
+        ..MinutesItem::default()
+    });
+    assert_eq!(m.total_overrun(), chrono::TimeDelta::minutes(3));
+    let html = report::to_html(s, &st, Lang::Zh, Some(&m));
+    assert!(html.contains("会议纪要"));
+    assert!(html.contains("会议共超时 +3:00。"));
+    assert!(html.contains("<table id=\"t-minutes-items\""));
+    assert!(html.contains("<table id=\"t-minutes-speakers\""));
+    assert!(html.contains("data-field=\"overrun_seconds\" data-v=\"180\">+3:00"));
+    assert!(html.contains("data-v=\"45\">+0:45"));
+    assert!(html.contains("&lt;临时&gt;议题"));
+    let (md, _) = report::to_markdown(s, &st, Lang::Zh, Some(&m), None);
+    assert!(md.contains("## 五、会议纪要"));
+    assert!(md.contains("| 东湖镇 | 红牌单位发言 | 5:00 | 5:45 | +0:45 |"));
+}
+
+#[test]
+fn english_snapshots_get_an_english_bulletin() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en.json");
+    let html = html_of(&path);
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("1. Overview"));
+    assert!(!html.contains("排名情况"));
+}
