@@ -12,7 +12,7 @@ use util::*;
 #[test]
 fn panes_keep_their_columns_when_ambiguous_characters_are_wide() {
     guotang::text::set_ambiguous_wide(true);
-    let fixtures = [Fixture::load(MEETING), Fixture::load(CJK)];
+    let fixtures = [Fixture::load(DEMO), Fixture::load(CJK)];
     for fx in &fixtures {
         for pane in [Pane::Ranking, Pane::Seating, Pane::Speakers, Pane::Projects] {
             for (w, h) in [(1, 1), (3, 2), (50, 15), (60, 18), (80, 24), (160, 48)] {

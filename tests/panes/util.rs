@@ -17,8 +17,12 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// The fixtures the panes are tested on.
-pub const MEETING: &str = include_str!("../fixtures/panes/meeting.json");
-pub const CJK: &str = include_str!("../fixtures/panes/cjk_overflow.json");
+pub const DEMO: &str = guotang::model::DEMO;
+/// CJK-heavy names, ambiguous-width characters, a leap-year period.
+pub const CJK: &str = include_str!("../fixtures/cjk.json");
+/// The extremes: escape sequences in a name, zones too small for anyone,
+/// a unit with no figures at all, a "none" zone, huge figures.
+pub const EXTREME: &str = include_str!("../fixtures/panes/extreme.json");
 /// Snapshots without an agenda, projects or seating.
 pub const BARE: [&str; 3] = [
     include_str!("../fixtures/standings/multi_groups.json"),
@@ -171,6 +175,7 @@ pub fn untouched_outside(buf: &Buffer, area: Rect) -> bool {
 
 /// The first position of `needle` in the rendered rows, as (x, y).
 pub fn find(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
+    let area = area.intersection(buf.area);
     for y in area.top()..area.bottom() {
         let mut line = String::new();
         let mut xs = Vec::new();

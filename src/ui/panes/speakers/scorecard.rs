@@ -80,7 +80,7 @@ fn metrics_table(v: &View, unit: usize) -> Table {
     }
     Table {
         columns: vec![
-            Column::flex(SPEAKERS_METRIC.get(lang), 16),
+            Column::flex(SPEAKERS_METRIC.get(lang), 22),
             Column::optional(TARGET.get(lang), Align::Right, 5),
             Column::keep(ACTUAL.get(lang), Align::Right),
             Column::keep(COMPLETION.get(lang), Align::Right),
