@@ -376,8 +376,8 @@ fn speakers_scorecard_figures() {
                 let name = &fx.snapshot.projects[o.project].name;
                 let line = text
                     .lines()
-                    .filter(|l| l.contains(name.as_str()))
-                    .last()
+                    .rev()
+                    .find(|l| l.contains(name.as_str()))
                     .expect("listed");
                 assert!(line.contains(&format!("逾期{}天", o.days_late)), "{line}");
                 checked_late = true;
