@@ -195,3 +195,17 @@ pub fn find(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+/// Renders and returns the visible text, checking nothing leaked outside.
+pub fn draw(fx: &Fixture, setup: &Setup, w: u16, h: u16) -> String {
+    let (buf, area) = render(fx, setup, w, h);
+    assert!(untouched_outside(&buf, area), "wrote outside its area");
+    text(&buf, area)
+}
+
+/// The rendered line that contains `needle`.
+pub fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle:?} in\n{text}"))
+}
