@@ -69,3 +69,67 @@ pub fn pane(pane: crate::model::Pane, lang: Lang) -> &'static str {
     };
     l.get(lang)
 }
+
+// Shared by the ranking, seating, speakers and projects panes ("{n}" is replaced).
+pub const MORE_UNITS: L = L::new("…还有 {n} 个单位", "… {n} more units");
+pub const MORE_ROWS: L = L::new("…还有 {n} 行", "… {n} more rows");
+pub const MORE_PROJECTS: L = L::new("…还有 {n} 个项目", "… {n} more projects");
+pub const NO_UNITS: L = L::new("没有单位", "no units");
+
+// Ranking pane.
+pub const RANKING_NO_DATA: L = L::new("本组无此项数据", "no data on this metric in this group");
+pub const RANKING_BASIS: L = L::new("依据", "Why");
+pub const RANKING_LOWER: L = L::new("越低越好", "lower is better");
+
+// Seating pane.
+pub const SEATING_NO_ZONES: L = L::new("未设置座次分区", "no seating zones in this snapshot");
+pub const SEATING_OTHER_ZONE: L = L::new("其他区", "Other zone");
+pub const SEATING_SEATS: L = L::new("{used}/{cap} 座", "{used}/{cap} seats");
+pub const SEATING_ROWS: L = L::new("共 {n} 排", "{n} rows");
+pub const SEATING_ROW: L = L::new("{n}排", "R{n}");
+pub const SEATING_ZONE: L = L::new("区域", "Zone");
+pub const SEATING_ROW_HEADER: L = L::new("排", "Row");
+pub const SEATING_SEAT_HEADER: L = L::new("座", "Seat");
+pub const SEATING_PERSON: L = L::new("参会人", "Attendee");
+pub const SEATING_EMPTY: L = L::new("空", "empty");
+pub const SEATING_OVERFLOW: L = L::new("未入座", "No seat");
+pub const SEATING_OVERFLOW_COUNT: L = L::new("{n} 个单位未入座", "{n} units without a seat");
+pub const SEATING_AS_LIST: L = L::new(
+    "座位图在此尺寸下放不下，改为列表显示",
+    "the seat grid does not fit at this size: shown as a list",
+);
+
+// Speakers pane.
+pub const SPEAKERS_EMPTY: L = L::new("本项无发言单位", "no unit speaks in this item");
+pub const SPEAKERS_METRIC: L = L::new("指标", "Metric");
+pub const SPEAKERS_PACE: L = L::new("进度差", "vs pace");
+pub const SPEAKERS_PROJECTS: L = L::new("项目 {n} 个", "Projects ({n})");
+pub const SPEAKERS_LATE: L = L::new("逾期{n}天", "{n} d late");
+pub const SPEAKERS_NO_PROJECTS: L = L::new("无在库项目", "no projects on record");
+pub const SPEAKERS_PAUSED: L = L::new("暂停", "paused");
+pub const SPEAKERS_STAGE: L = L::new("阶段", "Stage");
+
+// Projects pane.
+pub const PROJECTS_PIPELINE: L = L::new("项目推进", "Pipeline");
+pub const PROJECTS_LATE: L = L::new("逾期和停工项目", "Overdue and stalled projects");
+pub const PROJECTS_PROJECT: L = L::new("项目", "Project");
+pub const PROJECTS_INVESTMENT: L = L::new("投资(亿元)", "Invest. (亿元)");
+pub const PROJECTS_DUE: L = L::new("节点", "Due");
+pub const PROJECTS_DUE_START: L = L::new("应开工", "start by");
+pub const PROJECTS_DUE_COMPLETE: L = L::new("应竣工", "finish by");
+pub const PROJECTS_NOTE: L = L::new("备注", "Note");
+pub const PROJECTS_STATUS: L = L::new("状态", "Status");
+pub const PROJECTS_DAYS: L = L::new("{n}天", "{n} d");
+pub const PROJECTS_NONE_LATE: L = L::new("没有逾期或停工项目", "no overdue or stalled projects");
+pub const PROJECTS_NONE: L = L::new("本组单位没有项目", "no projects in this group");
+/// Column headers for the stages, short enough for seven columns side by side.
+pub const PROJECTS_STAGE_HEADERS: [L; 7] = [
+    L::new("在谈", "Talks"),
+    L::new("签约", "Signed"),
+    L::new("开工", "Started"),
+    L::new("竣工", "Built"),
+    L::new("投产", "Running"),
+    L::new("停工", "Stalled"),
+    L::new("流失", "Lost"),
+];
+pub const PROJECTS_TOTAL_INVESTMENT: L = L::new("总投资", "Invest.");

@@ -16,3 +16,4 @@ pub mod shell_labels;
 pub mod theme;
 pub mod view;
 pub mod wrap;
+pub mod widgets;

@@ -1,25 +1,317 @@
-//! The projects pane (scaffolding: the interface the console calls; drawn by its owner).
+//! The projects pane (项目): the current group's pipeline per unit in
+//! standing order (negotiating → producing, stalled, lost, start rate), and
+//! the overdue projects, latest first, then the stalled ones. Tab switches
+//! between the two, or shows both when the pane is tall enough.
 
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::i18n::pct;
+use crate::model::projects::Milestone;
+use crate::model::standings::GroupStanding;
+use crate::model::{Snapshot, Stage};
+use crate::ui::draw::put;
+use crate::ui::labels::{
+    self, MORE_ROWS, MORE_UNITS, NO_UNITS, NONE_DASH, OVERDUE, PROJECTS_DAYS, PROJECTS_DUE,
+    PROJECTS_DUE_COMPLETE, PROJECTS_DUE_START, PROJECTS_INVESTMENT, PROJECTS_LATE, PROJECTS_NONE,
+    PROJECTS_NONE_LATE, PROJECTS_NOTE, PROJECTS_PIPELINE, PROJECTS_PROJECT, PROJECTS_STAGE_HEADERS,
+    PROJECTS_TOTAL_INVESTMENT, SPEAKERS_STAGE, STALLED, START_RATE, UNIT,
+};
 use crate::ui::view::View;
+use crate::ui::widgets::figures::investment;
+use crate::ui::widgets::line::{Window, centered, count, group_name, spans};
+use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 /// Draws the projects pane from a borrowed view.
 pub struct ProjectsPane<'a>(pub &'a View<'a>);
 
+/// From this height both views share the pane.
+const SPLIT_MIN_HEIGHT: u16 = 24;
+/// The fewest lines the overdue list keeps in a split (title, header, rows).
+const LATE_MIN_LINES: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Split,
+    Pipeline,
+    Late,
+}
+
 impl Widget for ProjectsPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let title = self.0.item.map_or("", |i| i.title.as_str());
-        crate::ui::draw::put(
+        let v = self.0;
+        if area.is_empty() {
+            return;
+        }
+        let groups = &v.standings.groups;
+        if groups.is_empty() {
+            centered(buf, area, NO_UNITS.get(v.lang), v.theme.muted);
+            return;
+        }
+        let gi = v.pane.group % groups.len();
+        let mode = if area.height >= SPLIT_MIN_HEIGHT {
+            [Mode::Split, Mode::Pipeline, Mode::Late][v.pane.tab % 3]
+        } else {
+            [Mode::Pipeline, Mode::Late][v.pane.tab % 2]
+        };
+        match mode {
+            Mode::Pipeline => pipeline(v, gi, area, v.pane.scroll, buf),
+            Mode::Late => late(v, area, v.pane.scroll, buf),
+            Mode::Split => {
+                let h = usize::from(area.height);
+                let want = 2 + groups[gi].members.len();
+                let top = want.min(h.saturating_sub(LATE_MIN_LINES + 1)).max(3) as u16;
+                pipeline(
+                    v,
+                    gi,
+                    Rect {
+                        height: top,
+                        ..area
+                    },
+                    0,
+                    buf,
+                );
+                let rest = Rect {
+                    y: area.y + top + 1,
+                    height: area.height.saturating_sub(top + 1),
+                    ..area
+                };
+                late(v, rest, v.pane.scroll, buf);
+            }
+        }
+    }
+}
+
+/// Draws `table` below a title line in `area`, scrolled, with the note.
+fn titled(
+    v: &View,
+    title: &[(&str, ratatui::style::Style)],
+    table: &Table,
+    more: labels::L,
+    area: Rect,
+    scroll: usize,
+    buf: &mut Buffer,
+) {
+    if area.is_empty() {
+        return;
+    }
+    spans(buf, area, area.x, area.y, usize::from(area.width), title);
+    let room = usize::from(area.height).saturating_sub(2);
+    let win = Window::new(table.rows.len(), room, scroll);
+    let body = Rect {
+        y: area.y + 1,
+        height: (1 + win.len as u16).min(area.height.saturating_sub(1)),
+        ..area
+    };
+    table.render(body, buf, win.start);
+    if win.hidden > 0 {
+        let y = area.y + 2 + win.len as u16;
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            &count(more, v.lang, win.hidden),
+            usize::from(area.width),
+            v.theme.muted,
+        );
+    }
+}
+
+fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
+    let t = v.theme;
+    let lang = v.lang;
+    let group: &GroupStanding = &v.standings.groups[gi];
+    let n = v.standings.groups.len();
+    let pos = if n > 1 {
+        format!(" ({}/{n})", gi + 1)
+    } else {
+        String::new()
+    };
+    let name = group_name(&group.name, lang);
+    let title = [
+        (PROJECTS_PIPELINE.get(lang), t.title),
+        ("  ", t.muted),
+        (name, t.accent),
+        (pos.as_str(), t.muted),
+    ];
+    let has_projects = group
+        .members
+        .iter()
+        .any(|&u| v.standings.pipelines.get(u).is_some_and(|p| p.total() > 0));
+    if !has_projects {
+        spans(buf, area, area.x, area.y, usize::from(area.width), &title);
+        let rest = Rect {
+            y: area.y.saturating_add(1).min(area.bottom()),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        centered(buf, rest, PROJECTS_NONE.get(lang), t.muted);
+        return;
+    }
+    let mut columns = vec![Column::flex(UNIT.get(lang), 20)];
+    // Talks and lost say least about delivery: they give way first.
+    let drop = [5u8, 0, 0, 0, 0, 0, 6];
+    for (k, stage) in Stage::ALL.iter().enumerate() {
+        let header = PROJECTS_STAGE_HEADERS[stage.index()].get(lang);
+        columns.push(Column::optional(header, Align::Right, drop[k]));
+    }
+    columns.push(Column::keep(START_RATE.get(lang), Align::Right));
+    columns.push(Column::optional(
+        PROJECTS_TOTAL_INVESTMENT.get(lang),
+        Align::Right,
+        4,
+    ));
+    let dash = NONE_DASH.get(lang);
+    let rows = group
+        .members
+        .iter()
+        .map(|&u| {
+            let pl = v.standings.pipelines.get(u).copied().unwrap_or_default();
+            let card = v.standings.units[u].card;
+            let mut cells = vec![Cell::new(v.snapshot.units[u].name.as_str(), t.bar(card))];
+            for stage in Stage::ALL {
+                let c = pl.count(stage);
+                let style = match (c, stage) {
+                    (0, _) => t.muted,
+                    (_, Stage::Stalled | Stage::Lost) => t.overdue,
+                    _ => t.base,
+                };
+                cells.push(Cell::new(
+                    if c == 0 {
+                        "·".to_owned()
+                    } else {
+                        c.to_string()
+                    },
+                    style,
+                ));
+            }
+            cells.push(Cell::new(
+                pl.start_rate.map_or_else(|| dash.to_owned(), pct),
+                t.accent,
+            ));
+            let inv = if pl.total() > 0 {
+                investment(pl.investment)
+            } else {
+                dash.to_owned()
+            };
+            cells.push(Cell::new(inv, t.base));
+            Row::new(cells)
+        })
+        .collect();
+    let table = Table {
+        columns,
+        rows,
+        header_style: t.muted,
+    };
+    titled(v, &title, &table, MORE_UNITS, area, scroll, buf);
+}
+
+/// A due date as the meeting reads it: "应开工 04-15" (the year only when
+/// it is not the meeting's).
+fn due(s: &Snapshot, v: &View, missed: Milestone, date: chrono::NaiveDate) -> String {
+    let what = match missed {
+        Milestone::Start => PROJECTS_DUE_START.get(v.lang),
+        Milestone::Complete => PROJECTS_DUE_COMPLETE.get(v.lang),
+    };
+    let when = if date.year() == s.meeting.date.year() {
+        date.format("%m-%d").to_string()
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    };
+    format!("{what} {when}")
+}
+
+fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
+    let t = v.theme;
+    let lang = v.lang;
+    let s = v.snapshot;
+    let dash = NONE_DASH.get(lang);
+    let overdue = v
+        .standings
+        .overdue
+        .iter()
+        .filter(|o| o.project < s.projects.len());
+    let stalled = s.projects.iter().enumerate().filter(|(i, p)| {
+        p.stage == Stage::Stalled && !v.standings.overdue.iter().any(|o| o.project == *i)
+    });
+    let mut rows: Vec<Row> = overdue
+        .map(|o| {
+            let p = &s.projects[o.project];
+            let days = PROJECTS_DAYS
+                .get(lang)
+                .replace("{n}", &o.days_late.to_string());
+            (
+                p,
+                Cell::new(days, t.overdue),
+                Cell::new(due(s, v, o.missed, o.due), t.muted),
+            )
+        })
+        .chain(stalled.map(|(_, p)| {
+            // Not late on a date, but stopped: said where the days would be.
+            (
+                p,
+                Cell::new(STALLED.get(lang), t.overdue),
+                Cell::new(dash, t.muted),
+            )
+        }))
+        .map(|(p, days, due)| {
+            let stage_style = if p.stage == Stage::Stalled {
+                t.overdue
+            } else {
+                t.muted
+            };
+            Row::new(vec![
+                Cell::new(s.units.get(p.unit).map_or("", |u| u.name.as_str()), t.base),
+                Cell::new(p.name.as_str(), t.base),
+                Cell::new(
+                    p.investment.map_or_else(|| dash.to_owned(), investment),
+                    t.base,
+                ),
+                days,
+                due,
+                Cell::new(labels::stage(p.stage, lang), stage_style),
+                Cell::new(p.note.as_deref().unwrap_or(""), t.muted),
+            ])
+        })
+        .collect();
+    let total = format!("  {}", rows.len());
+    let title = [
+        (PROJECTS_LATE.get(lang), t.title),
+        (total.as_str(), t.overdue),
+    ];
+    if rows.is_empty() {
+        spans(
             buf,
             area,
             area.x,
             area.y,
-            title,
             usize::from(area.width),
-            self.0.theme.title,
+            &title[..1],
         );
+        let rest = Rect {
+            y: area.y.saturating_add(1).min(area.bottom()),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        centered(buf, rest, PROJECTS_NONE_LATE.get(lang), t.good);
+        return;
     }
+    rows.shrink_to_fit();
+    let table = Table {
+        columns: vec![
+            Column::keep(UNIT.get(lang), Align::Left).max(10),
+            Column::flex(PROJECTS_PROJECT.get(lang), 28).shrink_to(16),
+            Column::optional(PROJECTS_INVESTMENT.get(lang), Align::Right, 4),
+            Column::keep(OVERDUE.get(lang), Align::Right),
+            Column::optional(PROJECTS_DUE.get(lang), Align::Left, 3),
+            Column::optional(SPEAKERS_STAGE.get(lang), Align::Left, 5),
+            Column::optional(PROJECTS_NOTE.get(lang), Align::Left, 6).max(30),
+        ],
+        rows,
+        header_style: t.muted,
+    };
+    titled(v, &title, &table, MORE_ROWS, area, scroll, buf);
 }

@@ -1,0 +1,257 @@
+//! The ranking chart: one bar per unit in ranking order, coloured by card,
+//! with the time-progress line drawn across every bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Focus, Subject};
+use crate::i18n::{num, pct};
+use crate::model::Card;
+use crate::ui::draw::put;
+use crate::ui::labels::{MORE_UNITS, NONE_DASH, UNRANKED};
+use crate::ui::view::View;
+use crate::ui::widgets::bar::{covered, hbar, marker_cell, set};
+use crate::ui::widgets::line::{Window, cols, count, put_right};
+
+/// One unit's line of the chart.
+struct Bar<'a> {
+    rank: String,
+    name: &'a str,
+    /// The bar's length before scaling (completion, or the raw value).
+    length: Option<f64>,
+    /// The figure: the metric's value with its unit, or the composite.
+    figure: String,
+    /// The completion next to the value (completion views of a metric).
+    completion: String,
+    card: Card,
+}
+
+fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
+    let dash = || NONE_DASH.get(v.lang).to_owned();
+    f.order()
+        .into_iter()
+        .map(|u| {
+            let us = &v.standings.units[u];
+            let name = v.snapshot.units[u].name.as_str();
+            match f.subject {
+                Subject::Composite => Bar {
+                    rank: us.rank.map_or_else(dash, |r| r.to_string()),
+                    name,
+                    length: us.composite,
+                    figure: us
+                        .composite
+                        .map_or_else(|| UNRANKED.get(v.lang).to_owned(), pct),
+                    completion: String::new(),
+                    card: us.card,
+                },
+                Subject::Metric(mi) => {
+                    let ms = us.metrics.get(mi).copied().unwrap_or_default();
+                    let has = ms.actual.is_some() || ms.target.is_some();
+                    let figure = match v.snapshot.metrics.get(mi) {
+                        Some(m) if has => format!("{}{}", num(ms.value(), m.decimals), m.unit),
+                        _ => dash(),
+                    };
+                    let (length, completion) = if f.completion {
+                        (ms.completion, ms.completion.map_or_else(dash, pct))
+                    } else {
+                        (has.then(|| ms.value()), String::new())
+                    };
+                    Bar {
+                        rank: ms.rank.map_or_else(dash, |r| r.to_string()),
+                        name,
+                        length,
+                        figure,
+                        completion,
+                        card: us.card,
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// The length a full bar stands for: at least 100% in completion views (so
+/// the pace line sits where the year stands), the largest value otherwise.
+fn scale(f: &Focus, bars: &[Bar]) -> f64 {
+    let top = bars
+        .iter()
+        .filter_map(|b| b.length)
+        .filter(|x| x.is_finite())
+        .fold(0.0_f64, f64::max);
+    if f.completion {
+        top.max(1.0)
+    } else if top > 0.0 {
+        top
+    } else {
+        1.0
+    }
+}
+
+/// Column layout of a chart line.
+struct Cols {
+    rank: usize,
+    name: usize,
+    bar_x: usize,
+    bar: usize,
+    figure: usize,
+    completion: usize,
+}
+
+fn columns(bars: &[Bar], width: usize) -> Cols {
+    let widest = |g: &dyn Fn(&Bar) -> usize| bars.iter().map(g).max().unwrap_or(0);
+    let rank = widest(&|b| cols(&b.rank));
+    let figure = widest(&|b| cols(&b.figure));
+    let completion = widest(&|b| cols(&b.completion));
+    let names = widest(&|b| cols(b.name));
+    let values = figure + if completion > 0 { 1 + completion } else { 0 };
+    let mut name = names.min((width / 4).max(8));
+    let fixed = rank + 1 + name + 1 + 1 + values;
+    let mut bar = width.saturating_sub(fixed);
+    if bar < 4 {
+        // No room for a bar worth reading: give the room to the name.
+        bar = 0;
+        name = names.min(width.saturating_sub(rank + 1 + 1 + values));
+    }
+    Cols {
+        rank,
+        name,
+        bar_x: rank + 1 + name + 1,
+        bar,
+        figure,
+        completion,
+    }
+}
+
+/// Draws the chart in `area` (below the pane's title).
+pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
+    let t = v.theme;
+    let bars = bars(v, f);
+    let scale = scale(f, &bars);
+    let c = columns(&bars, usize::from(area.width));
+    let axis = c.bar > 0 && area.height >= 4;
+    let room = usize::from(area.height) - usize::from(axis);
+    let win = Window::new(bars.len(), room, v.pane.scroll);
+    // A blank line between bars when they all fit twice over: a projected
+    // chart reads better with air between its bars.
+    let pitch: u16 = if bars.len() * 2 <= room { 2 } else { 1 };
+    let pace = f
+        .completion
+        .then(|| marker_cell(v.standings.time_progress / scale, c.bar))
+        .flatten();
+    let at = |dx: usize| area.x.saturating_add(dx.min(usize::from(u16::MAX)) as u16);
+    for (line, b) in bars[win.range()].iter().enumerate() {
+        let y = area.y + line as u16 * pitch;
+        put_right(buf, area, area.x, y, c.rank, &b.rank, t.muted);
+        put(buf, area, at(c.rank + 1), y, b.name, c.name, t.base);
+        let style = t.bar(b.card);
+        let length = b.length.map(|x| x / scale).unwrap_or(0.0);
+        if c.bar > 0 {
+            hbar(buf, area, at(c.bar_x), y, c.bar, length, style);
+            if let Some(m) = pace {
+                let under_bar = m < covered(length, c.bar);
+                let mark = match (under_bar, style.fg) {
+                    (true, Some(fg)) => t.pace.bg(fg),
+                    _ => t.pace,
+                };
+                set(buf, area, at(c.bar_x + m), y, "│", mark);
+            }
+        }
+        let fx = c.bar_x + c.bar + usize::from(c.bar > 0);
+        let (figure_style, completion_style) = match f.subject {
+            Subject::Composite if b.length.is_none() => (t.muted, t.muted),
+            Subject::Composite => (style, style),
+            Subject::Metric(_) if f.completion => (t.base, style),
+            Subject::Metric(_) => (style, style),
+        };
+        put_right(buf, area, at(fx), y, c.figure, &b.figure, figure_style);
+        if c.completion > 0 {
+            put_right(
+                buf,
+                area,
+                at(fx + c.figure + 1),
+                y,
+                c.completion,
+                &b.completion,
+                completion_style,
+            );
+        }
+    }
+    let mut y = area.y + (win.len as u16 * pitch).saturating_sub(pitch - 1);
+    if win.hidden > 0 {
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            &count(MORE_UNITS, v.lang, win.hidden),
+            usize::from(area.width),
+            t.muted,
+        );
+        y += 1;
+    }
+    if axis {
+        draw_axis(
+            v,
+            f,
+            &c,
+            scale,
+            pace,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+/// The scale under the bars: 0 at the start, the full length at the end,
+/// and the time progress under its line.
+fn draw_axis(
+    v: &View,
+    f: &Focus,
+    c: &Cols,
+    scale: f64,
+    pace: Option<usize>,
+    line: Rect,
+    buf: &mut Buffer,
+) {
+    let t = v.theme;
+    let x0 = line.x.saturating_add(c.bar_x as u16);
+    let (zero, full) = if f.completion {
+        (pct(0.0).replace(".0", ""), pct(scale).replace(".0%", "%"))
+    } else {
+        let unit = f.metric(v).map_or("", |m| m.unit.as_str());
+        let dec = f.metric(v).map_or(0, |m| m.decimals);
+        ("0".to_owned(), format!("{}{unit}", num(scale, dec)))
+    };
+    let zero_w = put(buf, line, x0, line.y, &zero, c.bar, t.muted);
+    let full_w = cols(&full).min(c.bar);
+    let full_x = c.bar_x + c.bar - full_w;
+    put(
+        buf,
+        line,
+        line.x.saturating_add(full_x as u16),
+        line.y,
+        &full,
+        full_w,
+        t.muted,
+    );
+    if let Some(m) = pace {
+        let label = format!("↑{}", pct(v.standings.time_progress));
+        let lw = cols(&label);
+        let start = c.bar_x + m;
+        if start > c.bar_x + zero_w && start + lw < full_x {
+            put(
+                buf,
+                line,
+                line.x.saturating_add(start as u16),
+                line.y,
+                &label,
+                lw,
+                t.pace,
+            );
+        }
+    }
+}

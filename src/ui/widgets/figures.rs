@@ -1,0 +1,77 @@
+//! Figures as the panes write them, so the same number reads the same in
+//! every pane: gaps behind, pace in points, investments.
+
+use crate::i18n::{num, pct};
+
+/// A gap behind someone: "—" for the first (nothing to catch up), else
+/// `-x` with `fmt` giving x's form (a percentage, or a value with its unit).
+pub fn behind(
+    rank: Option<u32>,
+    gap: Option<f64>,
+    fmt: impl Fn(f64) -> String,
+    dash: &str,
+) -> String {
+    match (rank, gap) {
+        (Some(1), _) | (_, None) => dash.to_owned(),
+        (_, Some(g)) => format!("-{}", fmt(g)),
+    }
+}
+
+/// A composite gap, in the form the CLI's standings table uses (`-12.4%`).
+pub fn behind_pct(rank: Option<u32>, gap: Option<f64>, dash: &str) -> String {
+    behind(rank, gap, pct, dash)
+}
+
+/// Completion against time progress in percentage points, signed: `+11.0`
+/// ahead, `-5.1` behind; the flag is true when ahead or level.
+pub fn pace_points(completion: f64, time_progress: f64) -> (String, bool) {
+    let points = (completion - time_progress) * 100.0;
+    let text = num(points.abs(), 1);
+    let level = text.trim_start_matches(['0', '.']).is_empty();
+    if level {
+        (text, true)
+    } else if points > 0.0 {
+        (format!("+{text}"), true)
+    } else {
+        (format!("-{text}"), false)
+    }
+}
+
+/// An investment with as many decimals as it was given (up to two): `50`,
+/// `18.5`, `0.35`.
+pub fn investment(x: f64) -> String {
+    let decimals = (0..2u8)
+        .find(|&d| {
+            let scaled = x * 10f64.powi(i32::from(d));
+            (scaled - scaled.round()).abs() < 1e-9
+        })
+        .unwrap_or(2);
+    num(x, decimals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pace_is_signed_and_never_minus_zero() {
+        assert_eq!(pace_points(0.439, 0.3288), ("+11.0".to_owned(), true));
+        assert_eq!(pace_points(0.2, 0.3288), ("-12.9".to_owned(), false));
+        assert_eq!(pace_points(0.32879, 0.3288), ("0.0".to_owned(), true));
+    }
+
+    #[test]
+    fn investments_keep_their_precision() {
+        assert_eq!(investment(50.0), "50");
+        assert_eq!(investment(18.5), "18.5");
+        assert_eq!(investment(0.35), "0.35");
+        assert_eq!(investment(120.754), "120.75");
+    }
+
+    #[test]
+    fn the_first_is_behind_nobody() {
+        assert_eq!(behind_pct(Some(1), Some(0.0), "—"), "—");
+        assert_eq!(behind_pct(Some(2), Some(0.124), "—"), "-12.4%");
+        assert_eq!(behind_pct(None, None, "—"), "—");
+    }
+}
