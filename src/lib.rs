@@ -18,7 +18,7 @@ pub mod model;
 pub mod report;
 pub mod sanitize;
 pub mod store;
-pub mod testgen;
 pub mod terminal;
+pub mod testgen;
 pub mod text;
 pub mod ui;

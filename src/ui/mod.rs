@@ -15,5 +15,5 @@ pub mod screen;
 pub mod shell_labels;
 pub mod theme;
 pub mod view;
-pub mod wrap;
 pub mod widgets;
+pub mod wrap;
