@@ -13,6 +13,11 @@ use serde_json::Value;
 fn guotang() -> Command {
     let mut cmd = Command::cargo_bin("guotang").unwrap();
     cmd.env("LANG", "C.UTF-8");
+    // Imports save through the store, which keeps backups: keep them out of the user's data dir.
+    cmd.env(
+        "GUOTANG_DATA_DIR",
+        std::env::temp_dir().join("guotang-test-data"),
+    );
     cmd
 }
 

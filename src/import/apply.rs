@@ -1,9 +1,9 @@
 //! The import's one write. It refuses when the snapshot changed on disk since
-//! it was read, and replaces the file atomically.
+//! it was read, and saves through the store (backup, atomic write).
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{self, Document};
+use crate::model::Document;
 use crate::store::{self, LoadError};
 
 /// Why the edited snapshot was not written.
@@ -24,17 +24,19 @@ pub enum ApplyError {
 }
 
 /// Writes `doc` to `path` if the file still has the bytes whose hash is
-/// `read_hash`. (The lead routes this through the store's save, with backups
-/// and the journal, once that lands: this function is the one place to swap.)
+/// `read_hash`, through the store's save: the version replaced goes to the
+/// backups (`guotang backups`), the write is atomic.
 pub fn apply_to_file(path: &Path, read_hash: u64, doc: &Document) -> Result<(), ApplyError> {
-    let now = store::read_bytes(path)?;
-    if store::hash_bytes(&now) != read_hash {
-        return Err(ApplyError::Changed(path.to_owned()));
-    }
-    store::write_atomic(path, model::to_pretty(&doc.json).as_bytes()).map_err(|source| {
-        ApplyError::Write {
+    match store::save(path, doc, store::Expect::Unchanged(read_hash)) {
+        Ok(_) => Ok(()),
+        Err(store::SaveError::Conflict { .. }) => Err(ApplyError::Changed(path.to_owned())),
+        Err(store::SaveError::Io { source, .. }) => Err(ApplyError::Write {
             path: path.to_owned(),
             source,
-        }
-    })
+        }),
+        Err(e @ store::SaveError::Exists { .. }) => Err(ApplyError::Write {
+            path: path.to_owned(),
+            source: std::io::Error::other(e.to_string()),
+        }),
+    }
 }
