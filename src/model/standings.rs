@@ -92,6 +92,9 @@ pub struct Standings {
     pub pipelines: Vec<Pipeline>,
     /// Overdue projects, latest first.
     pub overdue: Vec<Overdue>,
+    /// Stalled projects that are not overdue, in snapshot order (the lists
+    /// of late projects show them after the overdue ones).
+    pub stalled: Vec<usize>,
 }
 
 /// Time progress: day of year of `to` ÷ days in that year.
@@ -240,13 +243,22 @@ pub fn compute(s: &Snapshot) -> Standings {
         .iter()
         .flat_map(|g| g.members.iter().copied())
         .collect();
+    let overdue = projects::overdue(s);
+    let mut is_overdue = vec![false; s.projects.len()];
+    for o in &overdue {
+        is_overdue[o.project] = true;
+    }
+    let stalled = (0..s.projects.len())
+        .filter(|&i| s.projects[i].stage == super::snapshot::Stage::Stalled && !is_overdue[i])
+        .collect();
     Standings {
         time_progress: p,
         units,
         groups,
         order,
         pipelines: projects::pipelines(s),
-        overdue: projects::overdue(s),
+        overdue,
+        stalled,
     }
 }
 

@@ -320,10 +320,7 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
         return;
     }
     let s = v.snapshot;
-    let stalled: Vec<usize> = (0..s.projects.len())
-        .filter(|&i| s.projects[i].stage == Stage::Stalled)
-        .filter(|&i| !v.standings.overdue.iter().any(|o| o.project == i))
-        .collect();
+    let stalled = &v.standings.stalled;
     let n_stalled = s
         .projects
         .iter()
@@ -354,8 +351,8 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
         .collect();
     lines.extend(
         stalled
-            .into_iter()
-            .map(|i| (i, labels::stage(Stage::Stalled, lang).to_owned(), t.overdue)),
+            .iter()
+            .map(|&i| (i, labels::stage(Stage::Stalled, lang).to_owned(), t.overdue)),
     );
     if lines.is_empty() {
         put(buf, area, area.x, y, sl::NO_ALERTS.get(lang), w, t.good);

@@ -234,9 +234,11 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
         .overdue
         .iter()
         .filter(|o| o.project < s.projects.len());
-    let stalled = s.projects.iter().enumerate().filter(|(i, p)| {
-        p.stage == Stage::Stalled && !v.standings.overdue.iter().any(|o| o.project == *i)
-    });
+    let stalled = v
+        .standings
+        .stalled
+        .iter()
+        .filter_map(|&i| s.projects.get(i).map(|p| (i, p)));
     let mut rows: Vec<Row> = overdue
         .map(|o| {
             let p = &s.projects[o.project];

@@ -1,0 +1,34 @@
+//! What a presenter waits for on every key press and tick: one frame of the
+//! console at 200×60, for every agenda item (every pane), on the demo and on
+//! 2,000 units / 100,000 projects. Standings are computed once, before
+//! measuring: a frame only draws.
+//!
+//! `cargo bench --bench render`; figures in the README.
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use guotang::cli::render::app_at_item;
+use guotang::model::Document;
+use guotang::ui::theme::ThemeName;
+
+fn render(c: &mut Criterion) {
+    for input in common::inputs() {
+        let doc = match Document::from_bytes(&input.bytes) {
+            Ok(doc) => doc,
+            Err(p) => panic!("{} does not load:\n{p}", input.name),
+        };
+        let mut g = c.benchmark_group(format!("frame_200x60/{}", input.name));
+        for item in 0..doc.snapshot.agenda.len() {
+            let pane = doc.snapshot.agenda[item].pane.as_str();
+            let app = app_at_item(doc.clone(), item, ThemeName::Dark, None, (200, 60));
+            g.bench_function(format!("item{}_{pane}", item + 1), |b| {
+                b.iter(|| guotang::ui::screen::render(&app, 200, 60))
+            });
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);
