@@ -336,7 +336,20 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
     );
     put(buf, area, area.x, y, &head, w, t.title);
     y += 1;
-    let mut lines: Vec<(usize, String, Style)> = v
+    let total = v.standings.overdue.len() + stalled.len();
+    if total == 0 {
+        put(buf, area, area.x, y, sl::NO_ALERTS.get(lang), w, t.good);
+        return;
+    }
+    let rows = usize::from(area.bottom().saturating_sub(y));
+    let shown = if total > rows {
+        rows.saturating_sub(1)
+    } else {
+        total
+    };
+    // Only the lines that fit are made: a provincial meeting can have
+    // thousands of late projects, and this runs on every frame.
+    let lines: Vec<(usize, String, Style)> = v
         .standings
         .overdue
         .iter()
@@ -348,22 +361,13 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
             let text = format!("{} {} {}", what.get(lang), o.days_late, sl::DAYS.get(lang));
             (o.project, text, t.overdue)
         })
+        .chain(
+            stalled
+                .iter()
+                .map(|&i| (i, labels::stage(Stage::Stalled, lang).to_owned(), t.overdue)),
+        )
+        .take(shown)
         .collect();
-    lines.extend(
-        stalled
-            .iter()
-            .map(|&i| (i, labels::stage(Stage::Stalled, lang).to_owned(), t.overdue)),
-    );
-    if lines.is_empty() {
-        put(buf, area, area.x, y, sl::NO_ALERTS.get(lang), w, t.good);
-        return;
-    }
-    let rows = usize::from(area.bottom().saturating_sub(y));
-    let shown = if lines.len() > rows {
-        rows.saturating_sub(1)
-    } else {
-        lines.len()
-    };
     let unit_w = lines
         .iter()
         .map(|(p, _, _)| width(&s.units[s.projects[*p].unit].name))
@@ -385,11 +389,11 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
         put(buf, area, x + (unit_w + 2) as u16, y, what, what_w, *style);
         y += 1;
     }
-    if shown < lines.len() && y < area.bottom() {
+    if shown < total && y < area.bottom() {
         let more = format!(
             "{} {} {}",
             sl::MORE.get(lang),
-            lines.len() - shown,
+            total - shown,
             sl::MORE_TAIL.get(lang)
         );
         put(buf, area, area.x, y, &more, w, t.muted);
