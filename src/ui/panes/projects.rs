@@ -91,7 +91,9 @@ fn titled(
     table: &Table,
     more: labels::L,
     area: Rect,
-    scroll: usize,
+    // The scroll position, how many rows there are in all, and which of
+    // them is the table's first (a table may hold only the visible rows).
+    (scroll, total, first): (usize, usize, usize),
     buf: &mut Buffer,
 ) {
     if area.is_empty() {
@@ -99,13 +101,13 @@ fn titled(
     }
     spans(buf, area, area.x, area.y, usize::from(area.width), title);
     let room = usize::from(area.height).saturating_sub(2);
-    let win = Window::new(table.rows.len(), room, scroll);
+    let win = Window::new(total, room, scroll);
     let body = Rect {
         y: area.y + 1,
         height: (1 + win.len as u16).min(area.height.saturating_sub(1)),
         ..area
     };
-    table.render(body, buf, win.start);
+    table.render(body, buf, win.start.saturating_sub(first));
     if win.hidden > 0 {
         let y = area.y + 2 + win.len as u16;
         put(
@@ -206,7 +208,8 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
         rows,
         header_style: t.muted,
     };
-    titled(v, &title, &table, MORE_UNITS, area, scroll, buf);
+    let n = table.rows.len();
+    titled(v, &title, &table, MORE_UNITS, area, (scroll, n, 0), buf);
 }
 
 /// A due date as the meeting reads it: "应开工 04-15" (the year only when
@@ -239,6 +242,10 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
         .stalled
         .iter()
         .filter_map(|&i| s.projects.get(i).map(|p| (i, p)));
+    // Only the rows that fit are made: a provincial meeting can have
+    // thousands of late projects, and this runs on every frame.
+    let n_late = v.standings.overdue.len() + v.standings.stalled.len();
+    let win = Window::new(n_late, usize::from(area.height).saturating_sub(2), scroll);
     let mut rows: Vec<Row> = overdue
         .map(|o| {
             let p = &s.projects[o.project];
@@ -278,13 +285,15 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
                 Cell::new(p.note.as_deref().unwrap_or(""), t.muted),
             ])
         })
+        .skip(win.start)
+        .take(win.len)
         .collect();
-    let total = format!("  {}", rows.len());
+    let total = format!("  {n_late}");
     let title = [
         (PROJECTS_LATE.get(lang), t.title),
         (total.as_str(), t.overdue),
     ];
-    if rows.is_empty() {
+    if n_late == 0 {
         spans(
             buf,
             area,
@@ -315,5 +324,13 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
         rows,
         header_style: t.muted,
     };
-    titled(v, &title, &table, MORE_ROWS, area, scroll, buf);
+    titled(
+        v,
+        &title,
+        &table,
+        MORE_ROWS,
+        area,
+        (scroll, n_late, win.start),
+        buf,
+    );
 }
