@@ -22,16 +22,9 @@ pub enum SheetFormat {
 
 /// The format asked for, else the one the output's extension names, else CSV.
 pub fn pick_format(format: Option<SheetFormat>, output: Option<&Path>) -> SheetFormat {
-    format.unwrap_or_else(|| {
-        match output
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("xlsx") => SheetFormat::Xlsx,
-            _ => SheetFormat::Csv,
-        }
+    format.unwrap_or_else(|| match super::extension(output).as_deref() {
+        Some("xlsx") => SheetFormat::Xlsx,
+        _ => SheetFormat::Csv,
     })
 }
 

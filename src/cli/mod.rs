@@ -352,6 +352,14 @@ fn parse_theme(s: &str) -> Result<ThemeName, String> {
     })
 }
 
+/// An output path's extension in lower case, which picks a format when none is given.
+fn extension(output: Option<&std::path::Path>) -> Option<String> {
+    output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
 /// The language for a snapshot's labels: its `locale`, else `LANG`.
 pub fn lang_for(doc: &Document) -> Lang {
     let env = std::env::var("LANG").ok();

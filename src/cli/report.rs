@@ -21,16 +21,9 @@ pub enum ReportFormat {
 
 /// The format asked for, else the one the output's extension names, else HTML.
 pub fn pick_format(format: Option<ReportFormat>, output: Option<&Path>) -> ReportFormat {
-    format.unwrap_or_else(|| {
-        match output
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("md" | "markdown") => ReportFormat::Md,
-            _ => ReportFormat::Html,
-        }
+    format.unwrap_or_else(|| match super::extension(output).as_deref() {
+        Some("md" | "markdown") => ReportFormat::Md,
+        _ => ReportFormat::Html,
     })
 }
 
