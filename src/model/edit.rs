@@ -120,6 +120,27 @@ pub struct Edit {
     pub changes: ChangeSet,
 }
 
+impl Document {
+    /// Applies `assignments` together, as [`apply`] does; the document
+    /// changes only when the result is valid. Returns what changed.
+    pub fn edit(&mut self, assignments: &[Assignment]) -> Result<ChangeSet, EditError> {
+        let e = apply(&self.json, assignments)?;
+        *self = e.doc;
+        Ok(e.changes)
+    }
+
+    /// Applies a change set that must apply cleanly, every place as it
+    /// expects (undo, redo): otherwise an error and the document unchanged.
+    pub fn replay(&mut self, set: &ChangeSet) -> Result<ChangeSet, EditError> {
+        let r = rebase(&self.json, std::slice::from_ref(set))?;
+        if !r.clashes.is_empty() {
+            return Err(EditError::Clash(r.clashes));
+        }
+        *self = r.doc;
+        Ok(r.applied)
+    }
+}
+
 /// A validation problem of an edited document, with the edit that caused it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Caused {

@@ -1,9 +1,8 @@
 //! Undo and redo over change sets, pure: the history holds the sets, the
 //! caller holds the document and journals what undo and redo return.
 
-use serde_json::Value;
-
-use super::{ChangeSet, Edit, EditError, rebase};
+use super::{ChangeSet, EditError};
+use crate::model::Document;
 
 /// The edits made in a session, for undo and redo, and whether the document
 /// differs from what was last saved.
@@ -37,11 +36,12 @@ impl EditHistory {
         self.done.push(changes);
     }
 
-    /// Undoes the last edit on `current`: `None` when there is nothing to
-    /// undo; an error (history unchanged) when the places changed since.
-    pub fn undo(&mut self, current: &Value) -> Option<Result<Edit, EditError>> {
+    /// Undoes the last edit on `doc`, returning the changes made (journal
+    /// them): `None` when there is nothing to undo; an error (document and
+    /// history unchanged) when the places changed since.
+    pub fn undo(&mut self, doc: &mut Document) -> Option<Result<ChangeSet, EditError>> {
         let last = self.done.last()?;
-        let result = replay(current, last.inverse());
+        let result = doc.replay(&last.inverse());
         if result.is_ok()
             && let Some(set) = self.done.pop()
         {
@@ -50,10 +50,10 @@ impl EditHistory {
         Some(result)
     }
 
-    /// Redoes the last undone edit on `current`.
-    pub fn redo(&mut self, current: &Value) -> Option<Result<Edit, EditError>> {
+    /// Redoes the last undone edit on `doc`.
+    pub fn redo(&mut self, doc: &mut Document) -> Option<Result<ChangeSet, EditError>> {
         let next = self.undone.last()?;
-        let result = replay(current, next.clone());
+        let result = doc.replay(next);
         if result.is_ok()
             && let Some(set) = self.undone.pop()
         {
@@ -83,16 +83,4 @@ impl EditHistory {
     pub fn done(&self) -> &[ChangeSet] {
         &self.done
     }
-}
-
-/// Applies a set that must apply cleanly: every place as it expects.
-fn replay(current: &Value, set: ChangeSet) -> Result<Edit, EditError> {
-    let r = rebase(current, &[set])?;
-    if !r.clashes.is_empty() {
-        return Err(EditError::Clash(r.clashes));
-    }
-    Ok(Edit {
-        doc: r.doc,
-        changes: r.applied,
-    })
 }

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::model::to_pretty;
+use crate::model::{Document, to_pretty};
 
 const MEETING: &str = include_str!("../../../tests/fixtures/edit/meeting.json");
 
@@ -205,39 +205,40 @@ fn plus_appends_and_ids_must_stay_unique() {
 #[test]
 fn history_undoes_and_redoes_and_knows_when_saved() {
     let mut h = EditHistory::new();
-    let mut cur = doc();
+    let mut cur = Document::from_json(doc()).unwrap();
     assert!(!h.is_dirty() && !h.can_undo());
     for text in [
         "units.kfq.actuals.investment=100",
         "units.kfq.actuals.investment=110",
     ] {
-        let e = set(&cur, &[text]).unwrap();
-        h.record(e.changes);
-        cur = e.doc.json;
+        let changes = cur.edit(&[Assignment::parse(text).unwrap()]).unwrap();
+        h.record(changes);
     }
     h.mark_saved();
     assert!(!h.is_dirty());
-    let e = h.undo(&cur).unwrap().unwrap();
-    cur = e.doc.json;
-    assert_eq!(at(&cur, "units/0/actuals/investment"), Some(&json!(100)));
+    h.undo(&mut cur).unwrap().unwrap();
+    assert_eq!(
+        at(&cur.json, "units/0/actuals/investment"),
+        Some(&json!(100))
+    );
     assert!(h.is_dirty());
-    let e = h.undo(&cur).unwrap().unwrap();
-    cur = e.doc.json;
-    assert_eq!(to_pretty(&cur), MEETING);
-    assert!(h.undo(&cur).is_none());
-    let e = h.redo(&cur).unwrap().unwrap();
-    cur = e.doc.json;
-    assert_eq!(at(&cur, "units/0/actuals/investment"), Some(&json!(100)));
+    h.undo(&mut cur).unwrap().unwrap();
+    assert_eq!(cur.to_pretty(), MEETING);
+    assert!(h.undo(&mut cur).is_none());
+    h.redo(&mut cur).unwrap().unwrap();
+    assert_eq!(
+        at(&cur.json, "units/0/actuals/investment"),
+        Some(&json!(100))
+    );
     // A new edit after an undo drops the redo and the saved state for good.
-    let e = set(&cur, &["units.kfq.actuals.signed=6"]).unwrap();
-    h.record(e.changes);
-    cur = e.doc.json;
+    let changes = cur
+        .edit(&[Assignment::parse("units.kfq.actuals.signed=6").unwrap()])
+        .unwrap();
+    h.record(changes);
     assert!(!h.can_redo() && h.is_dirty());
-    let e = h.undo(&cur).unwrap().unwrap();
-    cur = e.doc.json;
+    h.undo(&mut cur).unwrap().unwrap();
     assert!(h.is_dirty(), "the saved state had 110, this has 100");
     assert_eq!(h.done().len(), 1);
-    let _ = cur;
 }
 
 #[test]
@@ -245,10 +246,18 @@ fn undo_refuses_when_the_place_changed_since() {
     let mut h = EditHistory::new();
     let e = set(&doc(), &["units.kfq.actuals.investment=100"]).unwrap();
     h.record(e.changes);
-    let theirs = set(&e.doc.json, &["units.kfq.actuals.investment=120"]).unwrap();
-    let err = h.undo(&theirs.doc.json).unwrap().unwrap_err();
+    let mut theirs = set(&e.doc.json, &["units.kfq.actuals.investment=120"])
+        .unwrap()
+        .doc;
+    let before = theirs.to_pretty();
+    let err = h.undo(&mut theirs).unwrap().unwrap_err();
     assert!(matches!(err, EditError::Clash(_)));
     assert!(h.can_undo(), "a refused undo keeps the history");
+    assert_eq!(
+        theirs.to_pretty(),
+        before,
+        "a refused undo keeps the document"
+    );
 }
 
 #[test]
@@ -390,14 +399,15 @@ mod properties {
                 cur = e.doc.json;
             }
             let edited = to_pretty(&cur);
-            while let Some(r) = h.undo(&cur) {
-                cur = r.unwrap().doc.json;
+            let mut d = Document::from_json(cur.clone()).unwrap();
+            while let Some(r) = h.undo(&mut d) {
+                r.unwrap();
             }
-            prop_assert_eq!(to_pretty(&cur), MEETING);
-            while let Some(r) = h.redo(&cur) {
-                cur = r.unwrap().doc.json;
+            prop_assert_eq!(d.to_pretty(), MEETING);
+            while let Some(r) = h.redo(&mut d) {
+                r.unwrap();
             }
-            prop_assert_eq!(to_pretty(&cur), edited);
+            prop_assert_eq!(d.to_pretty(), edited);
             // And the changes replayed from a diff reach the same document.
             let r = rebase(&doc(), &[diff(&doc(), &cur)]).unwrap();
             prop_assert!(r.clashes.is_empty());
