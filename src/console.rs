@@ -11,6 +11,7 @@ use std::time::Duration;
 use chrono::{Local, NaiveDateTime, Timelike};
 use ratatui::crossterm::event::{self, Event};
 
+use crate::app::editor::{SaveDone, SaveFailed, SaveRequest};
 use crate::app::{Action, App, Effect, Keymap, Options};
 use crate::model::{self, Document};
 use crate::store::{self, meeting_log};
@@ -26,6 +27,8 @@ pub struct ConsoleArgs {
     /// The snapshot; None for the built-in demo.
     pub file: Option<PathBuf>,
     pub theme: Option<ThemeName>,
+    /// Start in the secretary's editor (`guotang edit`).
+    pub edit: bool,
 }
 
 fn now() -> NaiveDateTime {
@@ -106,7 +109,10 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         },
     };
     let (keymap, keys_note) = load_keymap();
+    // The secretary's console keeps no meeting log: the presenter's does,
+    // and two consoles writing one log would garble the timers.
     let (log_path, log, log_note) = open_log(args.file.as_deref(), &doc);
+    let log_path = log_path.filter(|_| !args.edit);
     let opts = Options {
         theme: args.theme,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
@@ -142,9 +148,11 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     });
     drop(tx);
 
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         file: args.file.as_deref(),
         log_path: log_path.as_deref(),
+        journal: None,
+        lock: None,
     };
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
@@ -152,29 +160,50 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     for note in [keys_note, log_note].into_iter().flatten() {
         app.update(Action::Notice(note));
     }
-    let effects = app.update(Action::Open);
+    let mut effects = if args.edit {
+        app.update(Action::Command(crate::app::Command::Edit))
+    } else {
+        app.update(Action::Open)
+    };
+    // Edits a crashed session left: offer them before anything else.
+    if let Some(path) = args.file.as_deref() {
+        match store::journal::pending(path) {
+            Ok(Some(rec)) => effects.extend(app.update(Action::Recovery(Box::new(rec)))),
+            Ok(None) => {}
+            Err(e) => effects.extend(app.update(Action::JournalFailed(e.to_string()))),
+        }
+    }
     let mut quit = ctx.carry_out(&mut app, effects);
     while !quit {
-        if let Err(e) = terminal.draw(|f| crate::ui::screen::draw(&app, f.area(), f.buffer_mut())) {
+        if let Err(e) = terminal.draw(|f| {
+            let area = f.area();
+            if let Some(p) = crate::ui::screen::draw(&app, area, f.buffer_mut()) {
+                f.set_cursor_position(p);
+            }
+        }) {
             crate::terminal::restore();
             eprintln!("error: cannot draw: {e}");
             return ExitCode::FAILURE;
         }
-        quit = next_batch(&rx, &mut app, &ctx);
+        quit = next_batch(&rx, &mut app, &mut ctx);
     }
     crate::terminal::restore();
     ExitCode::SUCCESS
 }
 
-/// Where the loop writes and reads.
+/// Where the loop writes and reads, and what it holds for the editor.
 struct Ctx<'a> {
     file: Option<&'a Path>,
     log_path: Option<&'a Path>,
+    /// Started with the first edit.
+    journal: Option<store::Journal>,
+    /// Taken when the editor first opens; released on exit.
+    lock: Option<store::lock::Lock>,
 }
 
 impl Ctx<'_> {
     /// Does what `update` asked; returns whether to quit.
-    fn carry_out(&self, app: &mut App, effects: Vec<Effect>) -> bool {
+    fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>) -> bool {
         let mut quit = false;
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
@@ -194,10 +223,70 @@ impl Ctx<'_> {
                 }
                 Effect::Reload => {
                     if let Some(path) = self.file {
-                        let result = store::load(path)
-                            .map(|l| Box::new((l.doc, l.content_hash)))
-                            .map_err(|e| crate::app::data::describe_load_error(&e));
+                        let result = load(path);
                         queue.extend(app.update(Action::Loaded(result)));
+                    }
+                }
+                Effect::LoadForMerge => {
+                    if let Some(path) = self.file {
+                        let result = load(path);
+                        queue.extend(app.update(Action::MergeBase(result)));
+                    }
+                }
+                Effect::Save(req) => {
+                    let result = self.save(app, &req);
+                    queue.extend(app.update(Action::Saved(result)));
+                }
+                Effect::Journal(changes) => {
+                    if let Err(e) = self.journal(app).and_then(|j| j.append(&changes)) {
+                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                    }
+                }
+                Effect::JournalRewrite { base, sets } => {
+                    let result = match (&mut self.journal, self.file) {
+                        (Some(j), _) => j.rewrite(base, &sets),
+                        (None, Some(path)) => store::Journal::resume(path, base, &sets).map(|j| {
+                            self.journal = Some(j);
+                        }),
+                        (None, None) => Ok(()),
+                    };
+                    if let Err(e) = result {
+                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                    }
+                }
+                Effect::JournalSaved(hash) => {
+                    let result = match (&mut self.journal, self.file) {
+                        (Some(j), _) => j.saved(hash),
+                        (None, Some(path)) => store::journal::clear(path).map_err(|source| {
+                            store::journal::JournalError::Io {
+                                path: path.to_owned(),
+                                source,
+                            }
+                        }),
+                        (None, None) => Ok(()),
+                    };
+                    if let Err(e) = result {
+                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                    }
+                }
+                Effect::JournalClear => {
+                    self.journal = None;
+                    if let Some(path) = self.file
+                        && let Err(e) = store::journal::clear(path)
+                    {
+                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                    }
+                }
+                Effect::Lock => {
+                    if let Some(path) = self.file {
+                        match store::lock::acquire(path, "edit") {
+                            Ok(lock) => self.lock = Some(lock),
+                            Err(store::lock::LockError::Held { holder, .. }) => {
+                                queue.extend(app.update(Action::LockHeld(holder.to_string())));
+                            }
+                            // No lock (a read-only folder): editing still works, saving will say why.
+                            Err(e) => queue.extend(app.update(Action::Notice(e.to_string()))),
+                        }
                     }
                 }
             }
@@ -206,9 +295,61 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    /// The journal, started on the file as loaded when the first edit comes.
+    fn journal(&mut self, app: &App) -> Result<&mut store::Journal, store::journal::JournalError> {
+        let Some(path) = self.file else {
+            return Err(store::journal::JournalError::Io {
+                path: PathBuf::from("(demo)"),
+                source: std::io::Error::other("the demo has no file to journal for"),
+            });
+        };
+        if self.journal.is_none() {
+            let base = app.data.content_hash.unwrap_or_default();
+            self.journal = Some(store::Journal::start(path, base)?);
+        }
+        self.journal
+            .as_mut()
+            .ok_or_else(|| store::journal::JournalError::Io {
+                path: path.to_owned(),
+                source: std::io::Error::other("no journal"),
+            })
+    }
+
+    /// Saves the document as asked; a conflict is told apart from other failures.
+    fn save(&self, app: &App, req: &SaveRequest) -> Result<SaveDone, SaveFailed> {
+        let target = match (&req.to, self.file) {
+            (Some(to), _) => to.clone(),
+            (None, Some(f)) => f.to_owned(),
+            (None, None) => return Err(SaveFailed::Error("no file".into())),
+        };
+        match store::save(&target, &app.data.doc, req.expect) {
+            Ok(saved) => Ok(SaveDone {
+                content_hash: saved.content_hash,
+                // The name is enough to find it in `guotang backups`.
+                backup: saved
+                    .backup
+                    .and_then(|b| b.file_name().map(|n| n.to_string_lossy().into_owned())),
+                to: req.to.clone(),
+            }),
+            Err(store::SaveError::Conflict { found, .. }) => Err(SaveFailed::Conflict {
+                gone: found.is_none(),
+            }),
+            Err(e) => Err(SaveFailed::Error(e.to_string())),
+        }
+    }
+}
+
+/// Loads the snapshot, the error as the banner shows it.
+fn load(path: &Path) -> Result<Box<(Document, u64)>, String> {
+    store::load(path)
+        .map(|l| Box::new((l.doc, l.content_hash)))
+        .map_err(|e| crate::app::data::describe_load_error(&e))
+}
+
 /// Blocks for the next message, then takes every one already waiting, so a
 /// burst of input is drawn once; returns whether to quit.
-fn next_batch(rx: &Receiver<Action>, app: &mut App, ctx: &Ctx) -> bool {
+fn next_batch(rx: &Receiver<Action>, app: &mut App, ctx: &mut Ctx) -> bool {
     let Ok(first) = rx.recv() else {
         return true;
     };

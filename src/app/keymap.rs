@@ -29,6 +29,8 @@ pub enum Command {
     FullScreen,
     Rail,
     BigTimer,
+    /// Show the secretary's editor.
+    Edit,
     Help,
     Quit,
 }
@@ -238,6 +240,13 @@ pub const BINDINGS: &[Binding] = &[
         &["b"],
         L::new("大字计时", "big timer"),
         7,
+    ),
+    b(
+        Command::Edit,
+        "edit",
+        &["e"],
+        L::new("编辑数据", "edit the data"),
+        0,
     ),
     b(
         Command::Help,

@@ -9,6 +9,8 @@
 
 pub mod clock;
 pub mod data;
+mod editing;
+pub mod editor;
 pub mod keymap;
 mod meeting;
 mod pointer;
@@ -25,6 +27,7 @@ use crate::ui::view::PaneState;
 
 pub use clock::MeetingClock;
 pub use data::{Data, Derived};
+pub use editor::EditState;
 pub use keymap::{Command, Keymap};
 
 /// Something that happened: a key, the clock, the file.
@@ -45,18 +48,46 @@ pub enum Action {
     Loaded(Result<Box<(Document, u64)>, String>),
     /// A message for the status line (e.g. a failed save).
     Notice(String),
-    /// SIGTERM or SIGHUP: close the meeting log and leave.
+    /// SIGTERM, SIGHUP or SIGINT: close the meeting log and leave at once
+    /// (unsaved edits stay in the journal for the next start).
     Terminate,
+    /// A crashed session's unsaved edits were found: offer them.
+    Recovery(Box<crate::store::journal::Recovery>),
+    /// A save's result.
+    Saved(Result<editor::SaveDone, editor::SaveFailed>),
+    /// The file as it is now, loaded for a merge after a save conflict.
+    MergeBase(Result<Box<(Document, u64)>, String>),
+    /// Someone else holds the file's lock (who, where, since when).
+    LockHeld(String),
+    /// The journal could not be written.
+    JournalFailed(String),
 }
 
 /// What `update` asks the event loop to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Write the meeting log.
     SaveLog,
     /// Read the snapshot file again and send [`Action::Loaded`].
     Reload,
     Quit,
+    /// Journal an edit durably (starting the journal on the first one).
+    Journal(crate::model::edit::ChangeSet),
+    /// Replace the journal: these sets, on the file with hash `base`.
+    JournalRewrite {
+        base: u64,
+        sets: Vec<crate::model::edit::ChangeSet>,
+    },
+    /// The file was saved with this hash: nothing is unsaved.
+    JournalSaved(u64),
+    /// Discard the journal (the secretary chose not to keep the edits).
+    JournalClear,
+    /// Save the document and send [`Action::Saved`].
+    Save(editor::SaveRequest),
+    /// Load the file as it is now and send [`Action::MergeBase`].
+    LoadForMerge,
+    /// Take the file's lock; send [`Action::LockHeld`] if someone has it.
+    Lock,
 }
 
 /// The meeting as it happens: the log (the record) and the clock folded from it.
@@ -112,6 +143,7 @@ pub struct App {
     pub nav: Navigation,
     pub data: Data,
     pub prefs: Prefs,
+    pub edit: EditState,
 }
 
 /// How long a notice stays, in seconds.
@@ -154,6 +186,7 @@ impl App {
                 size: opts.size,
                 notice: None,
             },
+            edit: EditState::new(),
         };
         app.sync_speakers();
         app
@@ -181,11 +214,10 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Whether quitting would lose something. Nothing in the presenter's
-    /// console is unsaved (the log is written on every transition); an editor
-    /// will answer here.
+    /// Whether quitting would lose something: edits not yet saved (the
+    /// meeting log is written on every transition).
     pub fn has_unsaved(&self) -> bool {
-        false
+        self.edit.dirty()
     }
 
     /// Changes state for one action; returns what the event loop must do.
@@ -193,6 +225,7 @@ impl App {
         match action {
             Action::Tick(now) => {
                 self.meeting.clock.tick(now);
+                self.edit.expire(now);
                 if let Some((_, until)) = &self.prefs.notice
                     && now >= *until
                 {
@@ -214,7 +247,35 @@ impl App {
                 self.notify(text);
                 Vec::new()
             }
-            Action::Terminate => self.quit(),
+            Action::Terminate => {
+                let mut effects = self.close();
+                effects.push(Effect::Quit);
+                effects
+            }
+            Action::Recovery(rec) => {
+                self.edit.dialog = Some(editor::Dialog::Recover(rec));
+                Vec::new()
+            }
+            Action::Saved(result) => self.saved(result),
+            Action::MergeBase(result) => self.merge_onto(result),
+            Action::LockHeld(who) => {
+                let lang = self.prefs.lang;
+                self.notify(format!(
+                    "⚠ {}：{who}",
+                    crate::ui::edit_labels::LOCKED_BY.get(lang)
+                ));
+                self.edit.lock_holder = Some(who);
+                Vec::new()
+            }
+            Action::JournalFailed(message) => {
+                let lang = self.prefs.lang;
+                self.edit.journal_failed = true;
+                self.notify(format!(
+                    "⚠ {}：{message}",
+                    crate::ui::edit_labels::JOURNAL_FAILED.get(lang)
+                ));
+                Vec::new()
+            }
         }
     }
 
@@ -226,6 +287,9 @@ impl App {
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.kind == KeyEventKind::Release {
             return Vec::new();
+        }
+        if self.edit.active || self.edit.dialog.is_some() {
+            return self.edit_key(key);
         }
         let command = self.prefs.keymap.command(&key);
         if self.nav.help {
@@ -303,6 +367,7 @@ impl App {
             Command::Rail => self.prefs.rail = !self.prefs.rail,
             Command::BigTimer => self.prefs.big_timer = !self.prefs.big_timer,
             Command::Help => self.nav.help = !self.nav.help,
+            Command::Edit => return self.enter_edit(),
         }
         Vec::new()
     }
@@ -333,8 +398,9 @@ impl App {
     }
 
     fn quit(&mut self) -> Vec<Effect> {
-        // The unsaved-changes question belongs here once something can be unsaved.
         if self.has_unsaved() {
+            self.edit.field = None;
+            self.edit.dialog = Some(editor::Dialog::Quit);
             return Vec::new();
         }
         let mut effects = self.close();
@@ -354,17 +420,21 @@ impl App {
                 if self.data.content_hash == Some(hash) {
                     return Vec::new();
                 }
-                let now = self.now();
-                self.data = Data {
-                    reloaded: true,
-                    generation: self.data.generation + 1,
-                    ..Data::new(doc, Some(hash), now)
-                };
-                self.prefs.lang =
-                    Lang::detect(self.data.snapshot().locale, self.prefs.env_lang.as_deref());
-                self.after_reload()
+                self.outside_change(doc, hash)
             }
         }
+    }
+}
+
+impl App {
+    /// After the data in force changed (edit, reload, merge): every agenda
+    /// item has its pane state, the meeting keeps its place, the editor's
+    /// cursors stay inside their sheets.
+    pub(crate) fn after_data_change(&mut self) -> Vec<Effect> {
+        let n = self.data.snapshot().agenda.len();
+        self.nav.panes.resize(n, PaneState::default());
+        self.keep_cursor_in_view();
+        self.after_reload()
     }
 }
 

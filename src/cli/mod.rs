@@ -31,6 +31,7 @@ Examples:
   guotang render meeting.json --item 3 --size 120x40
                                   print the console's screen for agenda item 3
   guotang init meeting.json       start a new snapshot from the demo
+  guotang edit meeting.json       edit the data in the console (Ctrl+S saves)
   guotang set meeting.json units.kfq.actuals.investment=101.5 projects.P007.stage=started
   guotang backups meeting.json    list the versions kept before each save
   guotang schema > guotang.schema.json
@@ -91,6 +92,22 @@ pub enum Command {
         /// Print JSON for other tools instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Open the console in the secretary's editor on a snapshot.
+    ///
+    /// The same console as `guotang FILE`, starting in edit mode: sheets of
+    /// numbers, projects, card decisions, the agenda and the meeting; undo and
+    /// redo; Ctrl+S saves atomically, checking nobody else saved meanwhile.
+    /// Every edit is journaled, so a crash loses nothing. `e` or Esc shows the
+    /// meeting; `e` again comes back.
+    ///
+    /// Example: guotang edit meeting.json
+    Edit {
+        /// The snapshot file.
+        file: PathBuf,
+        /// Colour theme: dark, light or projector.
+        #[arg(long, value_parser = parse_theme)]
+        theme: Option<ThemeName>,
     },
     /// Write the demo meeting as a template to edit.
     ///
@@ -337,9 +354,15 @@ pub fn run(cli: Cli) -> ExitCode {
             sheet,
             dry_run,
         }) => import::run(&file, &from, sheet.as_deref(), dry_run),
+        Some(Command::Edit { file, theme }) => crate::console::run(crate::console::ConsoleArgs {
+            file: Some(file),
+            theme: theme.or(cli.theme),
+            edit: true,
+        }),
         None => crate::console::run(crate::console::ConsoleArgs {
             file: cli.file,
             theme: cli.theme,
+            edit: false,
         }),
     }
 }

@@ -230,7 +230,7 @@ pub fn clear(snapshot: &Path) -> io::Result<()> {
 
 /// Unsaved edits found from an earlier session, replayed on the file as it
 /// is now.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Recovery {
     pub snapshot: PathBuf,
     pub journal: PathBuf,

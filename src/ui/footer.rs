@@ -39,6 +39,9 @@ fn relevant(app: &App, c: Command) -> bool {
 /// in `room` columns, shown in the table's order.
 pub fn hints(app: &App, room: usize) -> String {
     let lang = app.prefs.lang;
+    if app.edit.active {
+        return edit_hints(app, room);
+    }
     let piece = |i: usize| -> Option<String> {
         let b = &BINDINGS[i];
         let key = app.prefs.keymap.keys.get(i)?.first()?;
@@ -65,6 +68,33 @@ pub fn hints(app: &App, room: usize) -> String {
         .filter_map(piece)
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+/// The editor's hints, from its key table, the most important that fit.
+fn edit_hints(app: &App, room: usize) -> String {
+    let lang = app.prefs.lang;
+    let keys = crate::app::editor::EDIT_KEYS;
+    let mut order: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].hint > 0).collect();
+    order.sort_by_key(|&i| keys[i].hint);
+    // The first key and the help without its parenthesis: hints stay short.
+    let piece = |i: usize| {
+        let key = keys[i].keys.split(' ').next().unwrap_or_default();
+        let help = keys[i].help.get(lang);
+        let help = help.split(['（', '(']).next().unwrap_or(help).trim_end();
+        format!("{key} {help}")
+    };
+    let mut chosen = Vec::new();
+    let mut used = 0;
+    for i in order {
+        let w = width(&piece(i)) + if chosen.is_empty() { 0 } else { 2 };
+        if used + w > room {
+            break;
+        }
+        used += w;
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen.into_iter().map(piece).collect::<Vec<_>>().join("  ")
 }
 
 /// Draws the footer in `area` (a rule on its first row when it has two).

@@ -57,8 +57,11 @@ pub fn compute(app: &App, area: Rect) -> ScreenLayout {
         height: footer.y.saturating_sub(banner.bottom()),
         ..area
     };
-    let show_rail =
-        app.prefs.rail && !app.prefs.fullscreen && !app.data.snapshot().agenda.is_empty();
+    // The editor wants every column it can get.
+    let show_rail = app.prefs.rail
+        && !app.prefs.fullscreen
+        && !app.edit.active
+        && !app.data.snapshot().agenda.is_empty();
     let rail_w = if show_rail {
         rail_width(area.width).min(middle.width / 2)
     } else {

@@ -4,6 +4,8 @@
 pub mod big_timer;
 pub mod buffer_text;
 pub mod draw;
+pub mod edit_labels;
+pub mod editor;
 pub mod footer;
 pub mod header;
 pub mod labels;

@@ -16,6 +16,12 @@ use crate::ui::shell_labels as sl;
 /// The help's rows: keys and what they do, every binding of the table (the
 /// nine jumps folded into one row).
 pub fn help_rows(app: &App, lang: Lang) -> Vec<(String, String)> {
+    if app.edit.active {
+        return crate::app::editor::EDIT_KEYS
+            .iter()
+            .map(|b| (b.keys.to_owned(), b.help.get(lang).to_owned()))
+            .collect();
+    }
     let mut rows = Vec::new();
     for (i, b) in BINDINGS.iter().enumerate() {
         match b.command {
@@ -59,29 +65,14 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     let text_w = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
     let mouse = sl::HELP_MOUSE.get(lang);
     let want_w = (key_w + 3 + text_w).max(width(mouse)) + 4;
-    let w = (want_w as u16).min(area.width);
-    let h = (rows.len() as u16 + 4).min(area.height);
-    let r = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    Clear.render(r, buf);
-    clear_wide_left_of(buf, r);
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(t.border)
-        .style(t.base)
-        .title(format!(" {} ", sl::HELP_TITLE.get(lang)))
-        .title_style(t.title)
-        .render(r, buf);
-    let inner = Rect {
-        x: r.x + 2,
-        y: r.y + 1,
-        width: r.width.saturating_sub(4),
-        height: r.height.saturating_sub(2),
-    };
+    let inner = framed(
+        area,
+        buf,
+        t,
+        sl::HELP_TITLE.get(lang),
+        want_w,
+        rows.len() + 4,
+    );
     let iw = usize::from(inner.width);
     for (k, (keys, what)) in rows.iter().enumerate() {
         let y = inner.y + k as u16;
@@ -101,6 +92,41 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let y = inner.y + rows.len() as u16 + 1;
     put(buf, inner, inner.x, y, mouse, iw, t.muted);
+}
+
+/// Clears a box of about `want_w`×`want_h` in the middle of `area`, frames
+/// it with `title`, and returns the inside (two columns of air each side).
+pub fn framed(
+    area: Rect,
+    buf: &mut Buffer,
+    t: &crate::ui::theme::Theme,
+    title: &str,
+    want_w: usize,
+    want_h: usize,
+) -> Rect {
+    let w = (want_w.min(usize::from(u16::MAX)) as u16).min(area.width);
+    let h = (want_h.min(usize::from(u16::MAX)) as u16).min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(r, buf);
+    clear_wide_left_of(buf, r);
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(t.border)
+        .style(t.base)
+        .title(format!(" {} ", crate::sanitize::one_line(title)))
+        .title_style(t.title)
+        .render(r, buf);
+    Rect {
+        x: r.x + 2,
+        y: r.y + 1,
+        width: r.width.saturating_sub(4),
+        height: r.height.saturating_sub(2),
+    }
 }
 
 /// A wide character just left of a box would spill its second half into the

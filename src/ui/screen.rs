@@ -3,11 +3,11 @@
 //! The terminal, `guotang render` and the benchmarks all draw through here.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use crate::app::App;
 use crate::ui::view::View;
-use crate::ui::{big_timer, footer, header, layout, overlay, panes, rail};
+use crate::ui::{big_timer, editor, footer, header, layout, overlay, panes, rail};
 
 /// The view a pane draws from, borrowing the app's precomputed data.
 pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> {
@@ -27,13 +27,14 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
     }
 }
 
-/// Draws the console into `buf` over `area`.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the console into `buf` over `area`; returns where the terminal's
+/// cursor belongs (in a text field being typed into), if anywhere.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let t = &app.prefs.theme;
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
         overlay::draw_too_small(area, buf, t);
-        return;
+        return None;
     }
     let l = layout::compute(app, area);
     header::draw(app, l.header, buf);
@@ -47,7 +48,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         width: l.main.width.saturating_sub(2),
         ..l.main
     };
-    if app.prefs.big_timer {
+    let mut cursor = None;
+    if app.edit.active {
+        cursor = editor::draw(app, main, buf);
+    } else if app.prefs.big_timer {
         big_timer::draw(app, main, buf);
     } else {
         let pane = app.pane_state();
@@ -58,6 +62,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if app.nav.help {
         overlay::draw_help(app, area, buf);
     }
+    if app.edit.dialog.is_some() {
+        cursor = editor::dialogs::draw(app, area, buf);
+    }
+    cursor
 }
 
 /// Renders the console into a fresh buffer of `width`×`height` cells, without
@@ -65,6 +73,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    draw(app, area, &mut buf);
+    let _ = draw(app, area, &mut buf);
     buf
 }

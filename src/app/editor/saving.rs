@@ -1,0 +1,289 @@
+//! Saving without losing anyone's work, as state and effects: the save
+//! request (checked against the hash loaded), what its result does, the
+//! dialogs (quit with unsaved edits, a conflict, save as, recovery) and the
+//! merge that re-applies the secretary's edits on someone else's file.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::Input;
+
+use super::{Dialog, MARK_SECONDS, SaveDone, SaveFailed, SaveRequest, describe};
+use crate::app::{App, Data, Effect};
+use crate::model::Document;
+use crate::model::edit::rebase;
+use crate::store::Expect;
+use crate::ui::edit_labels as el;
+
+impl App {
+    /// Saves to the console's own file, expecting it as loaded; the demo
+    /// (no file) asks for a name.
+    pub fn request_save(&mut self) -> Vec<Effect> {
+        match self.data.content_hash {
+            Some(hash) => vec![Effect::Save(SaveRequest {
+                to: None,
+                expect: Expect::Unchanged(hash),
+            })],
+            None => {
+                self.notify(el::NO_FILE.get(self.prefs.lang).into());
+                self.edit.dialog = Some(Dialog::SaveAs(Input::new("meeting.json".into())));
+                Vec::new()
+            }
+        }
+    }
+
+    /// What a save's result does.
+    pub(crate) fn saved(&mut self, result: Result<SaveDone, SaveFailed>) -> Vec<Effect> {
+        let lang = self.prefs.lang;
+        match result {
+            Ok(done) => {
+                let at = self.now().format("%H:%M:%S");
+                let backup = done
+                    .backup
+                    .map(|b| format!(" · {} {b}", el::BACKUP_AT.get(lang)))
+                    .unwrap_or_default();
+                let mut effects = Vec::new();
+                match &done.to {
+                    Some(to) => {
+                        self.notify(format!(
+                            "{} {at} → {}",
+                            el::SAVED_AT.get(lang),
+                            to.display()
+                        ));
+                    }
+                    None => {
+                        self.edit.history.mark_saved();
+                        self.edit.unsaved.clear();
+                        self.edit.outside_change = false;
+                        self.edit.journal_failed = false;
+                        self.data.content_hash = Some(done.content_hash);
+                        self.notify(format!("{} {at}{backup}", el::SAVED_AT.get(lang)));
+                        effects.push(Effect::JournalSaved(done.content_hash));
+                    }
+                }
+                if std::mem::take(&mut self.edit.quit_after_save) && done.to.is_none() {
+                    effects.extend(self.close());
+                    effects.push(Effect::Quit);
+                }
+                effects
+            }
+            Err(SaveFailed::Conflict { gone }) => {
+                self.edit.dialog = Some(Dialog::Conflict { gone });
+                Vec::new()
+            }
+            Err(SaveFailed::Error(message)) => {
+                self.edit.quit_after_save = false;
+                self.notify(format!("{}: {message}", el::SAVE_FAILED.get(lang)));
+                Vec::new()
+            }
+        }
+    }
+
+    /// A key while a dialog is open.
+    pub(crate) fn dialog_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Some(dialog) = self.edit.dialog.take() else {
+            return Vec::new();
+        };
+        let ch = match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+            _ => None,
+        };
+        let esc = key.code == KeyCode::Esc;
+        match dialog {
+            Dialog::Quit => match ch {
+                Some('s') => {
+                    self.edit.quit_after_save = true;
+                    self.request_save()
+                }
+                Some('d') => {
+                    let mut effects = vec![Effect::JournalClear];
+                    effects.extend(self.close());
+                    effects.push(Effect::Quit);
+                    effects
+                }
+                _ if esc => Vec::new(),
+                _ => {
+                    self.edit.dialog = Some(Dialog::Quit);
+                    Vec::new()
+                }
+            },
+            Dialog::Conflict { gone } => match ch {
+                Some('r') if !gone => vec![Effect::LoadForMerge],
+                Some('o') => vec![Effect::Save(SaveRequest {
+                    to: None,
+                    expect: Expect::Anything,
+                })],
+                Some('a') => {
+                    self.edit.dialog = Some(Dialog::SaveAs(Input::new(String::new())));
+                    Vec::new()
+                }
+                _ if esc => {
+                    self.edit.quit_after_save = false;
+                    Vec::new()
+                }
+                _ => {
+                    self.edit.dialog = Some(Dialog::Conflict { gone });
+                    Vec::new()
+                }
+            },
+            Dialog::SaveAs(mut input) => match key.code {
+                KeyCode::Esc => {
+                    self.edit.quit_after_save = false;
+                    Vec::new()
+                }
+                KeyCode::Enter if !input.value().trim().is_empty() => {
+                    vec![Effect::Save(SaveRequest {
+                        to: Some(input.value().trim().into()),
+                        expect: Expect::Absent,
+                    })]
+                }
+                _ => {
+                    if let Some(req) =
+                        tui_input::backend::crossterm::to_input_request(&Event::Key(key))
+                        && !matches!(req, tui_input::InputRequest::InsertChar(c) if c.is_control())
+                    {
+                        input.handle(req);
+                    }
+                    self.edit.dialog = Some(Dialog::SaveAs(input));
+                    Vec::new()
+                }
+            },
+            Dialog::Recover(rec) => match ch {
+                Some('r') => self.recover(*rec),
+                Some('d') => vec![Effect::JournalClear],
+                _ if esc => Vec::new(),
+                _ => {
+                    self.edit.dialog = Some(Dialog::Recover(rec));
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// Takes a crashed session's edits, as replayed on the file now.
+    fn recover(&mut self, rec: crate::store::journal::Recovery) -> Vec<Effect> {
+        let lang = self.prefs.lang;
+        let r = match rec.replay {
+            Ok(r) => r,
+            Err(message) => {
+                self.notify(format!("{}: {message}", el::RECOVER_BROKEN.get(lang)));
+                return Vec::new();
+            }
+        };
+        let Some(hash) = rec.current_hash else {
+            self.notify(el::RECOVER_BROKEN.get(lang).into());
+            return Vec::new();
+        };
+        let clashes = r.clashes.len();
+        self.replace_data(r.doc, Some(hash));
+        let applied = r.applied;
+        self.edit.history.record(applied.clone());
+        let until = self.now() + chrono::Duration::seconds(MARK_SECONDS);
+        self.edit.mark(&applied, until);
+        self.edit.unsaved = if applied.is_empty() {
+            Vec::new()
+        } else {
+            vec![applied]
+        };
+        self.edit.active = true;
+        let mut note = el::RECOVERED.get(lang).to_owned();
+        if clashes > 0 {
+            note.push_str(&format!("；{clashes} {}", el::RECOVER_CLASHES.get(lang)));
+        }
+        self.notify(note);
+        let mut effects = self.after_data_change();
+        effects.push(Effect::JournalRewrite {
+            base: hash,
+            sets: self.edit.unsaved.clone(),
+        });
+        effects.extend(self.enter_edit());
+        effects
+    }
+
+    /// The file as someone else saved it: re-apply this session's unsaved
+    /// edits on it; save at once when nothing clashed, else show what did.
+    pub(crate) fn merge_onto(
+        &mut self,
+        result: Result<Box<(Document, u64)>, String>,
+    ) -> Vec<Effect> {
+        let lang = self.prefs.lang;
+        let (theirs, hash) = match result {
+            Ok(b) => *b,
+            Err(message) => {
+                self.notify(format!("{}: {message}", el::SAVE_FAILED.get(lang)));
+                return Vec::new();
+            }
+        };
+        let r = match rebase(&theirs.json, &self.edit.unsaved) {
+            Ok(r) => r,
+            Err(e) => {
+                self.notify(crate::app::editing::first_problem(&e));
+                self.edit.dialog = Some(Dialog::Conflict { gone: false });
+                return Vec::new();
+            }
+        };
+        let clashes = r.clashes.len();
+        let named = r
+            .clashes
+            .iter()
+            .take(2)
+            .map(|c| c.change.path.to_string())
+            .collect::<Vec<_>>()
+            .join("，");
+        self.replace_data(r.doc, Some(hash));
+        let until = self.now() + chrono::Duration::seconds(MARK_SECONDS);
+        self.edit.mark(&r.applied, until);
+        self.edit.unsaved = if r.applied.is_empty() {
+            Vec::new()
+        } else {
+            vec![r.applied]
+        };
+        self.edit.outside_change = false;
+        let mut effects = self.after_data_change();
+        effects.push(Effect::JournalRewrite {
+            base: hash,
+            sets: self.edit.unsaved.clone(),
+        });
+        if clashes == 0 {
+            self.notify(el::MERGED.get(lang).into());
+            effects.extend(self.request_save());
+        } else {
+            self.edit.quit_after_save = false;
+            self.notify(format!(
+                "{clashes} {}：{named}",
+                el::MERGE_CLASHES.get(lang)
+            ));
+        }
+        effects
+    }
+
+    /// Puts a new document in force (a reload, a merge, a recovery).
+    pub(crate) fn replace_data(&mut self, doc: Document, hash: Option<u64>) {
+        let now = self.now();
+        self.data = Data {
+            reloaded: true,
+            generation: self.data.generation + 1,
+            ..Data::new(doc, hash, now)
+        };
+    }
+
+    /// An outside change, loaded: taken at once unless there are unsaved
+    /// edits here (then saving offers the merge). What changed is marked.
+    pub(crate) fn outside_change(&mut self, doc: Document, hash: u64) -> Vec<Effect> {
+        let lang = self.prefs.lang;
+        if self.edit.dirty() {
+            self.edit.outside_change = true;
+            self.notify(el::OUTSIDE_CHANGE.get(lang).into());
+            return Vec::new();
+        }
+        let changes = crate::model::edit::diff(&self.data.doc.json, &doc.json);
+        self.replace_data(doc, Some(hash));
+        self.prefs.lang =
+            crate::i18n::Lang::detect(self.data.snapshot().locale, self.prefs.env_lang.as_deref());
+        let until = self.now() + chrono::Duration::seconds(MARK_SECONDS);
+        self.edit.mark(&changes, until);
+        if !changes.is_empty() {
+            let what = describe::changes(self.data.snapshot(), &changes, self.prefs.lang);
+            self.notify(what);
+        }
+        self.after_data_change()
+    }
+}

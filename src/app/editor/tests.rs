@@ -1,0 +1,1 @@
+//! The editor through `App::update`: keys in, data and effects out.
