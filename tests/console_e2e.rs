@@ -2,106 +2,20 @@
 //! terminal emulator (vt100). Generous timeouts, and every check polls the
 //! screen until the expected text appears, so a slow machine only waits.
 
-use std::io::{Read, Write};
+mod support;
+
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use support::pty::Term;
 
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
-const PATIENCE: Duration = Duration::from_secs(60);
-
-struct Term {
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Term {
-    fn spawn(file: &Path, state: &Path) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_guotang"));
-        cmd.arg(file);
-        cmd.env("GUOTANG_STATE_DIR", state);
-        cmd.env("GUOTANG_CONFIG_DIR", state);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, output) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Term {
-            parser: vt100::Parser::new(
-                std::num::NonZero::new(ROWS).unwrap(),
-                std::num::NonZero::new(COLS).unwrap(),
-                0,
-            ),
-            output,
-            writer,
-            child,
-            _master: pair.master,
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Feeds output to the emulator until `ok` holds for the screen.
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + PATIENCE;
-        while !ok(self.parser.screen()) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(200)))
-            {
-                Ok(bytes) => self.parser.process(&bytes),
-                Err(mpsc::RecvTimeoutError::Timeout) if !left.is_zero() => {}
-                _ => panic!(
-                    "waited for {what}; the screen shows:\n{}",
-                    self.parser.screen().contents()
-                ),
-            }
-        }
-    }
-
-    /// Takes the rest of the output, once the program has ended.
-    fn drain(&mut self) {
-        let deadline = Instant::now() + PATIENCE;
-        while let Ok(bytes) = self
-            .output
-            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-        {
-            self.parser.process(&bytes);
-        }
-    }
-
-    fn wait_text(&mut self, text: &str) {
-        self.wait_for(text, |s| s.contents().contains(text));
-    }
+fn spawn(file: &Path, state: &Path) -> Term {
+    Term::spawn(
+        &[file.as_os_str()],
+        &[
+            ("GUOTANG_STATE_DIR", state.as_os_str()),
+            ("GUOTANG_CONFIG_DIR", state.as_os_str()),
+        ],
+    )
 }
 
 #[test]
@@ -110,7 +24,7 @@ fn keys_move_the_console_and_quitting_restores_the_terminal() {
     let file = dir.path().join("meeting.json");
     std::fs::write(&file, guotang::model::DEMO).unwrap();
     let state = dir.path().join("state");
-    let mut t = Term::spawn(&file, &state);
+    let mut t = spawn(&file, &state);
 
     t.wait_for("the alternate screen", |s| s.alternate_screen());
     t.wait_text("议程 1/8");
@@ -168,7 +82,7 @@ fn a_restarted_console_resumes_on_the_same_item() {
     std::fs::write(&file, guotang::model::DEMO).unwrap();
     let state = dir.path().join("state");
 
-    let mut t = Term::spawn(&file, &state);
+    let mut t = spawn(&file, &state);
     t.wait_text("议程 1/8");
     t.send("3");
     t.wait_text("议程 3/8");
@@ -176,7 +90,7 @@ fn a_restarted_console_resumes_on_the_same_item() {
     t.wait_for("the alternate screen to be left", |s| !s.alternate_screen());
     assert!(t.child.wait().unwrap().success());
 
-    let mut again = Term::spawn(&file, &state);
+    let mut again = spawn(&file, &state);
     again.wait_text("议程 3/8");
     // It quit cleanly, so the clock reopens paused.
     again.wait_text("已暂停");

@@ -404,6 +404,10 @@ impl App {
             return Vec::new();
         }
         let mut effects = self.close();
+        // Edits undone back to the saved state leave nothing worth recovering.
+        if !self.edit.unsaved.is_empty() {
+            effects.push(Effect::JournalClear);
+        }
         effects.push(Effect::Quit);
         effects
     }

@@ -111,6 +111,8 @@ pub struct EditState {
     pub journal_failed: bool,
     /// Quit once the save under way succeeds.
     pub quit_after_save: bool,
+    /// Unsaved data the history cannot see (recovered or merged edits).
+    pub adopted: bool,
 }
 
 impl EditState {
@@ -134,9 +136,10 @@ impl EditState {
         &mut self.cursors[i]
     }
 
-    /// Whether there are edits not yet saved.
+    /// Whether the data differs from what was last saved (undoing back to
+    /// the saved state makes it clean again).
     pub fn dirty(&self) -> bool {
-        self.history.is_dirty() || !self.unsaved.is_empty()
+        self.history.is_dirty() || self.adopted
     }
 
     /// Whether the cell at `path` was changed recently.

@@ -52,6 +52,7 @@ impl App {
                     None => {
                         self.edit.history.mark_saved();
                         self.edit.unsaved.clear();
+                        self.edit.adopted = false;
                         self.edit.outside_change = false;
                         self.edit.journal_failed = false;
                         self.data.content_hash = Some(done.content_hash);
@@ -183,6 +184,7 @@ impl App {
         } else {
             vec![applied]
         };
+        self.edit.adopted = !self.edit.unsaved.is_empty();
         self.edit.active = true;
         let mut note = el::RECOVERED.get(lang).to_owned();
         if clashes > 0 {
@@ -237,6 +239,7 @@ impl App {
             vec![r.applied]
         };
         self.edit.outside_change = false;
+        self.edit.adopted = !self.edit.unsaved.is_empty();
         let mut effects = self.after_data_change();
         effects.push(Effect::JournalRewrite {
             base: hash,

@@ -1,1 +1,497 @@
-//! The editor through `App::update`: keys in, data and effects out.
+//! The editor through `App::update`: keys in, data and effects out; no
+//! terminal, no disk (the effects say what the event loop would do).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde_json::json;
+
+use super::*;
+use crate::app::{Action, App, Effect, Options};
+use crate::model::Document;
+use crate::model::edit::Assignment;
+use crate::store::Expect;
+use crate::store::meeting_log::MeetingLog;
+
+const MEETING: &str = include_str!("../../../tests/fixtures/console_meeting.json");
+const HASH: u64 = 7;
+
+fn t0() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 5, 8)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn doc() -> Document {
+    Document::from_bytes(MEETING.as_bytes()).unwrap()
+}
+
+/// An editor on the fixture, as `guotang edit` opens it (the lock asked for).
+fn editor() -> App {
+    let d = doc();
+    let m = &d.snapshot.meeting;
+    let log = MeetingLog::new("test", m.date, &m.title);
+    let opts = Options {
+        size: (120, 40),
+        ..Options::default()
+    };
+    let mut app = App::new(d, Some(HASH), log, opts, t0());
+    let effects = app.update(Action::Command(crate::app::Command::Edit));
+    assert_eq!(effects, vec![Effect::Lock]);
+    assert!(app.edit.active);
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )))
+}
+
+fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        effects.extend(press(app, KeyCode::Char(c)));
+    }
+    effects
+}
+
+/// Moves the cursor to (`row`, `col`) of the current sheet.
+fn goto(app: &mut App, row: usize, col: usize) {
+    app.edit.cursor_mut().row = row;
+    app.edit.cursor_mut().col = col;
+}
+
+fn journaled(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Journal(_)))
+        .count()
+}
+
+/// kfq's actual investment: row 0, the second metric column pair's actual
+/// (metric 0 = investment → columns 4 target, 5 actual).
+fn kfq_investment(app: &App) -> Option<f64> {
+    app.data.snapshot().units[0].actuals[0]
+}
+
+#[test]
+fn typing_a_number_edits_recomputes_marks_and_journals() {
+    let mut app = editor();
+    let before = app.data.derived.standings.units[0].composite;
+    goto(&mut app, 0, 5);
+    typed(&mut app, "120");
+    assert!(app.edit.field.is_some(), "a digit opens the cell");
+    assert_eq!(
+        kfq_investment(&app),
+        Some(49.2),
+        "nothing written while typing"
+    );
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(kfq_investment(&app), Some(120.0));
+    assert_ne!(app.data.derived.standings.units[0].composite, before);
+    assert_eq!(journaled(&effects), 1);
+    assert!(app.edit.dirty() && app.has_unsaved());
+    let path = app.edit_cell().unwrap().path.unwrap();
+    assert_eq!(path.to_string(), "units.kfq.actuals.investment");
+    assert!(app.edit.marked(&path));
+    // The mark goes after a few seconds.
+    app.update(Action::Tick(
+        t0() + chrono::Duration::seconds(MARK_SECONDS + 1),
+    ));
+    assert!(!app.edit.marked(&path));
+}
+
+#[test]
+fn a_bad_value_stays_in_its_field_with_the_reason_and_writes_nothing() {
+    let mut app = editor();
+    goto(&mut app, 0, 5);
+    let before = app.data.doc.to_pretty();
+    typed(&mut app, "9x");
+    let f = app.edit.field.as_ref().unwrap();
+    assert!(f.problem(app.prefs.lang).is_some(), "checked as typed");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(effects.is_empty());
+    assert!(app.edit.field.is_some(), "the field stays open");
+    assert_eq!(app.data.doc.to_pretty(), before);
+    assert!(!app.edit.dirty());
+    // Esc leaves it, still nothing written.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.edit.field.is_none());
+    assert_eq!(app.data.doc.to_pretty(), before);
+}
+
+#[test]
+fn the_model_refusing_an_edit_names_the_place_in_the_field() {
+    let mut app = editor();
+    // A project's unit must exist; ids are chosen from a list, so go
+    // through a duplicate-id rename instead: a unit name may not be empty.
+    goto(&mut app, 0, 0);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Enter);
+    let f = app.edit.field.as_ref().expect("refused: stays open");
+    assert!(f.problem(app.prefs.lang).is_some());
+    assert_eq!(app.data.snapshot().units[0].name, "经济开发区");
+}
+
+#[test]
+fn undo_and_redo_by_every_key_give_back_the_same_bytes() {
+    let mut app = editor();
+    let original = app.data.doc.to_pretty();
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    goto(&mut app, 1, 5);
+    typed(&mut app, "77.5");
+    press(&mut app, KeyCode::Enter);
+    let edited = app.data.doc.to_pretty();
+
+    let e = press(&mut app, KeyCode::Char('u'));
+    assert_eq!(journaled(&e), 1, "an undo is journaled too");
+    ctrl(&mut app, 'z');
+    assert_eq!(app.data.doc.to_pretty(), original);
+    assert!(!app.edit.dirty(), "back at the state loaded");
+    ctrl(&mut app, 'y');
+    ctrl(&mut app, 'r');
+    assert_eq!(app.data.doc.to_pretty(), edited);
+    // Nothing more to redo: a notice, no change.
+    let e = ctrl(&mut app, 'y');
+    assert!(e.is_empty());
+    assert!(app.prefs.notice.is_some());
+}
+
+#[test]
+fn a_card_decision_asks_for_its_reason_and_both_go_in_one_edit() {
+    let mut app = editor();
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.edit.sheet, Sheet::Cards);
+    goto(&mut app, 0, 3);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Right); // — → red
+    press(&mut app, KeyCode::Enter);
+    let f = app.edit.field.as_ref().expect("the reason field opens");
+    assert_eq!(f.path.to_string(), "units.kfq.card_reason");
+    assert!(app.data.snapshot().units[0].decision.is_none(), "not yet");
+    // Escaping the reason writes neither.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.data.snapshot().units[0].decision.is_none());
+
+    goto(&mut app, 0, 3);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "招商专班推进有力");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(journaled(&effects), 1, "one edit, both fields");
+    let d = app.data.snapshot().units[0].decision.clone().unwrap();
+    assert_eq!(d.card, crate::model::Card::Red);
+    assert_eq!(d.reason, "招商专班推进有力");
+    assert_eq!(
+        app.data.derived.standings.units[0].card,
+        crate::model::Card::Red
+    );
+    // One undo takes both away.
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.data.snapshot().units[0].decision.is_none());
+    assert!(app.data.doc.json["units"][0].get("card_reason").is_none());
+
+    // Removing a decision removes its reason with it.
+    press(&mut app, KeyCode::Char('u')); // nothing left: a notice
+    ctrl(&mut app, 'y');
+    goto(&mut app, 0, 3);
+    press(&mut app, KeyCode::Delete);
+    assert!(app.data.snapshot().units[0].decision.is_none());
+    assert!(app.data.doc.json["units"][0].get("card_reason").is_none());
+}
+
+#[test]
+fn quitting_asks_only_when_something_is_unsaved() {
+    let mut app = editor();
+    let e = press(&mut app, KeyCode::Char('q'));
+    assert!(e.contains(&Effect::Quit), "nothing unsaved: no question");
+
+    let mut app = editor();
+    goto(&mut app, 0, 5);
+    typed(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    let e = press(&mut app, KeyCode::Char('q'));
+    assert!(!e.contains(&Effect::Quit));
+    assert!(matches!(app.edit.dialog, Some(Dialog::Quit)));
+    // Other keys wait on the question.
+    press(&mut app, KeyCode::Char('x'));
+    assert!(matches!(app.edit.dialog, Some(Dialog::Quit)));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.edit.dialog.is_none());
+    press(&mut app, KeyCode::Char('q'));
+    let e = press(&mut app, KeyCode::Char('d'));
+    assert!(e.contains(&Effect::JournalClear) && e.contains(&Effect::Quit));
+
+    // A signal leaves at once and keeps the journal for the next start.
+    let mut app = editor();
+    goto(&mut app, 0, 5);
+    typed(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    let e = app.update(Action::Terminate);
+    assert!(e.contains(&Effect::Quit));
+    assert!(!e.contains(&Effect::JournalClear));
+}
+
+#[test]
+fn save_then_quit_and_a_conflict_offers_the_merge() {
+    let mut app = editor();
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    let e = ctrl(&mut app, 's');
+    assert_eq!(
+        e,
+        vec![Effect::Save(SaveRequest {
+            to: None,
+            expect: Expect::Unchanged(HASH)
+        })]
+    );
+    // Someone else saved meanwhile.
+    app.update(Action::Saved(Err(SaveFailed::Conflict { gone: false })));
+    assert!(matches!(app.edit.dialog, Some(Dialog::Conflict { .. })));
+    assert!(app.edit.dirty(), "nothing lost");
+    let e = press(&mut app, KeyCode::Char('r'));
+    assert_eq!(e, vec![Effect::LoadForMerge]);
+    // Theirs: another unit's number changed.
+    let mut theirs = doc();
+    theirs
+        .edit(&[Assignment::parse("units.gxq.actuals.investment=66").unwrap()])
+        .unwrap();
+    let e = app.update(Action::MergeBase(Ok(Box::new((theirs, 99)))));
+    assert_eq!(kfq_investment(&app), Some(100.0), "mine re-applied");
+    assert_eq!(
+        app.data.snapshot().units[1].actuals[0],
+        Some(66.0),
+        "theirs kept"
+    );
+    assert!(e.contains(&Effect::Save(SaveRequest {
+        to: None,
+        expect: Expect::Unchanged(99)
+    })));
+    assert!(
+        e.iter()
+            .any(|x| matches!(x, Effect::JournalRewrite { base: 99, .. }))
+    );
+    let e = app.update(Action::Saved(Ok(SaveDone {
+        content_hash: 100,
+        backup: None,
+        to: None,
+    })));
+    assert!(e.contains(&Effect::JournalSaved(100)));
+    assert!(!app.edit.dirty());
+    assert_eq!(app.data.content_hash, Some(100));
+}
+
+#[test]
+fn a_merge_keeps_their_value_where_both_changed_the_same_place() {
+    let mut app = editor();
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    let mut theirs = doc();
+    theirs
+        .edit(&[Assignment::parse("units.kfq.actuals.investment=55").unwrap()])
+        .unwrap();
+    let e = app.update(Action::MergeBase(Ok(Box::new((theirs, 99)))));
+    assert_eq!(kfq_investment(&app), Some(55.0));
+    assert!(
+        !e.iter().any(|x| matches!(x, Effect::Save(_))),
+        "a clash is shown, not saved over"
+    );
+    let notice = app.prefs.notice.as_ref().unwrap().0.clone();
+    assert!(notice.contains("units.kfq.actuals.investment"), "{notice}");
+}
+
+#[test]
+fn save_failures_keep_the_edits_and_say_why() {
+    let mut app = editor();
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('s'));
+    let e = app.update(Action::Saved(Err(SaveFailed::Error(
+        "cannot save m.json: No space left on device".into(),
+    ))));
+    assert!(!e.contains(&Effect::Quit), "a failed save does not quit");
+    assert!(app.edit.dirty());
+    assert_eq!(kfq_investment(&app), Some(100.0));
+    assert!(
+        app.prefs
+            .notice
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("No space left")
+    );
+}
+
+#[test]
+fn outside_changes_reload_when_clean_and_wait_when_dirty() {
+    let mut app = editor();
+    let mut theirs = doc();
+    theirs
+        .edit(&[Assignment::parse("units.gxq.actuals.investment=66").unwrap()])
+        .unwrap();
+    app.update(Action::Loaded(Ok(Box::new((theirs.clone(), 50)))));
+    assert_eq!(app.data.snapshot().units[1].actuals[0], Some(66.0));
+    assert_eq!(app.data.content_hash, Some(50));
+    let p = crate::model::edit::EditPath(vec![
+        crate::model::edit::Step::Key("units".into()),
+        crate::model::edit::Step::Id { id: "gxq".into() },
+        crate::model::edit::Step::Key("actuals".into()),
+        crate::model::edit::Step::Key("investment".into()),
+    ]);
+    assert!(app.edit.marked(&p), "what changed is marked");
+
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    let mut again = theirs;
+    again
+        .edit(&[Assignment::parse("units.gxq.actuals.investment=67").unwrap()])
+        .unwrap();
+    app.update(Action::Loaded(Ok(Box::new((again, 51)))));
+    assert_eq!(kfq_investment(&app), Some(100.0), "my edit is still here");
+    assert_eq!(
+        app.data.content_hash,
+        Some(50),
+        "saving will see the conflict"
+    );
+    assert!(app.edit.outside_change);
+}
+
+#[test]
+fn recovering_a_crashed_sessions_edits() {
+    let mut app = editor();
+    let mine = doc()
+        .clone()
+        .edit(&[Assignment::parse("units.kfq.actuals.investment=88").unwrap()])
+        .unwrap();
+    let replay = crate::model::edit::rebase(&doc().json, std::slice::from_ref(&mine)).unwrap();
+    let rec = crate::store::journal::Recovery {
+        snapshot: "m.json".into(),
+        journal: "edits.jsonl".into(),
+        started: "2026-05-08T08:30:00.000+08:00".into(),
+        sets: vec![mine],
+        base_matches: true,
+        torn_tail: false,
+        damaged_lines: 0,
+        current_hash: Some(HASH),
+        replay: Ok(replay),
+    };
+    app.update(Action::Recovery(Box::new(rec)));
+    assert!(matches!(app.edit.dialog, Some(Dialog::Recover(_))));
+    let e = press(&mut app, KeyCode::Char('r'));
+    assert_eq!(kfq_investment(&app), Some(88.0));
+    assert!(app.edit.dirty());
+    assert!(
+        e.iter()
+            .any(|x| matches!(x, Effect::JournalRewrite { base: HASH, sets } if sets.len() == 1))
+    );
+    // And it can be undone like any edit.
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(kfq_investment(&app), Some(49.2));
+}
+
+#[test]
+fn unknown_fields_survive_an_edit() {
+    let mut v: serde_json::Value = serde_json::from_str(MEETING).unwrap();
+    v["x_custom"] = json!({"kept": true});
+    v["units"][0]["x_note"] = json!("秘书备注");
+    let d = Document::from_json(v).unwrap();
+    let log = MeetingLog::new("test", d.snapshot.meeting.date, "t");
+    let mut app = App::new(d, Some(HASH), log, Options::default(), t0());
+    app.update(Action::Command(crate::app::Command::Edit));
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    let saved = app.data.doc.to_pretty();
+    let back = Document::from_bytes(saved.as_bytes()).unwrap();
+    assert_eq!(back.json["x_custom"], json!({"kept": true}));
+    assert_eq!(back.json["units"][0]["x_note"], json!("秘书备注"));
+    assert_eq!(back.snapshot.units[0].actuals[0], Some(100.0));
+}
+
+#[test]
+fn rows_are_added_removed_and_agenda_items_moved() {
+    let mut app = editor();
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.edit.sheet, Sheet::Projects);
+    let n = app.data.snapshot().projects.len();
+    press(&mut app, KeyCode::Char('+'));
+    assert_eq!(app.data.snapshot().projects.len(), n + 1);
+    assert_eq!(app.edit.cursor().row, n, "the cursor goes to the new row");
+    ctrl(&mut app, 'd');
+    assert_eq!(app.data.snapshot().projects.len(), n);
+
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.edit.sheet, Sheet::Agenda);
+    let titles = |app: &App| -> Vec<String> {
+        app.data
+            .snapshot()
+            .agenda
+            .iter()
+            .map(|i| i.title.clone())
+            .collect()
+    };
+    let before = titles(&app);
+    goto(&mut app, 1, 0);
+    app.update(Action::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::ALT)));
+    let after = titles(&app);
+    assert_eq!(after[1], before[2]);
+    assert_eq!(after[2], before[1]);
+    assert_eq!(app.edit.cursor().row, 2, "the cursor follows the item");
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(titles(&app), before);
+    press(&mut app, KeyCode::Char('+'));
+    assert_eq!(app.data.snapshot().agenda.len(), before.len() + 1);
+    assert_eq!(
+        app.nav.panes.len(),
+        before.len() + 1,
+        "every item has its pane state"
+    );
+}
+
+#[test]
+fn chinese_text_from_an_input_method_is_written() {
+    let mut app = editor();
+    press(&mut app, KeyCode::Char(']'));
+    goto(&mut app, 0, 10);
+    // A CJK character starts typing over the cell, like a digit.
+    typed(&mut app, "已完成环评，下周开工");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.data.snapshot().projects[0].note.as_deref(),
+        Some("已完成环评，下周开工")
+    );
+}
+
+#[test]
+fn the_editor_draws_at_every_size_without_panic_and_within_its_width() {
+    let mut app = editor();
+    goto(&mut app, 2, 5);
+    typed(&mut app, "12");
+    for sheet in Sheet::ALL {
+        app.edit.sheet = sheet;
+        for (w, h) in [(80, 24), (100, 30), (160, 48), (200, 60), (20, 5), (1, 1)] {
+            app.update(Action::Resize(w, h));
+            let buf = crate::ui::screen::render(&app, w, h);
+            assert_eq!(buf.area.width, w);
+        }
+    }
+}

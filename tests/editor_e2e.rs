@@ -1,0 +1,148 @@
+//! Two consoles on one file, as in the meeting room: the presenter's
+//! (`guotang FILE`, projected) and the secretary's (`guotang edit FILE`,
+//! another terminal). The secretary edits and saves; the presenter's screen
+//! follows on the same agenda item. And a save that meets someone else's
+//! save offers the merge, which keeps both.
+
+mod support;
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use support::pty::Term;
+
+fn env<'a>(dir: &'a Path, data: &'a Path) -> Vec<(&'static str, &'a OsStr)> {
+    vec![
+        ("GUOTANG_STATE_DIR", dir.as_os_str()),
+        ("GUOTANG_CONFIG_DIR", dir.as_os_str()),
+        ("GUOTANG_DATA_DIR", data.as_os_str()),
+    ]
+}
+
+/// The keys that put `value` into row `row`, column `col` of the numbers
+/// sheet (from its top-left cell) and save.
+fn edit_and_save(t: &mut Term, row: usize, col: usize, value: &str) {
+    t.send(&"\x1b[B".repeat(row));
+    t.send(&"\x1b[C".repeat(col));
+    t.send(value);
+    t.send("\r");
+    t.send("\x13"); // Ctrl+S
+}
+
+#[test]
+fn the_secretary_saves_and_the_presenters_ranking_follows_on_the_same_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.json");
+    std::fs::write(&file, guotang::model::DEMO).unwrap();
+    let data = dir.path().join("data");
+    let state = dir.path().join("presenter");
+    let sec_state = dir.path().join("secretary");
+
+    let mut presenter = Term::spawn(&[file.as_os_str()], &env(&state, &data));
+    presenter.wait_text("议程 1/8");
+    presenter.send("2"); // the ranking item
+    presenter.wait_text("议程 2/8");
+
+    let mut secretary = Term::spawn(
+        &[OsStr::new("edit"), file.as_os_str()],
+        &env(&sec_state, &data),
+    );
+    secretary.wait_text("指标");
+    secretary.wait_text("白沙镇");
+    // 白沙镇 (row 6), 协议引资额 actual (metric 2 of 7: column 4 + 2·1 + 1).
+    edit_and_save(&mut secretary, 6, 7, "500");
+    secretary.wait_text("已保存");
+
+    presenter.wait_text("白沙镇 协议引资额完成 6.8 → 500");
+    presenter.wait_text("数据已更新");
+    assert!(presenter.contents().contains("议程 2/8"), "the item stays");
+    let on_disk = guotang::store::load(&file).unwrap();
+    assert_eq!(on_disk.doc.snapshot.units[6].actuals[1], Some(500.0));
+
+    // Nothing unsaved: the secretary quits without a question, and leaves
+    // no journal behind.
+    secretary.send("q");
+    secretary.drain();
+    assert!(secretary.child.wait().unwrap().success());
+    let journal = guotang::store::journal::pending(&file);
+    assert!(matches!(journal, Ok(None)), "{journal:?}");
+    presenter.send("q");
+    presenter.drain();
+}
+
+#[test]
+fn a_save_over_someone_elses_save_offers_the_merge_and_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.json");
+    std::fs::write(&file, guotang::model::DEMO).unwrap();
+    let data = dir.path().join("data");
+
+    let mut secretary = Term::spawn(
+        &[OsStr::new("edit"), file.as_os_str()],
+        &env(dir.path(), &data),
+    );
+    secretary.wait_text("白沙镇");
+    secretary.send(&"\x1b[B".repeat(6));
+    secretary.send(&"\x1b[C".repeat(7));
+    secretary.send("500\r");
+    secretary.wait_text("● 未保存");
+    // Someone else changes another unit meanwhile (a script, another
+    // laptop), past the editor's lock.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_guotang"))
+        .arg("set")
+        .arg("--force")
+        .arg(&file)
+        .arg("units.kfq.actuals.investment=101")
+        .env("GUOTANG_DATA_DIR", &data)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    secretary.wait_text("文件已被他人修改");
+    secretary.send("\x13");
+    secretary.wait_text("r 载入对方修改并重做我的修改");
+    secretary.send("r");
+    secretary.wait_text("已保存");
+
+    let on_disk = guotang::store::load(&file).unwrap().doc.snapshot;
+    assert_eq!(on_disk.units[0].actuals[1], Some(101.0), "theirs kept");
+    assert_eq!(on_disk.units[6].actuals[1], Some(500.0), "mine kept");
+    secretary.send("q");
+    secretary.drain();
+    assert!(secretary.child.wait().unwrap().success());
+}
+
+#[test]
+fn a_killed_editor_offers_its_edits_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.json");
+    std::fs::write(&file, guotang::model::DEMO).unwrap();
+    let data = dir.path().join("data");
+    let before = std::fs::read(&file).unwrap();
+
+    let mut secretary = Term::spawn(
+        &[OsStr::new("edit"), file.as_os_str()],
+        &env(dir.path(), &data),
+    );
+    secretary.wait_text("白沙镇");
+    secretary.send(&"\x1b[B".repeat(6));
+    secretary.send(&"\x1b[C".repeat(7));
+    secretary.send("500\r");
+    secretary.wait_text("● 未保存");
+    secretary.child.kill().unwrap();
+    secretary.drain();
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing saved");
+
+    let mut again = Term::spawn(
+        &[OsStr::new("edit"), file.as_os_str()],
+        &env(dir.path(), &data),
+    );
+    again.wait_text("发现未保存的修改");
+    again.send("r");
+    again.wait_text("已恢复上次未保存的修改");
+    again.send("\x13");
+    again.wait_text("已保存");
+    let on_disk = guotang::store::load(&file).unwrap().doc.snapshot;
+    assert_eq!(on_disk.units[6].actuals[1], Some(500.0));
+    again.send("q");
+    again.drain();
+}
