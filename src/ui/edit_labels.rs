@@ -37,7 +37,7 @@ pub const SPEAKER: L = L::new("发言人", "Speaker");
 pub const SPEAKERS: L = L::new("发言单位", "Speakers");
 pub const MINUTES_EACH: L = L::new("每人分钟", "Min each");
 pub const WARN: L = L::new("提醒分钟", "Warn at");
-pub const FIELD: L = L::new("项目", "Field");
+pub const FIELD: L = L::new("栏目", "Field");
 pub const VALUE: L = L::new("内容", "Value");
 
 pub const M_TITLE: L = L::new("会议名称", "Title");

@@ -117,13 +117,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         *used += n;
         *x += n as u16;
     };
-    if let Some(st) = app.speaker_timer() {
+    // The editor's console keeps no meeting clock of its own: no timers.
+    let timers = !app.edit.active;
+    if let Some(st) = app.speaker_timer().filter(|_| timers) {
         add(buf, sl::SPEAKER_TIMER.get(lang), t.muted, &mut used, &mut x);
         add(buf, " ", t.base, &mut used, &mut x);
         add(buf, &st.text(), timer_style(t, &st), &mut used, &mut x);
         add(buf, "  ", t.base, &mut used, &mut x);
     }
-    if let Some(it) = app.item_timer() {
+    if let Some(it) = app.item_timer().filter(|_| timers) {
         add(buf, sl::ITEM_TIMER.get(lang), t.muted, &mut used, &mut x);
         add(buf, " ", t.base, &mut used, &mut x);
         add(buf, &it.text(), timer_style(t, &it), &mut used, &mut x);

@@ -44,10 +44,32 @@ fn value(v: Option<&Value>) -> String {
     }
 }
 
+/// A word of the snapshot as the meeting says it (`red` → 红牌).
+fn word(field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
+    let text = value(v);
+    match (field, v) {
+        (Some("card"), Some(Value::String(w))) => crate::model::Card::parse(w)
+            .map_or(text, |c| crate::model::explain::card_name(c, lang).to_owned()),
+        (Some("stage"), Some(Value::String(w))) => crate::model::Stage::parse(w)
+            .map_or(text, |st| crate::ui::labels::stage(st, lang).to_owned()),
+        (Some("pane"), Some(Value::String(w))) => crate::model::Pane::parse(w)
+            .map_or(text, |p| crate::ui::labels::pane(p, lang).to_owned()),
+        _ => text,
+    }
+}
+
 /// One change: the thing's name, the field's name, old → new.
 fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
     let steps = c.path.steps();
-    let arrow = format!("{} → {}", value(c.old.as_ref()), value(c.new.as_ref()));
+    let field = match steps.last() {
+        Some(Step::Key(k)) => Some(k.as_str()),
+        _ => None,
+    };
+    let arrow = format!(
+        "{} → {}",
+        word(field, c.old.as_ref(), lang),
+        word(field, c.new.as_ref(), lang)
+    );
     let field = |k: &str| field_name(k, lang).unwrap_or(k).to_owned();
     let what = match steps {
         [Step::Key(l), Step::Id { id }, Step::Key(f), Step::Key(m)]
