@@ -378,6 +378,7 @@ fn spawn_input(tx: Sender<Action>) {
                     Ok(Event::Key(k)) => Action::Key(k),
                     Ok(Event::Mouse(m)) => Action::Mouse(m),
                     Ok(Event::Resize(w, h)) => Action::Resize(w, h),
+                    Ok(Event::Paste(text)) => Action::Paste(text),
                     Ok(_) => continue,
                     // The terminal is gone: leave as if asked to.
                     Err(_) => Action::Terminate,

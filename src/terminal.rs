@@ -6,7 +6,9 @@ use std::io::{self, IsTerminal, Write};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 /// Why the console cannot take the terminal.
@@ -33,11 +35,13 @@ pub fn setup() -> Result<DefaultTerminal, SetupError> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let mut out = io::stdout();
-        let _ = execute!(out, DisableMouseCapture, Show);
+        let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, Show);
         let _ = out.flush();
         previous(info);
     }));
-    if let Err(e) = execute!(io::stdout(), EnableMouseCapture) {
+    // Bracketed paste: a block pasted from a spreadsheet arrives as one
+    // event, not as keys that would run commands.
+    if let Err(e) = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste) {
         restore();
         return Err(e.into());
     }
@@ -48,7 +52,7 @@ pub fn setup() -> Result<DefaultTerminal, SetupError> {
 /// cursor. Safe to call more than once.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     let _ = execute!(out, Show);
     let _ = out.flush();

@@ -220,6 +220,11 @@ impl App {
         }
     }
 
+    /// Writes the open field where it is.
+    pub(crate) fn commit_field(&mut self) -> Vec<Effect> {
+        self.commit(0, 0)
+    }
+
     /// Writes the open field, then moves by (`drow`, `dcol`). A field whose
     /// text or result is refused stays open with the reason beside it.
     fn commit(&mut self, drow: isize, dcol: isize) -> Vec<Effect> {

@@ -41,6 +41,9 @@ pub enum Action {
     /// A command without a key (tests, mouse).
     Command(Command),
     Mouse(MouseEvent),
+    /// Text pasted into the terminal (bracketed paste): a cell's text, or a
+    /// block of cells from a spreadsheet (tabs between columns).
+    Paste(String),
     Resize(u16, u16),
     /// The snapshot file changed on disk.
     FileChanged,
@@ -237,6 +240,7 @@ impl App {
             Action::Key(key) => self.key(key),
             Action::Command(c) => self.command(c),
             Action::Mouse(m) => self.mouse(m),
+            Action::Paste(text) => self.paste(&text),
             Action::Resize(w, h) => {
                 self.prefs.size = (w, h);
                 Vec::new()

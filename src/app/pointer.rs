@@ -12,7 +12,16 @@ impl App {
     pub(super) fn mouse(&mut self, m: MouseEvent) -> Vec<Effect> {
         let (w, h) = self.prefs.size;
         let area = Rect::new(0, 0, w, h);
-        if layout::too_small(area) || self.nav.help {
+        if layout::too_small(area) || self.nav.help || self.edit.dialog.is_some() {
+            return Vec::new();
+        }
+        if self.edit.active {
+            // The wheel moves the editor's cursor; clicks do nothing yet.
+            match m.kind {
+                MouseEventKind::ScrollDown => self.edit_scroll(3),
+                MouseEventKind::ScrollUp => self.edit_scroll(-3),
+                _ => {}
+            }
             return Vec::new();
         }
         match m.kind {

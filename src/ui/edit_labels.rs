@@ -74,6 +74,18 @@ pub const ROW_OPS_HINT: L = L::new(
 pub const REORDER_HINT: L = L::new("Alt+↑↓ 调整顺序", "Alt+↑↓ reorder");
 pub const FIELD_HINT: L = L::new("回车确定  Esc 取消", "Enter set  Esc cancel");
 
+pub const PASTED: L = L::new("已粘贴", "pasted");
+pub const CELLS: L = L::new("格", "cells");
+pub const PASTE_TOO_BIG: L = L::new("粘贴内容太大，未写入", "too much pasted; nothing written");
+pub const PASTE_OUTSIDE: L = L::new(
+    "粘贴区域超出表格，未写入",
+    "the paste runs past the sheet; nothing written",
+);
+pub const PASTE_READ_ONLY: L = L::new(
+    "此格由数据算出，粘贴未写入",
+    "computed cell: nothing pasted",
+);
+pub const PASTE_REFUSED: L = L::new("粘贴未写入", "nothing pasted");
 pub const NOTHING_TO_UNDO: L = L::new("没有可撤销的修改", "nothing to undo");
 pub const NOTHING_TO_REDO: L = L::new("没有可重做的修改", "nothing to redo");
 pub const UNDONE: L = L::new("已撤销", "undone");

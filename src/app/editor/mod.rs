@@ -11,6 +11,7 @@
 pub mod describe;
 pub mod field;
 mod keys;
+mod paste;
 mod saving;
 pub mod sheets;
 #[cfg(test)]

@@ -495,3 +495,78 @@ fn the_editor_draws_at_every_size_without_panic_and_within_its_width() {
         }
     }
 }
+
+#[test]
+fn a_block_pasted_from_a_spreadsheet_is_one_edit_and_all_or_nothing() {
+    let mut app = editor();
+    let original = app.data.doc.to_pretty();
+    // kfq and gxq: investment target and actual (columns 4 and 5).
+    goto(&mut app, 0, 4);
+    let e = app.update(Action::Paste("250\t1,050.5\r\n260\t70\r\n".into()));
+    assert_eq!(journaled(&e), 1, "one edit");
+    let s = app.data.snapshot();
+    assert_eq!(s.units[0].targets[0], Some(250.0));
+    assert_eq!(s.units[0].actuals[0], Some(1050.5));
+    assert_eq!(s.units[1].targets[0], Some(260.0));
+    assert_eq!(s.units[1].actuals[0], Some(70.0));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        app.data.doc.to_pretty(),
+        original,
+        "one undo takes it all back"
+    );
+
+    // One bad cell: nothing written, the place named.
+    let e = app.update(Action::Paste("250\t1,5\n260\t70".into()));
+    assert!(e.is_empty());
+    assert_eq!(app.data.doc.to_pretty(), original);
+    let notice = app.prefs.notice.as_ref().unwrap().0.clone();
+    assert!(notice.contains("经济开发区"), "{notice}");
+    // Over a computed column: refused.
+    goto(&mut app, 0, 1);
+    app.update(Action::Paste("1\t2".into()));
+    assert_eq!(app.data.doc.to_pretty(), original);
+    // Past the last row: refused.
+    let last = app.data.snapshot().units.len() - 1;
+    goto(&mut app, last, 4);
+    app.update(Action::Paste("1\n2".into()));
+    assert_eq!(app.data.doc.to_pretty(), original);
+}
+
+#[test]
+fn a_pasted_stage_may_be_the_meetings_word_and_a_single_value_goes_through_its_field() {
+    let mut app = editor();
+    press(&mut app, KeyCode::Char(']'));
+    goto(&mut app, 0, 3);
+    app.update(Action::Paste("开工".into()));
+    assert_eq!(
+        app.data.snapshot().projects[0].stage,
+        crate::model::Stage::Started
+    );
+    goto(&mut app, 0, 5);
+    app.update(Action::Paste("2026-13-01".into()));
+    let f = app
+        .edit
+        .field
+        .as_ref()
+        .expect("a bad single value stays in its field");
+    assert!(f.problem(app.prefs.lang).is_some());
+    // In an open field, a paste is typed in; escape sequences stay out.
+    press(&mut app, KeyCode::Esc);
+    goto(&mut app, 0, 10);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    app.update(Action::Paste("待\u{1b}]52;c;aGk=\u{7}办\n第二行".into()));
+    press(&mut app, KeyCode::Enter);
+    let note = app.data.snapshot().projects[0].note.clone().unwrap();
+    assert!(
+        !note.contains('\u{1b}') && !note.contains('\u{7}'),
+        "{note:?}"
+    );
+    assert!(
+        note.starts_with('待') && !note.contains("第二行"),
+        "{note:?}"
+    );
+}
