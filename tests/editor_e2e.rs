@@ -19,6 +19,15 @@ fn env<'a>(dir: &'a Path, data: &'a Path) -> Vec<(&'static str, &'a OsStr)> {
     ]
 }
 
+/// What the journals under a data directory hold ("" when there are none).
+fn journal_text(data: &Path) -> String {
+    let Ok(dirs) = std::fs::read_dir(data.join("journal")) else {
+        return String::new();
+    };
+    dirs.filter_map(|d| std::fs::read_to_string(d.ok()?.path().join("edits.jsonl")).ok())
+        .collect()
+}
+
 /// The keys that put `value` into row `row`, column `col` of the numbers
 /// sheet (from its top-left cell) and save.
 fn edit_and_save(t: &mut Term, row: usize, col: usize, value: &str) {
@@ -64,8 +73,7 @@ fn the_secretary_saves_and_the_presenters_ranking_follows_on_the_same_item() {
     secretary.send("q");
     secretary.drain();
     assert!(secretary.child.wait().unwrap().success());
-    let journal = guotang::store::journal::pending(&file);
-    assert!(matches!(journal, Ok(None)), "{journal:?}");
+    assert_eq!(journal_text(&data), "", "saved: no journal left");
     presenter.send("q");
     presenter.drain();
 }
@@ -145,4 +153,43 @@ fn a_killed_editor_offers_its_edits_at_the_next_start() {
     assert_eq!(on_disk.units[6].actuals[1], Some(500.0));
     again.send("q");
     again.drain();
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal_and_keep_the_journal() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("meeting.json");
+        std::fs::write(&file, guotang::model::DEMO).unwrap();
+        let data = dir.path().join("data");
+        let mut t = Term::spawn(
+            &[OsStr::new("edit"), file.as_os_str()],
+            &env(dir.path(), &data),
+        );
+        t.wait_text("白沙镇");
+        t.send("\x1b[B\x1b[C\x1b[C\x1b[C\x1b[C");
+        t.send("42\r");
+        t.wait_text("● 未保存");
+        let pid = t.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        t.drain();
+        assert!(
+            !t.parser.screen().alternate_screen(),
+            "SIG{signal}: the terminal is given back"
+        );
+        // The journal in this test's data directory: a header and one edit.
+        let journal = journal_text(&data);
+        assert_eq!(journal.lines().count(), 2, "SIG{signal}: {journal}");
+        assert!(journal.contains("\"new\":42"), "SIG{signal}: {journal}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            guotang::model::DEMO,
+            "SIG{signal}: nothing saved unasked"
+        );
+    }
 }
