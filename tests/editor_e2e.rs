@@ -193,3 +193,32 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_and_keep_the_journal() {
         );
     }
 }
+
+#[test]
+fn a_second_editor_on_the_same_file_is_told_who_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.json");
+    std::fs::write(&file, guotang::model::DEMO).unwrap();
+    let data = dir.path().join("data");
+    let mut first = Term::spawn(
+        &[OsStr::new("edit"), file.as_os_str()],
+        &env(dir.path(), &data),
+    );
+    first.wait_text("白沙镇");
+    let mut second = Term::spawn(
+        &[OsStr::new("edit"), file.as_os_str()],
+        &env(dir.path(), &data),
+    );
+    second.wait_text("另有人在编辑此文件");
+    let pid = first.child.process_id().unwrap();
+    second.wait_text(&format!("pid {pid}"));
+    let lock = dir.path().join(".meeting.json.guotang-lock");
+    assert!(lock.exists(), "the first editor holds the lock");
+    // The first editor quits: its lock goes with it.
+    first.send("q");
+    first.drain();
+    assert!(first.child.wait().unwrap().success());
+    second.send("q");
+    second.drain();
+    assert!(!lock.exists(), "no lock left behind");
+}
