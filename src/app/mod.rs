@@ -228,7 +228,9 @@ impl App {
         match action {
             Action::Tick(now) => {
                 self.meeting.clock.tick(now);
-                self.edit.expire(now);
+                if self.edit.expire(now) {
+                    self.edit.mark_units(&self.data.doc.snapshot);
+                }
                 if let Some((_, until)) = &self.prefs.notice
                     && now >= *until
                 {
@@ -442,6 +444,7 @@ impl App {
         let n = self.data.snapshot().agenda.len();
         self.nav.panes.resize(n, PaneState::default());
         self.keep_cursor_in_view();
+        self.edit.mark_units(&self.data.doc.snapshot);
         self.after_reload()
     }
 }

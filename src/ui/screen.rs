@@ -24,6 +24,7 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
         speakers: item.map_or(&[], |i| app.data.queue(i)),
         speaker_timer: app.speaker_timer(),
         item_timer: app.item_timer(),
+        changed: &app.edit.changed_units,
     }
 }
 

@@ -84,6 +84,8 @@ pub struct Theme {
     pub overdue: Style,
     /// The banner for a broken outside edit or a message.
     pub banner: Style,
+    /// Laid over what changed a moment ago (an edit, a reload).
+    pub changed: Style,
 }
 
 impl Theme {
@@ -143,6 +145,7 @@ impl Theme {
             good: s().fg(Color::LightGreen),
             overdue: s().fg(Color::LightRed),
             banner: s().fg(Color::Black).bg(Color::Yellow),
+            changed: Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -175,6 +178,7 @@ impl Theme {
             good: s().fg(Color::Green),
             overdue: s().fg(Color::Red),
             banner: s().fg(Color::White).bg(Color::Magenta),
+            changed: Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -202,6 +206,7 @@ impl Theme {
             good: s().fg(Color::LightGreen).add_modifier(b),
             overdue: s().fg(Color::LightRed).add_modifier(b),
             banner: s().fg(Color::Black).bg(Color::LightYellow).add_modifier(b),
+            changed: Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -229,6 +234,7 @@ impl Theme {
             good: s(),
             overdue: s().add_modifier(b),
             banner: s().add_modifier(Modifier::REVERSED),
+            changed: Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 }

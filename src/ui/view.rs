@@ -69,4 +69,23 @@ pub struct View<'a> {
     pub speaker_timer: Option<TimerView>,
     /// The current item's countdown.
     pub item_timer: Option<TimerView>,
+    /// Per unit: its data changed a moment ago (an edit or a reload); the
+    /// panes mark its name. Empty when nothing changed.
+    pub changed: &'a [bool],
+}
+
+impl View<'_> {
+    /// Whether unit `u` changed a moment ago.
+    pub fn changed(&self, u: usize) -> bool {
+        self.changed.get(u).copied().unwrap_or(false)
+    }
+
+    /// The style of unit `u`'s name: `base`, or marked if it just changed.
+    pub fn name_style(&self, u: usize, base: ratatui::style::Style) -> ratatui::style::Style {
+        if self.changed(u) {
+            base.patch(self.theme.changed)
+        } else {
+            base
+        }
+    }
 }

@@ -131,6 +131,7 @@ pub fn render(fx: &Fixture, setup: &Setup, w: u16, h: u16) -> (Buffer, Rect) {
         speakers: &queue,
         speaker_timer: setup.timer,
         item_timer: None,
+        changed: &[],
     };
     let area = Rect::new(MARGIN, MARGIN, w, h);
     let mut buf = Buffer::empty(Rect::new(0, 0, w + 2 * MARGIN, h + 2 * MARGIN));

@@ -101,6 +101,8 @@ pub struct EditState {
     /// holds and what a merge re-applies.
     pub unsaved: Vec<ChangeSet>,
     pub marks: Vec<Mark>,
+    /// Per unit: whether a mark touches it (the panes mark its name).
+    pub changed_units: Vec<bool>,
     pub dialog: Option<Dialog>,
     /// The file changed on disk while there were unsaved edits here.
     pub outside_change: bool,
@@ -164,8 +166,33 @@ impl EditState {
         self.marks.drain(..over);
     }
 
-    /// Drops marks whose time is up.
-    pub fn expire(&mut self, now: NaiveDateTime) {
+    /// Drops marks whose time is up; true when some went.
+    pub fn expire(&mut self, now: NaiveDateTime) -> bool {
+        let before = self.marks.len();
         self.marks.retain(|m| m.until > now);
+        self.marks.len() != before
+    }
+
+    /// Works out which units the marks touch, by id.
+    pub fn mark_units(&mut self, s: &crate::model::Snapshot) {
+        use crate::model::edit::Step;
+        self.changed_units.clear();
+        if self.marks.is_empty() {
+            return;
+        }
+        self.changed_units.resize(s.units.len(), false);
+        for m in &self.marks {
+            // A unit's own fields, or a project of that unit.
+            let unit = match m.path.steps() {
+                [Step::Key(l), Step::Id { id }, ..] if l == "units" => s.unit_index(id),
+                [Step::Key(l), Step::Id { id }, ..] if l == "projects" => {
+                    s.projects.iter().find(|p| &p.id == id).map(|p| p.unit)
+                }
+                _ => None,
+            };
+            if let Some(flag) = unit.and_then(|u| self.changed_units.get_mut(u)) {
+                *flag = true;
+            }
+        }
     }
 }

@@ -570,3 +570,53 @@ fn a_pasted_stage_may_be_the_meetings_word_and_a_single_value_goes_through_its_f
         "{note:?}"
     );
 }
+
+/// The styles of the cells where `text` (two-wide characters) starts on screen.
+fn styles_of(buf: &ratatui::buffer::Buffer, text: &str) -> Vec<ratatui::style::Style> {
+    let first: String = text.chars().take(1).collect();
+    let second: String = text.chars().skip(1).take(1).collect();
+    let area = buf.area;
+    let mut found = Vec::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right().saturating_sub(2) {
+            if buf[(x, y)].symbol() == first && buf[(x + 2, y)].symbol() == second {
+                found.push(buf[(x, y)].style());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_presenters_ranking_marks_the_unit_that_changed_for_a_moment() {
+    use ratatui::style::Modifier;
+    let d = doc();
+    let log = MeetingLog::new("test", d.snapshot.meeting.date, "t");
+    let opts = Options {
+        size: (160, 48),
+        ..Options::default()
+    };
+    let mut app = App::new(d, Some(HASH), log, opts, t0());
+    app.update(Action::Open);
+    app.update(Action::Command(crate::app::Command::Jump(3))); // the ranking item
+    let marked = |app: &App, name: &str| {
+        let buf = crate::ui::screen::render(app, 160, 48);
+        let styles = styles_of(&buf, name);
+        assert!(!styles.is_empty(), "{name} on screen");
+        styles
+            .iter()
+            .any(|s| s.add_modifier.contains(Modifier::UNDERLINED))
+    };
+    assert!(!marked(&app, "高新区"));
+    let mut theirs = doc();
+    theirs
+        .edit(&[Assignment::parse("units.gxq.actuals.investment=66").unwrap()])
+        .unwrap();
+    app.update(Action::Loaded(Ok(Box::new((theirs, 50)))));
+    assert!(marked(&app, "高新区"), "the unit that changed is marked");
+    assert!(!marked(&app, "经济开发区"), "the others are not");
+    app.update(Action::Tick(
+        t0() + chrono::Duration::seconds(MARK_SECONDS + 1),
+    ));
+    assert!(!marked(&app, "高新区"), "and the mark goes");
+}

@@ -153,7 +153,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 Tone::Card(c) => t.card(c),
             };
             if cell.path.as_ref().is_some_and(|p| app.edit.marked(p)) {
-                style = t.good.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                style = t.good.patch(t.changed);
             }
             if i == 0 && row == cur.row {
                 style = style.patch(t.accent);

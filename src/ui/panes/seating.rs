@@ -259,7 +259,8 @@ impl Grid {
                     match index.get(r * z.seats_per_row + s).copied().flatten() {
                         Some(seat) => {
                             let unit = &v.snapshot.units[seat.unit].name;
-                            put(buf, area, x, y, unit, g.cell, t.bar(z.card));
+                            let style = v.name_style(seat.unit, t.bar(z.card));
+                            put(buf, area, x, y, unit, g.cell, style);
                             put(buf, area, x, y + 1, &seat.person, g.cell, t.base);
                         }
                         None => {
@@ -305,7 +306,10 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
                 zone(t.card(z.card)),
                 Cell::new((s.row + 1).to_string(), t.muted),
                 Cell::new((s.seat + 1).to_string(), t.muted),
-                Cell::new(v.snapshot.units[s.unit].name.as_str(), t.bar(z.card)),
+                Cell::new(
+                    v.snapshot.units[s.unit].name.as_str(),
+                    v.name_style(s.unit, t.bar(z.card)),
+                ),
                 Cell::new(s.person.as_str(), t.base),
             ]));
         }

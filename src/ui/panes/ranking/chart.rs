@@ -17,6 +17,8 @@ use crate::ui::widgets::line::{Window, cols, count, put_right};
 struct Bar<'a> {
     rank: String,
     name: &'a str,
+    /// The unit changed a moment ago.
+    changed: bool,
     /// The bar's length before scaling (completion, or the raw value).
     length: Option<f64>,
     /// The figure: the metric's value with its unit, or the composite.
@@ -37,6 +39,7 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
                 Subject::Composite => Bar {
                     rank: us.rank.map_or_else(dash, |r| r.to_string()),
                     name,
+                    changed: v.changed(u),
                     length: us.composite,
                     figure: us
                         .composite
@@ -59,6 +62,7 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
                     Bar {
                         rank: ms.rank.map_or_else(dash, |r| r.to_string()),
                         name,
+                        changed: v.changed(u),
                         length,
                         figure,
                         completion,
@@ -142,7 +146,12 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     for (line, b) in bars[win.range()].iter().enumerate() {
         let y = area.y + line as u16 * pitch;
         put_right(buf, area, area.x, y, c.rank, &b.rank, t.muted);
-        put(buf, area, at(c.rank + 1), y, b.name, c.name, t.base);
+        let name_style = if b.changed {
+            t.base.patch(t.changed)
+        } else {
+            t.base
+        };
+        put(buf, area, at(c.rank + 1), y, b.name, c.name, name_style);
         let style = t.bar(b.card);
         let length = b.length.map(|x| x / scale).unwrap_or(0.0);
         if c.bar > 0 {

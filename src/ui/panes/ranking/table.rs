@@ -75,7 +75,7 @@ fn build(v: &View, f: &Focus) -> Table {
         .into_iter()
         .map(|u| {
             let us = &v.standings.units[u];
-            let name = Cell::new(v.snapshot.units[u].name.as_str(), t.base);
+            let name = Cell::new(v.snapshot.units[u].name.as_str(), v.name_style(u, t.base));
             let mut cells = Vec::with_capacity(columns.len());
             match (f.subject, metric) {
                 (Subject::Metric(mi), Some(m)) => {
