@@ -24,6 +24,19 @@ impl Lang {
         }
     }
 
+    /// The colon between a label and its value (full width in Chinese).
+    pub fn colon(self) -> &'static str {
+        self.pick("：", ": ")
+    }
+
+    /// `text` in parentheses (full width in Chinese).
+    pub fn paren(self, text: &str) -> String {
+        match self {
+            Lang::Zh => format!("（{text}）"),
+            Lang::En => format!(" ({text})"),
+        }
+    }
+
     /// Picks the text for this language.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

@@ -149,3 +149,48 @@ fn any_size_draws_without_panic_and_within_its_bounds() {
         }
     }
 }
+
+/// The secretary's editor: every sheet at both sizes, in Chinese and
+/// English; a field refusing its text; the unsaved-changes question.
+#[test]
+fn editor_every_sheet_a_refused_field_and_the_quit_question() {
+    use guotang::app::editor::Sheet;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c: KeyCode| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    for (name, source) in [("demo", DEMO), ("en", EN)] {
+        for (w, h) in [(80u16, 24u16), (160, 48)] {
+            let mut app = app_at_item(doc(source), 0, ThemeName::Dark, None, (w, h));
+            app.update(Action::Command(Command::Edit));
+            for sheet in Sheet::ALL {
+                assert_eq!(app.edit.sheet, sheet);
+                let text = shaped(plain(&render(&app, w, h)), w, h);
+                insta::assert_snapshot!(format!("editor_{name}_{w}x{h}_{sheet:?}"), text);
+                app.update(key(KeyCode::Char(']')));
+            }
+            // A target typed wrong: the field keeps it and says why.
+            for k in [
+                KeyCode::Down,
+                KeyCode::Right,
+                KeyCode::Right,
+                KeyCode::Right,
+                KeyCode::Right,
+            ] {
+                app.update(key(k));
+            }
+            for c in "12,5".chars() {
+                app.update(key(KeyCode::Char(c)));
+            }
+            let text = shaped(plain(&render(&app, w, h)), w, h);
+            insta::assert_snapshot!(format!("editor_{name}_{w}x{h}_refused"), text);
+            // Written right, then quit: the question.
+            app.update(key(KeyCode::Esc));
+            for c in "125".chars() {
+                app.update(key(KeyCode::Char(c)));
+            }
+            app.update(key(KeyCode::Enter));
+            app.update(key(KeyCode::Char('q')));
+            let text = shaped(plain(&render(&app, w, h)), w, h);
+            insta::assert_snapshot!(format!("editor_{name}_{w}x{h}_quit"), text);
+        }
+    }
+}

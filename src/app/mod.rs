@@ -267,8 +267,9 @@ impl App {
             Action::LockHeld(who) => {
                 let lang = self.prefs.lang;
                 self.notify(format!(
-                    "⚠ {}：{who}",
-                    crate::ui::edit_labels::LOCKED_BY.get(lang)
+                    "⚠ {}{}{who}",
+                    crate::ui::edit_labels::LOCKED_BY.get(lang),
+                    lang.colon()
                 ));
                 self.edit.lock_holder = Some(who);
                 Vec::new()
@@ -277,8 +278,9 @@ impl App {
                 let lang = self.prefs.lang;
                 self.edit.journal_failed = true;
                 self.notify(format!(
-                    "⚠ {}：{message}",
-                    crate::ui::edit_labels::JOURNAL_FAILED.get(lang)
+                    "⚠ {}{}{message}",
+                    crate::ui::edit_labels::JOURNAL_FAILED.get(lang),
+                    lang.colon()
                 ));
                 Vec::new()
             }

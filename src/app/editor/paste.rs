@@ -47,6 +47,7 @@ impl App {
 
     fn paste_block(&mut self, text: &str) -> Vec<Effect> {
         let lang = self.prefs.lang;
+        let c = lang.colon();
         // Terminals send lines ended by CR, LF or both.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let mut rows: Vec<Vec<&str>> = text.split('\n').map(|l| l.split('\t').collect()).collect();
@@ -97,20 +98,20 @@ impl App {
                     return Vec::new();
                 };
                 let (Some(path), true) = (cell.path.clone(), cell.kind.editable()) else {
-                    self.notify(format!("{}：{}", place(), el::PASTE_READ_ONLY.get(lang)));
+                    self.notify(format!("{}{c}{}", place(), el::PASTE_READ_ONLY.get(lang)));
                     return Vec::new();
                 };
                 let value = match pasted_value(&cell.kind, text, lang) {
                     Ok(v) => v,
                     Err(problem) => {
-                        self.notify(format!("{}：{problem}", place()));
+                        self.notify(format!("{}{c}{problem}", place()));
                         return Vec::new();
                     }
                 };
                 match Assignment::new(&path.to_string(), value) {
                     Ok(a) => assignments.push(a),
                     Err(e) => {
-                        self.notify(format!("{}：{e}", place()));
+                        self.notify(format!("{}{c}{e}", place()));
                         return Vec::new();
                     }
                 }
@@ -126,7 +127,7 @@ impl App {
                 effects
             }
             Err(problem) => {
-                self.notify(format!("{}：{problem}", el::PASTE_REFUSED.get(lang)));
+                self.notify(format!("{}{c}{problem}", el::PASTE_REFUSED.get(lang)));
                 Vec::new()
             }
         }

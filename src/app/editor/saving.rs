@@ -251,8 +251,9 @@ impl App {
         } else {
             self.edit.quit_after_save = false;
             self.notify(format!(
-                "{clashes} {}：{named}",
-                el::MERGE_CLASHES.get(lang)
+                "{clashes} {}{}{named}",
+                el::MERGE_CLASHES.get(lang),
+                lang.colon()
             ));
         }
         effects

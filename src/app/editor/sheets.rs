@@ -181,13 +181,13 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
                 col(el::UNIT.get(lang), 16),
                 col(el::COMPOSITE.get(lang), 8),
                 col(el::RANK.get(lang), 4),
-                col(el::CARD.get(lang), 6),
+                col(el::CARD.get(lang), card_width(lang)),
             ];
             for m in &s.metrics {
                 let group = if m.unit.is_empty() {
                     m.name.clone()
                 } else {
-                    format!("{}（{}）", m.name, m.unit)
+                    format!("{}{}", m.name, lang.paren(&m.unit))
                 };
                 for head in [el::TARGET, el::ACTUAL] {
                     c.push(Column {
@@ -214,8 +214,8 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
         Sheet::Cards => vec![
             col(el::UNIT.get(lang), 16),
             col(el::COMPOSITE.get(lang), 8),
-            col(el::RULE_CARD.get(lang), 8),
-            col(el::DECISION.get(lang), 8),
+            col(el::RULE_CARD.get(lang), card_width(lang)),
+            col(el::DECISION.get(lang), card_width(lang)),
             col(el::REASON.get(lang), 40),
         ],
         Sheet::Agenda => vec![
@@ -229,6 +229,15 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
         ],
         Sheet::Meeting => vec![col(el::FIELD.get(lang), 14), col(el::VALUE.get(lang), 40)],
     }
+}
+
+/// Room for the widest card name.
+fn card_width(lang: Lang) -> usize {
+    [Card::Red, Card::Yellow, Card::None]
+        .iter()
+        .map(|&c| crate::text::width(card_name(c, lang)))
+        .max()
+        .unwrap_or(6)
 }
 
 fn key(k: &str) -> Step {

@@ -53,9 +53,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             let n: usize = rec.sets.iter().map(|s| s.len()).sum();
             let mut lines = vec![(
                 format!(
-                    "{} {}：{n} {}",
+                    "{} {}{}{n} {}",
                     el::RECOVER_STARTED.get(lang),
                     short_time(&rec.started),
+                    lang.colon(),
                     el::RECOVER_SETS.get(lang)
                 ),
                 t.base,
@@ -66,7 +67,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                     t.warning,
                 )),
                 Ok(_) => {}
-                Err(e) => lines.push((format!("{}：{e}", el::RECOVER_BROKEN.get(lang)), t.overdue)),
+                Err(e) => lines.push((
+                    format!("{}{}{e}", el::RECOVER_BROKEN.get(lang), lang.colon()),
+                    t.overdue,
+                )),
             }
             if rec.torn_tail {
                 lines.push((el::RECOVER_TORN.get(lang).to_owned(), t.muted));

@@ -115,13 +115,24 @@ fn field_lines(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None => col.head.clone(),
         });
     let place = if c.col == 0 || app.edit.sheet == Sheet::Meeting {
-        format!("{col_name}：")
+        col_name
     } else {
-        format!("{row_name} · {col_name}：")
+        format!("{row_name} · {col_name}")
     };
     let y = area.y;
     let mut x = area.x;
-    x += put(buf, area, x, y, &place, w / 2, t.muted) as u16;
+    // The place may be cut; the colon before the value never is.
+    let colon = lang.colon();
+    x += put(
+        buf,
+        area,
+        x,
+        y,
+        &place,
+        (w / 2).saturating_sub(width(colon)),
+        t.muted,
+    ) as u16;
+    x += put(buf, area, x, y, colon, w, t.muted) as u16;
     let room = w.saturating_sub(usize::from(x - area.x));
     let mut cursor = None;
     match &app.edit.field {
@@ -194,7 +205,8 @@ fn status_line(app: &App) -> (String, Style) {
         return (format!("⚠ {}", el::OUTSIDE_CHANGE.get(lang)), t.warning);
     }
     if let Some(who) = &app.edit.lock_holder {
-        return (format!("⚠ {}：{who}", el::LOCKED_BY.get(lang)), t.warning);
+        let c = lang.colon();
+        return (format!("⚠ {}{c}{who}", el::LOCKED_BY.get(lang)), t.warning);
     }
     let rows = sheets::rows(app.data.snapshot(), app.edit.sheet);
     let c = app.edit.cursor();
