@@ -264,6 +264,7 @@ pub enum Command {
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     crate::text::set_ambiguous_wide(cli.ambiguous_wide);
+    catch_file_size_signal();
     match cli.command {
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
@@ -342,6 +343,20 @@ pub fn run(cli: Cli) -> ExitCode {
             theme: cli.theme,
         }),
     }
+}
+
+/// A write past the file size limit (`ulimit -f`, RLIMIT_FSIZE) raises
+/// SIGXFSZ, whose default action kills the process on the spot: no message,
+/// a stale lock and a half-written temporary file left behind. Caught, the
+/// write fails with EFBIG instead, and the save reports it like a full disk.
+fn catch_file_size_signal() {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+    // Nothing reads the flag: catching the signal is all that is wanted.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        Arc::new(AtomicBool::new(false)),
+    );
 }
 
 /// Parses a theme name for clap.
