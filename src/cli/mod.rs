@@ -211,6 +211,10 @@ pub enum Command {
         /// html or md.
         #[arg(long, value_enum)]
         format: Option<report::ReportFormat>,
+        /// The meeting log to write the minutes from (default: the log the
+        /// console kept for this snapshot and meeting date, if any).
+        #[arg(long, value_name = "PATH")]
+        log: Option<PathBuf>,
     },
     /// Export the standings, the seating list (桌牌) or the projects as a
     /// spreadsheet.
@@ -321,8 +325,15 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             output,
             format,
+            log,
         }) => with_doc(file.as_deref(), |doc, _| {
-            report::run(doc, format, output.as_deref())
+            let args = report::ReportArgs {
+                file: file.as_deref(),
+                log: log.as_deref(),
+                format,
+                output: output.as_deref(),
+            };
+            report::run(doc, &args)
         }),
         Some(Command::Export {
             file,
