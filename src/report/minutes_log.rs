@@ -85,3 +85,57 @@ pub fn without_log(s: &Snapshot, st: &Standings) -> Minutes {
         ..Minutes::planned(s, st)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DEMO, Document, compute};
+    use crate::store::meeting_log::Entry;
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    fn at(m: u32, s: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 5, 8)
+            .unwrap()
+            .and_hms_opt(9, m, s)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_crashed_log_counts_to_its_last_event_and_keeps_unplanned_speakers() {
+        let doc = Document::from_bytes(DEMO.as_bytes()).unwrap();
+        let st = compute(&doc.snapshot);
+        let mut log = MeetingLog::new("demo", at(0, 0).date(), "t");
+        let e = |t, event| Entry { at: t, event };
+        log.events = vec![
+            e(at(0, 0), Event::Open),
+            e(
+                at(0, 0),
+                Event::ItemStart {
+                    item: 2,
+                    title: String::new(),
+                    planned_seconds: 1440,
+                },
+            ),
+            e(
+                at(0, 0),
+                Event::Speaker {
+                    item: 2,
+                    unit: "gone".into(),
+                    name: "撤并的镇".into(),
+                    planned_seconds: 180,
+                },
+            ),
+            // No close: the console died; the last event ends the count.
+            e(at(4, 0), Event::Pause),
+        ];
+        let m = from_log(&doc.snapshot, &st, &log);
+        let item = &m.items[2];
+        assert_eq!(item.actual_seconds, Some(240));
+        assert_eq!(item.actual_end, Some(at(4, 0).time()));
+        assert_eq!(m.speakers.len(), 1);
+        assert_eq!(m.speakers[0].name, "撤并的镇");
+        assert_eq!(m.speakers[0].actual_seconds, 240);
+        assert_eq!(m.speakers[0].overrun_seconds(), Some(60));
+        assert!(m.items[0].actual_start.is_none());
+    }
+}
