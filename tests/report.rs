@@ -10,10 +10,14 @@ use serde_json::Value;
 use guotang::i18n::{Lang, pct};
 use guotang::model::{self, Document};
 use guotang::report::{self, Minutes, MinutesItem, SpeakerTime};
+use guotang::store::meeting_log;
 
 fn guotang() -> Command {
     let mut cmd = Command::cargo_bin("guotang").unwrap();
     cmd.env("LANG", "C.UTF-8");
+    // No meeting log from a console run on this machine may slip in.
+    let no_state = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-tests-no-state");
+    cmd.env(meeting_log::STATE_DIR_ENV, no_state);
     cmd
 }
 
@@ -408,4 +412,152 @@ fn english_snapshots_get_an_english_bulletin() {
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("1. Overview"));
     assert!(!html.contains("排名情况"));
+}
+
+const LOG: &str = "tests/fixtures/meeting_log.json";
+
+fn demo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json")
+}
+
+/// The minutes the log fixture gives the demo: pauses left out, the speakers
+/// who had the floor with their own times.
+fn check_minutes_of_the_log_fixture(md: &str) {
+    let rows = [
+        "| 通报1—4月招商引资工作情况 | 09:00 | 09:10 | 09:02 | 09:14 | 11:00 | +1:00 |",
+        "| 各单位目标完成情况比较 | 09:10 | 09:18 | 09:14 | 09:20 | 6:00 | −2:00 |",
+        "| 红牌单位发言 | 09:18 | 09:42 | 09:20 | 09:29 | 9:00 | −15:00 |",
+        // The console closed on this item: it ran until the close.
+        "| 黄牌单位发言 | 09:42 | 10:06 | 09:29 | 09:30 | 1:00 | −23:00 |",
+        "| 区领导点评 | 10:06 | 10:16 | — | — | — | — |",
+        "| 东湖镇 | 红牌单位发言 | 3:00 | 5:30 | +2:30 |",
+        "| 经济开发区 | 红牌单位发言 | 3:00 | 3:30 | +0:30 |",
+    ];
+    for row in rows {
+        assert!(md.contains(row), "{row} missing:\n{md}");
+    }
+    // Only those who spoke: the other red units never had the floor.
+    assert_eq!(md.matches("| 红牌单位发言 | 3:00 |").count(), 2, "{md}");
+    assert!(md.contains("会议比计划提前 39:00 结束。"), "{md}");
+}
+
+#[test]
+fn minutes_come_from_the_log_given() {
+    let out = guotang()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("report")
+        .arg(demo())
+        .args(["--format", "md", "--log", LOG])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    check_minutes_of_the_log_fixture(&String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("minutes from tests/fixtures/meeting_log.json"),
+        "{err}"
+    );
+
+    let html = String::from_utf8(
+        guotang()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .arg("report")
+            .arg(demo())
+            .args(["--log", LOG])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(html.contains("data-field=\"actual_seconds\" data-v=\"660\">11:00"));
+    assert!(html.contains("data-field=\"overrun_seconds\" data-v=\"150\">+2:30"));
+}
+
+#[test]
+fn minutes_come_from_the_log_the_console_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.json");
+    std::fs::copy(demo(), &file).unwrap();
+    let state = dir.path().join("state");
+    std::fs::create_dir(&state).unwrap();
+    // Where the console keeps the log of this snapshot on this date.
+    let key = meeting_log::snapshot_key(Some(&file));
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 5, 8).unwrap();
+    let at = meeting_log::log_path(&state, &key, date);
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(LOG), &at).unwrap();
+
+    let out = guotang()
+        .env(meeting_log::STATE_DIR_ENV, &state)
+        .arg("report")
+        .arg(&file)
+        .args(["--format", "md"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    check_minutes_of_the_log_fixture(&String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("minutes from"));
+
+    // Another snapshot (another path) has no log: the bulletin says so.
+    let other = dir.path().join("other.json");
+    std::fs::copy(demo(), &other).unwrap();
+    let out = guotang()
+        .env(meeting_log::STATE_DIR_ENV, &state)
+        .arg("report")
+        .arg(&other)
+        .args(["--format", "md"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("## 五、会议纪要"), "{md}");
+    assert!(
+        md.contains("未找到本次会议的会议记录：下表只列计划时间。"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 通报1—4月招商引资工作情况 | 09:00 | 09:10 | — | — | — | — |"),
+        "{md}"
+    );
+    assert!(!md.contains("发言用时"), "{md}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no meeting log for this meeting"), "{err}");
+}
+
+#[test]
+fn a_log_given_that_is_missing_or_broken_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.json");
+    guotang()
+        .arg("report")
+        .arg(demo())
+        .arg("--log")
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("error: no meeting log at"));
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"format\": \"guotang-log/1\",\n oops").unwrap();
+    guotang()
+        .arg("report")
+        .arg(demo())
+        .arg("--log")
+        .arg(&broken)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("broken.json:2:"));
+}
+
+#[test]
+fn english_minutes_without_a_log_say_so() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en.json");
+    let html = html_of(&path);
+    assert!(
+        html.contains("No meeting log was found for this meeting: the table shows the plan only."),
+        "{html}"
+    );
 }

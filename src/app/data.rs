@@ -100,13 +100,24 @@ pub fn minutes_to_seconds(m: f64) -> i64 {
 /// A reload failure as the banner shows it: the first problem with its place
 /// (line:column or JSON path), and how many more there are.
 pub fn describe_load_error(e: &LoadError) -> String {
+    let name = |path: &std::path::Path| {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
     match e {
+        // Deleted, or renamed away (an editor's or a sync tool's save can
+        // leave it so for a moment): the watch reloads it once it is back.
+        LoadError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+            format!(
+                "{} is gone (deleted or renamed); it is read again when it is back",
+                name(path)
+            )
+        }
         LoadError::Io { .. } => e.to_string(),
         LoadError::Invalid { path, problems } => {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
+            let name = name(path);
             let first = problems.first().map_or_else(String::new, |p| match p {
                 Problem::Syntax {
                     line,
@@ -128,5 +139,27 @@ pub fn describe_load_error(e: &LoadError) -> String {
                 format!("{name}:{first}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_said_to_be_gone_by_name() {
+        let e = LoadError::Io {
+            path: "/srv/会议/meeting.json".into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert_eq!(
+            describe_load_error(&e),
+            "meeting.json is gone (deleted or renamed); it is read again when it is back"
+        );
+        let e = LoadError::Io {
+            path: "/srv/meeting.json".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert!(describe_load_error(&e).starts_with("cannot read /srv/meeting.json: "));
     }
 }

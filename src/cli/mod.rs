@@ -228,6 +228,10 @@ pub enum Command {
         /// html or md.
         #[arg(long, value_enum)]
         format: Option<report::ReportFormat>,
+        /// The meeting log to write the minutes from (default: the log the
+        /// console kept for this snapshot and meeting date, if any).
+        #[arg(long, value_name = "PATH")]
+        log: Option<PathBuf>,
     },
     /// Export the standings, the seating list (桌牌) or the projects as a
     /// spreadsheet.
@@ -281,6 +285,7 @@ pub enum Command {
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     crate::text::set_ambiguous_wide(cli.ambiguous_wide);
+    catch_file_size_signal();
     match cli.command {
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
@@ -337,8 +342,15 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             output,
             format,
+            log,
         }) => with_doc(file.as_deref(), |doc, _| {
-            report::run(doc, format, output.as_deref())
+            let args = report::ReportArgs {
+                file: file.as_deref(),
+                log: log.as_deref(),
+                format,
+                output: output.as_deref(),
+            };
+            report::run(doc, &args)
         }),
         Some(Command::Export {
             file,
@@ -365,6 +377,20 @@ pub fn run(cli: Cli) -> ExitCode {
             edit: false,
         }),
     }
+}
+
+/// A write past the file size limit (`ulimit -f`, RLIMIT_FSIZE) raises
+/// SIGXFSZ, whose default action kills the process on the spot: no message,
+/// a stale lock and a half-written temporary file left behind. Caught, the
+/// write fails with EFBIG instead, and the save reports it like a full disk.
+fn catch_file_size_signal() {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+    // Nothing reads the flag: catching the signal is all that is wanted.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        Arc::new(AtomicBool::new(false)),
+    );
 }
 
 /// Parses a theme name for clap.

@@ -1,4 +1,5 @@
-//! `guotang report`: the bulletin (通报) as one HTML file or as Markdown.
+//! `guotang report`: the bulletin (通报) as one HTML file or as Markdown,
+//! with the minutes from the meeting log.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -7,8 +8,10 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::model::{self, Document};
-use crate::report;
+use crate::report::{self, Minutes, minutes_log};
+use crate::sanitize::one_line;
 use crate::store::atomic::write_atomic;
+use crate::store::meeting_log;
 
 /// The bulletin's file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -27,18 +30,87 @@ pub fn pick_format(format: Option<ReportFormat>, output: Option<&Path>) -> Repor
     })
 }
 
-pub fn run(doc: &Document, format: Option<ReportFormat>, output: Option<&Path>) -> ExitCode {
+/// What `guotang report` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportArgs<'a> {
+    /// The snapshot (None: the built-in demo), which finds its meeting log.
+    pub file: Option<&'a Path>,
+    /// A meeting log given with --log.
+    pub log: Option<&'a Path>,
+    pub format: Option<ReportFormat>,
+    pub output: Option<&'a Path>,
+}
+
+/// The minutes: from the log given, else from the log the console kept for
+/// this snapshot and meeting date, else the plan with a note that no log was
+/// found. A log given that cannot be read is an error; the console's log
+/// that cannot be read is a warning (the bulletin matters more).
+fn minutes(doc: &Document, st: &model::Standings, args: &ReportArgs) -> Result<Minutes, String> {
+    let s = &doc.snapshot;
+    let date = s.meeting.date;
+    if let Some(path) = args.log {
+        let shown = super::shown_path(path);
+        let log = match meeting_log::load(path) {
+            Ok(Some(log)) => log,
+            Ok(None) => return Err(format!("no meeting log at {shown}")),
+            Err(e) => return Err(one_line(&e.to_string()).into_owned()),
+        };
+        if log.meeting_date != date {
+            eprintln!(
+                "warning: {shown} is the log of a meeting on {}, the snapshot's is on {date}",
+                log.meeting_date
+            );
+        }
+        eprintln!("minutes from {shown}");
+        return Ok(minutes_log::from_log(s, st, &log));
+    }
+    let Some(dir) = meeting_log::state_dir() else {
+        return Ok(minutes_log::without_log(s, st));
+    };
+    let key = meeting_log::snapshot_key(args.file);
+    let path = meeting_log::log_path(&dir, &key, date);
+    match meeting_log::load(&path) {
+        Ok(Some(log)) => {
+            eprintln!("minutes from {}", super::shown_path(&path));
+            Ok(minutes_log::from_log(s, st, &log))
+        }
+        Ok(None) => {
+            eprintln!(
+                "no meeting log for this meeting ({}): the minutes show the plan only",
+                super::shown_path(&path)
+            );
+            Ok(minutes_log::without_log(s, st))
+        }
+        Err(e) => {
+            eprintln!(
+                "warning: {}; the minutes show the plan only",
+                one_line(&e.to_string())
+            );
+            Ok(minutes_log::without_log(s, st))
+        }
+    }
+}
+
+pub fn run(doc: &Document, args: &ReportArgs) -> ExitCode {
     let lang = super::lang_for(doc);
     let s = &doc.snapshot;
     let st = model::compute(s);
-    let format = pick_format(format, output);
+    let minutes = match minutes(doc, &st, args) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let output = args.output;
+    let format = pick_format(args.format, output);
     let (text, side) = match format {
-        ReportFormat::Html => (report::to_html(s, &st, lang, None), Vec::new()),
+        ReportFormat::Html => (report::to_html(s, &st, lang, Some(&minutes)), Vec::new()),
         ReportFormat::Md => {
             let stem = output
                 .and_then(|p| p.file_stem())
                 .map(|s| s.to_string_lossy().into_owned());
-            report::to_markdown(s, &st, lang, None, stem.as_deref())
+            report::to_markdown(s, &st, lang, Some(&minutes), stem.as_deref())
         }
     };
     let Some(out) = output else {

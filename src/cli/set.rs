@@ -139,7 +139,7 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
             ExitCode::FAILURE
         }
         Err(e) => {
-            error(&e.to_string());
+            error(&format!("{e}\nnothing written: {name} is as it was"));
             ExitCode::FAILURE
         }
     }

@@ -1,7 +1,7 @@
 //! The minutes seam: what the meeting log knows about how the meeting went
 //! (each item's planned and actual times, each speaker's time), in a shape
-//! the bulletin can print. The console's log reader fills a [`Minutes`]; the
-//! planned side can come from the snapshot with [`Minutes::planned`].
+//! the bulletin can print. The planned side comes from the snapshot with
+//! [`Minutes::planned`]; `minutes_log` fills in the actual side from a log.
 
 use chrono::{NaiveTime, TimeDelta};
 
@@ -17,6 +17,9 @@ use super::table::{Cell, Column, Table};
 pub struct Minutes {
     pub items: Vec<MinutesItem>,
     pub speakers: Vec<SpeakerTime>,
+    /// No meeting log was found: the items hold the plan only, and the
+    /// bulletin says so.
+    pub no_log: bool,
 }
 
 /// One agenda item's planned and actual times (local clock).
@@ -25,15 +28,25 @@ pub struct MinutesItem {
     pub title: String,
     pub planned_start: Option<NaiveTime>,
     pub planned_end: Option<NaiveTime>,
+    /// The planned length (known even when the meeting has no start time).
+    pub planned_seconds: Option<u32>,
     pub actual_start: Option<NaiveTime>,
     pub actual_end: Option<NaiveTime>,
+    /// The time the item actually ran: pauses left out, returns to it added
+    /// (which the span from start to end cannot tell).
+    pub actual_seconds: Option<u32>,
 }
 
 impl MinutesItem {
-    /// Actual length minus planned length, when both are known.
+    /// Actual length minus planned length, when both are known; the lengths
+    /// are the seconds when given, else the spans from start to end.
     pub fn overrun(&self) -> Option<TimeDelta> {
-        let planned = self.planned_end? - self.planned_start?;
-        let actual = self.actual_end? - self.actual_start?;
+        let span = |a: Option<NaiveTime>, b: Option<NaiveTime>| Some(b? - a?);
+        let seconds = |s: Option<u32>| s.map(|s| TimeDelta::seconds(s.into()));
+        let planned =
+            seconds(self.planned_seconds).or_else(|| span(self.planned_start, self.planned_end))?;
+        let actual =
+            seconds(self.actual_seconds).or_else(|| span(self.actual_start, self.actual_end))?;
         Some(actual - planned)
     }
 }
@@ -60,23 +73,36 @@ impl Minutes {
     /// The plan from the snapshot: items back to back from the meeting's
     /// start, and each speaker's slot, with no actual times yet.
     pub fn planned(s: &Snapshot, st: &Standings) -> Minutes {
+        Minutes::planned_with_keys(s, st).0
+    }
+
+    /// The plan, and for each speaker in it its agenda index and unit id
+    /// (what the meeting log knows it by).
+    pub(super) fn planned_with_keys(
+        s: &Snapshot,
+        st: &Standings,
+    ) -> (Minutes, Vec<(usize, String)>) {
         let mut at = s.meeting.start;
         let mut m = Minutes::default();
-        for item in &s.agenda {
+        let mut keys = Vec::new();
+        for (index, item) in s.agenda.iter().enumerate() {
             let speakers = match (&item.speakers, item.pane) {
                 (Some(sel), Pane::Speakers) => order::speakers(s, st, sel),
                 _ => Vec::new(),
             };
             let minutes = item.planned_minutes(speakers.len());
-            let end = at.map(|t| t + TimeDelta::seconds((minutes * 60.0).round() as i64));
+            let seconds = (minutes * 60.0).round() as i64;
+            let end = at.map(|t| t + TimeDelta::seconds(seconds));
             m.items.push(MinutesItem {
                 title: item.title.clone(),
                 planned_start: at,
                 planned_end: end,
+                planned_seconds: u32::try_from(seconds).ok(),
                 ..MinutesItem::default()
             });
             let slot = (item.slot_minutes(speakers.len()) * 60.0).round() as u32;
             for u in speakers {
+                keys.push((index, s.units[u].id.clone()));
                 m.speakers.push(SpeakerTime {
                     name: s.units[u].name.clone(),
                     item: Some(item.title.clone()),
@@ -86,7 +112,7 @@ impl Minutes {
             }
             at = end;
         }
-        m
+        (m, keys)
     }
 
     /// The meeting's total over-run: the items' actual length minus their
@@ -122,6 +148,11 @@ pub fn signed_duration(seconds: i64) -> String {
     format!("{sign}{}:{:02}", a / 60, a % 60)
 }
 
+/// `39:00` for ±39 minutes.
+fn unsigned(seconds: i64) -> String {
+    duration(u32::try_from(seconds.unsigned_abs()).unwrap_or(u32::MAX))
+}
+
 fn clock(t: Option<NaiveTime>) -> String {
     t.map_or_else(|| "—".to_owned(), |t| t.format("%H:%M").to_string())
 }
@@ -143,6 +174,7 @@ const PLANNED_START: L = L::new("计划开始", "Planned start");
 const PLANNED_END: L = L::new("计划结束", "Planned end");
 const ACTUAL_START: L = L::new("实际开始", "Started");
 const ACTUAL_END: L = L::new("实际结束", "Ended");
+const RAN: L = L::new("实际用时", "Ran");
 const PLANNED: L = L::new("计划", "Planned");
 const ACTUAL: L = L::new("实际", "Actual");
 const OVERRUN: L = L::new("超时", "Over");
@@ -151,11 +183,17 @@ const OVERRUN: L = L::new("超时", "Over");
 pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
     let total = m.total_overrun().num_seconds();
     let summary = match (lang, total.signum()) {
+        _ if m.no_log => match lang {
+            Lang::Zh => "未找到本次会议的会议记录：下表只列计划时间。".to_owned(),
+            Lang::En => "No meeting log was found for this meeting: the table shows the plan only."
+                .to_owned(),
+        },
         (Lang::Zh, 1) => format!("会议共超时 {}。", signed_duration(total)),
-        (Lang::Zh, -1) => format!("会议比计划提前 {} 结束。", signed_duration(-total)),
+        // Early is said in words: no sign on the time.
+        (Lang::Zh, -1) => format!("会议比计划提前 {} 结束。", unsigned(total)),
         (Lang::Zh, _) => "会议按计划时间进行。".to_owned(),
         (Lang::En, 1) => format!("The meeting ran {} over.", signed_duration(total)),
-        (Lang::En, -1) => format!("The meeting ended {} early.", signed_duration(-total)),
+        (Lang::En, -1) => format!("The meeting ended {} early.", unsigned(total)),
         (Lang::En, _) => "The meeting kept to time.".to_owned(),
     };
     let mut items = Table::new(
@@ -167,6 +205,7 @@ pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
             Column::center(PLANNED_END.get(lang)),
             Column::center(ACTUAL_START.get(lang)),
             Column::center(ACTUAL_END.get(lang)),
+            Column::right(RAN.get(lang)),
             Column::right(OVERRUN.get(lang)),
         ],
     );
@@ -179,6 +218,10 @@ pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
                 Cell::text(clock(it.planned_end)),
                 Cell::text(clock(it.actual_start)),
                 Cell::text(clock(it.actual_end)),
+                it.actual_seconds.map_or_else(
+                    || Cell::text("—"),
+                    |s| Cell::num(duration(s), "actual_seconds", Some(f64::from(s))),
+                ),
                 overrun_cell(it.overrun().map(|d| d.num_seconds())),
             ],
         );
@@ -237,13 +280,17 @@ mod tests {
             planned_end: t(9, 10),
             actual_start: t(9, 2),
             actual_end: t(9, 15),
+            ..MinutesItem::default()
         };
         assert_eq!(it.overrun(), Some(TimeDelta::minutes(3)));
-        let m = Minutes {
+        let mut m = Minutes {
             items: vec![it, MinutesItem::default()],
-            speakers: vec![],
+            ..Minutes::default()
         };
         assert_eq!(m.total_overrun(), TimeDelta::minutes(3));
+        // Pauses and returns: the time run counts, not the span.
+        m.items[0].actual_seconds = Some(8 * 60);
+        assert_eq!(m.total_overrun(), TimeDelta::minutes(-2));
         assert_eq!(signed_duration(200), "+3:20");
         assert_eq!(signed_duration(-45), "−0:45");
         assert_eq!(signed_duration(0), "0:00");

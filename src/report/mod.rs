@@ -10,6 +10,7 @@ pub mod html;
 pub mod labels;
 pub mod markdown;
 pub mod minutes;
+pub mod minutes_log;
 pub mod project_tables;
 pub mod table;
 

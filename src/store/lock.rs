@@ -156,7 +156,13 @@ pub fn acquire(snapshot: &Path, purpose: &str) -> Result<Lock, LockError> {
         Err(LockError::Io { source, .. })
             if matches!(
                 source.kind(),
-                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                io::ErrorKind::PermissionDenied
+                    | io::ErrorKind::ReadOnlyFilesystem
+                    // A full folder cannot hold the lock either; the save
+                    // then reports the full disk, which is the real news.
+                    | io::ErrorKind::StorageFull
+                    | io::ErrorKind::QuotaExceeded
+                    | io::ErrorKind::FileTooLarge
             ) =>
         {
             let path = in_data_dir(snapshot).map_err(|source| LockError::Io {

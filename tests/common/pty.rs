@@ -1,0 +1,136 @@
+//! The real binary in a pseudo-terminal: keys in, screen read back through a
+//! terminal emulator (vt100). Generous timeouts, and every check polls the
+//! screen until the expected text appears, so a slow machine only waits.
+//! (The same harness as tests/console_e2e.rs, shared for newer tests.)
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+pub const ROWS: u16 = 30;
+pub const COLS: u16 = 100;
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A console running in a pseudo-terminal, and what it drew.
+pub struct Term {
+    pub parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Term {
+    /// Starts `guotang FILE` with its state (meeting log) in `state`.
+    pub fn spawn(file: &Path, state: &Path) -> Term {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_guotang"));
+        cmd.arg(file);
+        cmd.env("GUOTANG_STATE_DIR", state);
+        cmd.env("GUOTANG_CONFIG_DIR", state);
+        cmd.env("GUOTANG_DATA_DIR", state.join("data"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Term {
+            parser: vt100::Parser::new(
+                std::num::NonZero::new(ROWS).unwrap(),
+                std::num::NonZero::new(COLS).unwrap(),
+                0,
+            ),
+            output,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Feeds output to the emulator until `ok` holds for the screen.
+    pub fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !ok(self.parser.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(mpsc::RecvTimeoutError::Timeout) if !left.is_zero() => {}
+                _ => panic!(
+                    "waited for {what}; the screen shows:\n{}",
+                    self.parser.screen().contents()
+                ),
+            }
+        }
+    }
+
+    pub fn wait_text(&mut self, text: &str) {
+        self.wait_for(text, |s| s.contents().contains(text));
+    }
+
+    /// Waits until `text` is gone from the screen.
+    pub fn wait_gone(&mut self, text: &str) {
+        self.wait_for(&format!("{text} to go"), |s| !s.contents().contains(text));
+    }
+
+    /// The screen as text now.
+    pub fn contents(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// The first screen line holding `text`.
+    pub fn line_with(&self, text: &str) -> Option<String> {
+        self.contents()
+            .lines()
+            .find(|l| l.contains(text))
+            .map(str::to_owned)
+    }
+
+    /// Kills the console with SIGKILL: no chance to restore the terminal or
+    /// to close its log.
+    pub fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("no pid");
+        let status = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.child.wait().unwrap();
+    }
+
+    /// Quits with `q` and checks the console ended well.
+    pub fn quit(&mut self) {
+        self.send("q");
+        self.wait_for("the alternate screen to be left", |s| !s.alternate_screen());
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status:?}");
+    }
+}
