@@ -229,7 +229,7 @@ impl Ctx<'_> {
                 }
                 Effect::LoadForMerge => {
                     if let Some(path) = self.file {
-                        let result = load(path);
+                        let result = load(path).map_err(|f| f.message);
                         queue.extend(app.update(Action::MergeBase(result)));
                     }
                 }
@@ -341,10 +341,10 @@ impl Ctx<'_> {
 }
 
 /// Loads the snapshot, the error as the banner shows it.
-fn load(path: &Path) -> Result<Box<(Document, u64)>, String> {
+fn load(path: &Path) -> Result<Box<(Document, u64)>, crate::app::data::LoadFailure> {
     store::load(path)
         .map(|l| Box::new((l.doc, l.content_hash)))
-        .map_err(|e| crate::app::data::describe_load_error(&e))
+        .map_err(|e| crate::app::data::LoadFailure::of(&e))
 }
 
 /// Blocks for the next message, then takes every one already waiting, so a

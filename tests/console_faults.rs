@@ -3,18 +3,18 @@
 //! mid-meeting. Neither may stop the meeting: the screen keeps the data it
 //! had and says what happened; a restarted console resumes where it was.
 
-mod common;
+mod support;
 
 use std::path::{Path, PathBuf};
 
-use common::pty::Term;
 use guotang::model::DEMO;
+use support::pty::Term;
 
 const TITLE: &str = "全区招商引资工作过堂会（1—4月）";
 /// A figure of the first item's pane: the data is still drawn.
 const FIGURE: &str = "553.2";
 /// The banner's lead while the file on disk cannot be used.
-const BANNER: &str = "仍显示上次的数据";
+const BANNER: &str = "数据文件不见了";
 
 fn meeting() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -28,14 +28,17 @@ fn meeting() -> (tempfile::TempDir, PathBuf, PathBuf) {
 /// then writes a revised version back and checks it is shown.
 fn file_goes_away_and_comes_back(take: impl FnOnce(&Path)) {
     let (_dir, file, state) = meeting();
-    let mut t = Term::spawn(&file, &state);
+    let mut t = Term::console(&file, &state);
     t.wait_text("议程 1/8");
     t.wait_text(FIGURE);
 
     take(&file);
-    t.wait_text("meeting.json is gone (deleted or renamed)");
+    t.wait_text(BANNER);
     let screen = t.contents();
-    assert!(screen.contains(BANNER), "{screen}");
+    assert!(
+        screen.contains("meeting.json"),
+        "the file is named: {screen}"
+    );
     assert!(
         screen.contains(TITLE) && screen.contains(FIGURE),
         "{screen}"
@@ -93,7 +96,7 @@ fn seconds(mmss: &str) -> i64 {
 #[test]
 fn the_meeting_log_survives_a_kill() {
     let (_dir, file, state) = meeting();
-    let mut t = Term::spawn(&file, &state);
+    let mut t = Term::console(&file, &state);
     t.wait_text("议程 1/8");
     // Let each item run a second or more, so its time is not zero.
     t.wait_for("item 1's timer to turn", |s| {
@@ -120,7 +123,7 @@ fn the_meeting_log_survives_a_kill() {
     assert!(before < 24 * 60 - 1, "{before}");
     t.kill_hard();
 
-    let mut again = Term::spawn(&file, &state);
+    let mut again = Term::console(&file, &state);
     again.wait_text("议程 3/8");
     // The footer is drawn last: once its timer shows, the whole frame has.
     again.wait_text(" / 24:00");

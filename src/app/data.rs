@@ -50,6 +50,8 @@ pub struct Data {
     pub reloaded: bool,
     /// Why the file on disk is not what is shown: the last reload's error, with its place.
     pub error: Option<String>,
+    /// The file on disk is gone (deleted or renamed away), not broken.
+    pub gone: bool,
     /// Counts computations of the derived data (tests check that only data changes do it).
     pub generation: u64,
 }
@@ -64,6 +66,7 @@ impl Data {
             loaded_at: now,
             reloaded: false,
             error: None,
+            gone: false,
             generation: 0,
         }
     }
@@ -95,6 +98,46 @@ impl Data {
 /// Whole seconds in a number of minutes (snapshot minutes may be fractional).
 pub fn minutes_to_seconds(m: f64) -> i64 {
     (m * 60.0).round() as i64
+}
+
+/// Why a reload failed, as the banner tells it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadFailure {
+    /// The first problem with its place ([`describe_load_error`]).
+    pub message: String,
+    /// The file is not there (deleted, or renamed away).
+    pub gone: bool,
+}
+
+impl From<&str> for LoadFailure {
+    fn from(message: &str) -> LoadFailure {
+        LoadFailure {
+            message: message.to_owned(),
+            gone: false,
+        }
+    }
+}
+
+impl LoadFailure {
+    /// The banner's words for a load error; a file that is gone is named
+    /// alone (the banner's label says the rest, in the console's language).
+    pub fn of(e: &LoadError) -> LoadFailure {
+        match e {
+            LoadError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+                LoadFailure {
+                    message: path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    ),
+                    gone: true,
+                }
+            }
+            _ => LoadFailure {
+                message: describe_load_error(e),
+                gone: false,
+            },
+        }
+    }
 }
 
 /// A reload failure as the banner shows it: the first problem with its place

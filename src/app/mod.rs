@@ -48,7 +48,7 @@ pub enum Action {
     /// The snapshot file changed on disk.
     FileChanged,
     /// A reload's result: the document and its content hash, or the error with its place.
-    Loaded(Result<Box<(Document, u64)>, String>),
+    Loaded(Result<Box<(Document, u64)>, data::LoadFailure>),
     /// A message for the status line (e.g. a failed save).
     Notice(String),
     /// SIGTERM, SIGHUP or SIGINT: close the meeting log and leave at once
@@ -420,15 +420,17 @@ impl App {
         effects
     }
 
-    fn loaded(&mut self, result: Result<Box<(Document, u64)>, String>) -> Vec<Effect> {
+    fn loaded(&mut self, result: Result<Box<(Document, u64)>, data::LoadFailure>) -> Vec<Effect> {
         match result {
-            Err(message) => {
-                self.data.error = Some(message);
+            Err(failure) => {
+                self.data.error = Some(failure.message);
+                self.data.gone = failure.gone;
                 Vec::new()
             }
             Ok(loaded) => {
                 let (doc, hash) = *loaded;
                 self.data.error = None;
+                self.data.gone = false;
                 if self.data.content_hash == Some(hash) {
                     return Vec::new();
                 }

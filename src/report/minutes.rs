@@ -115,9 +115,20 @@ impl Minutes {
         (m, keys)
     }
 
-    /// The meeting's total over-run: the items' actual length minus their
-    /// planned length, over the items where both are known.
+    /// The meeting's total over-run as the meeting log defines it: the sum
+    /// of max(0, actual − planned) over the items where both are known (an
+    /// item kept short does not pay for another that ran over).
     pub fn total_overrun(&self) -> TimeDelta {
+        self.items
+            .iter()
+            .filter_map(MinutesItem::overrun)
+            .filter(|d| *d > TimeDelta::zero())
+            .fold(TimeDelta::zero(), |a, b| a + b)
+    }
+
+    /// The items' actual length minus their planned length, all together:
+    /// negative when the meeting as a whole took less time than planned.
+    pub fn net_difference(&self) -> TimeDelta {
         self.items
             .iter()
             .filter_map(MinutesItem::overrun)
@@ -181,18 +192,24 @@ const OVERRUN: L = L::new("超时", "Over");
 
 /// Builds the minutes section: the summary sentence and two tables.
 pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
-    let total = m.total_overrun().num_seconds();
+    let over = m.total_overrun().num_seconds();
+    // Over-run wins the sentence; early is told only when nothing ran over.
+    let total = if over > 0 {
+        over
+    } else {
+        m.net_difference().num_seconds().min(0)
+    };
     let summary = match (lang, total.signum()) {
         _ if m.no_log => match lang {
             Lang::Zh => "未找到本次会议的会议记录：下表只列计划时间。".to_owned(),
             Lang::En => "No meeting log was found for this meeting: the table shows the plan only."
                 .to_owned(),
         },
-        (Lang::Zh, 1) => format!("会议共超时 {}。", signed_duration(total)),
+        (Lang::Zh, 1) => format!("各项共超时 {}。", signed_duration(total)),
         // Early is said in words: no sign on the time.
         (Lang::Zh, -1) => format!("会议比计划提前 {} 结束。", unsigned(total)),
         (Lang::Zh, _) => "会议按计划时间进行。".to_owned(),
-        (Lang::En, 1) => format!("The meeting ran {} over.", signed_duration(total)),
+        (Lang::En, 1) => format!("The items ran {} over in all.", signed_duration(total)),
         (Lang::En, -1) => format!("The meeting ended {} early.", unsigned(total)),
         (Lang::En, _) => "The meeting kept to time.".to_owned(),
     };
@@ -288,9 +305,16 @@ mod tests {
             ..Minutes::default()
         };
         assert_eq!(m.total_overrun(), TimeDelta::minutes(3));
-        // Pauses and returns: the time run counts, not the span.
+        // Pauses and returns: the time run counts, not the span; an item
+        // kept short is no over-run, and does not offset another's.
         m.items[0].actual_seconds = Some(8 * 60);
-        assert_eq!(m.total_overrun(), TimeDelta::minutes(-2));
+        assert_eq!(m.total_overrun(), TimeDelta::zero());
+        assert_eq!(m.net_difference(), TimeDelta::minutes(-2));
+        let mut late = m.items[0].clone();
+        late.actual_seconds = Some(15 * 60);
+        m.items.push(late);
+        assert_eq!(m.total_overrun(), TimeDelta::minutes(5));
+        assert_eq!(m.net_difference(), TimeDelta::minutes(3));
         assert_eq!(signed_duration(200), "+3:20");
         assert_eq!(signed_duration(-45), "−0:45");
         assert_eq!(signed_duration(0), "0:00");

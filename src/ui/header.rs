@@ -126,7 +126,15 @@ pub fn draw_banner(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let t = &app.prefs.theme;
     let text = match (&app.data.error, &app.prefs.notice) {
-        (Some(err), _) => format!(" ⚠ {}：{err}", sl::DATA_BROKEN.get(app.prefs.lang)),
+        (Some(err), _) => {
+            let label = if app.data.gone {
+                sl::DATA_GONE
+            } else {
+                sl::DATA_BROKEN
+            };
+            let lang = app.prefs.lang;
+            format!(" ⚠ {}{}{err}", label.get(lang), lang.colon())
+        }
         (None, Some((notice, _))) => format!(" {notice}"),
         (None, None) => return,
     };

@@ -15,6 +15,10 @@ pub const MINUTES: L = L::new("分钟", "min");
 pub const MIN_SHORT: L = L::new("分", "m");
 pub const DATA_LOADED: L = L::new("数据载入", "Data loaded");
 pub const DATA_UPDATED: L = L::new("数据已更新", "Data updated");
+pub const DATA_GONE: L = L::new(
+    "数据文件不见了（删除或改名），仍显示上次的数据",
+    "The data file is gone (deleted or renamed); showing the last data until it is back",
+);
 pub const DATA_BROKEN: L = L::new(
     "数据文件有误，仍显示上次的数据",
     "The data file is broken; still showing the last good data",

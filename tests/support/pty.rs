@@ -107,7 +107,55 @@ impl Term {
         self.wait_for(text, |s| s.contents().contains(text));
     }
 
+    /// Waits until `text` is gone from the screen.
+    pub fn wait_gone(&mut self, text: &str) {
+        self.wait_for(&format!("{text} to go"), |s| !s.contents().contains(text));
+    }
+
+    /// The screen as text now.
     pub fn contents(&self) -> String {
         self.parser.screen().contents()
+    }
+
+    /// The first screen line holding `text`.
+    pub fn line_with(&self, text: &str) -> Option<String> {
+        self.contents()
+            .lines()
+            .find(|l| l.contains(text))
+            .map(str::to_owned)
+    }
+
+    /// Kills the console with SIGKILL: no chance to restore the terminal or
+    /// to close its log.
+    pub fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("no pid");
+        let status = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.child.wait().unwrap();
+    }
+
+    /// Quits with `q` and checks the console ended well.
+    pub fn quit(&mut self) {
+        self.send("q");
+        self.wait_for("the alternate screen to be left", |s| !s.alternate_screen());
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status:?}");
+    }
+
+    /// `guotang FILE` with its state (meeting log, config) in `state` and
+    /// its data (backups, journal) in `state/data`.
+    pub fn console(file: &std::path::Path, state: &std::path::Path) -> Term {
+        let data = state.join("data");
+        Term::spawn(
+            &[file.as_os_str()],
+            &[
+                ("GUOTANG_STATE_DIR", state.as_os_str()),
+                ("GUOTANG_CONFIG_DIR", state.as_os_str()),
+                ("GUOTANG_DATA_DIR", data.as_os_str()),
+            ],
+        )
     }
 }
