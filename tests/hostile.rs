@@ -8,6 +8,8 @@
 
 #[path = "hostile/corpus.rs"]
 mod corpus;
+#[path = "hostile/edits.rs"]
+mod edits;
 #[path = "hostile/fuzz.rs"]
 mod fuzz;
 #[path = "hostile/suite.rs"]
