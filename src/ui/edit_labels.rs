@@ -74,6 +74,10 @@ pub const ROW_OPS_HINT: L = L::new(
 pub const REORDER_HINT: L = L::new("Alt+↑↓ 调整顺序", "Alt+↑↓ reorder");
 pub const FIELD_HINT: L = L::new("回车确定  Esc 取消", "Enter set  Esc cancel");
 
+pub const HELP_PASTE: L = L::new(
+    "粘贴表格：从光标处起向右、向下填入；滚轮移动光标",
+    "Paste a block: it fills from the cursor right and down; the wheel moves the cursor",
+);
 pub const PASTED: L = L::new("已粘贴", "pasted");
 pub const CELLS: L = L::new("格", "cells");
 pub const PASTE_TOO_BIG: L = L::new("粘贴内容太大，未写入", "too much pasted; nothing written");

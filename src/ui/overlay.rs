@@ -63,7 +63,11 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or(0)
         .min(24);
     let text_w = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
-    let mouse = sl::HELP_MOUSE.get(lang);
+    let mouse = if app.edit.active {
+        crate::ui::edit_labels::HELP_PASTE.get(lang)
+    } else {
+        sl::HELP_MOUSE.get(lang)
+    };
     let want_w = (key_w + 3 + text_w).max(width(mouse)) + 4;
     let inner = framed(
         area,
