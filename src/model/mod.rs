@@ -8,6 +8,7 @@ pub mod order;
 pub mod parse;
 mod pretty;
 pub mod problem;
+mod project_text;
 pub mod projects;
 pub mod raw;
 mod record;

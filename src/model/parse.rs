@@ -110,6 +110,23 @@ pub fn element(bytes: &[u8]) -> Option<Value> {
 /// Where an element starts and ends in the text.
 type Span = (usize, usize);
 
+/// One JSON value read as [`parse_json`] reads it, allowing `depth_left`
+/// more levels of `[` and `{` (a value inside a project: see [`element`]).
+pub(crate) struct ElementValue {
+    pub depth_left: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ElementValue {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        let mut stacks = Stacks {
+            depth_left: Some(self.depth_left),
+            ..Stacks::default()
+        };
+        Node(&mut stacks).deserialize(d)
+    }
+}
+
 /// The top-level object with the elements of its `projects` list as byte
 /// ranges of `bytes`; `None` when the text does not read.
 fn build_top(bytes: &[u8]) -> Option<(Value, Option<Vec<Span>>)> {

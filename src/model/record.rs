@@ -36,6 +36,12 @@ struct Lazy {
     items: Vec<Item>,
 }
 
+/// A project held apart, as it is held.
+pub(crate) enum Held<'a> {
+    Text(&'a [u8]),
+    Value(&'a Value),
+}
+
 /// One project: its span of text, or its value once edited.
 #[derive(Clone)]
 pub(crate) enum Item {
@@ -157,23 +163,14 @@ impl Record {
         }
     }
 
-    /// Visits the projects held apart in order, each parsed from its text
-    /// for the visit only. Stops with `Err(i)` at a project whose text does
-    /// not read as [`parse::parse_json`] would read it there.
-    pub(crate) fn each_project(&self, mut f: impl FnMut(usize, &Value)) -> Result<(), usize> {
-        let Some(lazy) = &self.projects else {
-            return Ok(());
-        };
-        for (i, item) in lazy.items.iter().enumerate() {
-            match item {
-                Item::Span { start, end } => {
-                    let v = parse::element(&lazy.text[*start as usize..*end as usize]).ok_or(i)?;
-                    f(i, &v);
-                }
-                Item::Value(v) => f(i, v),
-            }
-        }
-        Ok(())
+    /// The projects held apart, in order: each its text, or its value.
+    pub(crate) fn held(&self) -> impl Iterator<Item = Held<'_>> {
+        self.projects.iter().flat_map(|lazy| {
+            lazy.items.iter().map(|item| match item {
+                Item::Span { start, end } => Held::Text(&lazy.text[*start as usize..*end as usize]),
+                Item::Value(v) => Held::Value(v),
+            })
+        })
     }
 
     /// The record as the console saves it: pretty-printed (two-space

@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::fields::{Path, Reader, describe, members, same_word};
-use super::record::Record;
+use super::record::{Held, Record};
 use super::snapshot::*;
 use super::validate::{IdSet, required, strings, unique};
+use super::{parse, project_text};
+use std::borrow::Cow;
 
 /// The project fields validation reads, in the order their problems are reported.
 const PROJECT_FIELDS: [&str; 11] = [
@@ -72,11 +74,24 @@ pub(super) fn held_projects(
     // The texts are dropped as they are checked: the ids seen are kept owned.
     let mut seen: HashMap<Box<str>, usize> = HashMap::with_capacity(n);
     let mut out = Vec::with_capacity(n);
-    record.each_project(|i, item| {
-        if let Some(p) = project(r, item, &path.index(i), i, &mut seen, unit_ids) {
+    for (i, held) in record.held().enumerate() {
+        let value = match held {
+            Held::Text(text) => {
+                // Most projects are valid as they stand: no value is built.
+                if let Some(p) = project_text::read(text, unit_ids)
+                    && seen.first(&p.id, i).is_none()
+                {
+                    out.push(p);
+                    continue;
+                }
+                Cow::Owned(parse::element(text).ok_or(i)?)
+            }
+            Held::Value(v) => Cow::Borrowed(v),
+        };
+        if let Some(p) = project(r, &value, &path.index(i), i, &mut seen, unit_ids) {
             out.push(p);
         }
-    })?;
+    }
     Ok(out)
 }
 
