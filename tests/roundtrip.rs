@@ -248,3 +248,27 @@ proptest! {
         }
     }
 }
+
+/// The record writes its projects from their text: the saved bytes must be
+/// what the whole document as a value gives, whatever the file's layout.
+#[test]
+fn saving_from_the_text_gives_the_bytes_of_the_value() {
+    let value = guotang::testgen::generate(30, 300, 4);
+    let mut texts = vec![
+        model::to_pretty(&value),
+        serde_json::to_string(&value).unwrap(),
+        model::DEMO.to_owned(),
+    ];
+    // Numbers and strings written as serde_json would not write them.
+    let odd = serde_json::to_string(&value)
+        .unwrap()
+        .replace("\"stage\":", "\"stage\" :\n\t")
+        .replace(".5,", ".50,")
+        .replace("\"name\":\"", "\"name\":\"\\u4e2d\\/");
+    texts.push(odd);
+    for text in texts {
+        let doc = Document::from_bytes(text.as_bytes()).unwrap();
+        let whole = guotang::model::parse::parse_json(text.as_bytes()).unwrap();
+        assert_eq!(doc.to_pretty(), model::to_pretty(&whole));
+    }
+}
