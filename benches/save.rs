@@ -9,7 +9,7 @@ mod common;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use guotang::model::{self, Document};
+use guotang::model::Document;
 use guotang::store;
 
 fn save(c: &mut Criterion) {
@@ -30,11 +30,11 @@ fn save(c: &mut Criterion) {
         }
         g.bench_function("to_pretty+write_atomic", |b| {
             b.iter(|| {
-                let text = model::to_pretty(&doc.json);
+                let text = doc.to_pretty();
                 store::atomic::write_atomic(&path, text.as_bytes())
             })
         });
-        g.bench_function("to_pretty", |b| b.iter(|| model::to_pretty(&doc.json)));
+        g.bench_function("to_pretty", |b| b.iter(|| doc.to_pretty()));
         g.finish();
     }
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures what docs/performance.md reports, on this machine:
-#   1. criterion benchmarks (load, save) on the demo and on 2,000 units /
-#      100,000 projects, as a table of mean times;
+#   1. criterion benchmarks (load, save, edit, reload) on the demo and on
+#      2,000 units / 100,000 projects, as a table of mean times;
 #   2. peak resident memory of `guotang check` on the large file, pretty and
-#      compact, against the file size (/usr/bin/time -v);
+#      compact, and of the console's first frame (`guotang render`), against
+#      the file size (/usr/bin/time -v);
 #   3. the guotang/jq time ratio (scripts/jq-ratio.sh);
 #   4. standings of generated files against the Python oracle.
 # Usage: scripts/measure.sh [--quick]   (--quick: shorter criterion runs)
@@ -29,7 +30,7 @@ echo "- $(date -u +%Y-%m-%d), $(rustc --version), commit $(git rev-parse --short
 echo
 
 echo "running criterion benchmarks..." >&2
-cargo bench --quiet --bench load --bench save -- --noplot "${quick[@]}" >"$dir/bench.txt" 2>&1
+cargo bench --quiet --bench load --bench save --bench edit --bench reload -- --noplot "${quick[@]}" >"$dir/bench.txt" 2>&1
 echo "## Benchmarks (criterion, mean of the samples)"
 echo
 python3 - "$dir/bench.txt" <<'PY'
@@ -58,17 +59,24 @@ PY
 echo
 
 echo "measuring memory..." >&2
-echo "## Peak memory of \`guotang check\`"
+echo "## Peak memory"
 echo
-echo "| file | size | max RSS | RSS ÷ size |"
-echo "|---|---|---|---|"
-for f in big big-compact; do
+echo "| command | file | size | max RSS | RSS ÷ size |"
+echo "|---|---|---|---|---|"
+peak() { # label, file, command...
+    local label=$1 f=$2
+    shift 2
     size=$(stat -c %s "$dir/$f.json")
-    /usr/bin/time -v target/release/guotang check "$dir/$f.json" >/dev/null 2>"$dir/time.txt"
+    /usr/bin/time -v "$@" >/dev/null 2>"$dir/time.txt"
     rss=$(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$dir/time.txt")
-    awk -v n="$f.json" -v s="$size" -v r="$rss" \
-        'BEGIN { printf "| %s | %.1f MB | %.1f MB | %.1f× |\n", n, s / 1e6, r * 1024 / 1e6, r * 1024 / s }'
+    awk -v c="$label" -v n="$f.json" -v s="$size" -v r="$rss" \
+        'BEGIN { printf "| %s | %s | %.1f MB | %.1f MB | %.1f× |\n", c, n, s / 1e6, r * 1024 / 1e6, r * 1024 / s }'
+}
+for f in big big-compact; do
+    peak "check" "$f" target/release/guotang check "$dir/$f.json"
 done
+peak "render --item 1 --size 200x60" big \
+    target/release/guotang render "$dir/big.json" --item 1 --size 200x60
 echo
 
 echo "comparing with jq..." >&2

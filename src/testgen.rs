@@ -408,6 +408,6 @@ mod tests {
         for pane in model::Pane::ALL {
             assert!(panes.contains(&pane), "{pane:?}");
         }
-        assert!(doc.json["meeting"]["host"].is_string());
+        assert!(doc.json.to_value()["meeting"]["host"].is_string());
     }
 }

@@ -56,7 +56,7 @@ fn edit_save_load_keeps_unknown_fields_and_key_order() {
     let dir = setup();
     let path = snapshot_in(dir.path());
     let loaded = store::load(&path).unwrap();
-    let e = set(&loaded.doc.json, EDITS);
+    let e = set(&loaded.doc.json.to_value(), EDITS);
     let saved = store::save(&path, &e.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
     assert!(saved.written);
     assert_eq!(fs::read_to_string(&path).unwrap(), EDITED);
@@ -75,12 +75,15 @@ fn a_save_over_someone_elses_save_is_a_conflict_then_a_rebase() {
     let presenter = store::load(&path).unwrap();
     let secretary = store::load(&path).unwrap();
 
-    let hers = set(&secretary.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    let hers = set(
+        &secretary.doc.json.to_value(),
+        &["units.kfq.actuals.investment=101.5"],
+    );
     let saved = store::save(&path, &hers.doc, Expect::Unchanged(secretary.content_hash)).unwrap();
 
     let mut history = EditHistory::new();
     let mine = set(
-        &presenter.doc.json,
+        &presenter.doc.json.to_value(),
         &["meeting.venue=礼堂", "units.cxz.actuals.signed=3"],
     );
     history.record(mine.changes.clone());
@@ -98,10 +101,10 @@ fn a_save_over_someone_elses_save_is_a_conflict_then_a_rebase() {
 
     // Reload and re-apply: nothing clashes, both edits survive.
     let reloaded = store::load(&path).unwrap();
-    let r = edit::rebase(&reloaded.doc.json, history.done()).unwrap();
+    let r = edit::rebase(&reloaded.doc.json.to_value(), history.done()).unwrap();
     assert!(r.clashes.is_empty());
     store::save(&path, &r.doc, Expect::Unchanged(reloaded.content_hash)).unwrap();
-    let both = store::load(&path).unwrap().doc.json;
+    let both = store::load(&path).unwrap().doc.json.to_value();
     assert_eq!(both["units"][0]["actuals"]["investment"], 101.5);
     assert_eq!(both["units"][1]["actuals"]["signed"], 3);
     assert_eq!(both["meeting"]["venue"], "礼堂");
@@ -113,14 +116,21 @@ fn a_clash_leaves_the_choice_overwrite_or_save_as() {
     let path = snapshot_in(dir.path());
     let a = store::load(&path).unwrap();
     let b = store::load(&path).unwrap();
-    let theirs = set(&a.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    let theirs = set(
+        &a.doc.json.to_value(),
+        &["units.kfq.actuals.investment=101.5"],
+    );
     store::save(&path, &theirs.doc, Expect::Unchanged(a.content_hash)).unwrap();
     let mine = set(
-        &b.doc.json,
+        &b.doc.json.to_value(),
         &["units.kfq.actuals.investment=99", "meeting.venue=礼堂"],
     );
     let now = store::load(&path).unwrap();
-    let r = edit::rebase(&now.doc.json, std::slice::from_ref(&mine.changes)).unwrap();
+    let r = edit::rebase(
+        &now.doc.json.to_value(),
+        std::slice::from_ref(&mine.changes),
+    )
+    .unwrap();
     assert_eq!(r.clashes.len(), 1);
     assert_eq!(
         r.clashes[0].to_string(),
@@ -154,7 +164,7 @@ fn twenty_one_saves_keep_twenty_backups_and_one_restores() {
     let mut versions = vec![MEETING.to_owned()];
     for i in 1..=21 {
         let e = set(
-            &loaded.doc.json,
+            &loaded.doc.json.to_value(),
             &[&format!("x_trailer.revision={}", 7 + i)],
         );
         store::save(&path, &e.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
@@ -213,10 +223,13 @@ fn journaled_edits_are_recovered_after_a_crash() {
         journal::pending(&path).unwrap().is_none(),
         "no edit, no journal"
     );
-    let e1 = set(&loaded.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    let e1 = set(
+        &loaded.doc.json.to_value(),
+        &["units.kfq.actuals.investment=101.5"],
+    );
     j.append(&e1.changes).unwrap();
     let e2 = set(
-        &e1.doc.json,
+        &e1.doc.json.to_value(),
         &["projects.P007.stage=started", "meeting.venue=礼堂"],
     );
     j.append(&e2.changes).unwrap();
@@ -241,7 +254,7 @@ fn journaled_edits_are_recovered_after_a_crash() {
     journal::clear(&path).unwrap();
     assert!(journal::pending(&path).unwrap().is_none());
     let mut j = Journal::start(&path, saved.content_hash).unwrap();
-    let e3 = set(&replay.doc.json, &["meeting.venue=null"]);
+    let e3 = set(&replay.doc.json.to_value(), &["meeting.venue=null"]);
     j.append(&e3.changes).unwrap();
     j.saved(saved.content_hash).unwrap();
     assert!(!journal_of(&path).exists());
@@ -253,7 +266,10 @@ fn a_torn_last_line_is_ignored_never_fatal() {
     let path = snapshot_in(dir.path());
     let loaded = store::load(&path).unwrap();
     let mut j = Journal::start(&path, loaded.content_hash).unwrap();
-    let e1 = set(&loaded.doc.json, &["units.kfq.actuals.investment=101.5"]);
+    let e1 = set(
+        &loaded.doc.json.to_value(),
+        &["units.kfq.actuals.investment=101.5"],
+    );
     j.append(&e1.changes).unwrap();
     drop(j);
     let file = journal_of(&path);
@@ -307,13 +323,16 @@ fn recovery_on_a_file_changed_since_reports_the_clashes() {
     let loaded = store::load(&path).unwrap();
     let mut j = Journal::start(&path, loaded.content_hash).unwrap();
     let mine = set(
-        &loaded.doc.json,
+        &loaded.doc.json.to_value(),
         &["units.kfq.actuals.investment=101.5", "meeting.venue=礼堂"],
     );
     j.append(&mine.changes).unwrap();
     drop(j);
     // Meanwhile someone else saved the same number differently.
-    let theirs = set(&loaded.doc.json, &["units.kfq.actuals.investment=120"]);
+    let theirs = set(
+        &loaded.doc.json.to_value(),
+        &["units.kfq.actuals.investment=120"],
+    );
     store::save(&path, &theirs.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
 
     let r = journal::pending(&path).unwrap().unwrap();
@@ -325,7 +344,7 @@ fn recovery_on_a_file_changed_since_reports_the_clashes() {
         "units.kfq.actuals.investment"
     );
     assert_eq!(replay.applied.len(), 1);
-    assert_eq!(replay.doc.json["meeting"]["venue"], "礼堂");
+    assert_eq!(replay.doc.json.to_value()["meeting"]["venue"], "礼堂");
     // Keep what applied, on the new base: the journal now says just that.
     let mut j = Journal::resume(
         &path,
@@ -360,7 +379,7 @@ fn a_save_through_a_symlink_replaces_the_target_and_sweeps_old_temporaries() {
         .unwrap();
 
     let loaded = store::load(&link).unwrap();
-    let e = set(&loaded.doc.json, &["meeting.venue=礼堂"]);
+    let e = set(&loaded.doc.json.to_value(), &["meeting.venue=礼堂"]);
     store::save(&link, &e.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
     assert!(
         fs::symlink_metadata(&link)

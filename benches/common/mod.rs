@@ -3,10 +3,8 @@
 //!
 //! Each `benches/*.rs` file is its own crate with `harness = false` and a
 //! `[[bench]]` entry in Cargo.toml; it includes this module with `mod common;`.
-//! Paths a user waits on that still want a benchmark of their own here:
-//! drawing each pane at 80×24 and 200×60 (`ratatui::backend::TestBackend`),
-//! a cell edit through `update()` (the edited document re-validated and the
-//! standings recomputed) and a reload after the file changes on disk.
+//! Benchmarks: load, save, render (each pane at 200×60), edit (a cell edit,
+//! derived data, a frame) and reload (an outside save to data ready).
 #![allow(dead_code)] // each bench uses the part it needs
 
 use guotang::model;

@@ -64,7 +64,7 @@ fn summary(path: &Path, now: Option<&Value>) -> String {
         Err(e) => return format!("unreadable: {e}"),
     };
     let json = match Document::from_bytes(&bytes) {
-        Ok(d) => d.json,
+        Ok(d) => d.json.into_value(),
         Err(p) => {
             let first = p.first().map(ToString::to_string).unwrap_or_default();
             return one_line(&format!("not a usable snapshot: {first}")).into_owned();

@@ -91,7 +91,7 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
         }
     };
     let base_hash = store::hash_bytes(&bytes);
-    let doc = match Document::from_bytes(&bytes) {
+    let mut doc = match Document::from_bytes(&bytes) {
         Ok(d) => d,
         Err(problems) => {
             super::report_load_error(&store::LoadError::Invalid {
@@ -101,18 +101,18 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
             return ExitCode::FAILURE;
         }
     };
-    let edited = match edit::apply(&doc.json, &assignments) {
-        Ok(e) => e,
+    let changes = match doc.edit(&assignments) {
+        Ok(c) => c,
         Err(e) => {
             error(&format!("{e}\nnothing written to {}", file.display()));
             return ExitCode::FAILURE;
         }
     };
-    for c in edited.changes.iter() {
+    for c in changes.iter() {
         println!("{}", change_line(c));
     }
     let name = file.display();
-    if edited.changes.is_empty() {
+    if changes.is_empty() {
         eprintln!("no change: {name} already holds these values");
         return ExitCode::SUCCESS;
     }
@@ -120,9 +120,9 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
         eprintln!("dry run: {name} not written");
         return ExitCode::SUCCESS;
     }
-    match store::save(file, &edited.doc, Expect::Unchanged(base_hash)) {
+    match store::save(file, &doc, Expect::Unchanged(base_hash)) {
         Ok(saved) => {
-            let n = edited.changes.len();
+            let n = changes.len();
             let s = if n == 1 { "" } else { "s" };
             eprintln!("saved {name} ({n} change{s})");
             if let Some(why) = saved.backup_failed {

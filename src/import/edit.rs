@@ -20,7 +20,7 @@ pub fn number(v: f64) -> Value {
 
 /// The document with the changes made, validated again.
 pub fn apply(doc: &Document, changes: &[Change]) -> Result<Document, ImportError> {
-    let mut json = doc.json.clone();
+    let mut json = doc.json.to_value();
     let s: &Snapshot = &doc.snapshot;
     for ch in changes {
         // Validation keeps the units in the document's order, so index i of

@@ -10,6 +10,7 @@
 
 mod apply;
 mod diff;
+mod fast;
 mod history;
 pub mod path;
 mod rebase;
@@ -123,8 +124,16 @@ pub struct Edit {
 impl Document {
     /// Applies `assignments` together, as [`apply`] does; the document
     /// changes only when the result is valid. Returns what changed.
+    ///
+    /// An edit inside units and projects (a figure, a stage, a note) is
+    /// made in place and checks only what it touched; any other edit, or
+    /// one that would not be valid, goes the full way: the document as a
+    /// value, changed, validated whole. Both give the same result.
     pub fn edit(&mut self, assignments: &[Assignment]) -> Result<ChangeSet, EditError> {
-        let e = apply(&self.json, assignments)?;
+        if let Some(changes) = fast::edit(self, assignments) {
+            return Ok(changes);
+        }
+        let e = apply::apply_to(self.json.to_value(), assignments)?;
         *self = e.doc;
         Ok(e.changes)
     }
@@ -132,7 +141,10 @@ impl Document {
     /// Applies a change set that must apply cleanly, every place as it
     /// expects (undo, redo): otherwise an error and the document unchanged.
     pub fn replay(&mut self, set: &ChangeSet) -> Result<ChangeSet, EditError> {
-        let r = rebase(&self.json, std::slice::from_ref(set))?;
+        if let Some(changes) = fast::replay(self, set) {
+            return Ok(changes);
+        }
+        let r = rebase::rebase_to(self.json.to_value(), std::slice::from_ref(set))?;
         if !r.clashes.is_empty() {
             return Err(EditError::Clash(r.clashes));
         }

@@ -6,9 +6,12 @@ pub mod explain;
 pub mod fields;
 pub mod order;
 pub mod parse;
+mod pretty;
 pub mod problem;
+mod project_text;
 pub mod projects;
 pub mod raw;
+mod record;
 pub mod snapshot;
 pub mod standings;
 pub mod standings_json;
@@ -19,33 +22,59 @@ pub use problem::{Problem, Problems};
 pub use snapshot::*;
 pub use standings::{CardSource, Standings, UnitStanding, compute};
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
-/// A snapshot as read: the JSON document, which is the record and keeps every
-/// unknown field and the key order, and the validated model derived from it.
+pub use record::Record;
+
+/// A snapshot as read: the record, which keeps every unknown field and the
+/// key order, and the validated model derived from it.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub json: Value,
+    pub json: Record,
     pub snapshot: Snapshot,
 }
 
 impl Document {
     /// Parses and validates snapshot bytes, reporting every problem at once.
     pub fn from_bytes(bytes: &[u8]) -> Result<Document, Problems> {
-        let json = parse::parse_json(bytes)?;
-        Document::from_json(json)
+        Document::from_text(bytes.to_vec())
+    }
+
+    /// [`Document::from_bytes`] on bytes it may keep: the record holds the
+    /// projects as spans of this text instead of parsed values.
+    pub fn from_text(bytes: Vec<u8>) -> Result<Document, Problems> {
+        let text = Arc::new(bytes);
+        let record = parse::parse_record(Arc::clone(&text))?;
+        match validate::validate_record(&record) {
+            Ok(snapshot) => Ok(Document {
+                json: record,
+                snapshot,
+            }),
+            Err(validate::Invalid::Problems(p)) => Err(p),
+            // A project's text the fast reading refused: the full reading
+            // gives the error (or, should it read, the document).
+            Err(validate::Invalid::Unread) => {
+                drop(record);
+                Document::from_json(parse::parse_json(&text)?)
+            }
+        }
     }
 
     /// Validates a JSON document.
     pub fn from_json(json: Value) -> Result<Document, Problems> {
         let snapshot = validate::validate(&json)?;
-        Ok(Document { json, snapshot })
+        Ok(Document {
+            json: Record::holding_projects(json),
+            snapshot,
+        })
     }
 
     /// The document as the console saves it: pretty-printed, keys in their
     /// original order, a final newline.
     pub fn to_pretty(&self) -> String {
-        to_pretty(&self.json)
+        self.json.to_pretty()
     }
 }
 

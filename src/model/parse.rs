@@ -4,11 +4,15 @@
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::sync::Arc;
+
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 use unicode_width::UnicodeWidthStr;
 
 use super::fields::describe;
 use super::problem::{Problem, Problems};
+use super::record::{Item, Record};
 
 /// Files larger than this are refused unread: a real meeting is a few MB, and the
 /// largest generated test (2,000 units, 100,000 projects) is about 20 MB.
@@ -19,7 +23,26 @@ const MAX_SHOWN_LINE: usize = 120;
 
 /// Parses snapshot text into a JSON value, keeping key order.
 pub fn parse_json(bytes: &[u8]) -> Result<Value, Problems> {
-    let one = |message: String| Problems(vec![Problem::Input { message }]);
+    let bytes = precheck(bytes)?;
+    let built = match build(bytes, false) {
+        // Read again, slower, to find where the first repeated key is.
+        Err(Built::Duplicate) => build(bytes, true),
+        other => other,
+    };
+    match built {
+        Ok(value) => Ok(value),
+        Err(Built::Syntax(e)) => Err(Problems(vec![syntax_problem(bytes, &e)])),
+        Err(Built::Duplicate) => Err(one("a key appears twice in an object".into())),
+    }
+}
+
+fn one(message: String) -> Problems {
+    Problems(vec![Problem::Input { message }])
+}
+
+/// Refuses what is not snapshot-shaped text before any parser sees it;
+/// returns the text without its byte order mark.
+fn precheck(bytes: &[u8]) -> Result<&[u8], Problems> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(one(too_large(bytes.len() as u64)));
     }
@@ -44,15 +67,197 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, Problems> {
             "line {line}, column {column}: a NUL byte: this is a binary file, not a JSON snapshot"
         )));
     }
-    let built = match build(bytes, false) {
-        // Read again, slower, to find where the first repeated key is.
-        Err(Built::Duplicate) => build(bytes, true),
-        other => other,
+    Ok(bytes)
+}
+
+/// A snapshot's text read into a [`Record`]: everything but the projects
+/// as a JSON value, each project as the span of text it was read from
+/// (parsed, checked and dropped again as validation reaches it, see
+/// [`element`]). Any text the fast reading refuses is read again by
+/// [`parse_json`], so every error is the one it gives.
+pub fn parse_record(text: Arc<Vec<u8>>) -> Result<Record, Problems> {
+    let bytes = precheck(&text)?;
+    let base = text.len() - bytes.len();
+    match build_top(bytes) {
+        Some((head, Some(spans))) => {
+            let items = spans
+                .into_iter()
+                .map(|(s, e)| Item::span(base + s, base + e))
+                .collect();
+            Ok(Record::lazy(head, text, items))
+        }
+        Some((head, None)) => Ok(Record::from_value(head)),
+        None => parse_json(&text).map(Record::from_value),
+    }
+}
+
+/// Parses the text of one element of the projects list, as [`parse_json`]
+/// would read it two levels deep in a snapshot; `None` when that would be
+/// an error (then the whole text is read again for the exact one).
+pub fn element(bytes: &[u8]) -> Option<Value> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut stacks = Stacks {
+        // serde_json refuses the 129th level; the snapshot and its projects
+        // list are two of them.
+        depth_left: Some(126),
+        ..Stacks::default()
     };
-    match built {
-        Ok(value) => Ok(value),
-        Err(Built::Syntax(e)) => Err(Problems(vec![syntax_problem(bytes, &e)])),
-        Err(Built::Duplicate) => Err(one("a key appears twice in an object".into())),
+    let value = Node(&mut stacks).deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+/// Where an element starts and ends in the text.
+type Span = (usize, usize);
+
+/// One JSON value read as [`parse_json`] reads it, allowing `depth_left`
+/// more levels of `[` and `{` (a value inside a project: see [`element`]).
+pub(crate) struct ElementValue {
+    pub depth_left: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ElementValue {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        let mut stacks = Stacks {
+            depth_left: Some(self.depth_left),
+            ..Stacks::default()
+        };
+        Node(&mut stacks).deserialize(d)
+    }
+}
+
+/// The top-level object with the elements of its `projects` list as byte
+/// ranges of `bytes`; `None` when the text does not read.
+fn build_top(bytes: &[u8]) -> Option<(Value, Option<Vec<Span>>)> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut stacks = Stacks::default();
+    let mut spans = None;
+    let top = Top {
+        stacks: &mut stacks,
+        spans: &mut spans,
+        base: bytes.as_ptr() as usize,
+    };
+    let value = top.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some((value, spans))
+}
+
+/// The top level of a snapshot: an object whose `projects` list is kept as
+/// spans of text; anything else is read as [`Node`] reads it.
+struct Top<'s> {
+    stacks: &'s mut Stacks,
+    spans: &'s mut Option<Vec<(usize, usize)>>,
+    base: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Top<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+macro_rules! forward_to_node {
+    ($($name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $name<E: de::Error>(self, $($arg: $ty),*) -> Result<Value, E> {
+            Node(self.stacks).$name($($arg),*)
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for Top<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+    forward_to_node!(
+        visit_bool(b: bool),
+        visit_i64(n: i64),
+        visit_u64(n: u64),
+        visit_f64(x: f64),
+        visit_str(s: &str),
+        visit_string(s: String),
+        visit_unit(),
+    );
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+        Node(self.stacks).visit_seq(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = if key == "projects" && out.get("projects").is_none() {
+                let spans = map.next_value_seed(Spans {
+                    stacks: &mut *self.stacks,
+                    base: self.base,
+                })?;
+                match spans {
+                    Ok(spans) => {
+                        *self.spans = Some(spans);
+                        Value::Array(Vec::new())
+                    }
+                    Err(v) => v,
+                }
+            } else {
+                map.next_value_seed(Node(&mut *self.stacks))?
+            };
+            if out.insert(key, value).is_some() {
+                // Where and which key: the slow reading tells.
+                return Err(de::Error::custom("a key appears twice"));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// The `projects` member: a list as the byte ranges of its elements, or any
+/// other value as a value (validation then reports it).
+struct Spans<'s> {
+    stacks: &'s mut Stacks,
+    base: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Spans<'_> {
+    type Value = Result<Vec<(usize, usize)>, Value>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+macro_rules! forward_value {
+    ($($name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $name<E: de::Error>(self, $($arg: $ty),*) -> Result<Self::Value, E> {
+            Node(self.stacks).$name($($arg),*).map(Err)
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for Spans<'_> {
+    type Value = Result<Vec<(usize, usize)>, Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+    forward_value!(
+        visit_bool(b: bool),
+        visit_i64(n: i64),
+        visit_u64(n: u64),
+        visit_f64(x: f64),
+        visit_str(s: &str),
+        visit_string(s: String),
+        visit_unit(),
+    );
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Node(self.stacks).visit_map(map).map(Err)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut spans = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            let start = raw.get().as_ptr() as usize - self.base;
+            spans.push((start, start + raw.get().len()));
+        }
+        Ok(Ok(spans))
     }
 }
 
@@ -108,6 +313,27 @@ struct Stacks {
     members: Vec<(String, Value)>,
     checked: bool,
     duplicate: bool,
+    /// Levels of `[` and `{` still allowed, when counted here (see [`element`]).
+    depth_left: Option<usize>,
+}
+
+impl Stacks {
+    /// Enters an array or object: an error past the allowed depth.
+    fn enter<E: de::Error>(&mut self) -> Result<(), E> {
+        match &mut self.depth_left {
+            Some(0) => Err(E::custom("nested too deeply")),
+            Some(n) => {
+                *n -= 1;
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+    fn leave(&mut self) {
+        if let Some(n) = &mut self.depth_left {
+            *n += 1;
+        }
+    }
 }
 
 /// Reads one JSON value, using the shared stacks for its children.
@@ -149,14 +375,17 @@ impl<'de> Visitor<'de> for Node<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let stacks = self.0;
+        stacks.enter()?;
         let start = stacks.items.len();
         while let Some(item) = seq.next_element_seed(Node(&mut *stacks))? {
             stacks.items.push(item);
         }
+        stacks.leave();
         Ok(Value::Array(stacks.items.drain(start..).collect()))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let stacks = self.0;
+        stacks.enter()?;
         if stacks.checked {
             let mut out = Map::new();
             while let Some(key) = map.next_key::<String>()? {
@@ -170,6 +399,7 @@ impl<'de> Visitor<'de> for Node<'_> {
                 let value = map.next_value_seed(Node(&mut *stacks))?;
                 out.insert(key, value);
             }
+            stacks.leave();
             return Ok(Value::Object(out));
         }
         let start = stacks.members.len();
@@ -184,6 +414,7 @@ impl<'de> Visitor<'de> for Node<'_> {
                 return Err(de::Error::custom("a key appears twice"));
             }
         }
+        stacks.leave();
         Ok(Value::Object(out))
     }
 }

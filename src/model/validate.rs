@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::fields::{Path, Reader, describe};
 use super::problem::{Problem, Problems};
+use super::record::Record;
 use super::snapshot::*;
 use super::validate_items;
 
@@ -16,8 +17,30 @@ pub const FORMAT: &str = "guotang/1";
 
 /// Checks a parsed document and builds the validated snapshot from it.
 pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
+    validate_with(doc, None).map_err(|e| match e {
+        Invalid::Problems(p) => p,
+        // Only a record's projects held as text can fail to read.
+        Invalid::Unread => Problems(Vec::new()),
+    })
+}
+
+/// Why a record did not validate.
+pub(crate) enum Invalid {
+    Problems(Problems),
+    /// The text of a project does not read: the whole text must be read
+    /// again to say why.
+    Unread,
+}
+
+/// Checks a record, reading the projects it holds as text one by one.
+pub(crate) fn validate_record(record: &Record) -> Result<Snapshot, Invalid> {
+    validate_with(record.head(), Some(record))
+}
+
+fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Invalid> {
+    let fail = |p: Vec<Problem>| Invalid::Problems(Problems(p));
     let Some(top) = doc.as_object() else {
-        return Err(Problems(vec![Problem::Input {
+        return Err(fail(vec![Problem::Input {
             message: format!(
                 "expected a JSON object (a guotang snapshot), found {}",
                 describe(doc)
@@ -34,7 +57,7 @@ pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
         Some(Value::String(s)) if s == FORMAT => {}
         Some(other) => {
             // Another format's fields mean other things: checking them would only add noise.
-            return Err(Problems(vec![Problem::field(
+            return Err(fail(vec![Problem::field(
                 "format",
                 format!(
                     "expected \"{FORMAT}\", found {}: this version of guotang reads {FORMAT} only",
@@ -87,10 +110,14 @@ pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
             raw_groups.push(g.to_owned());
         }
     }
-    let projects = top
-        .get("projects")
-        .map(|v| validate_items::projects(&mut r, v, &root.key("projects"), &unit_ids))
-        .unwrap_or_default();
+    let projects = match record.filter(|rec| rec.held_projects().is_some()) {
+        Some(rec) => validate_items::held_projects(&mut r, rec, &root.key("projects"), &unit_ids)
+            .map_err(|_| Invalid::Unread)?,
+        None => top
+            .get("projects")
+            .map(|v| validate_items::projects(&mut r, v, &root.key("projects"), &unit_ids))
+            .unwrap_or_default(),
+    };
     let agenda = top
         .get("agenda")
         .map(|v| validate_items::agenda(&mut r, v, &root.key("agenda"), &unit_ids, &raw_groups))
@@ -119,12 +146,12 @@ pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
             seating,
             locale,
         }),
-        _ => Err(Problems(r.problems)),
+        _ => Err(fail(r.problems)),
     }
 }
 
 /// id → index of the first item with that id, for items whose id is a string.
-fn raw_ids(items: &[Value]) -> HashMap<&str, usize> {
+pub(super) fn raw_ids(items: &[Value]) -> HashMap<&str, usize> {
     let mut ids = HashMap::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         if let Some(id) = item.get("id").and_then(Value::as_str) {
@@ -148,32 +175,67 @@ pub(super) fn required<'v>(
     v
 }
 
+/// The ids met so far in a list, each with where it was first found.
+pub(super) trait IdSet<'v> {
+    /// Where `id` was first found, or `None` after noting it at `index`.
+    fn first(&mut self, id: &'v str, index: usize) -> Option<usize>;
+}
+
+impl<'v> IdSet<'v> for HashMap<&'v str, usize> {
+    fn first(&mut self, id: &'v str, index: usize) -> Option<usize> {
+        // One hash per id: the entry is looked up and filled in the same step.
+        match self.entry(id) {
+            Entry::Occupied(first) => Some(*first.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+                None
+            }
+        }
+    }
+}
+
+/// For ids whose text does not outlive the check (projects read one by one).
+impl IdSet<'_> for HashMap<Box<str>, usize> {
+    fn first(&mut self, id: &str, index: usize) -> Option<usize> {
+        if let Some(first) = self.get(id) {
+            return Some(*first);
+        }
+        self.insert(id.into(), index);
+        None
+    }
+}
+
+/// No id seen before: for one element checked again alone after an edit
+/// that left its id as it was.
+pub(super) struct NoneSeen;
+
+impl IdSet<'_> for NoneSeen {
+    fn first(&mut self, _: &str, _: usize) -> Option<usize> {
+        None
+    }
+}
+
 /// Records a duplicate id; `seen` maps each id to where it was first found.
 pub(super) fn unique<'v>(
     r: &mut Reader,
-    seen: &mut HashMap<&'v str, usize>,
+    seen: &mut impl IdSet<'v>,
     id: &'v str,
     index: usize,
     path: &Path,
     list: &str,
 ) -> bool {
-    // One hash per id: the entry is looked up and filled in the same step.
-    match seen.entry(id) {
-        Entry::Occupied(first) => {
+    match seen.first(id, index) {
+        Some(first) => {
             r.problem(
                 path,
                 format!(
-                    "duplicate id {} (first at {list}[{}])",
+                    "duplicate id {} (first at {list}[{first}])",
                     describe(&Value::from(id)),
-                    first.get()
                 ),
             );
             false
         }
-        Entry::Vacant(slot) => {
-            slot.insert(index);
-            true
-        }
+        None => true,
     }
 }
 
@@ -222,7 +284,7 @@ fn metrics(r: &mut Reader, v: &Value, path: &Path) -> Vec<Metric> {
     if items.is_empty() {
         r.problem(path, "at least one metric is needed");
     }
-    let mut seen = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let p = path.index(i);
@@ -300,74 +362,90 @@ fn units(
     let Some(items) = r.array(v, path) else {
         return Default::default();
     };
-    let mut seen = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut groups: Vec<String> = Vec::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let p = path.index(i);
-        let Some(m) = r.object(item, &p) else {
-            continue;
-        };
-        let id = required(r, m, &p, "id")
-            .and_then(|v| r.text(v, &p.key("id")))
-            .filter(|id| unique(r, &mut seen, id, i, &p.key("id"), "units"));
-        let name = required(r, m, &p, "name").and_then(|v| r.text(v, &p.key("name")));
-        let group = match m.get("group") {
-            None => Some(""),
-            Some(v) => r.string(v, &p.key("group")),
-        };
-        let leader = m.get("leader").and_then(|v| r.string(v, &p.key("leader")));
-        let attendees = match m.get("attendees") {
-            None => Some(leader.map(|l| vec![l.to_owned()]).unwrap_or_default()),
-            Some(v) => strings(r, v, &p.key("attendees")),
-        };
-        let targets = amounts(
+        if let Some(u) = unit(
             r,
-            m.get("targets"),
-            &p.key("targets"),
+            item,
+            &p,
+            i,
+            &mut seen,
+            &mut groups,
             metric_ids,
             n_metrics,
-        );
-        let actuals = amounts(
-            r,
-            m.get("actuals"),
-            &p.key("actuals"),
-            metric_ids,
-            n_metrics,
-        );
-        let decision = decision(r, m, &p);
-        let (
-            Some(id),
-            Some(name),
-            Some(group),
-            Some(attendees),
-            Some(targets),
-            Some(actuals),
-            Some(decision),
-        ) = (id, name, group, attendees, targets, actuals, decision)
-        else {
-            continue;
-        };
-        let group_index = match groups.iter().position(|g| g == group) {
-            Some(gi) => gi,
-            None => {
-                groups.push(group.to_owned());
-                groups.len() - 1
-            }
-        };
-        out.push(Unit {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            group: group.to_owned(),
-            group_index,
-            leader: leader.map(str::to_owned),
-            attendees,
-            targets,
-            actuals,
-            decision,
-        });
+        ) {
+            out.push(u);
+        }
     }
     (out, groups)
+}
+
+/// One unit, at `p` (index `i` of the list); a group met for the first
+/// time is added to `groups`.
+#[allow(clippy::too_many_arguments)] // the context of one unit in its list
+pub(super) fn unit<'v>(
+    r: &mut Reader,
+    item: &'v Value,
+    p: &Path,
+    i: usize,
+    seen: &mut impl IdSet<'v>,
+    groups: &mut Vec<String>,
+    metric_ids: &HashMap<&str, usize>,
+    n_metrics: usize,
+) -> Option<Unit> {
+    let m = r.object(item, p)?;
+    let id = required(r, m, p, "id")
+        .and_then(|v| r.text(v, &p.key("id")))
+        .filter(|id| unique(r, seen, id, i, &p.key("id"), "units"));
+    let name = required(r, m, p, "name").and_then(|v| r.text(v, &p.key("name")));
+    let group = match m.get("group") {
+        None => Some(""),
+        Some(v) => r.string(v, &p.key("group")),
+    };
+    let leader = m.get("leader").and_then(|v| r.string(v, &p.key("leader")));
+    let attendees = match m.get("attendees") {
+        None => Some(leader.map(|l| vec![l.to_owned()]).unwrap_or_default()),
+        Some(v) => strings(r, v, &p.key("attendees")),
+    };
+    let targets = amounts(
+        r,
+        m.get("targets"),
+        &p.key("targets"),
+        metric_ids,
+        n_metrics,
+    );
+    let actuals = amounts(
+        r,
+        m.get("actuals"),
+        &p.key("actuals"),
+        metric_ids,
+        n_metrics,
+    );
+    let decision = decision(r, m, p);
+    let (id, name, group, attendees, targets, actuals, decision) = (
+        id?, name?, group?, attendees?, targets?, actuals?, decision?,
+    );
+    let group_index = match groups.iter().position(|g| g == group) {
+        Some(gi) => gi,
+        None => {
+            groups.push(group.to_owned());
+            groups.len() - 1
+        }
+    };
+    Some(Unit {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        group: group.to_owned(),
+        group_index,
+        leader: leader.map(str::to_owned),
+        attendees,
+        targets,
+        actuals,
+        decision,
+    })
 }
 
 /// An array of strings.

@@ -5,8 +5,11 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::fields::{Path, Reader, describe, members, same_word};
+use super::record::{Held, Record};
 use super::snapshot::*;
-use super::validate::{required, strings, unique};
+use super::validate::{IdSet, required, strings, unique};
+use super::{parse, project_text};
+use std::borrow::Cow;
 
 /// The project fields validation reads, in the order their problems are reported.
 const PROJECT_FIELDS: [&str; 11] = [
@@ -48,84 +51,127 @@ pub(super) fn projects(
     let Some(items) = r.array(v, path) else {
         return Vec::new();
     };
-    let mut seen = HashMap::with_capacity(items.len());
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let p = path.index(i);
-        let Some(m) = r.object(item, &p) else {
-            continue;
-        };
-        let [
-            id,
-            name,
-            unit,
-            investment,
-            stage,
-            signed_on,
-            started_on,
-            completed_on,
-            due_start,
-            due_complete,
-            note,
-        ] = members(m, PROJECT_FIELDS);
-        let id = r
-            .required(id, &p, "id")
-            .and_then(|v| r.text(v, &p.key("id")))
-            .filter(|id| unique(r, &mut seen, id, i, &p.key("id"), "projects"));
-        let name = r
-            .required(name, &p, "name")
-            .and_then(|v| r.text(v, &p.key("name")));
-        let unit = r
-            .required(unit, &p, "unit")
-            .and_then(|v| r.string(v, &p.key("unit")))
-            .and_then(|id| {
-                let found = unit_ids.get(id).copied();
-                if found.is_none() {
-                    r.problem(
-                        &p.key("unit"),
-                        format!("no unit with id {}", describe(&Value::from(id))),
-                    );
-                }
-                found
-            });
-        let investment = investment.map(|v| r.number(v, &p.key("investment"), false));
-        let stage = r
-            .required(stage, &p, "stage")
-            .and_then(|v| r.choice(v, &p.key("stage"), &STAGE_WORDS, stage_word));
-        let mut date = |v: Option<&Value>, key: &str| v.map(|v| r.date(v, &p.key(key)));
-        let dates = [
-            date(signed_on, "signed_on"),
-            date(started_on, "started_on"),
-            date(completed_on, "completed_on"),
-            date(due_start, "due_start"),
-            date(due_complete, "due_complete"),
-        ];
-        let note = note.map(|v| r.string(v, &p.key("note")));
-        if dates.iter().any(|d| matches!(d, Some(None)))
-            || matches!(investment, Some(None))
-            || matches!(note, Some(None))
-        {
-            continue;
-        }
-        let [signed_on, started_on, completed_on, due_start, due_complete] =
-            dates.map(Option::flatten);
-        if let (Some(id), Some(name), Some(unit), Some(stage)) = (id, name, unit, stage) {
-            out.push(Project {
-                id: id.to_owned(),
-                name: name.to_owned(),
-                unit,
-                investment: investment.flatten(),
-                stage,
-                signed_on,
-                started_on,
-                completed_on,
-                due_start,
-                due_complete,
-                note: note.flatten().map(str::to_owned),
-            });
+        if let Some(p) = project(r, item, &path.index(i), i, &mut seen, unit_ids) {
+            out.push(p);
         }
     }
     out
+}
+
+/// The projects a [`Record`] holds apart as text, checked one by one as
+/// each is read, in the order and with the problems of [`projects`];
+/// `Err(i)` when the text of project `i` does not read.
+pub(super) fn held_projects(
+    r: &mut Reader,
+    record: &Record,
+    path: &Path,
+    unit_ids: &HashMap<&str, usize>,
+) -> Result<Vec<Project>, usize> {
+    let n = record.held_projects().unwrap_or(0);
+    // The texts are dropped as they are checked: the ids seen are kept owned.
+    let mut seen: HashMap<Box<str>, usize> = HashMap::with_capacity(n);
+    let mut out = Vec::with_capacity(n);
+    for (i, held) in record.held().enumerate() {
+        let value = match held {
+            Held::Text(text) => {
+                // Most projects are valid as they stand: no value is built.
+                if let Some(p) = project_text::read(text, unit_ids)
+                    && seen.first(&p.id, i).is_none()
+                {
+                    out.push(p);
+                    continue;
+                }
+                Cow::Owned(parse::element(text).ok_or(i)?)
+            }
+            Held::Value(v) => Cow::Borrowed(v),
+        };
+        if let Some(p) = project(r, &value, &path.index(i), i, &mut seen, unit_ids) {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// One project, at `p` (index `i` of the list).
+pub(super) fn project<'v>(
+    r: &mut Reader,
+    item: &'v Value,
+    p: &Path,
+    i: usize,
+    seen: &mut impl IdSet<'v>,
+    unit_ids: &HashMap<&str, usize>,
+) -> Option<Project> {
+    let m = r.object(item, p)?;
+    let [
+        id,
+        name,
+        unit,
+        investment,
+        stage,
+        signed_on,
+        started_on,
+        completed_on,
+        due_start,
+        due_complete,
+        note,
+    ] = members(m, PROJECT_FIELDS);
+    let id = r
+        .required(id, p, "id")
+        .and_then(|v| r.text(v, &p.key("id")))
+        .filter(|id| unique(r, seen, id, i, &p.key("id"), "projects"));
+    let name = r
+        .required(name, p, "name")
+        .and_then(|v| r.text(v, &p.key("name")));
+    let unit = r
+        .required(unit, p, "unit")
+        .and_then(|v| r.string(v, &p.key("unit")))
+        .and_then(|id| {
+            let found = unit_ids.get(id).copied();
+            if found.is_none() {
+                r.problem(
+                    &p.key("unit"),
+                    format!("no unit with id {}", describe(&Value::from(id))),
+                );
+            }
+            found
+        });
+    let investment = investment.map(|v| r.number(v, &p.key("investment"), false));
+    let stage = r
+        .required(stage, p, "stage")
+        .and_then(|v| r.choice(v, &p.key("stage"), &STAGE_WORDS, stage_word));
+    let mut date = |v: Option<&Value>, key: &str| v.map(|v| r.date(v, &p.key(key)));
+    let dates = [
+        date(signed_on, "signed_on"),
+        date(started_on, "started_on"),
+        date(completed_on, "completed_on"),
+        date(due_start, "due_start"),
+        date(due_complete, "due_complete"),
+    ];
+    let note = note.map(|v| r.string(v, &p.key("note")));
+    if dates.iter().any(|d| matches!(d, Some(None)))
+        || matches!(investment, Some(None))
+        || matches!(note, Some(None))
+    {
+        return None;
+    }
+    let [signed_on, started_on, completed_on, due_start, due_complete] = dates.map(Option::flatten);
+    let (id, name, unit, stage) = (id?, name?, unit?, stage?);
+    Some(Project {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        unit,
+        investment: investment.flatten(),
+        stage,
+        signed_on,
+        started_on,
+        completed_on,
+        due_start,
+        due_complete,
+        note: note.flatten().map(str::to_owned),
+    })
 }
 
 pub(super) fn agenda(

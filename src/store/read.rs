@@ -76,12 +76,11 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Reads, parses and validates a snapshot file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_bytes(path)?;
-    let doc = Document::from_bytes(&bytes).map_err(|problems| LoadError::Invalid {
+    // Hashed first: the document keeps the bytes, without a copy.
+    let content_hash = hash_bytes(&bytes);
+    let doc = Document::from_text(bytes).map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
     })?;
-    Ok(Loaded {
-        doc,
-        content_hash: hash_bytes(&bytes),
-    })
+    Ok(Loaded { doc, content_hash })
 }

@@ -115,7 +115,7 @@ fn a_byte_order_mark_is_accepted() {
     let plain = Document::from_bytes(demo()).unwrap();
     let with_bom = [b"\xEF\xBB\xBF", demo()].concat();
     let doc = Document::from_bytes(&with_bom).unwrap();
-    assert_eq!(doc.json, plain.json);
+    assert_eq!(doc.json.to_value(), plain.json.to_value());
     let (_dir, path) = temp_file("bom.json", &with_bom);
     guotang().arg("check").arg(&path).assert().success();
 }

@@ -89,28 +89,12 @@ pub fn read_value(text: &str) -> Option<Value> {
 /// Either every assignment is applied (the new document and its changes),
 /// or none is (an error naming the assignment and the place).
 pub fn apply(json: &Value, assignments: &[Assignment]) -> Result<Edit, EditError> {
-    let mut doc = json.clone();
-    let mut changes = Vec::new();
-    let mut touched = Vec::new();
-    for (n, a) in assignments.iter().enumerate() {
-        let at_fault = |message: String| EditError::Path {
-            number: n + 1,
-            text: a.text.clone(),
-            message,
-        };
-        let Some(mut change) = resolve(&doc, &a.path, a.value.as_ref()).map_err(at_fault)? else {
-            continue;
-        };
-        if change.old == change.new {
-            continue;
-        }
-        change.pos = Some(tree::put(&mut doc, &change).map_err(at_fault)?);
-        touched.push((
-            format!("assignment {}: {}", n + 1, a.text),
-            change.path.clone(),
-        ));
-        changes.push(change);
-    }
+    apply_to(json.clone(), assignments)
+}
+
+/// [`apply`] on a document it may change.
+pub(crate) fn apply_to(mut doc: Value, assignments: &[Assignment]) -> Result<Edit, EditError> {
+    let (changes, touched) = make(&mut doc, assignments)?;
     let causes: Vec<_> = touched
         .into_iter()
         .map(|(label, p)| (label, tree::concrete(&doc, &p)))
@@ -120,6 +104,39 @@ pub fn apply(json: &Value, assignments: &[Assignment]) -> Result<Edit, EditError
         doc,
         changes: ChangeSet(changes),
     })
+}
+
+/// A place changed, with the assignment that changed it.
+pub(crate) type Labelled = (String, EditPath);
+
+/// Makes the changes `assignments` ask for in `doc`, unvalidated: the
+/// changes, and each with the assignment that made it, for messages.
+pub(crate) fn make(
+    doc: &mut Value,
+    assignments: &[Assignment],
+) -> Result<(Vec<Change>, Vec<Labelled>), EditError> {
+    let mut changes = Vec::new();
+    let mut touched = Vec::new();
+    for (n, a) in assignments.iter().enumerate() {
+        let at_fault = |message: String| EditError::Path {
+            number: n + 1,
+            text: a.text.clone(),
+            message,
+        };
+        let Some(mut change) = resolve(doc, &a.path, a.value.as_ref()).map_err(at_fault)? else {
+            continue;
+        };
+        if change.old == change.new {
+            continue;
+        }
+        change.pos = Some(tree::put(doc, &change).map_err(at_fault)?);
+        touched.push((
+            format!("assignment {}: {}", n + 1, a.text),
+            change.path.clone(),
+        ));
+        changes.push(change);
+    }
+    Ok((changes, touched))
 }
 
 /// The change an assignment makes to `doc`, or `None` when it removes

@@ -60,10 +60,35 @@ pub struct Rebased {
 /// combination that is not a usable snapshot is an error, and `onto` stays
 /// as it is.
 pub fn rebase(onto: &Value, sets: &[ChangeSet]) -> Result<Rebased, EditError> {
-    let mut doc = onto.clone();
+    rebase_to(onto.clone(), sets)
+}
+
+/// [`rebase`] on a document it may change.
+pub(crate) fn rebase_to(mut doc: Value, sets: &[ChangeSet]) -> Result<Rebased, EditError> {
+    let (applied, already, clashes) = replay_changes(&mut doc, sets);
+    let causes: Vec<_> = applied
+        .iter()
+        .map(|c| (c.to_string(), tree::concrete(&doc, &c.path)))
+        .collect();
+    let doc = validate_edited(doc, &causes)?;
+    Ok(Rebased {
+        doc,
+        applied: ChangeSet(applied),
+        already: ChangeSet(already),
+        clashes,
+    })
+}
+
+/// Makes in `doc` every change of `sets` whose place still holds what it
+/// started from, unvalidated: the changes applied, those already there, and
+/// the clashes.
+pub(crate) fn replay_changes(
+    doc: &mut Value,
+    sets: &[ChangeSet],
+) -> (Vec<Change>, Vec<Change>, Vec<Clash>) {
     let (mut applied, mut already, mut clashes) = (Vec::new(), Vec::new(), Vec::new());
     for change in sets.iter().flat_map(ChangeSet::iter) {
-        let (theirs, gone) = match tree::lookup(&doc, &change.path) {
+        let (theirs, gone) = match tree::lookup(doc, &change.path) {
             tree::Lookup::Found(v, _) => (Some(v), false),
             tree::Lookup::Absent => (None, false),
             tree::Lookup::Gone { .. } => (None, true),
@@ -73,7 +98,7 @@ pub fn rebase(onto: &Value, sets: &[ChangeSet]) -> Result<Rebased, EditError> {
             && matches!(change.path.steps().last(), Some(super::Step::Index(_)));
         if !gone && (insertion || theirs == change.old.as_ref()) {
             let mut made = change.clone();
-            match tree::put(&mut doc, change) {
+            match tree::put(doc, change) {
                 Ok(pos) => {
                     made.pos = Some(pos);
                     applied.push(made);
@@ -94,15 +119,5 @@ pub fn rebase(onto: &Value, sets: &[ChangeSet]) -> Result<Rebased, EditError> {
             });
         }
     }
-    let causes: Vec<_> = applied
-        .iter()
-        .map(|c| (c.to_string(), tree::concrete(&doc, &c.path)))
-        .collect();
-    let doc = validate_edited(doc, &causes)?;
-    Ok(Rebased {
-        doc,
-        applied: ChangeSet(applied),
-        already: ChangeSet(already),
-        clashes,
-    })
+    (applied, already, clashes)
 }

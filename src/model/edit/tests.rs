@@ -77,7 +77,7 @@ fn an_edit_changes_only_the_values_and_keeps_order_and_unknown_fields() {
         )
         .replace("\"to\": \"2026-04-30\"", "\"to\": \"2026-05-31\"")
         .replace("\"minutes\": 3", "\"minutes\": 4");
-    assert_eq!(to_pretty(&e.doc.json), expected);
+    assert_eq!(to_pretty(&e.doc.json.to_value()), expected);
     assert_eq!(e.changes.len(), 5);
     assert_eq!(
         e.changes.0[0].to_string(),
@@ -94,11 +94,11 @@ fn an_edit_changes_only_the_values_and_keeps_order_and_unknown_fields() {
 fn null_removes_and_undo_puts_back_in_place() {
     let before = doc();
     let e = set(&before, &["units.kfq.leader=null", "agenda.1=null"]).unwrap();
-    assert!(at(&e.doc.json, "units/0/leader").is_none());
-    assert_eq!(e.doc.json["agenda"].as_array().unwrap().len(), 3);
-    let undone = rebase(&e.doc.json, &[e.changes.inverse()]).unwrap();
+    assert!(at(&e.doc.json.to_value(), "units/0/leader").is_none());
+    assert_eq!(e.doc.json.to_value()["agenda"].as_array().unwrap().len(), 3);
+    let undone = rebase(&e.doc.json.to_value(), &[e.changes.inverse()]).unwrap();
     assert!(undone.clashes.is_empty());
-    assert_eq!(to_pretty(&undone.doc.json), MEETING);
+    assert_eq!(to_pretty(&undone.doc.json.to_value()), MEETING);
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn removing_what_is_absent_or_setting_the_same_value_changes_nothing() {
     )
     .unwrap();
     assert!(e.changes.is_empty());
-    assert_eq!(e.doc.json, doc());
+    assert_eq!(e.doc.json.to_value(), doc());
 }
 
 #[test]
@@ -119,9 +119,12 @@ fn missing_objects_on_the_way_are_created_as_one_change() {
         e.changes.0[0].to_string(),
         r#"units.fgw.actuals: (absent) → {"signed":3}"#
     );
-    assert_eq!(at(&e.doc.json, "units/2/actuals/signed"), Some(&json!(3)));
-    let undone = rebase(&e.doc.json, &[e.changes.inverse()]).unwrap();
-    assert_eq!(undone.doc.json, doc());
+    assert_eq!(
+        at(&e.doc.json.to_value(), "units/2/actuals/signed"),
+        Some(&json!(3))
+    );
+    let undone = rebase(&e.doc.json.to_value(), &[e.changes.inverse()]).unwrap();
+    assert_eq!(undone.doc.json.to_value(), doc());
 }
 
 #[test]
@@ -218,7 +221,7 @@ fn history_undoes_and_redoes_and_knows_when_saved() {
     assert!(!h.is_dirty());
     h.undo(&mut cur).unwrap().unwrap();
     assert_eq!(
-        at(&cur.json, "units/0/actuals/investment"),
+        at(&cur.json.to_value(), "units/0/actuals/investment"),
         Some(&json!(100))
     );
     assert!(h.is_dirty());
@@ -227,7 +230,7 @@ fn history_undoes_and_redoes_and_knows_when_saved() {
     assert!(h.undo(&mut cur).is_none());
     h.redo(&mut cur).unwrap().unwrap();
     assert_eq!(
-        at(&cur.json, "units/0/actuals/investment"),
+        at(&cur.json.to_value(), "units/0/actuals/investment"),
         Some(&json!(100))
     );
     // A new edit after an undo drops the redo and the saved state for good.
@@ -246,9 +249,12 @@ fn undo_refuses_when_the_place_changed_since() {
     let mut h = EditHistory::new();
     let e = set(&doc(), &["units.kfq.actuals.investment=100"]).unwrap();
     h.record(e.changes);
-    let mut theirs = set(&e.doc.json, &["units.kfq.actuals.investment=120"])
-        .unwrap()
-        .doc;
+    let mut theirs = set(
+        &e.doc.json.to_value(),
+        &["units.kfq.actuals.investment=120"],
+    )
+    .unwrap()
+    .doc;
     let before = theirs.to_pretty();
     let err = h.undo(&mut theirs).unwrap().unwrap_err();
     assert!(matches!(err, EditError::Clash(_)));
@@ -268,7 +274,7 @@ fn rebase_replays_what_does_not_clash() {
         &["units.kfq.actuals.investment=101", "meeting.venue=礼堂"],
     )
     .unwrap();
-    let more = set(&mine.doc.json, &["projects.P007.stage=started"]).unwrap();
+    let more = set(&mine.doc.json.to_value(), &["projects.P007.stage=started"]).unwrap();
     // Someone else reordered the units, changed another unit and the stage.
     let mut theirs = base.clone();
     theirs["units"].as_array_mut().unwrap().reverse();
@@ -282,11 +288,17 @@ fn rebase_replays_what_does_not_clash() {
         r#"projects.P007.stage: yours "started", theirs "completed" (was "signed")"#
     );
     assert_eq!(
-        at(&r.doc.json, "units/2/actuals/investment"),
+        at(&r.doc.json.to_value(), "units/2/actuals/investment"),
         Some(&json!(101))
     );
-    assert_eq!(at(&r.doc.json, "units/0/actuals/signed"), Some(&json!(1)));
-    assert_eq!(at(&r.doc.json, "meeting/venue"), Some(&json!("礼堂")));
+    assert_eq!(
+        at(&r.doc.json.to_value(), "units/0/actuals/signed"),
+        Some(&json!(1))
+    );
+    assert_eq!(
+        at(&r.doc.json.to_value(), "meeting/venue"),
+        Some(&json!("礼堂"))
+    );
 
     // Without clashes, and with a change both sides made alike.
     let mut theirs = base.clone();
@@ -296,8 +308,11 @@ fn rebase_replays_what_does_not_clash() {
     assert!(r.clashes.is_empty());
     assert_eq!(r.applied.len(), 2);
     assert_eq!(r.already.len(), 1);
-    assert_eq!(at(&r.doc.json, "cards/cap"), Some(&json!(1.2)));
-    assert_eq!(at(&r.doc.json, "projects/0/stage"), Some(&json!("started")));
+    assert_eq!(at(&r.doc.json.to_value(), "cards/cap"), Some(&json!(1.2)));
+    assert_eq!(
+        at(&r.doc.json.to_value(), "projects/0/stage"),
+        Some(&json!("started"))
+    );
 }
 
 #[test]
@@ -348,7 +363,7 @@ fn diff_names_places_by_id_and_ignores_reordering() {
     // A diff replays onto the old document to give the new one.
     let r = rebase(&a, &[diff(&a, &b)]).unwrap();
     assert!(r.clashes.is_empty());
-    assert_eq!(diff(&r.doc.json, &b), ChangeSet::default());
+    assert_eq!(diff(&r.doc.json.to_value(), &b), ChangeSet::default());
 }
 
 mod properties {
@@ -396,7 +411,7 @@ mod properties {
                 // Some sequences name what an earlier edit removed: refused, skipped.
                 let Ok(e) = apply(&cur, &a) else { continue };
                 h.record(e.changes);
-                cur = e.doc.json;
+                cur = e.doc.json.to_value();
             }
             let edited = to_pretty(&cur);
             let mut d = Document::from_json(cur.clone()).unwrap();
@@ -411,7 +426,7 @@ mod properties {
             // And the changes replayed from a diff reach the same document.
             let r = rebase(&doc(), &[diff(&doc(), &cur)]).unwrap();
             prop_assert!(r.clashes.is_empty());
-            prop_assert!(diff(&r.doc.json, &cur).is_empty());
+            prop_assert!(diff(&r.doc.json.to_value(), &cur).is_empty());
         }
     }
 }

@@ -1,0 +1,70 @@
+//! What a secretary waits for after typing a cell: the edit made
+//! (`Document::edit`, in place for a unit's figure or a project's stage),
+//! the derived data computed again (`Derived::compute`: standings, seating,
+//! speaker queues) and the ranking pane drawn at 200×60 — edit → updated
+//! frame, on the demo and on 2,000 units / 100,000 projects.
+//!
+//! `cargo bench --bench edit`; figures in docs/performance.md.
+
+mod common;
+
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use guotang::app::data::Derived;
+use guotang::cli::render::app_at_item;
+use guotang::model::edit::Assignment;
+use guotang::model::{Document, Pane};
+use guotang::ui::theme::ThemeName;
+
+fn edit(c: &mut Criterion) {
+    for input in common::inputs() {
+        let doc = match Document::from_bytes(&input.bytes) {
+            Ok(doc) => doc,
+            Err(p) => panic!("{} does not load:\n{p}", input.name),
+        };
+        let s = &doc.snapshot;
+        let ranking = s
+            .agenda
+            .iter()
+            .position(|i| i.pane == Pane::Ranking)
+            .unwrap_or(0);
+        let unit = &s.units[s.units.len() / 2].id;
+        let metric = &s.metrics[0].id;
+        let project = &s.projects[s.projects.len() / 2].id;
+        let cells = [
+            (format!("units.{unit}.actuals.{metric}"), ["12.5", "13.5"]),
+            (format!("projects.{project}.stage"), ["stalled", "started"]),
+        ];
+        let mut app = app_at_item(doc, ranking, ThemeName::Dark, None, (200, 60));
+        let mut g = c.benchmark_group(format!("edit/{}", input.name));
+        if input.bytes.len() > 1 << 20 {
+            g.sample_size(20).measurement_time(Duration::from_secs(4));
+        }
+        for (path, values) in &cells {
+            let field = path.rsplit('.').next().unwrap_or("");
+            let edits = values.map(|v| [Assignment::parse(&format!("{path}={v}")).unwrap()]);
+            let mut n = 0usize;
+            g.bench_function(format!("{field}+derive+frame"), |b| {
+                b.iter(|| {
+                    // Alternate values, so that every edit changes something.
+                    n += 1;
+                    let changes = app.data.doc.edit(&edits[n % 2]);
+                    app.data.derived = Derived::compute(&app.data.doc.snapshot);
+                    let frame = guotang::ui::screen::render(&app, 200, 60);
+                    (changes.map(|c| c.len()), frame)
+                })
+            });
+            g.bench_function(format!("{field} edit alone"), |b| {
+                b.iter(|| {
+                    n += 1;
+                    app.data.doc.edit(&edits[n % 2]).map(|c| c.len())
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, edit);
+criterion_main!(benches);

@@ -1,0 +1,250 @@
+//! A project read straight from its text into a [`Project`], when it is
+//! valid as it stands: no JSON value built, nothing allocated but the
+//! project's own strings. Reading 100,000 projects as values, then freeing
+//! them, was most of the time a large meeting took to open.
+//!
+//! This reading only accepts; it never explains. A project it does not
+//! take — a field of the wrong type or value, a reference to no unit, a
+//! repeated key, anything unusual — is read again as a value and checked by
+//! [`super::validate_items::project`], which says what is wrong. So it must
+//! take a project only when that check would find nothing and build the
+//! same project: each test below mirrors one of its rules.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+
+use super::fields::{parse_date, same_word};
+use super::parse::ElementValue;
+use super::snapshot::{Project, Stage};
+
+/// The fields a project's rules read, in [`Fields`]' order.
+const FIELDS: [&str; 11] = [
+    "id",
+    "name",
+    "unit",
+    "investment",
+    "stage",
+    "signed_on",
+    "started_on",
+    "completed_on",
+    "due_start",
+    "due_complete",
+    "note",
+];
+
+/// The project in `text` when it is valid as it stands (its id not yet
+/// checked against the others'); `None` when it must be checked as a value.
+pub fn read(text: &[u8], unit_ids: &HashMap<&str, usize>) -> Option<Project> {
+    let mut de = serde_json::Deserializer::from_slice(text);
+    let fields = Fields::default().deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    fields.project(unit_ids)
+}
+
+/// A scalar as read: only strings and numbers are ever valid here.
+enum Scalar<'de> {
+    Str(Cow<'de, str>),
+    Num(f64),
+}
+
+impl Scalar<'_> {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Scalar::Str(s) => Some(s),
+            Scalar::Num(_) => None,
+        }
+    }
+}
+
+/// The known fields found, and the unknown keys met (to refuse a repeat).
+#[derive(Default)]
+struct Fields<'de> {
+    found: [Option<Scalar<'de>>; 11],
+    unknown: Vec<String>,
+}
+
+impl Fields<'_> {
+    fn project(self, unit_ids: &HashMap<&str, usize>) -> Option<Project> {
+        let [
+            id,
+            name,
+            unit,
+            investment,
+            stage,
+            signed_on,
+            started_on,
+            completed_on,
+            due_start,
+            due_complete,
+            note,
+        ] = self.found;
+        // `text`: a string that says something.
+        let said = |v: &Option<Scalar>| {
+            v.as_ref()
+                .and_then(Scalar::text)
+                .filter(|s| !s.trim().is_empty())
+                .map(str::to_owned)
+        };
+        let id = said(&id)?;
+        let name = said(&name)?;
+        let unit = *unit_ids.get(unit?.text()?)?;
+        // `number`: finite and ≥ 0; -0 reads as 0.
+        let investment = match investment {
+            None => None,
+            Some(Scalar::Num(x)) if x.is_finite() && x >= 0.0 => {
+                Some(if x == 0.0 { 0.0 } else { x })
+            }
+            Some(_) => return None,
+        };
+        let stage = stage_word(stage?.text()?)?;
+        let date = |v: Option<Scalar>| match v {
+            None => Some(None),
+            Some(v) => parse_date(v.text()?).ok().map(Some),
+        };
+        let note = match note {
+            None => None,
+            Some(Scalar::Str(s)) => Some(s.into_owned()),
+            Some(Scalar::Num(_)) => return None,
+        };
+        Some(Project {
+            id,
+            name,
+            unit,
+            investment,
+            stage,
+            signed_on: date(signed_on)?,
+            started_on: date(started_on)?,
+            completed_on: date(completed_on)?,
+            due_start: date(due_start)?,
+            due_complete: date(due_complete)?,
+            note,
+        })
+    }
+}
+
+fn stage_word(s: &str) -> Option<Stage> {
+    Stage::ALL.into_iter().find(|st| same_word(st.as_str(), s))
+}
+
+/// Any error: the reading gives up and the value path decides.
+fn refuse<E: de::Error>() -> E {
+    E::custom("not read here")
+}
+
+impl<'de> DeserializeSeed<'de> for Fields<'de> {
+    type Value = Fields<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Fields<'de> {
+    type Value = Fields<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a project")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            match key {
+                Key::Field(i) => {
+                    if self.found[i].is_some() {
+                        return Err(refuse());
+                    }
+                    self.found[i] = Some(map.next_value_seed(ScalarSeed)?);
+                }
+                Key::Unknown(key) => {
+                    if self.unknown.contains(&key) {
+                        return Err(refuse());
+                    }
+                    self.unknown.push(key);
+                    // Read as a value would be (repeated keys, depth, numbers
+                    // out of range are errors), then dropped: unknown fields
+                    // are kept by the record's text, not here.
+                    map.next_value_seed(ElementValue { depth_left: 125 })?;
+                }
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// A key: one of [`FIELDS`] (found without allocating), or another.
+enum Key {
+    Field(usize),
+    Unknown(String),
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
+        Ok(match FIELDS.iter().position(|f| same_word(f, s)) {
+            Some(i) => Key::Field(i),
+            None => Key::Unknown(s.to_owned()),
+        })
+    }
+}
+
+/// A string (borrowed from the text when it has no escape) or a number;
+/// anything else is refused.
+struct ScalarSeed;
+
+impl<'de> DeserializeSeed<'de> for ScalarSeed {
+    type Value = Scalar<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarSeed {
+    type Value = Scalar<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string or a number")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Owned(s.to_owned())))
+    }
+    // As `serde_json::Value::as_f64` reads the number a value would hold.
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Num(n as f64))
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Num(n as f64))
+    }
+    fn visit_f64<E: de::Error>(self, x: f64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Num(x))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar<'de>, E> {
+        Err(refuse())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Scalar<'de>, E> {
+        Err(refuse())
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Scalar<'de>, A::Error> {
+        Err(refuse())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Scalar<'de>, A::Error> {
+        Err(refuse())
+    }
+}

@@ -1,0 +1,244 @@
+//! The record of a snapshot: what is saved, unknown fields and key order
+//! included, held so that a province's meeting costs little more memory
+//! than its file.
+//!
+//! A `serde_json::Value` of 100,000 projects is 4.3 times the file (every
+//! key its own `String`, every object an `IndexMap`). So the record keeps
+//! the snapshot as a value except for the elements of its top-level
+//! `projects` list, which stay the spans of text they were read from,
+//! sharing one copy of the file's bytes. A project becomes a value when it
+//! is edited; saving writes the spans in the save format straight from the
+//! text ([`super::pretty`]), byte for byte what the value would give.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::parse;
+use super::pretty::{write_pretty, write_value};
+
+/// A snapshot document: the record saved, read and edited.
+#[derive(Clone)]
+pub struct Record {
+    /// The document; when `projects` is set, its `projects` member is an
+    /// empty list that only keeps the member's place among the keys.
+    head: Value,
+    projects: Option<Lazy>,
+}
+
+/// The elements of the top-level `projects` list, held apart.
+#[derive(Clone)]
+struct Lazy {
+    /// The text the spans point into (shared by clones of the record).
+    text: Arc<Vec<u8>>,
+    items: Vec<Item>,
+}
+
+/// A project held apart, as it is held.
+pub(crate) enum Held<'a> {
+    Text(&'a [u8]),
+    Value(&'a Value),
+}
+
+/// One project: its span of text, or its value once edited.
+#[derive(Clone)]
+pub(crate) enum Item {
+    Span { start: u32, end: u32 },
+    Value(Box<Value>),
+}
+
+impl Item {
+    /// A span; files are at most [`parse::MAX_BYTES`], far below `u32::MAX`.
+    pub(crate) fn span(start: usize, end: usize) -> Item {
+        Item::Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+}
+
+impl Record {
+    /// A record holding `value` as it is.
+    pub fn from_value(value: Value) -> Record {
+        Record {
+            head: value,
+            projects: None,
+        }
+    }
+
+    /// A record of `value` with the projects held apart as compact text:
+    /// a document built or edited as a value costs no more than one read.
+    pub fn holding_projects(value: Value) -> Record {
+        let Value::Object(mut top) = value else {
+            return Record::from_value(value);
+        };
+        let list = match top.get_mut("projects") {
+            // Deeper than a file may nest could not be read back from text.
+            Some(Value::Array(list)) if list.iter().all(|p| depth(p) <= MAX_ELEMENT_DEPTH) => {
+                std::mem::take(list)
+            }
+            _ => return Record::from_value(Value::Object(top)),
+        };
+        let mut text = Vec::new();
+        let items = list
+            .into_iter()
+            .map(|p| {
+                let start = text.len();
+                match serde_json::to_writer(&mut text, &p) {
+                    Ok(()) => Item::span(start, text.len()),
+                    Err(_) => {
+                        text.truncate(start);
+                        Item::Value(Box::new(p))
+                    }
+                }
+            })
+            .collect();
+        text.shrink_to_fit();
+        Record::lazy(Value::Object(top), Arc::new(text), items)
+    }
+
+    pub(crate) fn lazy(head: Value, text: Arc<Vec<u8>>, items: Vec<Item>) -> Record {
+        Record {
+            head,
+            projects: Some(Lazy { text, items }),
+        }
+    }
+
+    /// The whole document as a value (every project parsed): for code that
+    /// compares or rewrites documents wholesale (diff, import, rebase).
+    pub fn to_value(&self) -> Value {
+        self.clone().into_value()
+    }
+
+    /// The whole document as a value, consuming the record.
+    pub fn into_value(self) -> Value {
+        let mut head = self.head;
+        if let (Some(lazy), Value::Object(top)) = (self.projects, &mut head)
+            && let Some(slot) = top.get_mut("projects")
+        {
+            let text = &lazy.text;
+            *slot = Value::Array(
+                lazy.items
+                    .into_iter()
+                    .map(|item| match item {
+                        Item::Span { start, end } => span_value(text, start, end),
+                        Item::Value(v) => *v,
+                    })
+                    .collect(),
+            );
+        }
+        head
+    }
+
+    /// The document with the projects left out when they are held apart
+    /// (their member is then an empty list): everything else, as a value.
+    pub fn head(&self) -> &Value {
+        &self.head
+    }
+
+    pub(crate) fn head_mut(&mut self) -> &mut Value {
+        &mut self.head
+    }
+
+    /// The projects held apart, if they are: how many there are.
+    pub(crate) fn held_projects(&self) -> Option<usize> {
+        self.projects.as_ref().map(|l| l.items.len())
+    }
+
+    /// The project at `i` of the projects held apart, as a value.
+    pub(crate) fn project(&self, i: usize) -> Option<Cow<'_, Value>> {
+        let lazy = self.projects.as_ref()?;
+        match lazy.items.get(i)? {
+            Item::Span { start, end } => Some(Cow::Owned(span_value(&lazy.text, *start, *end))),
+            Item::Value(v) => Some(Cow::Borrowed(v)),
+        }
+    }
+
+    /// Replaces the project at `i` of the projects held apart.
+    pub(crate) fn set_project(&mut self, i: usize, value: Value) {
+        if let Some(item) = self.projects.as_mut().and_then(|l| l.items.get_mut(i)) {
+            *item = Item::Value(Box::new(value));
+        }
+    }
+
+    /// The projects held apart, in order: each its text, or its value.
+    pub(crate) fn held(&self) -> impl Iterator<Item = Held<'_>> {
+        self.projects.iter().flat_map(|lazy| {
+            lazy.items.iter().map(|item| match item {
+                Item::Span { start, end } => Held::Text(&lazy.text[*start as usize..*end as usize]),
+                Item::Value(v) => Held::Value(v),
+            })
+        })
+    }
+
+    /// The record as the console saves it: pretty-printed (two-space
+    /// indent, non-ASCII as is), keys in their order, a final newline.
+    pub fn to_pretty(&self) -> String {
+        let (Some(lazy), Value::Object(top)) = (&self.projects, &self.head) else {
+            return super::to_pretty(&self.head);
+        };
+        let mut out = Vec::with_capacity(lazy.text.len() + 4096);
+        out.push(b'{');
+        for (i, (key, value)) in top.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
+            write_value(&mut out, &Value::from(key.as_str()), 0);
+            out.extend_from_slice(b": ");
+            if key == "projects" {
+                write_projects(&mut out, lazy);
+            } else {
+                write_value(&mut out, value, 1);
+            }
+        }
+        out.extend_from_slice(if top.is_empty() { b"}\n" } else { b"\n}\n" });
+        // Valid UTF-8 by construction (parsed text, serde_json output).
+        String::from_utf8(out).unwrap_or_else(|_| super::to_pretty(&self.to_value()))
+    }
+}
+
+fn write_projects(out: &mut Vec<u8>, lazy: &Lazy) {
+    if lazy.items.is_empty() {
+        out.extend_from_slice(b"[]");
+        return;
+    }
+    out.push(b'[');
+    for (i, item) in lazy.items.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        match item {
+            Item::Span { start, end } => {
+                write_pretty(out, &lazy.text[*start as usize..*end as usize], 2)
+            }
+            Item::Value(v) => write_value(out, v, 2),
+        }
+    }
+    out.extend_from_slice(b"\n  ]");
+}
+
+/// Levels of `[` and `{` a project may hold (see [`parse::element`]).
+const MAX_ELEMENT_DEPTH: usize = 126;
+
+/// Levels of `[` and `{` in `v`, itself included.
+fn depth(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(m) => 1 + m.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// The value of a span that was read and validated when the record was made.
+fn span_value(text: &[u8], start: u32, end: u32) -> Value {
+    let parsed = parse::element(&text[start as usize..end as usize]);
+    debug_assert!(parsed.is_some(), "a project's text read once reads again");
+    parsed.unwrap_or(Value::Null)
+}
+
+impl fmt::Debug for Record {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Record")
+            .field("head", &self.head)
+            .field("held_projects", &self.held_projects())
+            .finish()
+    }
+}
