@@ -385,7 +385,7 @@ fn journaled_edits_outlive_a_kill() {
         );
         let replayed = r.replay.as_ref().unwrap();
         assert!(replayed.clashes.is_empty());
-        let signed = replayed.doc.json["units"][0]["actuals"]["signed"]
+        let signed = replayed.doc.json.head()["units"][0]["actuals"]["signed"]
             .as_u64()
             .unwrap();
         assert_eq!(signed, r.sets.len() as u64 - 1, "round {round}");

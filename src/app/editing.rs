@@ -484,7 +484,13 @@ impl App {
         if other >= n {
             return Vec::new();
         }
-        let list = self.data.doc.json.get("agenda").and_then(Value::as_array);
+        let list = self
+            .data
+            .doc
+            .json
+            .head()
+            .get("agenda")
+            .and_then(Value::as_array);
         let (Some(a), Some(b)) = (
             list.and_then(|l| l.get(row)).cloned(),
             list.and_then(|l| l.get(other)).cloned(),

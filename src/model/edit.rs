@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use super::{Document, Problem};
 pub use apply::{Assignment, apply, read_value};
-pub use diff::diff;
+pub use diff::{diff, diff_records};
 pub use history::EditHistory;
 pub use path::{EditPath, Step};
 pub use rebase::{Clash, Rebased, rebase};

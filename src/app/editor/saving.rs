@@ -214,7 +214,8 @@ impl App {
                 return Vec::new();
             }
         };
-        let r = match rebase(&theirs.json, &self.edit.unsaved) {
+        // A merge is rare: the whole document as a value is affordable here.
+        let r = match rebase(&theirs.json.to_value(), &self.edit.unsaved) {
             Ok(r) => r,
             Err(e) => {
                 self.notify(crate::app::editing::first_problem(&e));
@@ -278,7 +279,7 @@ impl App {
             self.notify(el::OUTSIDE_CHANGE.get(lang).into());
             return Vec::new();
         }
-        let changes = crate::model::edit::diff(&self.data.doc.json, &doc.json);
+        let changes = crate::model::edit::diff_records(&self.data.doc.json, &doc.json);
         self.replace_data(doc, Some(hash));
         self.prefs.lang =
             crate::i18n::Lang::detect(self.data.snapshot().locale, self.prefs.env_lang.as_deref());

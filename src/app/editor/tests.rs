@@ -202,7 +202,11 @@ fn a_card_decision_asks_for_its_reason_and_both_go_in_one_edit() {
     // One undo takes both away.
     press(&mut app, KeyCode::Char('u'));
     assert!(app.data.snapshot().units[0].decision.is_none());
-    assert!(app.data.doc.json["units"][0].get("card_reason").is_none());
+    assert!(
+        app.data.doc.json.head()["units"][0]
+            .get("card_reason")
+            .is_none()
+    );
 
     // Removing a decision removes its reason with it.
     press(&mut app, KeyCode::Char('u')); // nothing left: a notice
@@ -210,7 +214,11 @@ fn a_card_decision_asks_for_its_reason_and_both_go_in_one_edit() {
     goto(&mut app, 0, 3);
     press(&mut app, KeyCode::Delete);
     assert!(app.data.snapshot().units[0].decision.is_none());
-    assert!(app.data.doc.json["units"][0].get("card_reason").is_none());
+    assert!(
+        app.data.doc.json.head()["units"][0]
+            .get("card_reason")
+            .is_none()
+    );
 }
 
 #[test]
@@ -381,7 +389,8 @@ fn recovering_a_crashed_sessions_edits() {
         .clone()
         .edit(&[Assignment::parse("units.kfq.actuals.investment=88").unwrap()])
         .unwrap();
-    let replay = crate::model::edit::rebase(&doc().json, std::slice::from_ref(&mine)).unwrap();
+    let replay =
+        crate::model::edit::rebase(&doc().json.to_value(), std::slice::from_ref(&mine)).unwrap();
     let rec = crate::store::journal::Recovery {
         snapshot: "m.json".into(),
         journal: "edits.jsonl".into(),
@@ -412,6 +421,7 @@ fn unknown_fields_survive_an_edit() {
     let mut v: serde_json::Value = serde_json::from_str(MEETING).unwrap();
     v["x_custom"] = json!({"kept": true});
     v["units"][0]["x_note"] = json!("秘书备注");
+    v["projects"][0]["x_flag"] = json!([1, "甲"]);
     let d = Document::from_json(v).unwrap();
     let log = MeetingLog::new("test", d.snapshot.meeting.date, "t");
     let mut app = App::new(d, Some(HASH), log, Options::default(), t0());
@@ -419,10 +429,18 @@ fn unknown_fields_survive_an_edit() {
     goto(&mut app, 0, 5);
     typed(&mut app, "100");
     press(&mut app, KeyCode::Enter);
+    // And a project's own field, next to its unknown one.
+    press(&mut app, KeyCode::Char(']'));
+    goto(&mut app, 0, 4);
+    typed(&mut app, "33");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.snapshot().projects[0].investment, Some(33.0));
     let saved = app.data.doc.to_pretty();
     let back = Document::from_bytes(saved.as_bytes()).unwrap();
-    assert_eq!(back.json["x_custom"], json!({"kept": true}));
-    assert_eq!(back.json["units"][0]["x_note"], json!("秘书备注"));
+    let v = back.json.to_value();
+    assert_eq!(v["x_custom"], json!({"kept": true}));
+    assert_eq!(v["units"][0]["x_note"], json!("秘书备注"));
+    assert_eq!(v["projects"][0]["x_flag"], json!([1, "甲"]));
     assert_eq!(back.snapshot.units[0].actuals[0], Some(100.0));
 }
 

@@ -430,3 +430,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn diffing_records_reads_only_what_changed_and_agrees_with_diffing_values() {
+    let base = Document::from_bytes(MEETING.as_bytes()).unwrap();
+    assert!(base.json.held_projects().is_some(), "projects held as text");
+    let cases: &[&[&str]] = &[
+        &["units.kfq.actuals.investment=101"],
+        &["projects.P007.stage=started", "projects.P007.note=开工"],
+        &["projects.P012=null"],
+        &[r#"projects.+={"id":"P900","name":"新项目","unit":"kfq","stage":"signed"}"#],
+        &["meeting.venue=礼堂", "projects.P012.investment=7"],
+        &[],
+    ];
+    for texts in cases {
+        let mut edited = base.clone();
+        let a: Vec<Assignment> = texts
+            .iter()
+            .map(|t| Assignment::parse(t).unwrap())
+            .collect();
+        edited.edit(&a).unwrap();
+        // Read back from text too, as a reload would.
+        let reloaded = Document::from_bytes(edited.to_pretty().as_bytes()).unwrap();
+        for new in [&edited, &reloaded] {
+            let fast = diff_records(&base.json, &new.json);
+            let full = diff(&base.json.to_value(), &new.json.to_value());
+            assert_eq!(fast, full, "{texts:?}");
+            assert_eq!(fast.len(), texts.len(), "{texts:?}: {fast:?}");
+        }
+    }
+}
