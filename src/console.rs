@@ -223,8 +223,12 @@ impl Ctx<'_> {
                 }
                 Effect::Reload => {
                     if let Some(path) = self.file {
-                        let result = load(path);
-                        queue.extend(app.update(Action::Loaded(result)));
+                        let action = match store::load_if_changed(path, app.data.content_hash) {
+                            Ok(None) => Action::FileUnchanged,
+                            Ok(Some(l)) => Action::Loaded(Ok(Box::new((l.doc, l.content_hash)))),
+                            Err(e) => Action::Loaded(Err(crate::app::data::LoadFailure::of(&e))),
+                        };
+                        queue.extend(app.update(action));
                     }
                 }
                 Effect::LoadForMerge => {

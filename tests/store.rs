@@ -391,3 +391,25 @@ fn a_save_through_a_symlink_replaces_the_target_and_sweeps_old_temporaries() {
     assert!(!old.exists());
     assert!(fresh.exists());
 }
+
+#[test]
+fn a_reload_of_the_content_already_held_reads_but_does_not_parse() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    assert!(matches!(
+        store::load_if_changed(&path, Some(loaded.content_hash)),
+        Ok(None)
+    ));
+    // Changed on disk: loaded, with the new hash.
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("2026-05-08", "2026-05-09");
+    store::write_atomic(&path, text.as_bytes()).unwrap();
+    let again = store::load_if_changed(&path, Some(loaded.content_hash))
+        .unwrap()
+        .expect("changed: loaded");
+    assert_ne!(again.content_hash, loaded.content_hash);
+    // No hash known: always loaded.
+    assert!(matches!(store::load_if_changed(&path, None), Ok(Some(_))));
+}

@@ -47,6 +47,9 @@ pub enum Action {
     Resize(u16, u16),
     /// The snapshot file changed on disk.
     FileChanged,
+    /// The file on disk is again the one in force (this console's own save,
+    /// or a broken edit undone): nothing to load, no banner.
+    FileUnchanged,
     /// A reload's result: the document and its content hash, or the error with its place.
     Loaded(Result<Box<(Document, u64)>, data::LoadFailure>),
     /// A message for the status line (e.g. a failed save).
@@ -248,6 +251,11 @@ impl App {
                 Vec::new()
             }
             Action::FileChanged => vec![Effect::Reload],
+            Action::FileUnchanged => {
+                self.data.error = None;
+                self.data.gone = false;
+                Vec::new()
+            }
             Action::Loaded(result) => self.loaded(result),
             Action::Notice(text) => {
                 self.notify(text);

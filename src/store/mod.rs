@@ -17,5 +17,5 @@ pub mod watch;
 pub use atomic::write_atomic;
 pub use journal::{Journal, JournalError, Recovery};
 pub use lock::{Lock, LockError, LockInfo};
-pub use read::{LoadError, Loaded, hash_bytes, load, read_bytes};
+pub use read::{LoadError, Loaded, hash_bytes, load, load_if_changed, read_bytes};
 pub use save::{Expect, SaveError, Saved, save, save_bytes};

@@ -638,3 +638,12 @@ fn the_presenters_ranking_marks_the_unit_that_changed_for_a_moment() {
     ));
     assert!(!marked(&app, "高新区"), "and the mark goes");
 }
+
+#[test]
+fn a_file_back_to_what_is_shown_clears_the_banner() {
+    let mut app = editor();
+    app.update(Action::Loaded(Err("m.json:3:7: expected `,`".into())));
+    assert!(app.data.error.is_some());
+    app.update(Action::FileUnchanged);
+    assert!(app.data.error.is_none() && !app.data.gone);
+}

@@ -28,25 +28,40 @@ pub fn diff_records(old: &Record, new: &Record) -> ChangeSet {
     // The heads hold the projects' member as an empty list on both sides.
     let mut out = Vec::new();
     walk(old.head(), new.head(), &mut Vec::new(), &mut out);
-    let text = |h: Held<'_>| -> Vec<u8> {
+    fn text(h: Held<'_>) -> std::borrow::Cow<'_, [u8]> {
         match h {
-            Held::Text(t) => t.to_vec(),
-            Held::Value(v) => serde_json::to_vec(v).unwrap_or_default(),
+            Held::Text(t) => t.into(),
+            Held::Value(v) => serde_json::to_vec(v).unwrap_or_default().into(),
         }
-    };
-    let old_texts: Vec<Vec<u8>> = old.held().map(text).collect();
-    let new_texts: Vec<Vec<u8>> = new.held().map(text).collect();
-    let in_old: HashSet<&[u8]> = old_texts.iter().map(Vec::as_slice).collect();
-    let in_new: HashSet<&[u8]> = new_texts.iter().map(Vec::as_slice).collect();
-    let read = |texts: &[Vec<u8>], other: &HashSet<&[u8]>| -> Vec<Value> {
-        texts
+    }
+    let old_texts: Vec<_> = old.held().map(text).collect();
+    let new_texts: Vec<_> = new.held().map(text).collect();
+    let parse = |t: &[u8]| serde_json::from_slice::<Value>(t).ok();
+    let (gone, came): (Vec<Value>, Vec<Value>) = if old_texts.len() == new_texts.len() {
+        // The usual reload: same projects, a few changed in place; compare
+        // side by side (a memcmp each), and read only the pairs that differ.
+        old_texts
             .iter()
-            .filter(|t| !other.contains(t.as_slice()))
-            .filter_map(|t| serde_json::from_slice(t).ok())
-            .collect()
+            .zip(&new_texts)
+            .filter(|(a, b)| a != b)
+            .filter_map(|(a, b)| Some((parse(a)?, parse(b)?)))
+            .unzip()
+    } else {
+        let in_old: HashSet<&[u8]> = old_texts.iter().map(|t| t.as_ref()).collect();
+        let in_new: HashSet<&[u8]> = new_texts.iter().map(|t| t.as_ref()).collect();
+        (
+            old_texts
+                .iter()
+                .filter(|t| !in_new.contains(t.as_ref()))
+                .filter_map(|t| parse(t))
+                .collect(),
+            new_texts
+                .iter()
+                .filter(|t| !in_old.contains(t.as_ref()))
+                .filter_map(|t| parse(t))
+                .collect(),
+        )
     };
-    let gone = read(&old_texts, &in_new);
-    let came = read(&new_texts, &in_old);
     let id = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_owned);
     // Projects are matched by id, as `diff` matches them (ids are unique in
     // a validated record); without an id (not a valid snapshot) the whole
