@@ -60,10 +60,25 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
 }
 
 impl Change {
-    /// The change that undoes this one.
+    /// The change that undoes this one. A change that gave an element a new
+    /// id is undone at the element's new id (its path names the old one).
     pub fn inverse(&self) -> Change {
+        let mut path = self.path.clone();
+        let new_id = |v: Option<&Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
+        let renamed = match path.0.as_slice() {
+            [.., Step::Id { .. }, Step::Key(k)] if k == "id" => {
+                new_id(self.new.as_ref()).map(|id| (path.0.len() - 2, id))
+            }
+            [.., Step::Id { .. }] => {
+                new_id(self.new.as_ref().and_then(|v| v.get("id"))).map(|id| (path.0.len() - 1, id))
+            }
+            _ => None,
+        };
+        if let Some((at, id)) = renamed {
+            path.0[at] = Step::Id { id };
+        }
         Change {
-            path: self.path.clone(),
+            path,
             old: self.new.clone(),
             new: self.old.clone(),
             pos: self.pos,

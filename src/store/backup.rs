@@ -50,9 +50,29 @@ pub fn keep(snapshot: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         }
         n += 1;
     };
-    atomic::create(&path, bytes, false)?;
+    if !linked(snapshot, &path, bytes) {
+        atomic::create(&path, bytes, false)?;
+    }
     prune(&dir, KEEP)?;
     Ok(path)
+}
+
+/// Keeps the snapshot's file itself as the backup, by a hard link, when it
+/// still holds exactly `bytes`: the save about to replace it renames a new
+/// file over the name, so the old one lives on, unchanged, under the
+/// backup's name — without writing and syncing 27 MB again. Across file
+/// systems (the data directory elsewhere) there is no link: false.
+fn linked(snapshot: &Path, backup: &Path, bytes: &[u8]) -> bool {
+    if std::fs::hard_link(snapshot, backup).is_err() {
+        return false;
+    }
+    // Someone may have written the file since it was read: keep only the
+    // very bytes the save checked.
+    if std::fs::read(backup).is_ok_and(|b| b == bytes) {
+        return true;
+    }
+    let _ = std::fs::remove_file(backup);
+    false
 }
 
 /// The backups of `snapshot`, newest first.

@@ -117,7 +117,14 @@ pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, Sa
         Some(Ok(p)) => (Some(p), None),
         Some(Err(e)) => (None, Some(e.to_string())),
     };
-    atomic::write_atomic(path, bytes).map_err(io_err)?;
+    if let Err(e) = atomic::write_atomic(path, bytes) {
+        // Nothing was replaced, so nothing needs keeping; and a backup that
+        // is a link to the file must not follow later edits made in place.
+        if let Some(b) = &backup {
+            let _ = fs::remove_file(b);
+        }
+        return Err(io_err(e));
+    }
     sweep_temporaries(path);
     Ok(Saved {
         content_hash,

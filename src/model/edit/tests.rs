@@ -460,3 +460,31 @@ fn diffing_records_reads_only_what_changed_and_agrees_with_diffing_values() {
         }
     }
 }
+
+#[test]
+fn an_id_changed_by_an_edit_is_undone_at_its_new_id() {
+    let mut undone = 0;
+    for texts in [
+        &["units.kfq.id=kfq2"][..],
+        &[r#"projects.P007={"id":"P999","name":"x","unit":"kfq","stage":"signed"}"#][..],
+        &["projects.P007.id=P008", "projects.P008.stage=started"][..],
+    ] {
+        let mut d = Document::from_bytes(MEETING.as_bytes()).unwrap();
+        let before = d.to_pretty();
+        let a: Vec<Assignment> = texts
+            .iter()
+            .map(|t| Assignment::parse(t).unwrap())
+            .collect();
+        let Ok(changes) = d.edit(&a) else {
+            continue; // refused (a reference to the old id): nothing to undo
+        };
+        d.replay(&changes.inverse())
+            .unwrap_or_else(|e| panic!("{texts:?}: {e}"));
+        assert_eq!(d.to_pretty(), before, "{texts:?}");
+        undone += 1;
+    }
+    assert!(
+        undone >= 2,
+        "the renames were refused: the test checks nothing"
+    );
+}
