@@ -448,6 +448,13 @@ pub fn shown_path(path: &std::path::Path) -> String {
 /// Prints a load error the way every command does.
 pub fn report_load_error(e: &LoadError) {
     match e {
+        LoadError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("error: {}", one_line(&e.to_string()));
+            eprintln!(
+                "  to start a new snapshot there from the demo meeting: guotang init {}",
+                shown_path(path)
+            );
+        }
         LoadError::Io { .. } => eprintln!("error: {}", one_line(&e.to_string())),
         LoadError::Invalid { path, problems } => {
             let n = problems.len();
