@@ -13,6 +13,8 @@ use crate::ui::draw::put;
 
 /// Columns between cells.
 const GAP: usize = 1;
+/// The narrowest a text column is cut to at the right edge.
+const MIN_CUT: usize = 12;
 /// The widest a column grows for its heading.
 const MAX_COL: usize = 40;
 
@@ -58,10 +60,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     // Which columns show, and where.
     let mut shown: Vec<(usize, u16, usize)> = Vec::new();
     let mut x = area.x;
+    // Text may be cut with an ellipsis (the field line shows it whole);
+    // a number is shown whole or not at all.
+    let cuttable: Vec<bool> = (0..cols.len()).map(|i| !right_aligned(app, i)).collect();
     let mut push = |i: usize, x: &mut u16| -> bool {
         let used = usize::from(*x - area.x);
-        // A column shows whole or not at all, unless it is the only one that could.
-        if used >= room || (used + widths[i] > room && i != left && i != 0) {
+        let fits = used + widths[i] <= room
+            || i == left
+            || i == 0
+            || (cuttable[i] && room.saturating_sub(used) >= MIN_CUT);
+        if used >= room || !fits {
             return false;
         }
         let w = widths[i].min(room - used);
