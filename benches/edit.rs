@@ -2,7 +2,8 @@
 //! (`Document::edit`, in place for a unit's figure or a project's stage),
 //! the derived data computed again (`Derived::compute`: standings, seating,
 //! speaker queues) and the ranking pane drawn at 200×60 — edit → updated
-//! frame, on the demo and on 2,000 units / 100,000 projects.
+//! frame, on the demo and on 2,000 units / 100,000 projects; and the same
+//! through the console editor's own path (`App::apply_edit`).
 //!
 //! `cargo bench --bench edit`; figures in docs/performance.md.
 
@@ -53,6 +54,16 @@ fn edit(c: &mut Criterion) {
                     app.data.derived = Derived::compute(&app.data.doc.snapshot);
                     let frame = guotang::ui::screen::render(&app, 200, 60);
                     (changes.map(|c| c.len()), frame)
+                })
+            });
+            // The whole path a key takes in the console's editor: the edit,
+            // undo history, marks, derived data, the meeting kept in place.
+            g.bench_function(format!("{field} via the editor+frame"), |b| {
+                b.iter(|| {
+                    n += 1;
+                    let effects = app.apply_edit(&edits[n % 2]);
+                    let frame = guotang::ui::screen::render(&app, 200, 60);
+                    (effects.map(|e| e.len()), frame)
                 })
             });
             g.bench_function(format!("{field} edit alone"), |b| {
