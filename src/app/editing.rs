@@ -250,11 +250,14 @@ impl App {
         // A card decision needs its reason; removing the decision removes it.
         if f.sheet == Sheet::Cards && last_key(&f.path) == Some("card") {
             let reason_path = sibling(&f.path, "card_reason");
-            let has_reason = self
-                .data
-                .snapshot()
-                .units
-                .get(f.row)
+            // By the unit's id, not the row: a reload may have moved it.
+            let s = self.data.snapshot();
+            let unit = match f.path.steps() {
+                [_, Step::Id { id }, ..] => s.unit_index(id),
+                _ => None,
+            };
+            let has_reason = unit
+                .and_then(|u| s.units.get(u))
                 .and_then(|u| u.decision.as_ref())
                 .is_some_and(|d| !d.reason.trim().is_empty());
             let setting = assignments.last().is_some_and(|a| a.value.is_some());
