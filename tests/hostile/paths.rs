@@ -89,3 +89,22 @@ fn a_repeated_id_before_and_after_an_invalid_project_reads_alike() {
         assert!(Document::from_bytes(text.as_bytes()).is_err());
     }
 }
+
+/// A project nested one level deeper than the whole file may be was read
+/// from its text (found by this test).
+#[test]
+fn nesting_near_the_limit_reads_alike_in_the_head_and_in_a_project() {
+    let base = String::from_utf8(demo().to_vec()).unwrap();
+    for depth in 120..132 {
+        let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let in_head = base.replacen('{', &format!("{{\"deep\": {nested},"), 1);
+        let in_project = base.replacen(
+            "\"id\": \"P001\"",
+            &format!("\"deep\": {nested}, \"id\": \"P001\""),
+            1,
+        );
+        assert_ne!(in_project, base);
+        readings_agree(in_head.as_bytes());
+        readings_agree(in_project.as_bytes());
+    }
+}
