@@ -12,6 +12,8 @@ mod corpus;
 mod edits;
 #[path = "hostile/fuzz.rs"]
 mod fuzz;
+#[path = "hostile/paths.rs"]
+mod paths;
 #[path = "hostile/suite.rs"]
 mod suite;
 #[path = "hostile/terminal.rs"]

@@ -12,6 +12,7 @@ mod project_text;
 pub mod projects;
 pub mod raw;
 mod record;
+mod scan;
 pub mod snapshot;
 pub mod standings;
 pub mod standings_json;

@@ -165,7 +165,7 @@ impl<'de> Visitor<'de> for Fields<'de> {
                     // Read as a value would be (repeated keys, depth, numbers
                     // out of range are errors), then dropped: unknown fields
                     // are kept by the record's text, not here.
-                    map.next_value_seed(ElementValue { depth_left: 125 })?;
+                    map.next_value_seed(ElementValue { depth_left: 124 })?;
                 }
             }
         }

@@ -216,7 +216,7 @@ fn write_projects(out: &mut Vec<u8>, lazy: &Lazy) {
 }
 
 /// Levels of `[` and `{` a project may hold (see [`parse::element`]).
-const MAX_ELEMENT_DEPTH: usize = 126;
+const MAX_ELEMENT_DEPTH: usize = 125;
 
 /// Levels of `[` and `{` in `v`, itself included.
 fn depth(v: &Value) -> usize {

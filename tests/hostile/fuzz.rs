@@ -285,6 +285,7 @@ proptest! {
         let bytes = mutate(demo().to_vec(), &changes);
         standings_are_sound(&bytes);
         agrees_with_serde_json(&bytes);
+        super::paths::readings_agree(&bytes);
     }
 
     #[test]
@@ -295,6 +296,7 @@ proptest! {
         }
         let text = model::to_pretty(&doc);
         standings_are_sound(text.as_bytes());
+        super::paths::readings_agree(text.as_bytes());
         // Whatever is accepted survives a save and a reload unchanged.
         if let Ok(loaded) = Document::from_bytes(text.as_bytes()) {
             let again = Document::from_bytes(loaded.to_pretty().as_bytes()).unwrap();

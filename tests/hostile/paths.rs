@@ -1,0 +1,110 @@
+//! The two readings of a file agree: the fast one (projects held as text,
+//! read straight into the snapshot, their ids compared afterwards) and the
+//! whole file read as one JSON value and validated as a value. Same
+//! snapshot and save text when both accept; the same problems, in the same
+//! order and words, when they refuse.
+
+use proptest::prelude::*;
+use serde_json::json;
+
+use guotang::model::parse;
+
+use super::*;
+
+/// Reads `bytes` both ways and compares the outcomes.
+pub fn readings_agree(bytes: &[u8]) {
+    let fast = Document::from_bytes(bytes);
+    let whole = parse::parse_json(bytes).and_then(Document::from_json);
+    match (fast, whole) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a.snapshot, b.snapshot);
+            assert_eq!(a.to_pretty(), b.to_pretty());
+        }
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => panic!(
+            "the readings disagree: text {:?}, value {:?}",
+            a.err().map(|p| p.to_string()),
+            b.err().map(|p| p.to_string())
+        ),
+    }
+}
+
+/// One project of a generated list: valid or not in the ways that send
+/// the fast reading back to the value path.
+fn project() -> impl Strategy<Value = Value> {
+    // A few ids, so that repeats are common; units that exist and one that does not.
+    let id = prop::sample::select(vec!["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"]);
+    let unit = prop::sample::select(vec!["kfq", "gxq", "lingang", "nowhere"]);
+    let stage = prop::sample::select(vec!["signed", "started", "Signed", "gone"]);
+    let extra = prop_oneof![
+        6 => Just(None),
+        1 => Just(Some(("investment", json!(-1)))),
+        1 => Just(Some(("signed_on", json!("2026-02-30")))),
+        1 => Just(Some(("name", json!(" ")))),
+        1 => Just(Some(("owner", json!({"nested": [1, 2, {"x": null}]})))),
+        1 => Just(Some(("note", json!(7)))),
+    ];
+    (id, unit, stage, extra, any::<bool>()).prop_map(|(id, unit, stage, extra, named)| {
+        let mut p = json!({"id": id, "unit": unit, "stage": stage, "investment": 1.5});
+        if named {
+            p["name"] = json!("项目");
+        }
+        if let Some((key, v)) = extra {
+            p[key] = v;
+        }
+        p
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_project_lists_read_alike(
+        projects in prop::collection::vec(project(), 0..12),
+        pretty in any::<bool>(),
+    ) {
+        let mut doc = demo_value();
+        doc["projects"] = Value::Array(projects);
+        let text = if pretty { model::to_pretty(&doc) } else { doc.to_string() };
+        readings_agree(text.as_bytes());
+    }
+}
+
+#[test]
+fn a_repeated_id_before_and_after_an_invalid_project_reads_alike() {
+    let ok = |id: &str| json!({"id": id, "name": "项目", "unit": "kfq", "stage": "signed"});
+    let bad = json!({"id": "B", "name": "项目", "unit": "nowhere", "stage": "signed"});
+    for list in [
+        vec![ok("A"), ok("A"), bad.clone()],
+        vec![ok("A"), bad.clone(), ok("A")],
+        vec![bad.clone(), ok("A"), ok("A")],
+        vec![ok("A"), ok("B"), bad.clone(), ok("C"), ok("B")],
+        vec![ok("A"), ok("B"), ok("A")],
+    ] {
+        let mut doc = demo_value();
+        doc["projects"] = Value::Array(list);
+        let text = model::to_pretty(&doc);
+        readings_agree(text.as_bytes());
+        assert!(Document::from_bytes(text.as_bytes()).is_err());
+    }
+}
+
+/// A project nested one level deeper than the whole file may be was read
+/// from its text (found by this test).
+#[test]
+fn nesting_near_the_limit_reads_alike_in_the_head_and_in_a_project() {
+    let base = String::from_utf8(demo().to_vec()).unwrap();
+    for depth in 120..132 {
+        let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let in_head = base.replacen('{', &format!("{{\"deep\": {nested},"), 1);
+        let in_project = base.replacen(
+            "\"id\": \"P001\"",
+            &format!("\"deep\": {nested}, \"id\": \"P001\""),
+            1,
+        );
+        assert_ne!(in_project, base);
+        readings_agree(in_head.as_bytes());
+        readings_agree(in_project.as_bytes());
+    }
+}
