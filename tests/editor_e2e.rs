@@ -28,22 +28,38 @@ fn journal_text(data: &Path) -> String {
         .collect()
 }
 
-/// The keys that put `value` into row `row`, column `col` of the numbers
-/// sheet (from its top-left cell) and save.
-fn edit_and_save(t: &mut Term, row: usize, col: usize, value: &str) {
-    t.send(&"\x1b[B".repeat(row));
-    t.send(&"\x1b[C".repeat(col));
-    t.send(value);
-    t.send("\r");
-    t.send("\x13"); // Ctrl+S
+/// `guotang edit FILE`, its state in `state`, its data (journal, backups) in `data`.
+fn editor(file: &Path, state: &Path, data: &Path) -> Term {
+    Term::spawn(&[OsStr::new("edit"), file.as_os_str()], &env(state, data))
 }
 
-#[test]
-fn the_secretary_saves_and_the_presenters_ranking_follows_on_the_same_item() {
+/// A demo meeting in a fresh folder: the folder, the file, the data folder.
+fn meeting() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("meeting.json");
     std::fs::write(&file, guotang::model::DEMO).unwrap();
     let data = dir.path().join("data");
+    (dir, file, data)
+}
+
+/// The keys that put `value` into row `row`, column `col` of the numbers
+/// sheet (from its top-left cell).
+fn edit_cell(t: &mut Term, row: usize, col: usize, value: &str) {
+    t.send(&"\x1b[B".repeat(row));
+    t.send(&"\x1b[C".repeat(col));
+    t.send(value);
+    t.send("\r");
+}
+
+/// [`edit_cell`], then Ctrl+S.
+fn edit_and_save(t: &mut Term, row: usize, col: usize, value: &str) {
+    edit_cell(t, row, col, value);
+    t.send("\x13");
+}
+
+#[test]
+fn the_secretary_saves_and_the_presenters_ranking_follows_on_the_same_item() {
+    let (dir, file, data) = meeting();
     let state = dir.path().join("presenter");
     let sec_state = dir.path().join("secretary");
 
@@ -52,10 +68,7 @@ fn the_secretary_saves_and_the_presenters_ranking_follows_on_the_same_item() {
     presenter.send("2"); // the ranking item
     presenter.wait_text("议程 2/8");
 
-    let mut secretary = Term::spawn(
-        &[OsStr::new("edit"), file.as_os_str()],
-        &env(&sec_state, &data),
-    );
+    let mut secretary = editor(&file, &sec_state, &data);
     secretary.wait_text("指标");
     secretary.wait_text("白沙镇");
     // 白沙镇 (row 6), 协议引资额 actual (metric 2 of 7: column 4 + 2·1 + 1).
@@ -80,19 +93,11 @@ fn the_secretary_saves_and_the_presenters_ranking_follows_on_the_same_item() {
 
 #[test]
 fn a_save_over_someone_elses_save_offers_the_merge_and_keeps_both() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("meeting.json");
-    std::fs::write(&file, guotang::model::DEMO).unwrap();
-    let data = dir.path().join("data");
+    let (dir, file, data) = meeting();
 
-    let mut secretary = Term::spawn(
-        &[OsStr::new("edit"), file.as_os_str()],
-        &env(dir.path(), &data),
-    );
+    let mut secretary = editor(&file, dir.path(), &data);
     secretary.wait_text("白沙镇");
-    secretary.send(&"\x1b[B".repeat(6));
-    secretary.send(&"\x1b[C".repeat(7));
-    secretary.send("500\r");
+    edit_cell(&mut secretary, 6, 7, "500");
     secretary.wait_text("● 未保存");
     // Someone else changes another unit meanwhile (a script, another
     // laptop), past the editor's lock.
@@ -121,29 +126,18 @@ fn a_save_over_someone_elses_save_offers_the_merge_and_keeps_both() {
 
 #[test]
 fn a_killed_editor_offers_its_edits_at_the_next_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("meeting.json");
-    std::fs::write(&file, guotang::model::DEMO).unwrap();
-    let data = dir.path().join("data");
+    let (dir, file, data) = meeting();
     let before = std::fs::read(&file).unwrap();
 
-    let mut secretary = Term::spawn(
-        &[OsStr::new("edit"), file.as_os_str()],
-        &env(dir.path(), &data),
-    );
+    let mut secretary = editor(&file, dir.path(), &data);
     secretary.wait_text("白沙镇");
-    secretary.send(&"\x1b[B".repeat(6));
-    secretary.send(&"\x1b[C".repeat(7));
-    secretary.send("500\r");
+    edit_cell(&mut secretary, 6, 7, "500");
     secretary.wait_text("● 未保存");
     secretary.child.kill().unwrap();
     secretary.drain();
     assert_eq!(std::fs::read(&file).unwrap(), before, "nothing saved");
 
-    let mut again = Term::spawn(
-        &[OsStr::new("edit"), file.as_os_str()],
-        &env(dir.path(), &data),
-    );
+    let mut again = editor(&file, dir.path(), &data);
     again.wait_text("发现未保存的修改");
     again.send("r");
     again.wait_text("已恢复上次未保存的修改");
@@ -158,14 +152,8 @@ fn a_killed_editor_offers_its_edits_at_the_next_start() {
 #[test]
 fn sigterm_sighup_and_sigint_restore_the_terminal_and_keep_the_journal() {
     for signal in ["TERM", "HUP", "INT"] {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("meeting.json");
-        std::fs::write(&file, guotang::model::DEMO).unwrap();
-        let data = dir.path().join("data");
-        let mut t = Term::spawn(
-            &[OsStr::new("edit"), file.as_os_str()],
-            &env(dir.path(), &data),
-        );
+        let (dir, file, data) = meeting();
+        let mut t = editor(&file, dir.path(), &data);
         t.wait_text("白沙镇");
         t.send("\x1b[B\x1b[C\x1b[C\x1b[C\x1b[C");
         t.send("42\r");
@@ -196,19 +184,10 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_and_keep_the_journal() {
 
 #[test]
 fn a_second_editor_on_the_same_file_is_told_who_holds_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("meeting.json");
-    std::fs::write(&file, guotang::model::DEMO).unwrap();
-    let data = dir.path().join("data");
-    let mut first = Term::spawn(
-        &[OsStr::new("edit"), file.as_os_str()],
-        &env(dir.path(), &data),
-    );
+    let (dir, file, data) = meeting();
+    let mut first = editor(&file, dir.path(), &data);
     first.wait_text("白沙镇");
-    let mut second = Term::spawn(
-        &[OsStr::new("edit"), file.as_os_str()],
-        &env(dir.path(), &data),
-    );
+    let mut second = editor(&file, dir.path(), &data);
     second.wait_text("另有人在编辑此文件");
     let pid = first.child.process_id().unwrap();
     second.wait_text(&format!("pid {pid}"));

@@ -75,8 +75,8 @@ impl App {
                 };
                 self.edit.sheet = Sheet::ALL[j];
             }
-            EditKey::Undo => return self.undo(),
-            EditKey::Redo => return self.redo(),
+            EditKey::Undo => return self.undo_redo(false),
+            EditKey::Redo => return self.undo_redo(true),
             EditKey::Save => return self.request_save(),
             EditKey::AddRow => return self.add_row(),
             EditKey::RemoveRow => return self.remove_row(),
@@ -355,11 +355,19 @@ impl App {
         effects
     }
 
-    fn undo(&mut self) -> Vec<Effect> {
+    /// Undoes (or redoes) the last edit; a refusal is told, never written.
+    fn undo_redo(&mut self, redo: bool) -> Vec<Effect> {
         let lang = self.prefs.lang;
-        match self.edit.history.undo(&mut self.data.doc) {
+        let (result, nothing, done) = if redo {
+            let r = self.edit.history.redo(&mut self.data.doc);
+            (r, el::NOTHING_TO_REDO, el::REDONE)
+        } else {
+            let r = self.edit.history.undo(&mut self.data.doc);
+            (r, el::NOTHING_TO_UNDO, el::UNDONE)
+        };
+        match result {
             None => {
-                self.notify(el::NOTHING_TO_UNDO.get(lang).into());
+                self.notify(nothing.get(lang).into());
                 Vec::new()
             }
             Some(Err(e)) => {
@@ -368,26 +376,7 @@ impl App {
             }
             Some(Ok(changes)) => {
                 let what = describe::changes(self.data.snapshot(), &changes, lang);
-                self.notify(format!("{} {what}", el::UNDONE.get(lang)));
-                self.data_edited(changes)
-            }
-        }
-    }
-
-    fn redo(&mut self) -> Vec<Effect> {
-        let lang = self.prefs.lang;
-        match self.edit.history.redo(&mut self.data.doc) {
-            None => {
-                self.notify(el::NOTHING_TO_REDO.get(lang).into());
-                Vec::new()
-            }
-            Some(Err(e)) => {
-                self.notify(format!("{}: {}", el::CLASHED.get(lang), first_problem(&e)));
-                Vec::new()
-            }
-            Some(Ok(changes)) => {
-                let what = describe::changes(self.data.snapshot(), &changes, lang);
-                self.notify(format!("{} {what}", el::REDONE.get(lang)));
+                self.notify(format!("{} {what}", done.get(lang)));
                 self.data_edited(changes)
             }
         }

@@ -181,16 +181,31 @@ impl EditState {
             return;
         }
         self.changed_units.resize(s.units.len(), false);
+        let mut units = Vec::new();
+        let mut projects = std::collections::HashSet::new();
         for m in &self.marks {
-            // A unit's own fields, or a project of that unit.
-            let unit = match m.path.steps() {
-                [Step::Key(l), Step::Id { id }, ..] if l == "units" => s.unit_index(id),
-                [Step::Key(l), Step::Id { id }, ..] if l == "projects" => {
-                    s.projects.iter().find(|p| &p.id == id).map(|p| p.unit)
+            match m.path.steps() {
+                [Step::Key(l), Step::Id { id }, ..] if l == "units" => {
+                    units.extend(s.unit_index(id))
                 }
-                _ => None,
-            };
-            if let Some(flag) = unit.and_then(|u| self.changed_units.get_mut(u)) {
+                [Step::Key(l), Step::Id { id }, ..] if l == "projects" => {
+                    projects.insert(id.as_str());
+                }
+                _ => {}
+            }
+        }
+        // A marked project marks its unit: one pass over the projects for
+        // all marks (a search per mark over 100,000 projects would not do).
+        if !projects.is_empty() {
+            units.extend(
+                s.projects
+                    .iter()
+                    .filter(|p| projects.contains(p.id.as_str()))
+                    .map(|p| p.unit),
+            );
+        }
+        for u in units {
+            if let Some(flag) = self.changed_units.get_mut(u) {
                 *flag = true;
             }
         }

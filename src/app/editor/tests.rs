@@ -561,6 +561,12 @@ fn a_pasted_stage_may_be_the_meetings_word_and_a_single_value_goes_through_its_f
         app.data.snapshot().projects[0].stage,
         crate::model::Stage::Started
     );
+    // A project's change marks its unit, and only it, on the panes.
+    let unit = app.data.snapshot().projects[0].unit;
+    let marked: Vec<usize> = (0..app.edit.changed_units.len())
+        .filter(|&u| app.edit.changed_units[u])
+        .collect();
+    assert_eq!(marked, vec![unit]);
     goto(&mut app, 0, 5);
     app.update(Action::Paste("2026-13-01".into()));
     let f = app
