@@ -17,7 +17,7 @@ use crate::ui::labels::{
     SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS, SEATING_ZONE, UNIT, YELLOW_ZONE,
 };
 use crate::ui::view::View;
-use crate::ui::widgets::line::{Window, centered, cols, count, spans, wrap};
+use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 /// Draws the seating pane from a borrowed view.
@@ -334,24 +334,5 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
         rows,
         header_style: t.muted,
     };
-    let room = usize::from(area.height).saturating_sub(1);
-    let win = Window::new(table.rows.len(), room, v.pane.scroll);
-    let body = Rect {
-        height: (1 + win.len) as u16,
-        ..area
-    };
-    table.render(body, buf, win.start);
-    if win.hidden > 0 {
-        let y = area.y + 1 + win.len as u16;
-        let note = count(MORE_ROWS, lang, win.hidden);
-        put(
-            buf,
-            area,
-            area.x,
-            y,
-            &note,
-            usize::from(area.width),
-            t.muted,
-        );
-    }
+    table.render_scrolled(area, buf, v.pane.scroll, (MORE_ROWS, lang), t.muted);
 }

@@ -194,6 +194,38 @@ impl Table {
         need + n.saturating_sub(1) * GAP
     }
 
+    /// Draws the header and the rows from `scroll` in `area`; when not all
+    /// fit, the last line says how many more there are (`more`, with `{n}`).
+    pub fn render_scrolled(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        scroll: usize,
+        (more, lang): (crate::ui::labels::L, crate::i18n::Lang),
+        note_style: Style,
+    ) {
+        let room = usize::from(area.height).saturating_sub(1);
+        let win = super::line::Window::new(self.rows.len(), room, scroll);
+        let body = Rect {
+            height: (1 + win.len) as u16,
+            ..area
+        };
+        self.render(body, buf, win.start);
+        if win.hidden > 0 {
+            let y = area.y + 1 + win.len as u16;
+            let note = super::line::count(more, lang, win.hidden);
+            put(
+                buf,
+                area,
+                area.x,
+                y,
+                &note,
+                usize::from(area.width),
+                note_style,
+            );
+        }
+    }
+
     /// Draws the header on the first line of `area` and the rows from `start`
     /// on the lines below, as many as fit; returns how many rows it drew.
     pub fn render(&self, area: Rect, buf: &mut Buffer, start: usize) -> usize {

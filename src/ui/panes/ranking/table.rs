@@ -8,14 +8,12 @@ use super::{Focus, Subject};
 use crate::i18n::{num, pct};
 use crate::model::explain::{card_name, explain};
 use crate::model::{Card, Metric};
-use crate::ui::draw::put;
 use crate::ui::labels::{
     ACTUAL, CARD, COMPLETION, COMPOSITE, GAP_ABOVE, GAP_FIRST, MORE_UNITS, NONE_DASH, RANK,
     RANKING_BASIS, TARGET, UNIT, UNRANKED,
 };
 use crate::ui::view::View;
 use crate::ui::widgets::figures::{behind, behind_pct};
-use crate::ui::widgets::line::{Window, count};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 /// A metric figure with its unit, at the metric's precision.
@@ -143,24 +141,11 @@ fn build(v: &View, f: &Focus) -> Table {
 /// Draws the table in `area` (below the pane's title).
 pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let table = build(v, f);
-    let room = usize::from(area.height).saturating_sub(1);
-    let win = Window::new(table.rows.len(), room, v.pane.scroll);
-    let body = Rect {
-        height: (1 + win.len) as u16,
-        ..area
-    };
-    table.render(body, buf, win.start);
-    if win.hidden > 0 {
-        let y = area.y + 1 + win.len as u16;
-        let note = count(MORE_UNITS, v.lang, win.hidden);
-        put(
-            buf,
-            area,
-            area.x,
-            y,
-            &note,
-            usize::from(area.width),
-            v.theme.muted,
-        );
-    }
+    table.render_scrolled(
+        area,
+        buf,
+        v.pane.scroll,
+        (MORE_UNITS, v.lang),
+        v.theme.muted,
+    );
 }
