@@ -1,6 +1,7 @@
-//! What a user waits for when the console saves: the document to its pretty
-//! text, then an atomic replace of the file (temporary file, fsync, rename,
-//! directory fsync).
+//! What a user waits for when the console saves: the whole `store::save`
+//! (the file on disk hashed as it streams in, the document streamed to a
+//! temporary file, the old version kept as a backup, fsync, rename,
+//! directory fsync); and its parts.
 //!
 //! `cargo bench --bench save`; figures in docs/performance.md.
 
@@ -17,6 +18,9 @@ fn save(c: &mut Criterion) {
         Ok(d) => d,
         Err(e) => panic!("no temporary directory: {e}"),
     };
+    // Backups into the temporary folder (same file system: hard links).
+    // SAFETY: set before any thread of this benchmark starts.
+    unsafe { std::env::set_var(guotang::store::data_dir::ENV, dir.path().join("data")) };
     for input in common::inputs() {
         let doc = match Document::from_bytes(&input.bytes) {
             Ok(doc) => doc,
@@ -28,6 +32,31 @@ fn save(c: &mut Criterion) {
         if input.bytes.len() > 1 << 20 {
             g.sample_size(10).measurement_time(Duration::from_secs(10));
         }
+        // Two versions in turn, so that every save replaces the file and
+        // keeps a backup, as a secretary's saves do.
+        let mut other = doc.clone();
+        let first_unit = doc.snapshot.units[0].id.clone();
+        let at = format!("units.{first_unit}.name");
+        if let Err(e) =
+            other.edit(&[
+                guotang::model::edit::Assignment::parse(&format!("{at}=另一个名字"))
+                    .unwrap_or_else(|e| panic!("{e}")),
+            ])
+        {
+            panic!("{e}");
+        }
+        let versions = [doc.clone(), other];
+        let mut expect = store::Expect::Anything;
+        let mut turn = 0;
+        g.bench_function("store::save (check, backup, write)", |b| {
+            b.iter(|| {
+                turn += 1;
+                match store::save(&path, &versions[turn % 2], expect) {
+                    Ok(saved) => expect = store::Expect::Unchanged(saved.content_hash),
+                    Err(e) => panic!("{e}"),
+                }
+            })
+        });
         g.bench_function("to_pretty+write_atomic", |b| {
             b.iter(|| {
                 let text = doc.to_pretty();

@@ -289,7 +289,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
-            let lang = lang_for(doc);
+            let lang = lang_for(&doc);
             let st = model::compute(&doc.snapshot);
             if json {
                 let v = model::standings_json::to_json(&doc.snapshot, &st, lang);
@@ -350,7 +350,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 format,
                 output: output.as_deref(),
             };
-            report::run(doc, &args)
+            report::run(&doc, &args)
         }),
         Some(Command::Export {
             file,
@@ -358,7 +358,7 @@ pub fn run(cli: Cli) -> ExitCode {
             what,
             output,
         }) => with_doc(file.as_deref(), |doc, _| {
-            export::run(doc, format, what, output.as_deref())
+            export::run(&doc, format, what, output.as_deref())
         }),
         Some(Command::Import {
             file,
@@ -419,18 +419,18 @@ pub fn lang_for(doc: &Document) -> Lang {
 /// that cannot be used is reported on stderr with exit code 1.
 fn with_doc(
     file: Option<&std::path::Path>,
-    f: impl FnOnce(&Document, &str) -> ExitCode,
+    f: impl FnOnce(Document, &str) -> ExitCode,
 ) -> ExitCode {
     match file {
         None => match Document::from_bytes(model::DEMO.as_bytes()) {
-            Ok(doc) => f(&doc, "demo"),
+            Ok(doc) => f(doc, "demo"),
             Err(problems) => {
                 eprintln!("error: the built-in demo is broken:\n{problems}");
                 ExitCode::FAILURE
             }
         },
         Some(path) => match store::load(path) {
-            Ok(loaded) => f(&loaded.doc, &shown_path(path)),
+            Ok(loaded) => f(loaded.doc, &shown_path(path)),
             Err(e) => {
                 report_load_error(&e);
                 ExitCode::FAILURE

@@ -92,13 +92,13 @@ pub fn screen(doc: Document, args: &RenderArgs) -> Buffer {
 }
 
 /// Prints the screen; refuses an item the agenda does not have.
-pub fn run(doc: &Document, args: &RenderArgs) -> ExitCode {
+pub fn run(doc: Document, args: &RenderArgs) -> ExitCode {
     let n = doc.snapshot.agenda.len();
     if args.item == 0 || (args.item > n && n > 0) || (n == 0 && args.item != 1) {
         eprintln!("error: --item {}: the agenda has items 1 to {n}", args.item);
         return ExitCode::FAILURE;
     }
-    let buf = screen(doc.clone(), args);
+    let buf = screen(doc, args);
     let text = if args.ansi {
         crate::ui::buffer_text::ansi(&buf)
     } else {

@@ -77,6 +77,11 @@ impl Document {
     pub fn to_pretty(&self) -> String {
         self.json.to_pretty()
     }
+
+    /// [`Document::to_pretty`], written to `w` piece by piece.
+    pub fn write_pretty(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.json.write_pretty(w)
+    }
 }
 
 /// Pretty JSON (two-space indent, non-ASCII kept as is) with a final newline.

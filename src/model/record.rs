@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, Write};
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -173,34 +174,61 @@ impl Record {
         })
     }
 
+    /// Whether every project held as text reads as JSON (as the whole
+    /// text, read as one value, would read it).
+    pub(crate) fn held_text_reads(&self) -> bool {
+        self.held().all(|h| match h {
+            Held::Text(t) => parse::element(t).is_some(),
+            Held::Value(_) => true,
+        })
+    }
+
     /// The record as the console saves it: pretty-printed (two-space
     /// indent, non-ASCII as is), keys in their order, a final newline.
     pub fn to_pretty(&self) -> String {
+        let size = self.projects.as_ref().map_or(0, |l| l.text.len()) + 4096;
+        let mut out = Vec::with_capacity(size);
+        // Writing to a Vec cannot fail.
+        let _ = self.write_pretty(&mut out);
+        // Valid UTF-8 by construction (parsed text, serde_json output).
+        String::from_utf8(out).unwrap_or_else(|_| super::to_pretty(&self.to_value()))
+    }
+
+    /// Writes [`Record::to_pretty`] to `w` a piece at a time (a few hundred
+    /// kilobytes), so that saving a 27 MB snapshot holds no copy of it.
+    pub fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()> {
         let (Some(lazy), Value::Object(top)) = (&self.projects, &self.head) else {
-            return super::to_pretty(&self.head);
+            serde_json::to_writer_pretty(&mut *w, &self.head)?;
+            return w.write_all(b"\n");
         };
-        let mut out = Vec::with_capacity(lazy.text.len() + 4096);
+        let mut out = Vec::with_capacity(PIECE + 64 * 1024);
         out.push(b'{');
         for (i, (key, value)) in top.iter().enumerate() {
             out.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
             write_value(&mut out, &Value::from(key.as_str()), 0);
             out.extend_from_slice(b": ");
             if key == "projects" {
-                write_projects(&mut out, lazy);
+                write_projects(&mut out, w, lazy)?;
             } else {
                 write_value(&mut out, value, 1);
             }
+            if out.len() >= PIECE {
+                w.write_all(&out)?;
+                out.clear();
+            }
         }
         out.extend_from_slice(if top.is_empty() { b"}\n" } else { b"\n}\n" });
-        // Valid UTF-8 by construction (parsed text, serde_json output).
-        String::from_utf8(out).unwrap_or_else(|_| super::to_pretty(&self.to_value()))
+        w.write_all(&out)
     }
 }
 
-fn write_projects(out: &mut Vec<u8>, lazy: &Lazy) {
+/// How much of the save text is gathered before it is written out.
+const PIECE: usize = 256 * 1024;
+
+fn write_projects(out: &mut Vec<u8>, w: &mut dyn Write, lazy: &Lazy) -> io::Result<()> {
     if lazy.items.is_empty() {
         out.extend_from_slice(b"[]");
-        return;
+        return Ok(());
     }
     out.push(b'[');
     for (i, item) in lazy.items.iter().enumerate() {
@@ -211,8 +239,13 @@ fn write_projects(out: &mut Vec<u8>, lazy: &Lazy) {
             }
             Item::Value(v) => write_value(out, v, 2),
         }
+        if out.len() >= PIECE {
+            w.write_all(out)?;
+            out.clear();
+        }
     }
     out.extend_from_slice(b"\n  ]");
+    Ok(())
 }
 
 /// Levels of `[` and `{` a project may hold (see [`parse::element`]).
@@ -240,5 +273,66 @@ impl fmt::Debug for Record {
             .field("head", &self.head)
             .field("held_projects", &self.held_projects())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes at most 1,000 bytes a call, and counts the calls.
+    struct Trickle(Vec<u8>, usize);
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = buf.len().min(1000);
+            self.0.extend_from_slice(&buf[..n]);
+            self.1 += 1;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn written_in_pieces_is_the_save_text() {
+        let projects: Vec<Value> = (0..8000)
+            .map(|i| serde_json::json!({"id": format!("p{i}"), "name": "项目\n\"引号\"", "n": [i, 1.50, {"x": null}]}))
+            .collect();
+        let value = serde_json::json!({"meta": {"a": 1}, "projects": projects, "tail": []});
+        let record = Record::holding_projects(value.clone());
+        assert!(record.held_projects().is_some());
+        let whole = record.to_pretty();
+        assert_eq!(whole, super::super::to_pretty(&value));
+        assert!(
+            whole.len() > 2 * PIECE,
+            "big enough to be written in pieces"
+        );
+        let mut sink = Trickle(Vec::new(), 0);
+        record.write_pretty(&mut sink).unwrap();
+        assert_eq!(String::from_utf8(sink.0).unwrap(), whole);
+        // Not gathered whole first: write_all loops over pieces of PIECE or so.
+        assert!(sink.1 > whole.len() / 1000);
+        let plain = Record::from_value(value);
+        let mut out = Vec::new();
+        plain.write_pretty(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), whole);
+    }
+
+    #[test]
+    fn a_failing_writer_fails_the_write() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let projects: Vec<Value> = (0..10).map(|i| serde_json::json!({"id": i})).collect();
+        let record = Record::holding_projects(serde_json::json!({"projects": projects}));
+        let err = record.write_pretty(&mut Full).unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
     }
 }

@@ -56,6 +56,11 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
         ),
         Some(Value::String(s)) if s == FORMAT => {}
         Some(other) => {
+            // Unless the text is not JSON at all, which the whole reading
+            // says first: projects held as text are not read past here.
+            if record.is_some_and(|rec| !rec.held_text_reads()) {
+                return Err(Invalid::Unread);
+            }
             // Another format's fields mean other things: checking them would only add noise.
             return Err(fail(vec![Problem::field(
                 "format",

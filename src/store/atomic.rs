@@ -2,35 +2,94 @@
 //! file or the new one, never a half-written mix.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
+
+use tempfile::NamedTempFile;
+
+use super::content::HashingWriter;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, fsync, rename over the target, fsync the directory. The
 /// target's permissions are kept when it already exists.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_via_temporary(path, bytes).map_err(without_temporary_name)
+    stage(path, |w| w.write_all(bytes))?.commit(path)
 }
 
-fn write_via_temporary(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
+/// A new version of a file, written in full beside it but not yet in its
+/// place: [`Staged::commit`] puts it there; dropping it removes it.
+pub struct Staged {
+    tmp: NamedTempFile,
+    /// The content hash of what was written ([`super::hash_bytes`]).
+    pub hash: u64,
+    pub len: u64,
+}
+
+/// Writes a new version of `path` through `write` into a temporary file in
+/// the same directory (so the rename that commits it stays atomic), hashing
+/// it as it goes: a 27 MB snapshot is streamed to disk, never held whole.
+pub fn stage(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Staged> {
+    stage_in(parent(path), write)
+}
+
+/// [`stage`] into the folder `dir`.
+pub fn stage_in(
+    dir: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Staged> {
+    let staged = (|| {
+        let tmp = tempfile::Builder::new()
+            .prefix(".guotang-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        // Through the `File`: `NamedTempFile`'s own `Write` adds its path to errors.
+        let mut out = HashingWriter::new(BufWriter::with_capacity(256 * 1024, tmp.as_file()));
+        write(&mut out)?;
+        out.flush()?;
+        let hash = out.hash.finish();
+        let len = out.hash.len();
+        drop(out);
+        Ok(Staged { tmp, hash, len })
+    })();
+    staged.map_err(without_temporary_name)
+}
+
+impl Staged {
+    /// Puts the new version in place of `path`: fsync, rename over it (the
+    /// permissions of the file replaced kept), fsync the folder.
+    pub fn commit(self, path: &Path) -> io::Result<()> {
+        self.finish(path, true).map_err(without_temporary_name)
+    }
+
+    /// Puts the new version at `path`, which must not exist yet.
+    pub fn commit_new(self, path: &Path) -> io::Result<()> {
+        self.finish(path, false).map_err(without_temporary_name)
+    }
+
+    fn finish(self, path: &Path, overwrite: bool) -> io::Result<()> {
+        if let Ok(meta) = fs::metadata(path) {
+            self.tmp.as_file().set_permissions(meta.permissions())?;
+        }
+        self.tmp.as_file().sync_all()?;
+        if overwrite {
+            self.tmp.persist(path).map_err(|e| e.error)?;
+        } else {
+            self.tmp.persist_noclobber(path).map_err(|e| e.error)?;
+        }
+        // The rename itself is only durable once the directory is synced.
+        File::open(parent(path))?.sync_all()?;
+        Ok(())
+    }
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".guotang-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    // Through the `File`: `NamedTempFile`'s own `Write` adds its path to errors.
-    tmp.as_file_mut().write_all(bytes)?;
-    if let Ok(meta) = fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
     }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // The rename itself is only durable once the directory is synced.
-    File::open(dir)?.sync_all()?;
-    Ok(())
 }
 
 /// The error without the name of the temporary file, which `tempfile` adds
@@ -59,7 +118,13 @@ pub fn create(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
             "the file already exists",
         ));
     }
-    write_atomic(path, bytes)
+    let staged = stage(path, |w| w.write_all(bytes))?;
+    if overwrite {
+        staged.commit(path)
+    } else {
+        // Refused here too if another process created it meanwhile.
+        staged.commit_new(path)
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::atomic;
+use super::content::{self, OnDisk};
 use super::data_dir::snapshot_dir;
 
 /// How many backups are kept per snapshot.
@@ -30,9 +31,10 @@ pub fn dir(snapshot: &Path) -> io::Result<PathBuf> {
 
 const STAMP: &str = "%Y%m%dT%H%M%S%.6fZ";
 
-/// Keeps `bytes` (the version about to be replaced) as the newest backup of
-/// `snapshot`, then drops all but the newest [`KEEP`].
-pub fn keep(snapshot: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Keeps the file at `snapshot`, which must still be `old` (the version
+/// about to be replaced), as the newest backup, then drops all but the
+/// newest [`KEEP`].
+pub fn keep(snapshot: &Path, old: &OnDisk) -> io::Result<PathBuf> {
     let dir = dir(snapshot)?;
     let origin = dir.join("origin.txt");
     if !origin.exists() {
@@ -50,29 +52,42 @@ pub fn keep(snapshot: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         }
         n += 1;
     };
-    if !linked(snapshot, &path, bytes) {
-        atomic::create(&path, bytes, false)?;
+    if !linked(snapshot, &path, old) {
+        copied(snapshot, &dir, &path, old)?;
     }
     prune(&dir, KEEP)?;
     Ok(path)
 }
 
 /// Keeps the snapshot's file itself as the backup, by a hard link, when it
-/// still holds exactly `bytes`: the save about to replace it renames a new
-/// file over the name, so the old one lives on, unchanged, under the
-/// backup's name — without writing and syncing 27 MB again. Across file
-/// systems (the data directory elsewhere) there is no link: false.
-fn linked(snapshot: &Path, backup: &Path, bytes: &[u8]) -> bool {
-    if std::fs::hard_link(snapshot, backup).is_err() {
+/// is still `old`: the save about to replace it renames a new file over
+/// the name, so the old one lives on, unchanged, under the backup's name —
+/// without reading, writing and syncing 27 MB again. Across file systems
+/// (the data directory elsewhere) there is no link: false.
+fn linked(snapshot: &Path, backup: &Path, old: &OnDisk) -> bool {
+    if fs::hard_link(snapshot, backup).is_err() {
         return false;
     }
-    // Someone may have written the file since it was read: keep only the
-    // very bytes the save checked.
-    if std::fs::read(backup).is_ok_and(|b| b == bytes) {
+    // Someone may have replaced or rewritten the file since it was hashed:
+    // keep only the very version the save checked.
+    if old.is_at(backup) {
         return true;
     }
-    let _ = std::fs::remove_file(backup);
+    let _ = fs::remove_file(backup);
     false
+}
+
+/// Copies the snapshot's file to `backup`, streamed, and keeps the copy
+/// only if it is `old`.
+fn copied(snapshot: &Path, dir: &Path, backup: &Path, old: &OnDisk) -> io::Result<()> {
+    let mut from = fs::File::open(snapshot)?;
+    let staged = atomic::stage_in(dir, |w| content::hash_stream(&mut from, w).map(drop))?;
+    if (staged.hash, staged.len) != (old.hash, old.len) {
+        return Err(io::Error::other(
+            "the file changed while it was being backed up",
+        ));
+    }
+    staged.commit_new(backup)
 }
 
 /// The backups of `snapshot`, newest first.
@@ -136,5 +151,32 @@ mod tests {
         assert!(parse_name("20260508T101502.123456Z.json").is_none());
         assert!("20260508T101502.123456Z-10.json" > "20260508T101502.123456Z-09.json");
         assert!("20260508T101502.123457Z-00.json" > "20260508T101502.123456Z-10.json");
+    }
+
+    #[test]
+    fn a_copy_is_kept_only_if_it_is_the_version_checked() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let snapshot = dir.path().join("s.json");
+        let kept = dir.path().join("kept");
+        fs::create_dir(&kept)?;
+        let old_bytes = vec![b'a'; 700_000];
+        fs::write(&snapshot, &old_bytes)?;
+        let old = OnDisk::read(&snapshot)?.unwrap();
+        let backup = kept.join("b1.json");
+        copied(&snapshot, &kept, &backup, &old)?;
+        assert_eq!(fs::read(&backup)?, old_bytes);
+        // Never over an existing backup.
+        assert!(copied(&snapshot, &kept, &backup, &old).is_err());
+        // Rewritten since it was checked: no copy of the wrong version.
+        fs::write(&snapshot, b"someone else's")?;
+        let err = copied(&snapshot, &kept, &kept.join("b2.json"), &old).unwrap_err();
+        assert!(err.to_string().contains("changed"), "{err}");
+        assert!(!linked(&snapshot, &kept.join("b3.json"), &old));
+        let names: Vec<_> = fs::read_dir(&kept)?
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("b1.json")]);
+        Ok(())
     }
 }

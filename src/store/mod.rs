@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod backup;
+pub mod content;
 pub mod data_dir;
 pub mod journal;
 pub mod lock;
@@ -15,7 +16,8 @@ pub mod save;
 pub mod watch;
 
 pub use atomic::write_atomic;
+pub use content::{OnDisk, hash_bytes};
 pub use journal::{Journal, JournalError, Recovery};
 pub use lock::{Lock, LockError, LockInfo};
-pub use read::{LoadError, Loaded, hash_bytes, load, load_if_changed, read_bytes};
-pub use save::{Expect, SaveError, Saved, save, save_bytes};
+pub use read::{LoadError, Loaded, load, load_if_changed, read_bytes};
+pub use save::{Expect, SaveError, Saved, save, save_bytes, save_with};

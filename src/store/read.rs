@@ -1,10 +1,10 @@
 //! Reading a snapshot file: size check first, then parse and validate.
 
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::content::{OnDisk, hash_bytes};
 use crate::model::parse::{MAX_BYTES, too_large};
 use crate::model::{Document, Problem, Problems};
 
@@ -39,13 +39,6 @@ impl LoadError {
     }
 }
 
-/// A content hash of snapshot bytes.
-pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
 /// Reads the raw bytes of a file, refusing one over the size limit unread.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
@@ -78,11 +71,17 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// comes back through its watcher, and reading 27 MB again to find it
 /// unchanged would cost a second of CPU another console needs.
 pub fn load_if_changed(path: &Path, known: Option<u64>) -> Result<Option<Loaded>, LoadError> {
-    let bytes = read_bytes(path)?;
-    if known.is_some() && known == Some(hash_bytes(&bytes)) {
+    // Hashed as it streams in: finding it unchanged costs no 27 MB copy.
+    // Anything unusual (gone, a folder, too large) is left to `load` to say.
+    if let Some(known) = known
+        && fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_BYTES)
+        && let Ok(Some(on_disk)) = OnDisk::read(path)
+        && on_disk.hash == known
+    {
         return Ok(None);
     }
-    from_bytes(path, bytes).map(Some)
+    // Hashed again as read: it may have changed once more meanwhile.
+    load(path).map(Some)
 }
 
 /// Reads, parses and validates a snapshot file.

@@ -4,11 +4,12 @@
 //! backed up, and the new one is written atomically.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::{atomic, backup, hash_bytes};
+use super::content::OnDisk;
+use super::{atomic, backup};
 use crate::model::Document;
 
 /// What the file being replaced must be.
@@ -57,15 +58,27 @@ pub enum SaveError {
     },
 }
 
-/// Saves a document in the save format (`model::to_pretty`).
+/// Saves a document in the save format (`model::to_pretty`), streamed to
+/// disk as it is written: no copy of the whole text is held.
 pub fn save(path: &Path, doc: &Document, expect: Expect) -> Result<Saved, SaveError> {
-    save_bytes(path, doc.to_pretty().as_bytes(), expect)
+    save_with(path, expect, |w| doc.write_pretty(w))
 }
 
-/// Saves bytes: checks the file is as expected, backs up the version
-/// replaced, writes atomically (temporary file, fsync, rename, fsync the
-/// folder). Callers serialise their own saves with [`super::lock`].
+/// Saves bytes (see [`save_with`]).
 pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, SaveError> {
+    save_with(path, expect, |w| w.write_all(bytes))
+}
+
+/// Saves what `write` writes: checks the file is as expected, backs up the
+/// version replaced, writes atomically (temporary file, fsync, rename,
+/// fsync the folder). The file being replaced is hashed as it streams in
+/// and backed up by a hard link, so a save holds no copy of either
+/// version. Callers serialise their own saves with [`super::lock`].
+pub fn save_with(
+    path: &Path,
+    expect: Expect,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Saved, SaveError> {
     // Through a symlink, replace the file it points to, not the link.
     let resolved;
     let path = match fs::symlink_metadata(path) {
@@ -82,12 +95,8 @@ pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, Sa
         path: path.to_owned(),
         source,
     };
-    let current = match fs::read(path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_err(e)),
-    };
-    let found = current.as_deref().map(hash_bytes);
+    let current = OnDisk::read(path).map_err(io_err)?;
+    let found = current.as_ref().map(|c| c.hash);
     match (expect, found) {
         (Expect::Unchanged(h), Some(f)) if h == f => {}
         (Expect::Unchanged(_), _) => {
@@ -103,8 +112,13 @@ pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, Sa
         }
         (Expect::Absent | Expect::Anything, _) => {}
     }
-    let content_hash = hash_bytes(bytes);
-    if current.as_deref() == Some(bytes) {
+    let staged = atomic::stage(path, write).map_err(io_err)?;
+    let content_hash = staged.hash;
+    if current
+        .as_ref()
+        .is_some_and(|c| c.hash == staged.hash && c.len == staged.len)
+    {
+        // Dropping the staged file removes it.
         return Ok(Saved {
             content_hash,
             backup: None,
@@ -112,12 +126,12 @@ pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, Sa
             written: false,
         });
     }
-    let (backup, backup_failed) = match current.as_deref().map(|old| backup::keep(path, old)) {
+    let (backup, backup_failed) = match current.as_ref().map(|old| backup::keep(path, old)) {
         None => (None, None),
         Some(Ok(p)) => (Some(p), None),
         Some(Err(e)) => (None, Some(e.to_string())),
     };
-    if let Err(e) = atomic::write_atomic(path, bytes) {
+    if let Err(e) = staged.commit(path) {
         // Nothing was replaced, so nothing needs keeping; and a backup that
         // is a link to the file must not follow later edits made in place.
         if let Some(b) = &backup {

@@ -108,3 +108,21 @@ fn nesting_near_the_limit_reads_alike_in_the_head_and_in_a_project() {
         readings_agree(in_project.as_bytes());
     }
 }
+
+/// Another format and a syntax error in a project: the syntax error is
+/// what the whole reading says, and so what the fast one says (found by
+/// the mutation fuzz, which read a project's text only past the format).
+#[test]
+fn a_wrong_format_does_not_hide_a_broken_project() {
+    let base = String::from_utf8(demo().to_vec()).unwrap();
+    let other = base.replacen("\"guotang/1\"", "\"guotang/9\"", 1);
+    assert_ne!(other, base);
+    readings_agree(other.as_bytes());
+    let broken = other.replacen("\"id\": \"P001\"", "\"id\" \"P001\"", 1);
+    assert_ne!(broken, other);
+    let err = Document::from_bytes(broken.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("expected `:`"), "{err}");
+    readings_agree(broken.as_bytes());
+}

@@ -34,19 +34,24 @@ pub fn diff_records(old: &Record, new: &Record) -> ChangeSet {
             Held::Value(v) => serde_json::to_vec(v).unwrap_or_default().into(),
         }
     }
-    let old_texts: Vec<_> = old.held().map(text).collect();
-    let new_texts: Vec<_> = new.held().map(text).collect();
     let parse = |t: &[u8]| serde_json::from_slice::<Value>(t).ok();
-    let (gone, came): (Vec<Value>, Vec<Value>) = if old_texts.len() == new_texts.len() {
+    let (gone, came): (Vec<Value>, Vec<Value>) = if old.held_projects() == new.held_projects() {
         // The usual reload: same projects, a few changed in place; compare
-        // side by side (a memcmp each), and read only the pairs that differ.
-        old_texts
-            .iter()
-            .zip(&new_texts)
-            .filter(|(a, b)| a != b)
-            .filter_map(|(a, b)| Some((parse(a)?, parse(b)?)))
+        // side by side (a memcmp each, nothing gathered), and read only the
+        // pairs that differ.
+        old.held()
+            .zip(new.held())
+            .filter_map(|(a, b)| {
+                let (a, b) = (text(a), text(b));
+                if a == b {
+                    return None;
+                }
+                Some((parse(&a)?, parse(&b)?))
+            })
             .unzip()
     } else {
+        let old_texts: Vec<_> = old.held().map(text).collect();
+        let new_texts: Vec<_> = new.held().map(text).collect();
         let in_old: HashSet<&[u8]> = old_texts.iter().map(|t| t.as_ref()).collect();
         let in_new: HashSet<&[u8]> = new_texts.iter().map(|t| t.as_ref()).collect();
         (

@@ -1,0 +1,220 @@
+//! What a file holds, told without holding it: a content hash computed as
+//! the bytes stream past, and the file's identity on disk. A save checks
+//! the file it replaces, keeps a backup of it and writes the new version
+//! without a second or third copy of a 27 MB snapshot in memory.
+
+use std::fs::{self, File};
+use std::hash::{DefaultHasher, Hasher};
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::time::SystemTime;
+
+/// A content hash of snapshot bytes: the same whether the bytes come whole
+/// ([`hash_bytes`]) or in pieces ([`ContentHasher`]).
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = ContentHasher::default();
+    h.update(bytes);
+    h.finish()
+}
+
+/// [`hash_bytes`] fed piece by piece. SipHash, through `DefaultHasher`,
+/// hashes a stream of `write`s as one write of their concatenation and
+/// counts the length itself, so no length prefix is needed.
+#[derive(Default)]
+pub struct ContentHasher {
+    hasher: DefaultHasher,
+    len: u64,
+}
+
+impl ContentHasher {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.hasher.write(bytes);
+        self.len += bytes.len() as u64;
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.hasher.finish()
+    }
+
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// A writer that hashes what passes through it.
+pub struct HashingWriter<W> {
+    inner: W,
+    pub hash: ContentHasher,
+}
+
+impl<W: Write> HashingWriter<W> {
+    pub fn new(inner: W) -> HashingWriter<W> {
+        HashingWriter {
+            inner,
+            hash: ContentHasher::default(),
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A file on disk as it was when it was hashed: its content hash and what
+/// tells whether a name still leads to that very file, unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnDisk {
+    pub hash: u64,
+    pub len: u64,
+    identity: Identity,
+}
+
+/// Device, inode, length and modification time: a file replaced (a rename
+/// over the name) has another inode; one written in place, another time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Identity {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Identity {
+    fn of(meta: &fs::Metadata) -> Identity {
+        #[cfg(unix)]
+        let (dev, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (dev, ino) = (0, 0);
+        Identity {
+            dev,
+            ino,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+impl OnDisk {
+    /// Hashes the file at `path` as it streams in; `Ok(None)` when there is
+    /// no file.
+    pub fn read(path: &Path) -> io::Result<Option<OnDisk>> {
+        let mut file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let before = Identity::of(&file.metadata()?);
+        let hash = hash_stream(&mut file, io::sink())?;
+        let after = Identity::of(&file.metadata()?);
+        Ok(Some(OnDisk {
+            hash: hash.finish(),
+            len: hash.len(),
+            // Written to while it was read: an identity nothing will match.
+            identity: if before == after && before.len == hash.len() {
+                before
+            } else {
+                Identity {
+                    modified: None,
+                    ..before
+                }
+            },
+        }))
+    }
+
+    /// Whether `path` is this very file, unchanged since it was hashed (a
+    /// hard link to it, say), told from its metadata without reading it.
+    pub fn is_at(&self, path: &Path) -> bool {
+        self.identity.modified.is_some()
+            && fs::metadata(path).is_ok_and(|m| Identity::of(&m) == self.identity)
+    }
+}
+
+/// Streams `from` into `to`, hashing what passes.
+pub fn hash_stream(from: &mut impl Read, mut to: impl Write) -> io::Result<ContentHasher> {
+    let mut hash = ContentHasher::default();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) => return Ok(hash),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hash.update(&buf[..n]);
+        to.write_all(&buf[..n])?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_hash_as_the_whole() {
+        let bytes: Vec<u8> = (0..100_000u32).map(|i| (i * 7 + i / 13) as u8).collect();
+        let whole = hash_bytes(&bytes);
+        for cut in [1, 7, 8, 9, 63, 64, 65, 4096, 99_999] {
+            let mut h = ContentHasher::default();
+            for piece in bytes.chunks(cut) {
+                h.update(piece);
+            }
+            assert_eq!(h.finish(), whole, "pieces of {cut}");
+            assert_eq!(h.len(), bytes.len() as u64);
+        }
+        assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
+        assert_ne!(hash_bytes(b""), hash_bytes(b"\0"));
+    }
+
+    #[test]
+    fn a_file_is_hashed_as_its_bytes_and_known_by_its_identity() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("s.json");
+        assert_eq!(OnDisk::read(&path)?, None);
+        let bytes = vec![b'x'; 600_000];
+        fs::write(&path, &bytes)?;
+        let on_disk = OnDisk::read(&path)?.unwrap();
+        assert_eq!(on_disk.hash, hash_bytes(&bytes));
+        assert_eq!(on_disk.len, 600_000);
+        assert!(on_disk.is_at(&path));
+        let link = dir.path().join("link.json");
+        fs::hard_link(&path, &link)?;
+        assert!(on_disk.is_at(&link));
+        // Same bytes, another file.
+        let copy = dir.path().join("copy.json");
+        fs::write(&copy, &bytes)?;
+        assert!(!on_disk.is_at(&copy));
+        // Written in place: same inode, another length.
+        fs::write(&path, b"y")?;
+        assert!(!on_disk.is_at(&link));
+        Ok(())
+    }
+
+    #[test]
+    fn hashing_writer_sees_what_is_written() -> io::Result<()> {
+        let mut w = HashingWriter::new(Vec::new());
+        w.write_all(b"hello ")?;
+        w.write_all(b"world")?;
+        assert_eq!(w.hash.finish(), hash_bytes(b"hello world"));
+        assert_eq!(w.into_inner(), b"hello world");
+        Ok(())
+    }
+}
