@@ -166,11 +166,23 @@ impl Record {
 
     /// The projects held apart, in order: each its text, or its value.
     pub(crate) fn held(&self) -> impl Iterator<Item = Held<'_>> {
-        self.projects.iter().flat_map(|lazy| {
-            lazy.items.iter().map(|item| match item {
-                Item::Span { start, end } => Held::Text(&lazy.text[*start as usize..*end as usize]),
-                Item::Value(v) => Held::Value(v),
-            })
+        self.held_from(0).map(|(_, h)| h)
+    }
+
+    /// The projects held apart from index `from` on, with their indices.
+    pub(crate) fn held_from(&self, from: usize) -> impl Iterator<Item = (usize, Held<'_>)> {
+        self.projects.iter().flat_map(move |lazy| {
+            let from = from.min(lazy.items.len());
+            lazy.items[from..]
+                .iter()
+                .enumerate()
+                .map(move |(k, item)| match item {
+                    Item::Span { start, end } => (
+                        from + k,
+                        Held::Text(&lazy.text[*start as usize..*end as usize]),
+                    ),
+                    Item::Value(v) => (from + k, Held::Value(v)),
+                })
         })
     }
 

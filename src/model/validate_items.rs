@@ -79,39 +79,76 @@ pub(super) fn held_projects(
     unit_ids: &HashMap<&str, usize>,
 ) -> Result<Vec<Project>, usize> {
     let n = record.held_projects().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    let mut rest = record.held().enumerate();
-    let mut stopped = None;
-    for (i, held) in rest.by_ref() {
-        if let Held::Text(text) = held
-            && let Some(p) = project_text::read(text, unit_ids)
-        {
-            out.push(p);
-            continue;
-        }
-        stopped = Some((i, held));
-        break;
-    }
+    let (mut out, stopped) = valid_as_they_stand(record, n, unit_ids);
     if ids_repeat(&out) {
         out.clear();
         let seen = HashMap::with_capacity(n);
-        in_order(r, record.held().enumerate(), seen, path, unit_ids, &mut out)?;
+        in_order(r, record.held_from(0), seen, path, unit_ids, &mut out)?;
     } else if let Some(first) = stopped {
         let seen = out
             .iter()
             .enumerate()
             .map(|(i, p)| (p.id.as_str().into(), i));
         let seen = seen.collect();
-        in_order(
-            r,
-            std::iter::once(first).chain(rest),
-            seen,
-            path,
-            unit_ids,
-            &mut out,
-        )?;
+        in_order(r, record.held_from(first), seen, path, unit_ids, &mut out)?;
     }
     Ok(out)
+}
+
+/// Below this many projects, one thread reads them all.
+const ONE_THREAD: usize = 4096;
+
+/// The projects valid as their text stands, read straight into the
+/// snapshot up to the first that is not (its index). A large list is read
+/// in two halves on two threads: reading the projects is most of the time
+/// a large meeting takes to open.
+fn valid_as_they_stand(
+    record: &Record,
+    n: usize,
+    unit_ids: &HashMap<&str, usize>,
+) -> (Vec<Project>, Option<usize>) {
+    if n < ONE_THREAD {
+        return read_run(record, 0..n, n, unit_ids);
+    }
+    let mid = n / 2;
+    let (first, second) = std::thread::scope(|s| {
+        let second = std::thread::Builder::new()
+            .name("read-projects".into())
+            .spawn_scoped(s, || read_run(record, mid..n, n - mid, unit_ids));
+        let first = read_run(record, 0..mid, n, unit_ids);
+        (first, second.map(|h| h.join()))
+    });
+    let (mut out, stopped) = first;
+    if stopped.is_some() {
+        return (out, stopped);
+    }
+    // No second thread to be had (a process limit): this one reads on.
+    let (more, stopped) = match second {
+        Ok(Ok(read)) => read,
+        _ => read_run(record, mid..n, 0, unit_ids),
+    };
+    out.extend(more);
+    (out, stopped)
+}
+
+/// [`valid_as_they_stand`] over the projects at `range`.
+fn read_run(
+    record: &Record,
+    range: std::ops::Range<usize>,
+    capacity: usize,
+    unit_ids: &HashMap<&str, usize>,
+) -> (Vec<Project>, Option<usize>) {
+    let mut out = Vec::with_capacity(capacity);
+    for (i, held) in record.held_from(range.start).take(range.len()) {
+        if let Held::Text(text) = held
+            && let Some(p) = project_text::read(text, unit_ids)
+        {
+            out.push(p);
+            continue;
+        }
+        return (out, Some(i));
+    }
+    (out, None)
 }
 
 /// Whether two of `projects` have the same id.

@@ -126,3 +126,55 @@ fn a_wrong_format_does_not_hide_a_broken_project() {
     assert!(err.contains("expected `:`"), "{err}");
     readings_agree(broken.as_bytes());
 }
+
+/// Lists long enough to be read in two halves on two threads: a bad or
+/// repeated project in either half, or across them, reads as it does
+/// from one value (same problems, same order).
+#[test]
+fn long_lists_read_in_two_halves_read_alike() {
+    let n = 10_000;
+    let ok =
+        |i: usize| json!({"id": format!("P{i}"), "name": "项目", "unit": "kfq", "stage": "signed"});
+    let bad = |i: usize| json!({"id": format!("P{i}"), "name": "项目", "unit": "nowhere", "stage": "signed"});
+    let broken_text = "{\"id\" \"X\"}";
+    let base: Vec<Value> = (0..n).map(ok).collect();
+    let mut cases: Vec<(String, Vec<Value>, Option<usize>)> =
+        vec![("all valid".into(), base.clone(), None)];
+    for at in [0, 17, n / 2 - 1, n / 2, n / 2 + 1, n - 1] {
+        let mut list = base.clone();
+        list[at] = bad(at);
+        cases.push((format!("bad at {at}"), list, None));
+        let mut list = base.clone();
+        list[at] = ok(if at == 0 { 1 } else { 0 });
+        cases.push((format!("repeat at {at}"), list, None));
+        cases.push((format!("unreadable at {at}"), base.clone(), Some(at)));
+    }
+    let mut list = base.clone();
+    list[n - 3] = ok(5);
+    list[n / 2 + 4] = bad(n / 2 + 4);
+    list[3] = bad(3);
+    cases.push((
+        "bad in both halves, a repeat across them".into(),
+        list,
+        None,
+    ));
+    for (what, list, unreadable) in cases {
+        let mut doc = demo_value();
+        doc["projects"] = Value::Array(list);
+        let mut text = doc.to_string();
+        if let Some(at) = unreadable {
+            // The compact text of the project at `at`, made unreadable.
+            let id = format!("{{\"id\":\"P{at}\",");
+            let start = text.find(&id).unwrap();
+            let end = start + text[start..].find('}').unwrap() + 1;
+            text.replace_range(start..end, broken_text);
+        }
+        let fast = Document::from_bytes(text.as_bytes()).map(|d| d.snapshot.projects.len());
+        readings_agree(text.as_bytes());
+        match (what.as_str(), fast) {
+            ("all valid", Ok(len)) => assert_eq!(len, n),
+            ("all valid", Err(p)) => panic!("{what}: {p}"),
+            (_, r) => assert!(r.is_err(), "{what}: accepted"),
+        }
+    }
+}
