@@ -228,7 +228,12 @@ impl Ctx<'_> {
                             Ok(Some(l)) => Action::Loaded(Ok(Box::new((l.doc, l.content_hash)))),
                             Err(e) => Action::Loaded(Err(crate::app::data::LoadFailure::of(&e))),
                         };
+                        let replaced = matches!(action, Action::Loaded(Ok(_)));
                         queue.extend(app.update(action));
+                        if replaced {
+                            // The version replaced is freed by now.
+                            crate::memory::release_free();
+                        }
                     }
                 }
                 Effect::LoadForMerge => {

@@ -14,6 +14,7 @@ pub mod console;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod memory;
 pub mod model;
 pub mod report;
 pub mod sanitize;

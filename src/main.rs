@@ -3,5 +3,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    guotang::memory::configure();
     guotang::cli::run(guotang::cli::Cli::parse())
 }
