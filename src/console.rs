@@ -286,6 +286,7 @@ impl Ctx<'_> {
                         queue.extend(app.update(Action::JournalFailed(e.to_string())));
                     }
                 }
+                Effect::Unlock => self.lock = None,
                 Effect::Lock => {
                     if let Some(path) = self.file {
                         match store::lock::acquire(path, "edit") {

@@ -193,6 +193,12 @@ fn a_second_editor_on_the_same_file_is_told_who_holds_it() {
     second.wait_text(&format!("pid {pid}"));
     let lock = dir.path().join(".meeting.json.guotang-lock");
     assert!(lock.exists(), "the first editor holds the lock");
+    // Leaving the editor with nothing unsaved lets the lock go; coming
+    // back takes it again.
+    first.send("e");
+    eventually("the lock to go", || !lock.exists());
+    first.send("e");
+    eventually("the lock to come back", || lock.exists());
     // The first editor quits: its lock goes with it.
     first.send("q");
     first.drain();
@@ -200,4 +206,13 @@ fn a_second_editor_on_the_same_file_is_told_who_holds_it() {
     second.send("q");
     second.drain();
     assert!(!lock.exists(), "no lock left behind");
+}
+
+/// Waits (up to ten seconds) until `ok` holds.
+fn eventually(what: &str, ok: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !ok() {
+        assert!(std::time::Instant::now() < deadline, "waited for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }

@@ -24,6 +24,19 @@ impl App {
         Vec::new()
     }
 
+    /// Hides the editor. With nothing unsaved the lock goes too: a console
+    /// that only looked at the sheets must not keep `guotang set` or a
+    /// second editor waiting for the rest of the meeting.
+    pub fn leave_edit(&mut self) -> Vec<Effect> {
+        self.edit.active = false;
+        if self.edit.lock_asked && !self.edit.dirty() {
+            self.edit.lock_asked = false;
+            self.edit.lock_holder = None;
+            return vec![Effect::Unlock];
+        }
+        Vec::new()
+    }
+
     /// The cell under the cursor.
     pub fn edit_cell(&self) -> Option<sheets::Cell> {
         let c = self.edit.cursor();
@@ -83,7 +96,7 @@ impl App {
             EditKey::MoveUp | EditKey::MoveDown => {
                 return self.move_row(cmd == EditKey::MoveDown);
             }
-            EditKey::Leave => self.edit.active = false,
+            EditKey::Leave => return self.leave_edit(),
             EditKey::Quit => return self.quit(),
             EditKey::Help => self.nav.help = true,
         }

@@ -94,6 +94,8 @@ pub enum Effect {
     LoadForMerge,
     /// Take the file's lock; send [`Action::LockHeld`] if someone has it.
     Lock,
+    /// Let the file's lock go (if this console holds it).
+    Unlock,
 }
 
 /// The meeting as it happens: the log (the record) and the clock folded from it.

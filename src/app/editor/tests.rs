@@ -653,3 +653,26 @@ fn a_file_back_to_what_is_shown_clears_the_banner() {
     app.update(Action::FileUnchanged);
     assert!(app.data.error.is_none() && !app.data.gone);
 }
+
+#[test]
+fn leaving_the_editor_lets_the_lock_go_unless_edits_are_unsaved() {
+    let mut app = editor();
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::Unlock]);
+    assert!(!app.edit.active);
+    // Back in: the lock is asked for again (its holder may have changed).
+    let effects = app.update(Action::Command(crate::app::Command::Edit));
+    assert_eq!(effects, vec![Effect::Lock]);
+    app.update(Action::LockHeld("someone@else".into()));
+    assert!(app.edit.lock_holder.is_some());
+    goto(&mut app, 0, 5);
+    typed(&mut app, "120");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.edit.dirty());
+    // Unsaved edits: the lock stays, and entering again asks nothing.
+    assert_eq!(press(&mut app, KeyCode::Esc), Vec::new());
+    assert_eq!(
+        app.update(Action::Command(crate::app::Command::Edit)),
+        Vec::new()
+    );
+    assert!(app.edit.active);
+}
