@@ -410,7 +410,7 @@ impl App {
                     .or_else(|| s.units.first())
                     .map(|u| u.id.clone());
                 let Some(unit) = unit else { return Vec::new() };
-                let id = free_id(s.projects.iter().map(|p| p.id.as_str()));
+                let id = free_id(s.projects.iter().map(|p| &*p.id));
                 let v = json!({"id": id, "name": el::NEW_PROJECT.get(lang), "unit": unit, "stage": "negotiating"});
                 Assignment::new("projects.+", Some(v))
             }
@@ -447,9 +447,11 @@ impl App {
                 Some(p) => (
                     EditPath(vec![
                         Step::Key("projects".into()),
-                        Step::Id { id: p.id.clone() },
+                        Step::Id {
+                            id: p.id.to_string(),
+                        },
                     ]),
-                    p.name.clone(),
+                    p.name.to_string(),
                 ),
                 None => return Vec::new(),
             },

@@ -83,10 +83,12 @@ pub fn parse_record(text: Arc<Vec<u8>>) -> Result<Record, Problems> {
     // serde_json throughout.
     match scan::scan_top(bytes).or_else(|| build_top(bytes)) {
         Some((head, Some(spans))) => {
-            let items = spans
+            let mut items: Vec<Item> = spans
                 .into_iter()
                 .map(|(s, e)| Item::span(base + s, base + e))
                 .collect();
+            // Held for the whole meeting: not the list's spare growth room.
+            items.shrink_to_fit();
             Ok(Record::lazy(head, text, items))
         }
         Some((head, None)) => Ok(Record::from_value(head)),

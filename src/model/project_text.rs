@@ -86,7 +86,7 @@ impl Fields<'_> {
             v.as_ref()
                 .and_then(Scalar::text)
                 .filter(|s| !s.trim().is_empty())
-                .map(str::to_owned)
+                .map(Box::<str>::from)
         };
         let id = said(&id)?;
         let name = said(&name)?;
@@ -106,7 +106,7 @@ impl Fields<'_> {
         };
         let note = match note {
             None => None,
-            Some(Scalar::Str(s)) => Some(s.into_owned()),
+            Some(Scalar::Str(s)) => Some(s.into()),
             Some(Scalar::Num(_)) => return None,
         };
         Some(Project {

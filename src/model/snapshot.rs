@@ -175,8 +175,10 @@ impl Stage {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Project {
-    pub id: String,
-    pub name: String,
+    // Boxed, not `String`: 100,000 projects are 2.4 MB less without the
+    // spare capacity field (Project is 96 bytes, was 120).
+    pub id: Box<str>,
+    pub name: Box<str>,
     /// Index into [`Snapshot::units`].
     pub unit: usize,
     pub investment: Option<f64>,
@@ -186,7 +188,7 @@ pub struct Project {
     pub completed_on: Option<NaiveDate>,
     pub due_start: Option<NaiveDate>,
     pub due_complete: Option<NaiveDate>,
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// What the console shows during an agenda item.

@@ -85,10 +85,7 @@ pub(super) fn held_projects(
         let seen = HashMap::with_capacity(n);
         in_order(r, record.held_from(0), seen, path, unit_ids, &mut out)?;
     } else if let Some(first) = stopped {
-        let seen = out
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str().into(), i));
+        let seen = out.iter().enumerate().map(|(i, p)| (p.id.clone(), i));
         let seen = seen.collect();
         in_order(r, record.held_from(first), seen, path, unit_ids, &mut out)?;
     }
@@ -114,7 +111,7 @@ fn valid_as_they_stand(
     let (first, second) = std::thread::scope(|s| {
         let second = std::thread::Builder::new()
             .name("read-projects".into())
-            .spawn_scoped(s, || read_run(record, mid..n, n - mid, unit_ids));
+            .spawn_scoped(s, || read_in_pieces(record, mid..n, unit_ids));
         let first = read_run(record, 0..mid, n, unit_ids);
         (first, second.map(|h| h.join()))
     });
@@ -123,12 +120,40 @@ fn valid_as_they_stand(
         return (out, stopped);
     }
     // No second thread to be had (a process limit): this one reads on.
-    let (more, stopped) = match second {
+    let (pieces, stopped) = match second {
         Ok(Ok(read)) => read,
-        _ => read_run(record, mid..n, 0, unit_ids),
+        _ => read_in_pieces(record, mid..n, unit_ids),
     };
-    out.extend(more);
+    // Moved a piece at a time, each freed once moved: the second half is
+    // not held twice.
+    for piece in pieces {
+        out.extend(piece);
+    }
     (out, stopped)
+}
+
+/// Projects per piece of [`read_in_pieces`]: about 2 MB, so that each is
+/// its own mapping, returned to the system when freed.
+const PIECE: usize = 16 * 1024;
+
+/// [`read_run`] in pieces of [`PIECE`] projects.
+fn read_in_pieces(
+    record: &Record,
+    range: std::ops::Range<usize>,
+    unit_ids: &HashMap<&str, usize>,
+) -> (Vec<Vec<Project>>, Option<usize>) {
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    while start < range.end {
+        let end = (start + PIECE).min(range.end);
+        let (piece, stopped) = read_run(record, start..end, end - start, unit_ids);
+        pieces.push(piece);
+        if stopped.is_some() {
+            return (pieces, stopped);
+        }
+        start = end;
+    }
+    (pieces, None)
 }
 
 /// [`valid_as_they_stand`] over the projects at `range`.
@@ -154,7 +179,7 @@ fn read_run(
 /// Whether two of `projects` have the same id.
 fn ids_repeat(projects: &[Project]) -> bool {
     let mut ids = HashSet::with_capacity(projects.len());
-    !projects.iter().all(|p| ids.insert(p.id.as_str()))
+    !projects.iter().all(|p| ids.insert(&*p.id))
 }
 
 /// Checks projects in order, each id against those seen before it.
@@ -252,8 +277,8 @@ pub(super) fn project<'v>(
     let [signed_on, started_on, completed_on, due_start, due_complete] = dates.map(Option::flatten);
     let (id, name, unit, stage) = (id?, name?, unit?, stage?);
     Some(Project {
-        id: id.to_owned(),
-        name: name.to_owned(),
+        id: id.into(),
+        name: name.into(),
         unit,
         investment: investment.flatten(),
         stage,
@@ -262,7 +287,7 @@ pub(super) fn project<'v>(
         completed_on,
         due_start,
         due_complete,
-        note: note.flatten().map(str::to_owned),
+        note: note.flatten().map(Box::from),
     })
 }
 

@@ -277,7 +277,7 @@ fn speakers_scorecard_figures() {
                 let line = text
                     .lines()
                     .rev()
-                    .find(|l| l.contains(name.as_str()))
+                    .find(|l| l.contains(&**name))
                     .expect("listed");
                 assert!(line.contains(&format!("逾期{}天", o.days_late)), "{line}");
                 checked_late = true;

@@ -103,7 +103,7 @@ fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
             let name = s
                 .projects
                 .iter()
-                .find(|p| &p.id == id)
+                .find(|p| *p.id == **id)
                 .map_or(id.as_str(), |p| &p.name);
             match rest.first() {
                 Some(Step::Key(f)) => format!("{name} {}", field(f)),

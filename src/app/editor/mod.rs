@@ -200,7 +200,7 @@ impl EditState {
             units.extend(
                 s.projects
                     .iter()
-                    .filter(|p| projects.contains(p.id.as_str()))
+                    .filter(|p| projects.contains(&*p.id))
                     .map(|p| p.unit),
             );
         }

@@ -329,11 +329,11 @@ fn project_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell
     };
     match col {
         0 => Some(Cell::edit(
-            p.name.clone(),
+            p.name.to_string(),
             Kind::Text { required: true },
             at("name"),
         )),
-        1 => Some(Cell::shown(p.id.clone(), Tone::Muted)),
+        1 => Some(Cell::shown(p.id.to_string(), Tone::Muted)),
         2 => Some(Cell::edit(
             s.units
                 .get(p.unit)
@@ -367,7 +367,7 @@ fn project_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell
         8 => date("due_start", p.due_start),
         9 => date("due_complete", p.due_complete),
         10 => Some(Cell::edit(
-            p.note.clone().unwrap_or_default(),
+            p.note.as_deref().unwrap_or_default().to_owned(),
             Kind::Text { required: false },
             at("note"),
         )),

@@ -112,7 +112,7 @@ fn in_place(
         // A valid document's elements are its snapshot's, in the same order.
         let index = match list {
             List::Units => doc.snapshot.units.iter().position(|u| u.id == id)?,
-            List::Projects => doc.snapshot.projects.iter().position(|p| p.id == id)?,
+            List::Projects => doc.snapshot.projects.iter().position(|p| *p.id == *id)?,
         };
         if taken.iter().any(|t| t.list == list && t.index == index) {
             continue;

@@ -274,7 +274,7 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
             };
             Row::new(vec![
                 Cell::new(s.units.get(p.unit).map_or("", |u| u.name.as_str()), t.base),
-                Cell::new(p.name.as_str(), t.base),
+                Cell::new(&*p.name, t.base),
                 Cell::new(
                     p.investment.map_or_else(|| dash.to_owned(), investment),
                     t.base,

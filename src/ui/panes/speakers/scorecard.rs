@@ -133,7 +133,7 @@ fn projects_table(v: &View, unit: usize) -> Table {
             };
             Row::new(vec![
                 Cell::new(
-                    p.name.as_str(),
+                    &*p.name,
                     if days >= 0 || stalled {
                         t.overdue
                     } else {
