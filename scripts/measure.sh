@@ -5,8 +5,10 @@
 #   2. peak resident memory of `guotang check` on the large file, pretty and
 #      compact, and of the console's first frame (`guotang render`), against
 #      the file size (/usr/bin/time -v);
-#   3. the guotang/jq time ratio (scripts/jq-ratio.sh);
-#   4. standings of generated files against the Python oracle.
+#   3. the console's memory through a meeting in tmux (scripts/console-memory.sh,
+#      when tmux is there);
+#   4. the guotang/jq time ratio (scripts/jq-ratio.sh);
+#   5. standings of generated files against the Python oracle.
 # Usage: scripts/measure.sh [--quick]   (--quick: shorter criterion runs)
 # Prints markdown on stdout; progress on stderr. Needs jq, python3, GNU time.
 set -euo pipefail
@@ -75,9 +77,19 @@ peak() { # label, file, command...
 for f in big big-compact; do
     peak "check" "$f" target/release/guotang check "$dir/$f.json"
 done
-peak "render --item 1 --size 200x60" big \
-    target/release/guotang render "$dir/big.json" --item 1 --size 200x60
+for f in big big-compact; do
+    peak "render --item 1 --size 200x60" "$f" \
+        target/release/guotang render "$dir/$f.json" --item 1 --size 200x60
+done
 echo
+
+if command -v tmux >/dev/null; then
+    echo "measuring the console in tmux..." >&2
+    echo "## The console through a meeting (scripts/console-memory.sh)"
+    echo
+    scripts/console-memory.sh
+    echo
+fi
 
 echo "comparing with jq..." >&2
 echo "## \`guotang check\` against \`jq length\` (27 MB file, medians of 5 alternating runs)"
