@@ -4,7 +4,9 @@
 # /proc/PID/status is read after each step (VmHWM, the peak so far; VmRSS,
 # what is resident now), against the file's size.
 #
-# Usage: scripts/console-memory.sh   (needs tmux; builds the release binary)
+# Usage: scripts/console-memory.sh [--compact]
+#   (needs tmux; builds the release binary; --compact: the file without
+#   indentation, 19.4 MB instead of 27.4 MB)
 # Prints a markdown table on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,9 @@ dir=$(mktemp -d)
 sock="guotang-mem-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$dir"' EXIT
 f="$dir/big.json"
-target/release/examples/gen --units 2000 --projects 100000 --seed 1 >"$f"
+compact=()
+[[ "${1:-}" == "--compact" ]] && compact=(--compact)
+target/release/examples/gen --units 2000 --projects 100000 --seed 1 "${compact[@]}" >"$f"
 size=$(stat -c %s "$f")
 export GUOTANG_DATA_DIR="$dir/data"
 

@@ -1,7 +1,8 @@
 //! What differs between two documents, as changes at the places a secretary
 //! would name (units by id): for summaries of backups and reloads.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -19,8 +20,10 @@ pub fn diff(old: &Value, new: &Value) -> ChangeSet {
 }
 
 /// [`diff`] of two records without building either whole: projects held as
-/// text are compared as text, and only those that differ are read (a
-/// reload of 100,000 projects where one changed reads two).
+/// text are compared token by token (whitespace aside, so a file saved
+/// pretty and the same file compact agree), and only those that differ are
+/// read, one pair at a time (a reload of 100,000 projects where one changed
+/// reads two).
 pub fn diff_records(old: &Record, new: &Record) -> ChangeSet {
     if old.held_projects().is_none() || new.held_projects().is_none() {
         return diff(&old.to_value(), &new.to_value());
@@ -28,71 +31,151 @@ pub fn diff_records(old: &Record, new: &Record) -> ChangeSet {
     // The heads hold the projects' member as an empty list on both sides.
     let mut out = Vec::new();
     walk(old.head(), new.head(), &mut Vec::new(), &mut out);
-    fn text(h: Held<'_>) -> std::borrow::Cow<'_, [u8]> {
-        match h {
-            Held::Text(t) => t.into(),
-            Held::Value(v) => serde_json::to_vec(v).unwrap_or_default().into(),
-        }
+    let olds: Vec<Held<'_>> = old.held().collect();
+    let news: Vec<Held<'_>> = new.held().collect();
+    match projects(&olds, &news, &mut out) {
+        Some(()) => ChangeSet(out),
+        // A project without an id (not a valid snapshot): the whole
+        // comparison decides.
+        None => diff(&old.to_value(), &new.to_value()),
     }
-    let parse = |t: &[u8]| serde_json::from_slice::<Value>(t).ok();
-    let (gone, came): (Vec<Value>, Vec<Value>) = if old.held_projects() == new.held_projects() {
-        // The usual reload: same projects, a few changed in place; compare
-        // side by side (a memcmp each, nothing gathered), and read only the
-        // pairs that differ.
-        old.held()
-            .zip(new.held())
-            .filter_map(|(a, b)| {
-                let (a, b) = (text(a), text(b));
-                if a == b {
-                    return None;
-                }
-                Some((parse(&a)?, parse(&b)?))
-            })
-            .unzip()
-    } else {
-        let old_texts: Vec<_> = old.held().map(text).collect();
-        let new_texts: Vec<_> = new.held().map(text).collect();
-        let in_old: HashSet<&[u8]> = old_texts.iter().map(|t| t.as_ref()).collect();
-        let in_new: HashSet<&[u8]> = new_texts.iter().map(|t| t.as_ref()).collect();
-        (
-            old_texts
-                .iter()
-                .filter(|t| !in_new.contains(t.as_ref()))
-                .filter_map(|t| parse(t))
-                .collect(),
-            new_texts
-                .iter()
-                .filter(|t| !in_old.contains(t.as_ref()))
-                .filter_map(|t| parse(t))
-                .collect(),
-        )
-    };
-    let id = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_owned);
-    // Projects are matched by id, as `diff` matches them (ids are unique in
-    // a validated record); without an id (not a valid snapshot) the whole
-    // comparison decides.
-    if !gone.iter().chain(&came).all(|v| id(v).is_some()) {
-        return diff(&old.to_value(), &new.to_value());
-    }
+}
+
+/// The changes between two lists of projects, appended to `out` in the
+/// order [`diff`] gives them: each old project in turn (changed, or gone),
+/// then the projects that came, in their order. Projects are matched by
+/// id; the same place in both lists is tried first, the ids of the new
+/// list are gathered only if that fails.
+fn projects(olds: &[Held<'_>], news: &[Held<'_>], out: &mut Vec<Change>) -> Option<()> {
+    let mut taken = vec![false; news.len()];
+    let mut by_id: Option<HashMap<Cow<'_, str>, usize>> = None;
     let mut at = vec![Step::Key("projects".into())];
-    for g in &gone {
-        let gid = id(g).unwrap_or_default();
-        at.push(Step::Id { id: gid.clone() });
-        match came.iter().find(|c| id(c).as_deref() == Some(gid.as_str())) {
-            Some(c) => walk(g, c, &mut at, &mut out),
-            None => out.push(change(&at, Some(g), None)),
+    for (i, o) in olds.iter().enumerate() {
+        let o_text = text(o);
+        // The usual reload: the same project at the same place, unchanged.
+        if let Some(n) = news.get(i)
+            && !taken[i]
+            && same_tokens(&o_text, &text(n))
+        {
+            taken[i] = true;
+            continue;
+        }
+        let o_id = id_of(&o_text)?;
+        let same_place = news
+            .get(i)
+            .filter(|_| !taken[i])
+            .is_some_and(|n| id_of(&text(n)).is_some_and(|n_id| n_id == o_id));
+        let j = if same_place {
+            Some(i)
+        } else {
+            let map = match &mut by_id {
+                Some(map) => map,
+                None => by_id.insert(ids_of(news)?),
+            };
+            map.get(&o_id).copied()
+        };
+        at.push(Step::Id { id: o_id.into_owned() });
+        match j {
+            Some(j) => {
+                taken[j] = true;
+                let n_text = text(&news[j]);
+                if !same_tokens(&o_text, &n_text) {
+                    walk(&value(&o_text)?, &value(&n_text)?, &mut at, out);
+                }
+            }
+            None => out.push(change(&at, Some(&value(&o_text)?), None)),
         }
         at.pop();
     }
-    for c in &came {
-        let cid = id(c).unwrap_or_default();
-        if !gone.iter().any(|g| id(g).as_deref() == Some(cid.as_str())) {
-            at.push(Step::Id { id: cid });
-            out.push(change(&at, None, Some(c)));
-            at.pop();
+    for (n, _) in news.iter().zip(&taken).filter(|(_, t)| !**t) {
+        let n_text = text(n);
+        at.push(Step::Id {
+            id: id_of(&n_text)?.into_owned(),
+        });
+        out.push(change(&at, None, Some(&value(&n_text)?)));
+        at.pop();
+    }
+    Some(())
+}
+
+/// A project's JSON text, as held or as written from its value.
+fn text<'a>(h: &Held<'a>) -> Cow<'a, [u8]> {
+    match h {
+        Held::Text(t) => Cow::Borrowed(t),
+        Held::Value(v) => serde_json::to_vec(v).unwrap_or_default().into(),
+    }
+}
+
+fn value(text: &[u8]) -> Option<Value> {
+    serde_json::from_slice(text).ok()
+}
+
+/// A project's `id`, read without reading the rest.
+fn id_of(text: &[u8]) -> Option<Cow<'_, str>> {
+    #[derive(serde::Deserialize)]
+    struct Id<'a> {
+        #[serde(borrow)]
+        id: Option<Cow<'a, str>>,
+    }
+    serde_json::from_slice::<Id<'_>>(text).ok()?.id
+}
+
+/// Where each id is in `news`.
+fn ids_of<'a>(news: &[Held<'a>]) -> Option<HashMap<Cow<'a, str>, usize>> {
+    news.iter()
+        .enumerate()
+        .map(|(j, n)| match n {
+            Held::Text(t) => Some((id_of(t)?, j)),
+            Held::Value(v) => Some((Cow::Owned(v.get("id")?.as_str()?.to_owned()), j)),
+        })
+        .collect()
+}
+
+/// Whether two valid JSON texts are the same tokens: whitespace outside
+/// strings aside (in valid JSON it never joins two tokens), strings compared
+/// byte for byte (an escape written another way counts as a difference,
+/// which the caller then reads and compares as values).
+pub(crate) fn same_tokens(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return true;
+    }
+    let (mut i, mut j) = (0, 0);
+    loop {
+        i = skip_space(a, i);
+        j = skip_space(b, j);
+        match (a.get(i), b.get(j)) {
+            (None, None) => return true,
+            (Some(b'"'), Some(b'"')) => {
+                let (ei, ej) = (string_end(a, i), string_end(b, j));
+                if a[i..ei] != b[j..ej] {
+                    return false;
+                }
+                (i, j) = (ei, ej);
+            }
+            (Some(x), Some(y)) if x == y => (i, j) = (i + 1, j + 1),
+            _ => return false,
         }
     }
-    ChangeSet(out)
+}
+
+fn skip_space(t: &[u8], mut i: usize) -> usize {
+    while matches!(t.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// Just past the closing quote of the string whose opening quote is at `i`.
+fn string_end(t: &[u8], i: usize) -> usize {
+    let mut k = i + 1;
+    while k < t.len() {
+        match t[k] {
+            b'"' => return k + 1,
+            b'\\' => k += 2,
+            _ => k += 1,
+        }
+    }
+    t.len()
 }
 
 fn walk(old: &Value, new: &Value, at: &mut Vec<Step>, out: &mut Vec<Change>) {

@@ -488,3 +488,45 @@ fn an_id_changed_by_an_edit_is_undone_at_its_new_id() {
         "the renames were refused: the test checks nothing"
     );
 }
+
+#[test]
+fn records_read_from_pretty_and_compact_text_diff_by_content_not_layout() {
+    let pretty = Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
+    let value = pretty.json.to_value();
+    let compact = Document::from_bytes(&serde_json::to_vec(&value).unwrap()).unwrap();
+    assert!(compact.json.held_projects().is_some());
+    // Same content, other layout: nothing changed.
+    assert!(diff_records(&compact.json, &pretty.json).is_empty());
+    assert!(diff_records(&pretty.json, &compact.json).is_empty());
+    // One change, and projects reordered: the change, as diffing values gives it.
+    let mut edited = value.clone();
+    let list = edited["projects"].as_array_mut().unwrap();
+    list.reverse();
+    list[3]["stage"] = json!("completed");
+    list.push(json!({"id": "P901", "name": "新项目", "unit": "kfq", "stage": "signed"}));
+    list.remove(0);
+    let edited = Document::from_bytes(to_pretty(&edited).as_bytes()).unwrap();
+    let fast = diff_records(&compact.json, &edited.json);
+    let full = diff(&value, &edited.json.to_value());
+    assert_eq!(fast, full);
+    assert_eq!(fast.len(), 3, "{fast:?}");
+    // Unicode escapes and another number layout read as the same values.
+    let escaped = serde_json::to_string(&value)
+        .unwrap()
+        .replace("项目", "\\u9879\\u76ee");
+    assert_ne!(escaped, serde_json::to_string(&value).unwrap());
+    let escaped = Document::from_bytes(escaped.as_bytes()).unwrap();
+    assert!(diff_records(&pretty.json, &escaped.json).is_empty());
+}
+
+#[test]
+fn tokens_compare_aside_from_whitespace_outside_strings() {
+    use super::diff::same_tokens;
+    assert!(same_tokens(br#"{"a": [1, 2]}"#, br#"{"a":[1,2]}"#));
+    assert!(same_tokens(b"{\n  \"a\" : \"x y\"\n}", br#"{"a":"x y"}"#));
+    assert!(!same_tokens(br#"{"a":"x y"}"#, br#"{"a":"xy"}"#));
+    assert!(!same_tokens(br#"{"a":"\"", "b":1}"#, br#"{"a":"\"", "b":2}"#));
+    assert!(same_tokens(br#"{"a":"\\"}"#, br#"{ "a" : "\\" }"#));
+    assert!(!same_tokens(br#"{"a":1}"#, br#"{"a":1,"b":2}"#));
+    assert!(!same_tokens(br#"{"a":1.0}"#, br#"{"a":1}"#));
+}
