@@ -10,6 +10,7 @@
 //! take a project only when that check would find nothing and build the
 //! same project: each test below mirrors one of its rules.
 
+use compact_str::CompactString;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
@@ -86,7 +87,7 @@ impl Fields<'_> {
             v.as_ref()
                 .and_then(Scalar::text)
                 .filter(|s| !s.trim().is_empty())
-                .map(Box::<str>::from)
+                .map(CompactString::from)
         };
         let id = said(&id)?;
         let name = said(&name)?;

@@ -59,7 +59,7 @@ pub fn to_json(s: &Snapshot, st: &Standings, lang: Lang) -> Value {
         .map(|o| {
             let p = &s.projects[o.project];
             json!({
-                "project": p.id,
+                "project": p.id.as_str(),
                 "unit": s.units[p.unit].id,
                 "missed": match o.missed { super::projects::Milestone::Start => "start", super::projects::Milestone::Complete => "complete" },
                 "due": o.due.to_string(),

@@ -85,7 +85,10 @@ pub(super) fn held_projects(
         let seen = HashMap::with_capacity(n);
         in_order(r, record.held_from(0), seen, path, unit_ids, &mut out)?;
     } else if let Some(first) = stopped {
-        let seen = out.iter().enumerate().map(|(i, p)| (p.id.clone(), i));
+        let seen = out
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (Box::from(p.id.as_str()), i));
         let seen = seen.collect();
         in_order(r, record.held_from(first), seen, path, unit_ids, &mut out)?;
     }

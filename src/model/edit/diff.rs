@@ -74,7 +74,9 @@ fn projects(olds: &[Held<'_>], news: &[Held<'_>], out: &mut Vec<Change>) -> Opti
             };
             map.get(&o_id).copied()
         };
-        at.push(Step::Id { id: o_id.into_owned() });
+        at.push(Step::Id {
+            id: o_id.into_owned(),
+        });
         match j {
             Some(j) => {
                 taken[j] = true;

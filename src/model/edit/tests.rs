@@ -525,7 +525,10 @@ fn tokens_compare_aside_from_whitespace_outside_strings() {
     assert!(same_tokens(br#"{"a": [1, 2]}"#, br#"{"a":[1,2]}"#));
     assert!(same_tokens(b"{\n  \"a\" : \"x y\"\n}", br#"{"a":"x y"}"#));
     assert!(!same_tokens(br#"{"a":"x y"}"#, br#"{"a":"xy"}"#));
-    assert!(!same_tokens(br#"{"a":"\"", "b":1}"#, br#"{"a":"\"", "b":2}"#));
+    assert!(!same_tokens(
+        br#"{"a":"\"", "b":1}"#,
+        br#"{"a":"\"", "b":2}"#
+    ));
     assert!(same_tokens(br#"{"a":"\\"}"#, br#"{ "a" : "\\" }"#));
     assert!(!same_tokens(br#"{"a":1}"#, br#"{"a":1,"b":2}"#));
     assert!(!same_tokens(br#"{"a":1.0}"#, br#"{"a":1}"#));
