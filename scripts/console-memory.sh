@@ -15,7 +15,7 @@ cargo build --release --quiet --bin guotang --example gen
 bin=$PWD/target/release/guotang
 dir=$(mktemp -d)
 sock="guotang-mem-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
 f="$dir/big.json"
 compact=()
 [[ "${1:-}" == "--compact" ]] && compact=(--compact)
