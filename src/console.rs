@@ -182,7 +182,9 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
             }
         }) {
             crate::terminal::restore();
-            eprintln!("error: cannot draw: {e}");
+            // Not `eprintln!`: the terminal may be gone, and it would panic.
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "error: cannot draw: {e}");
             return ExitCode::FAILURE;
         }
         quit = next_batch(&rx, &mut app, &mut ctx);

@@ -29,14 +29,16 @@ pub fn setup() -> Result<DefaultTerminal, SetupError> {
     if !io::stdin().is_terminal() {
         return Err(SetupError::NotATerminal("standard input"));
     }
-    // try_init installs ratatui's own restoring hook; ours runs before it to
-    // also stop mouse reporting and show the cursor.
-    let terminal = ratatui::try_init()?;
+    // try_init installs ratatui's own restoring hook, which prints with
+    // `eprintln!`: with the terminal gone (a closed window, SIGHUP) that
+    // panics inside the panic and aborts, skipping every destructor (the
+    // editor's lock was left behind). Ours replaces it and chains to the
+    // hook from before, which never panics on a dead stderr.
     let previous = std::panic::take_hook();
+    let terminal = ratatui::try_init()?;
+    let _ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let mut out = io::stdout();
-        let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, Show);
-        let _ = out.flush();
+        restore();
         previous(info);
     }));
     // Bracketed paste: a block pasted from a spreadsheet arrives as one
@@ -53,7 +55,9 @@ pub fn setup() -> Result<DefaultTerminal, SetupError> {
 pub fn restore() {
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    // Not `ratatui::restore`, which prints its failures with `eprintln!`
+    // and so panics when the terminal is gone.
+    let _ = ratatui::try_restore();
     let _ = execute!(out, Show);
     let _ = out.flush();
 }

@@ -200,7 +200,7 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
         }
         Sheet::Projects => vec![
             col(el::PROJECT.get(lang), 20),
-            col("id", 6),
+            col("id", id_width(s)),
             col(el::UNIT.get(lang), 10),
             col(el::STAGE.get(lang), 10),
             col(el::INVESTMENT.get(lang), 8),
@@ -229,6 +229,18 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
         ],
         Sheet::Meeting => vec![col(el::FIELD.get(lang), 14), col(el::VALUE.get(lang), 40)],
     }
+}
+
+/// Room for the longest project id (a secretary types ids from it), 6 to
+/// 12 columns. Bytes, not columns: exact for the usual ASCII ids, and a
+/// scan of 100,000 lengths costs nothing next to a frame.
+fn id_width(s: &Snapshot) -> usize {
+    s.projects
+        .iter()
+        .map(|p| p.id.len())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 12)
 }
 
 /// Room for the widest card name.

@@ -676,3 +676,18 @@ fn leaving_the_editor_lets_the_lock_go_unless_edits_are_unsaved() {
     );
     assert!(app.edit.active);
 }
+
+#[test]
+fn the_project_id_column_fits_the_longest_id_up_to_twelve() {
+    let width = |doc: &Document| {
+        sheets::columns(&doc.snapshot, Sheet::Projects, crate::i18n::Lang::Zh)[1].width
+    };
+    let mut d = Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
+    assert_eq!(width(&d), 6, "short ids keep six columns");
+    d.edit(&[Assignment::parse("projects.P001.id=P2026-00042").unwrap()])
+        .unwrap();
+    assert_eq!(width(&d), 11);
+    d.edit(&[Assignment::parse("projects.P002.id=P2026-0000000042").unwrap()])
+        .unwrap();
+    assert_eq!(width(&d), 12, "at most twelve");
+}
