@@ -216,3 +216,19 @@ fn eventually(what: &str, ok: impl Fn() -> bool) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// A closed window: the terminal goes away under the editor. It ends
+/// through its normal path, so its lock is removed (it aborted before,
+/// printing to the dead terminal inside its panic hook, and left the lock).
+#[test]
+fn an_editor_whose_terminal_is_closed_ends_and_lets_its_lock_go() {
+    let (dir, file, data) = meeting();
+    let mut t = editor(&file, dir.path(), &data);
+    t.wait_text("白沙镇");
+    let lock = dir.path().join(".meeting.json.guotang-lock");
+    assert!(lock.exists(), "the editor holds the lock");
+    t.hang_up();
+    let status = t.child.wait().unwrap();
+    assert_eq!(status.signal(), None, "ended by a signal: {status:?}");
+    eventually("the lock to go", || !lock.exists());
+}

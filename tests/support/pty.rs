@@ -6,6 +6,8 @@
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
@@ -20,7 +22,10 @@ pub struct Term {
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// Tells the reader to let its copy of the terminal go.
+    stop: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Term {
@@ -47,10 +52,12 @@ impl Term {
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let (tx, output) = mpsc::channel();
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                if n == 0 || stopped.load(Ordering::SeqCst) || tx.send(buf[..n].to_vec()).is_err() {
                     break;
                 }
             }
@@ -64,7 +71,21 @@ impl Term {
             output,
             writer,
             child,
-            _master: pair.master,
+            master: Some(pair.master),
+            stop,
+            reader: Some(reader),
+        }
+    }
+
+    /// Closes the terminal under the program, as closing its window does:
+    /// every copy of the terminal's master side goes (the reader's once the
+    /// program next draws: the console's clock redraws every second).
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
         }
     }
 
