@@ -15,7 +15,7 @@ use crate::ui::labels::{
 };
 use crate::ui::view::View;
 use crate::ui::widgets::figures::{behind, behind_pct, investment, pace_points};
-use crate::ui::widgets::line::{Window, count};
+use crate::ui::widgets::line::count;
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 fn figure(m: &Metric, x: f64) -> String {
@@ -205,27 +205,15 @@ pub(super) fn draw(v: &View, unit: usize, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let win = Window::new(projects.rows.len(), room - 1, 0);
-    projects.render(
+    projects.render_scrolled(
         Rect {
             y: top,
-            height: (1 + win.len) as u16,
+            height: room as u16,
             ..area
         },
         buf,
         0,
+        (MORE_PROJECTS, v.lang),
+        v.theme.muted,
     );
-    if win.hidden > 0 {
-        let note = count(MORE_PROJECTS, v.lang, win.hidden);
-        let y = top + 1 + win.len as u16;
-        put(
-            buf,
-            area,
-            area.x,
-            y,
-            &note,
-            usize::from(area.width),
-            v.theme.muted,
-        );
-    }
 }
