@@ -1,13 +1,16 @@
 //! What a presenter waits for on every key press and tick: one frame of the
-//! console at 200×60, for every agenda item (every pane), on the demo and on
-//! 2,000 units / 100,000 projects. Standings are computed once, before
-//! measuring: a frame only draws.
+//! console at 200×60, for every agenda item (every pane) and every sheet of
+//! the secretary's editor, on the demo and on 2,000 units / 100,000
+//! projects. Standings are computed once, before measuring: a frame only
+//! draws.
 //!
 //! `cargo bench --bench render`; figures in the README.
 
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use guotang::app::editor::Sheet;
+use guotang::app::{Action, Command};
 use guotang::cli::render::app_at_item;
 use guotang::model::Document;
 use guotang::ui::theme::ThemeName;
@@ -23,6 +26,14 @@ fn render(c: &mut Criterion) {
             let pane = doc.snapshot.agenda[item].pane.as_str();
             let app = app_at_item(doc.clone(), item, ThemeName::Dark, None, (200, 60));
             g.bench_function(format!("item{}_{pane}", item + 1), |b| {
+                b.iter(|| guotang::ui::screen::render(&app, 200, 60))
+            });
+        }
+        let mut app = app_at_item(doc.clone(), 0, ThemeName::Dark, None, (200, 60));
+        app.update(Action::Command(Command::Edit));
+        for sheet in Sheet::ALL {
+            app.edit.sheet = sheet;
+            g.bench_function(format!("editor_{sheet:?}").to_lowercase(), |b| {
                 b.iter(|| guotang::ui::screen::render(&app, 200, 60))
             });
         }

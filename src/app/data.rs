@@ -1,8 +1,11 @@
 //! The data the console shows and what is derived from it. Derived data is
 //! computed here, once per data change: a key press never recomputes it.
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 
+use super::editor::sheets::Word;
 use crate::model::order::{self, SeatedZone};
 use crate::model::{self, Document, Pane, Problem, Snapshot, Standings};
 use crate::store::LoadError;
@@ -14,6 +17,10 @@ pub struct Derived {
     pub seating: Vec<SeatedZone>,
     /// Per agenda item: its speaker queue (unit indices), empty unless `speakers`.
     pub queues: Vec<Vec<usize>>,
+    /// The editor's choice of a project's unit: every unit, built once per
+    /// data change rather than for each cell of each frame (2,000 units
+    /// made a frame of the projects sheet 10 ms).
+    pub unit_choices: Arc<[Word]>,
 }
 
 impl Derived {
@@ -29,10 +36,16 @@ impl Derived {
                 _ => Vec::new(),
             })
             .collect();
+        let unit_choices = s
+            .units
+            .iter()
+            .map(|u| Word::new(u.id.clone(), u.name.clone()))
+            .collect();
         Derived {
             standings,
             seating,
             queues,
+            unit_choices,
         }
     }
 }

@@ -3,6 +3,8 @@
 //! snapshot it writes. Pure: the pane draws these cells, the editor edits
 //! them, and both ask here, so what is shown is what is written.
 
+use std::sync::Arc;
+
 use crate::app::Derived;
 use crate::i18n::{Lang, pct};
 use crate::model::edit::{EditPath, Step};
@@ -66,7 +68,9 @@ pub enum Kind {
     /// Free text; `required` refuses an empty one.
     Text { required: bool },
     /// One of fixed words; the word `""` (shown as —) removes the field.
-    Choice(Vec<Word>),
+    /// Shared: a unit's choice lists every unit, and the grid asks for
+    /// every visible cell each frame (see [`Derived::unit_choices`]).
+    Choice(Arc<[Word]>),
     /// An agenda item's speaker selection: `card:red`, `group:部门`, `units:a,b`.
     Speakers,
 }
@@ -91,7 +95,7 @@ pub struct Word {
 }
 
 impl Word {
-    fn new(value: impl Into<String>, label: impl Into<String>) -> Word {
+    pub(crate) fn new(value: impl Into<String>, label: impl Into<String>) -> Word {
         Word {
             value: value.into(),
             label: label.into(),
@@ -279,7 +283,7 @@ pub fn cell(
 ) -> Option<Cell> {
     match sheet {
         Sheet::Numbers => numbers_cell(s, d, row, col, lang),
-        Sheet::Projects => project_cell(s, row, col, lang),
+        Sheet::Projects => project_cell(s, d, row, col, lang),
         Sheet::Cards => cards_cell(s, d, row, col, lang),
         Sheet::Agenda => agenda_cell(s, row, col, lang),
         Sheet::Meeting => meeting_cell(s, row, col, lang),
@@ -329,7 +333,7 @@ fn numbers_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
     }
 }
 
-fn project_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell> {
+fn project_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> Option<Cell> {
     let p = s.projects.get(row)?;
     let at = |field: &str| EditPath(vec![key("projects"), id(&p.id), key(field)]);
     let date = |field: &str, v| {
@@ -350,12 +354,7 @@ fn project_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell
             s.units
                 .get(p.unit)
                 .map_or_else(String::new, |u| u.name.clone()),
-            Kind::Choice(
-                s.units
-                    .iter()
-                    .map(|u| Word::new(u.id.clone(), u.name.clone()))
-                    .collect(),
-            ),
+            Kind::Choice(Arc::clone(&d.unit_choices)),
             at("unit"),
         )),
         3 => Some(Cell::edit(
@@ -364,7 +363,8 @@ fn project_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell
                 Stage::ALL
                     .iter()
                     .map(|&st| Word::new(st.as_str(), labels::stage(st, lang)))
-                    .collect(),
+                    .collect::<Vec<_>>()
+                    .into(),
             ),
             at("stage"),
         )),
@@ -414,7 +414,7 @@ fn cards_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> 
                 tone: card.map_or(Tone::Muted, Tone::Card),
                 ..Cell::edit(
                     card.map_or_else(String::new, |c| label_of(&words, c.as_str())),
-                    Kind::Choice(words),
+                    Kind::Choice(words.into()),
                     at("card"),
                 )
             })
@@ -462,7 +462,8 @@ fn agenda_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell>
                 Pane::ALL
                     .iter()
                     .map(|&p| Word::new(p.as_str(), labels::pane(p, lang)))
-                    .collect(),
+                    .collect::<Vec<_>>()
+                    .into(),
             ),
             at("pane"),
         )),
