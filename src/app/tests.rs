@@ -10,19 +10,19 @@ use super::*;
 use crate::store::meeting_log::{Event, MeetingLog};
 use crate::ui::view::TimerState;
 
-const MEETING: &str = include_str!("../../tests/fixtures/console_meeting.json");
+pub(super) const MEETING: &str = include_str!("../../tests/fixtures/console_meeting.json");
 /// The red speakers item of the fixture (0-based) and its queue, in standing order.
 const RED_ITEM: usize = 4;
 const RED_QUEUE: [&str; 5] = ["dhz", "qsx", "czj", "kjj", "gxj"];
 
-fn t0() -> NaiveDateTime {
+pub(super) fn t0() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 5, 8)
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap()
 }
 
-fn doc() -> Document {
+pub(super) fn doc() -> Document {
     Document::from_bytes(MEETING.as_bytes()).unwrap()
 }
 

@@ -1,30 +1,18 @@
 //! The editor through `App::update`: keys in, data and effects out; no
 //! terminal, no disk (the effects say what the event loop would do).
 
-use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::json;
 
 use super::*;
+use crate::app::tests::{MEETING, doc, t0};
 use crate::app::{Action, App, Effect, Options};
 use crate::model::Document;
 use crate::model::edit::Assignment;
 use crate::store::Expect;
 use crate::store::meeting_log::MeetingLog;
 
-const MEETING: &str = include_str!("../../../tests/fixtures/console_meeting.json");
 const HASH: u64 = 7;
-
-fn t0() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 5, 8)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-fn doc() -> Document {
-    Document::from_bytes(MEETING.as_bytes()).unwrap()
-}
 
 /// An editor on the fixture, as `guotang edit` opens it (the lock asked for).
 fn editor() -> App {
