@@ -202,3 +202,106 @@ fn schema_describes_every_top_level_field() {
     let raw: guotang::model::raw::RawSnapshot = serde_json::from_value(demo).unwrap();
     assert_eq!(raw.format, "guotang/1");
 }
+
+/// The commands the manual's main page lists (`guotang-check(1)`…).
+fn commands_in_manual() -> Vec<String> {
+    let out = guotang()
+        .arg("man")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH guotang 1"),
+        "{page}"
+    );
+    let names: Vec<String> = page
+        .split("guotang\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(1)").map(|(name, _)| name.to_owned()))
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    assert!(
+        names.len() >= 12,
+        "too few commands in the manual: {names:?}"
+    );
+    names
+}
+
+#[test]
+fn man_has_a_page_for_every_command_and_refuses_an_unknown_one() {
+    for name in commands_in_manual() {
+        let out = guotang()
+            .args(["man", &name])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let page = String::from_utf8(out).unwrap();
+        assert!(
+            page.contains(&format!(".TH guotang-{name} 1")),
+            "{name}: {page}"
+        );
+        assert!(
+            page.contains(".SH SYNOPSIS") && page.contains(&format!("guotang {name}")),
+            "{name}"
+        );
+    }
+    guotang()
+        .args(["man", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no command \"nope\""));
+}
+
+/// Completes `words` (the last one being typed) with the bash script guotang prints.
+fn bash_complete(script: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let line = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _guotang guotang '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        quoted.join(" "),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len().saturating_sub(2)],
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &line])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn bash_completion_offers_every_command_and_its_flags() {
+    let out = guotang()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let (_dir, script) = temp_file("guotang.bash", &String::from_utf8(out).unwrap());
+    let offered = bash_complete(&script, &["guotang", ""]);
+    for name in commands_in_manual() {
+        assert!(offered.contains(&name), "{name} not offered: {offered:?}");
+    }
+    assert_eq!(bash_complete(&script, &["guotang", "stan"]), ["standings"]);
+    let flags = bash_complete(&script, &["guotang", "set", "--"]);
+    assert!(flags.contains(&"--dry-run".to_owned()), "{flags:?}");
+    for shell in ["zsh", "fish", "powershell"] {
+        guotang().args(["completions", shell]).assert().success();
+    }
+}

@@ -2,6 +2,7 @@
 
 mod backups;
 mod check;
+mod completions;
 pub mod export;
 pub mod import;
 mod init;
@@ -280,6 +281,20 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Print a shell completion script.
+    ///
+    /// Example (bash): guotang completions bash > ~/.local/share/bash-completion/completions/guotang
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): the tool's, or one command's.
+    ///
+    /// Example: guotang man | man -l -      guotang man set | man -l -
+    Man {
+        /// A command whose page to print (check, set, edit…).
+        command: Option<String>,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -366,6 +381,8 @@ pub fn run(cli: Cli) -> ExitCode {
             sheet,
             dry_run,
         }) => import::run(&file, &from, sheet.as_deref(), dry_run),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man { command }) => completions::man(command.as_deref()),
         Some(Command::Edit { file, theme }) => crate::console::run(crate::console::ConsoleArgs {
             file: Some(file),
             theme: theme.or(cli.theme),
