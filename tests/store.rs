@@ -413,3 +413,35 @@ fn a_reload_of_the_content_already_held_reads_but_does_not_parse() {
     // No hash known: always loaded.
     assert!(matches!(store::load_if_changed(&path, None), Ok(Some(_))));
 }
+
+/// A journal written before the content hash was XXH3 (no `hash` in its
+/// header, the file named by std's SipHash) still recognises its file, and
+/// says it was recognised the old way.
+#[test]
+fn a_journal_of_an_earlier_version_is_recovered_by_its_old_hash() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let e = set(
+        &loaded.doc.json.to_value(),
+        &["units.kfq.actuals.investment=101.5"],
+    );
+    let old_hash = store::content::legacy_hash(MEETING.as_bytes());
+    assert_ne!(old_hash, loaded.content_hash);
+    let header = serde_json::json!({
+        "guotang_journal": 1,
+        "snapshot": path.display().to_string(),
+        "base_hash": format!("{old_hash:016x}"),
+        "started": "2026-05-08T10:00:00.000+08:00",
+    });
+    let entry = serde_json::json!({"time": "2026-05-08T10:00:01.000+08:00", "changes": e.changes});
+    let file = journal_of(&path);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(&file, format!("{header}\n{entry}\n")).unwrap();
+    let r = journal::pending(&path).unwrap().unwrap();
+    assert!(r.legacy_hash, "told once that the old hash was used");
+    assert!(r.base_matches, "the file is recognised by its old hash");
+    assert_eq!(r.current_hash, Some(loaded.content_hash));
+    assert_eq!(r.replay.unwrap().doc.to_pretty(), e.doc.to_pretty());
+    journal::clear(&path).unwrap();
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{atomic, data_dir, hash_bytes, read_bytes};
+use super::{atomic, content, data_dir, hash_bytes, read_bytes};
 use crate::model::edit::{ChangeSet, Rebased, rebase};
 use crate::model::parse::parse_json;
 
@@ -22,6 +22,10 @@ struct Header {
     snapshot: String,
     /// Hex: a u64 does not survive JSON tools that read numbers as doubles.
     base_hash: String,
+    /// The algorithm of `base_hash` ([`content::HASH_NAME`]); absent in
+    /// journals of earlier versions, which used [`content::legacy_hash`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hash: Option<String>,
     started: String,
 }
 
@@ -130,6 +134,7 @@ impl Journal {
             guotang_journal: VERSION,
             snapshot: self.snapshot.display().to_string(),
             base_hash: format!("{:016x}", self.base_hash),
+            hash: Some(content::HASH_NAME.into()),
             started: now(),
         };
         let mut line = serde_json::to_string(&h).map_err(|e| self.io()(io::Error::other(e)))?;
@@ -246,6 +251,10 @@ pub struct Recovery {
     pub damaged_lines: usize,
     /// The hash of the file now: save the recovered document expecting it.
     pub current_hash: Option<u64>,
+    /// The journal was written by an earlier version, with the content hash
+    /// guotang used then: its file was recognised by that hash (and the
+    /// journal is rewritten with today's once the edits are taken).
+    pub legacy_hash: bool,
     /// The edits replayed on the file now: what applies, what clashes; or why
     /// they cannot be (the file is gone, or the result is not valid).
     pub replay: Result<Rebased, String>,
@@ -298,6 +307,12 @@ pub fn pending(snapshot: &Path) -> Result<Option<Recovery>, JournalError> {
         .and_then(|h| u64::from_str_radix(&h.base_hash, 16).ok());
     let current = read_bytes(snapshot);
     let current_hash = current.as_ref().ok().map(|b| hash_bytes(b));
+    let legacy = header.as_ref().is_some_and(|h| h.hash.is_none());
+    let base_hash_now = if legacy {
+        current.as_ref().ok().map(|b| content::legacy_hash(b))
+    } else {
+        current_hash
+    };
     let replay = match &current {
         Err(e) => Err(e.to_string()),
         Ok(b) => parse_json(b)
@@ -309,10 +324,11 @@ pub fn pending(snapshot: &Path) -> Result<Option<Recovery>, JournalError> {
         journal,
         started: header.map(|h| h.started).unwrap_or_default(),
         sets,
-        base_matches: base.is_some() && base == current_hash,
+        base_matches: base.is_some() && base == base_hash_now,
         torn_tail,
         damaged_lines,
         current_hash,
+        legacy_hash: legacy,
         replay,
     }))
 }

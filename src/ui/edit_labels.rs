@@ -163,6 +163,10 @@ pub const RECOVER_CLASHES: L = L::new(
     "处与文件现状冲突，将不恢复",
     "clash with the file now and will not be applied",
 );
+pub const RECOVER_LEGACY: L = L::new(
+    "（日志来自旧版本，已按旧的校验方式核对文件）",
+    "(a journal of an earlier version: the file was checked by its old hash)",
+);
 pub const RECOVER_BROKEN: L = L::new("无法恢复", "cannot be recovered");
 pub const RECOVER_TORN: L = L::new(
     "最后一处写了一半，已忽略",

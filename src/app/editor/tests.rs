@@ -388,6 +388,7 @@ fn recovering_a_crashed_sessions_edits() {
         torn_tail: false,
         damaged_lines: 0,
         current_hash: Some(HASH),
+        legacy_hash: false,
         replay: Ok(replay),
     };
     app.update(Action::Recovery(Box::new(rec)));

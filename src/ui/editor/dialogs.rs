@@ -72,6 +72,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                     t.overdue,
                 )),
             }
+            if rec.legacy_hash {
+                lines.push((el::RECOVER_LEGACY.get(lang).to_owned(), t.muted));
+            }
             if rec.torn_tail {
                 lines.push((el::RECOVER_TORN.get(lang).to_owned(), t.muted));
             }
