@@ -19,12 +19,28 @@ fn env<'a>(dir: &'a Path, data: &'a Path) -> Vec<(&'static str, &'a OsStr)> {
     ]
 }
 
+/// The journal files under a data directory.
+fn journals(data: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(dirs) = std::fs::read_dir(data.join("journal")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = dirs
+        .flatten()
+        .filter_map(|d| std::fs::read_dir(d.path()).ok())
+        .flatten()
+        .flatten()
+        .map(|f| f.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// What the journals under a data directory hold ("" when there are none).
 fn journal_text(data: &Path) -> String {
-    let Ok(dirs) = std::fs::read_dir(data.join("journal")) else {
-        return String::new();
-    };
-    dirs.filter_map(|d| std::fs::read_to_string(d.ok()?.path().join("edits.jsonl")).ok())
+    journals(data)
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect()
 }
 
@@ -231,4 +247,49 @@ fn an_editor_whose_terminal_is_closed_ends_and_lets_its_lock_go() {
     let status = t.child.wait().unwrap();
     assert_eq!(status.signal(), None, "ended by a signal: {status:?}");
     eventually("the lock to go", || !lock.exists());
+}
+
+/// A journal belongs to its writer: a second editor opened while the first
+/// has an unsaved edit is told so (who), is not offered that edit, and
+/// cannot discard it — before, it was offered the edit and `d` deleted the
+/// journal the first editor was still writing into. Once the first editor
+/// is dead (SIGKILL), the next start offers its edit back.
+#[test]
+fn a_second_editor_cannot_take_or_discard_a_live_editors_unsaved_edits() {
+    let (dir, file, data) = meeting();
+    let mut first = editor(&file, &dir.path().join("first"), &data);
+    first.wait_text("白沙镇");
+    edit_cell(&mut first, 6, 7, "500");
+    first.wait_text("● 未保存");
+    assert_eq!(journals(&data).len(), 1);
+
+    let mut second = editor(&file, &dir.path().join("second"), &data);
+    second.wait_text("白沙镇");
+    let pid = first.child.process_id().unwrap();
+    second.wait_text(&format!("pid {pid}"));
+    second.wait_text("有未保存的修改");
+    assert!(
+        !second.contents().contains("发现未保存的修改"),
+        "offered another's live edits:\n{}",
+        second.contents()
+    );
+    second.send("d"); // what discarded them before
+    second.send("q");
+    second.drain();
+    assert!(second.child.wait().unwrap().success());
+    let journal = journal_text(&data);
+    assert!(journal.contains("\"new\":500"), "still there: {journal}");
+
+    first.kill_hard();
+    let mut third = editor(&file, &dir.path().join("third"), &data);
+    third.wait_text("发现未保存的修改");
+    third.send("r");
+    third.wait_text("已恢复上次未保存的修改");
+    third.send("\x13");
+    third.wait_text("已保存");
+    let on_disk = guotang::store::load(&file).unwrap().doc.snapshot;
+    assert_eq!(on_disk.units[6].actuals[1], Some(500.0));
+    third.send("q");
+    third.drain();
+    assert_eq!(journal_text(&data), "", "saved: no journal left");
 }

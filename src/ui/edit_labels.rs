@@ -118,6 +118,15 @@ pub const OUTSIDE_CHANGE: L = L::new(
     "the file was changed by someone else; saving will offer to merge",
 );
 pub const LOCKED_BY: L = L::new("另有人在编辑此文件", "someone else is editing this file");
+pub const SOMEONE: L = L::new("另一进程", "another process");
+pub const OTHERS_UNSAVED: L = L::new(
+    "有未保存的修改（归其所有，此处不恢复也不丢弃），开始于",
+    "has unsaved edits (theirs: not recovered or discarded here), since",
+);
+pub const LOCK_NOTE_FAILED: L = L::new(
+    "无法在锁文件中注明未保存的修改",
+    "cannot note the unsaved edits in the lock file",
+);
 pub const NO_FILE: L = L::new(
     "演示数据没有文件：请另存为",
     "the demo has no file: save as",

@@ -66,8 +66,8 @@ impl App {
                 }
                 effects
             }
-            Err(SaveFailed::Conflict { gone }) => {
-                self.edit.dialog = Some(Dialog::Conflict { gone });
+            Err(SaveFailed::Conflict { found }) => {
+                self.edit.dialog = Some(Dialog::Conflict { found });
                 Vec::new()
             }
             Err(SaveFailed::Error(message)) => {
@@ -106,11 +106,13 @@ impl App {
                     Vec::new()
                 }
             },
-            Dialog::Conflict { gone } => match ch {
-                Some('r') if !gone => vec![Effect::LoadForMerge],
+            Dialog::Conflict { found } => match ch {
+                Some('r') if found.is_some() => vec![Effect::LoadForMerge],
+                // Over the version the secretary was told of, not whatever
+                // lands meanwhile: a save after this one is a new conflict.
                 Some('o') => vec![Effect::Save(SaveRequest {
                     to: None,
-                    expect: Expect::Anything,
+                    expect: found.map_or(Expect::Absent, Expect::Unchanged),
                 })],
                 Some('a') => {
                     self.edit.dialog = Some(Dialog::SaveAs(Input::new(String::new())));
@@ -121,7 +123,7 @@ impl App {
                     Vec::new()
                 }
                 _ => {
-                    self.edit.dialog = Some(Dialog::Conflict { gone });
+                    self.edit.dialog = Some(Dialog::Conflict { found });
                     Vec::new()
                 }
             },
@@ -149,8 +151,8 @@ impl App {
             },
             Dialog::Recover(rec) => match ch {
                 Some('r') => self.recover(*rec),
-                Some('d') => vec![Effect::JournalClear],
-                _ if esc => Vec::new(),
+                Some('d') => vec![Effect::RecoveryDeclined { discard: true }],
+                _ if esc => vec![Effect::RecoveryDeclined { discard: false }],
                 _ => {
                     self.edit.dialog = Some(Dialog::Recover(rec));
                     Vec::new()
@@ -162,16 +164,17 @@ impl App {
     /// Takes a crashed session's edits, as replayed on the file now.
     fn recover(&mut self, rec: crate::store::journal::Recovery) -> Vec<Effect> {
         let lang = self.prefs.lang;
+        // Not recoverable now: the journal stays for a later start.
         let r = match rec.replay {
             Ok(r) => r,
             Err(message) => {
                 self.notify(format!("{}: {message}", el::RECOVER_BROKEN.get(lang)));
-                return Vec::new();
+                return vec![Effect::RecoveryDeclined { discard: false }];
             }
         };
         let Some(hash) = rec.current_hash else {
             self.notify(el::RECOVER_BROKEN.get(lang).into());
-            return Vec::new();
+            return vec![Effect::RecoveryDeclined { discard: false }];
         };
         let clashes = r.clashes.len();
         self.replace_data(r.doc, Some(hash));
@@ -219,7 +222,7 @@ impl App {
             Ok(r) => r,
             Err(e) => {
                 self.notify(crate::app::editing::first_problem(&e));
-                self.edit.dialog = Some(Dialog::Conflict { gone: false });
+                self.edit.dialog = Some(Dialog::Conflict { found: Some(hash) });
                 return Vec::new();
             }
         };

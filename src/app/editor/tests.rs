@@ -256,7 +256,7 @@ fn save_then_quit_and_a_conflict_offers_the_merge() {
         })]
     );
     // Someone else saved meanwhile.
-    app.update(Action::Saved(Err(SaveFailed::Conflict { gone: false })));
+    app.update(Action::Saved(Err(SaveFailed::Conflict { found: Some(7) })));
     assert!(matches!(app.edit.dialog, Some(Dialog::Conflict { .. })));
     assert!(app.edit.dirty(), "nothing lost");
     let e = press(&mut app, KeyCode::Char('r'));

@@ -22,9 +22,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             el::DLG_QUIT_TITLE.get(lang),
             vec![(el::DLG_QUIT.get(lang).to_owned(), t.accent)],
         ),
-        Dialog::Conflict { gone } => {
+        Dialog::Conflict { found } => {
             let mut options = el::DLG_CONFLICT.get(lang).to_owned();
-            if *gone {
+            if found.is_none() {
                 // Nothing to reload: only overwrite (write it back) or save as.
                 options = options
                     .split("    ")
