@@ -503,3 +503,40 @@ fn a_journal_of_an_earlier_version_is_recovered_by_its_old_hash() {
         "{text}"
     );
 }
+
+/// Files guotang creates follow the umask, as any tool's do (they were
+/// 0600 whatever the umask: the temporary file's mode); a file replaced
+/// keeps its own mode.
+#[test]
+fn new_files_follow_the_umask_and_replaced_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = setup();
+    let run = |umask: &str, args: &str| {
+        let status = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .env("GUOTANG_DATA_DIR", dir.path().join("data"))
+            .args(["-c", &format!("umask {umask} && exec \"$0\" {args}")])
+            .arg(env!("CARGO_BIN_EXE_guotang"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args}");
+    };
+    let mode = |name: &str| {
+        fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    run("022", "init m.json");
+    run("022", "report m.json -o r.html");
+    run("022", "export m.json -o e.csv");
+    for name in ["m.json", "r.html", "e.csv"] {
+        assert_eq!(mode(name), 0o644, "{name}");
+    }
+    run("077", "init p.json");
+    assert_eq!(mode("p.json"), 0o600);
+    fs::set_permissions(dir.path().join("m.json"), fs::Permissions::from_mode(0o640)).unwrap();
+    run("022", "set m.json meeting.venue=礼堂");
+    assert_eq!(mode("m.json"), 0o640, "a save keeps the file's mode");
+}
