@@ -293,3 +293,116 @@ fn a_second_editor_cannot_take_or_discard_a_live_editors_unsaved_edits() {
     third.drain();
     assert_eq!(journal_text(&data), "", "saved: no journal left");
 }
+
+/// Puts `value` in the minutes of agenda row `row` (the agenda sheet open).
+fn agenda_minutes(t: &mut Term, row: usize, value: &str) {
+    t.send("\x1b[5~\x1b[5~\x1b[H"); // PgUp twice, Home: the top-left cell
+    t.send(&"\x1b[B".repeat(row));
+    t.send("\x1b[C\x1b[C");
+    t.send(value);
+    t.send("\r");
+}
+
+/// (title, minutes) of each agenda item on disk.
+fn agenda_on_disk(file: &Path) -> Vec<(String, Option<f64>)> {
+    guotang::store::load(file)
+        .unwrap()
+        .doc
+        .snapshot
+        .agenda
+        .iter()
+        .map(|it| (it.title.clone(), it.minutes))
+        .collect()
+}
+
+/// `guotang set [--force] FILE ASSIGNMENTS…`, which must succeed.
+fn set_cmd(file: &Path, data: &Path, force: bool, assignments: &[&str]) {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_guotang"));
+    c.arg("set");
+    if force {
+        c.arg("--force");
+    }
+    let out = c
+        .arg(file)
+        .args(assignments)
+        .env("GUOTANG_DATA_DIR", data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+}
+
+/// Edits are replayed on the agenda item they were made on, found by its
+/// place and title, never on the neighbour that moved into its place with
+/// the same old value (where a merge and a recovery put them before); an
+/// edit whose item is gone is named as a clash, and nothing is saved
+/// saying "merged".
+#[test]
+fn merge_and_recovery_land_on_the_agenda_item_edited_never_its_neighbour() {
+    let (dir, file, data) = meeting();
+    // 红黄分区座次 (7) gets the minutes of 重点项目推进情况 (6) before it.
+    set_cmd(&file, &data, false, &["agenda.7.minutes=8"]);
+    let mut t = editor(&file, dir.path(), &data);
+    t.wait_text("白沙镇");
+    t.send("]]]");
+    t.wait_text("区领导点评");
+    agenda_minutes(&mut t, 5, "12"); // 重点项目推进情况: 8 → 12
+    t.wait_text("● 未保存");
+    agenda_minutes(&mut t, 7, "25"); // 主要领导讲话: 20 → 25
+    // Someone else removes 主要领导讲话 and 红牌单位发言 (3): the project
+    // item moves up, and 红黄分区座次, also 8 minutes, takes its place.
+    set_cmd(&file, &data, true, &["agenda.8=null", "agenda.3=null"]);
+    t.wait_text("文件已被他人修改");
+    t.send("\x13");
+    t.wait_text("r 载入对方修改并重做我的修改");
+    t.send("r");
+    t.wait_text("未能重做");
+    let screen = t.contents();
+    assert!(
+        screen.contains("议程 8「主要领导讲话」 分钟（已不存在；我的：25）"),
+        "the clash named: {screen}"
+    );
+    assert!(!screen.contains("已载入对方的修改并合并"), "{screen}");
+    assert!(screen.contains("● 未保存"), "not saved: {screen}");
+    let theirs = agenda_on_disk(&file);
+    assert_eq!(theirs.len(), 6);
+    t.send("\x13");
+    t.wait_gone("● 未保存");
+    let on_disk = agenda_on_disk(&file);
+    assert_eq!(
+        on_disk[4],
+        ("重点项目推进情况".into(), Some(12.0)),
+        "{on_disk:?}"
+    );
+    assert_eq!(
+        on_disk[5],
+        ("红黄分区座次".into(), Some(8.0)),
+        "the neighbour untouched"
+    );
+
+    // A crash: 区领导点评 (4 now) is edited, the editor killed; someone
+    // removes the first item, and gives 重点项目推进情况 its minutes.
+    agenda_minutes(&mut t, 3, "11"); // 区领导点评: 10 → 11
+    t.wait_text("● 未保存");
+    t.kill_hard();
+    set_cmd(
+        &file,
+        &data,
+        false,
+        &["agenda.1=null", "agenda.4.minutes=10"],
+    );
+    let mut again = editor(&file, dir.path(), &data);
+    again.wait_text("发现未保存的修改");
+    again.send("r");
+    again.wait_text("已恢复上次未保存的修改");
+    again.send("\x13");
+    again.wait_gone("● 未保存");
+    let on_disk = agenda_on_disk(&file);
+    assert_eq!(on_disk[2], ("区领导点评".into(), Some(11.0)), "{on_disk:?}");
+    assert_eq!(
+        on_disk[3],
+        ("重点项目推进情况".into(), Some(10.0)),
+        "the neighbour untouched"
+    );
+    again.send("q");
+    again.drain();
+}

@@ -136,8 +136,8 @@ pub const MERGED: L = L::new(
     "their changes loaded and yours re-applied",
 );
 pub const MERGE_CLASHES: L = L::new(
-    "处两边都改过，保留了对方的值",
-    "places changed on both sides kept their value",
+    "处修改未能重做（其余已重做，尚未保存）",
+    "of your edits could not be re-applied (the rest were; not saved yet)",
 );
 pub const RECOVERED: L = L::new("已恢复上次未保存的修改", "unsaved edits recovered");
 
@@ -156,6 +156,10 @@ pub const DLG_CONFLICT: L = L::new(
     "r 载入对方修改并重做我的修改    o 覆盖    a 另存为    Esc 取消",
     "r reload and re-apply mine    o overwrite    a save as    Esc cancel",
 );
+pub const CONFLICT_UNREADABLE: L = L::new(
+    "无法载入对方的文件，请覆盖或另存为",
+    "their file cannot be loaded: overwrite or save as",
+);
 pub const DLG_SAVE_AS_TITLE: L = L::new("另存为", "Save as");
 pub const DLG_SAVE_AS: L = L::new(
     "输入文件名，回车保存，Esc 取消",
@@ -169,8 +173,8 @@ pub const DLG_RECOVER: L = L::new(
 pub const RECOVER_STARTED: L = L::new("上次编辑开始于", "that session began");
 pub const RECOVER_SETS: L = L::new("处修改", "edits");
 pub const RECOVER_CLASHES: L = L::new(
-    "处与文件现状冲突，将不恢复",
-    "clash with the file now and will not be applied",
+    "处与文件现状冲突，不恢复",
+    "clash with the file now and are not applied",
 );
 pub const RECOVER_LEGACY: L = L::new(
     "（日志来自旧版本，已按旧的校验方式核对文件）",

@@ -47,8 +47,12 @@ pub enum Dialog {
     /// Quit with unsaved changes?
     Quit,
     /// The file changed on disk since it was loaded: the hash of what is
-    /// there now (what an overwrite may replace), `None` when it is gone.
-    Conflict { found: Option<u64> },
+    /// there now (what an overwrite may replace), `None` when it is gone;
+    /// and why reloading it for a merge failed, once tried.
+    Conflict {
+        found: Option<u64>,
+        problem: Option<String>,
+    },
     /// A file name to save to.
     SaveAs(Input),
     /// A crashed session's edits, replayed on the file as it is now.
