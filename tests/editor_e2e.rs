@@ -355,29 +355,29 @@ fn merge_and_recovery_land_on_the_agenda_item_edited_never_its_neighbour() {
     t.send("\x13");
     t.wait_text("r 载入对方修改并重做我的修改");
     t.send("r");
-    t.wait_text("未能重做");
+    t.wait_gone("r 载入对方修改并重做我的修改");
     let screen = t.contents();
-    assert!(
-        screen.contains("议程 8「主要领导讲话」 分钟（已不存在；我的：25）"),
-        "the clash named: {screen}"
-    );
-    assert!(!screen.contains("已载入对方的修改并合并"), "{screen}");
     assert!(screen.contains("● 未保存"), "not saved: {screen}");
-    let theirs = agenda_on_disk(&file);
-    assert_eq!(theirs.len(), 6);
+    assert_eq!(agenda_on_disk(&file).len(), 6, "theirs, as they saved it");
     t.send("\x13");
     t.wait_gone("● 未保存");
     let on_disk = agenda_on_disk(&file);
+    assert_eq!(
+        on_disk[5],
+        ("红黄分区座次".into(), Some(8.0)),
+        "the neighbour untouched: {on_disk:?}"
+    );
     assert_eq!(
         on_disk[4],
         ("重点项目推进情况".into(), Some(12.0)),
         "{on_disk:?}"
     );
-    assert_eq!(
-        on_disk[5],
-        ("红黄分区座次".into(), Some(8.0)),
-        "the neighbour untouched"
+    assert!(
+        screen.contains("议程 8「主要领导讲话」 分钟（已不存在；我的：25）"),
+        "the clash named: {screen}"
     );
+    assert!(screen.contains("未能重做"), "{screen}");
+    assert!(!screen.contains("已载入对方的修改并合并"), "{screen}");
 
     // A crash: 区领导点评 (4 now) is edited, the editor killed; someone
     // removes the first item, and gives 重点项目推进情况 its minutes.
