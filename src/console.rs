@@ -276,7 +276,8 @@ impl Ctx<'_> {
                 }
                 Effect::Journal(changes) => {
                     match self.journal(app).and_then(|j| j.append(&changes)) {
-                        Ok(()) => queue.extend(self.tell_unsaved(app, true)),
+                        // An undo back to what was saved leaves nothing unsaved.
+                        Ok(()) => queue.extend(self.tell_unsaved(app, app.edit.dirty())),
                         Err(e) => queue.extend(app.update(Action::JournalFailed(e.to_string()))),
                     }
                 }
@@ -297,10 +298,7 @@ impl Ctx<'_> {
                         (None, None, None) => Ok(()),
                     };
                     match result {
-                        Ok(()) => {
-                            let unsaved = sets.iter().any(|s| !s.is_empty());
-                            queue.extend(self.tell_unsaved(app, unsaved));
-                        }
+                        Ok(()) => queue.extend(self.tell_unsaved(app, app.edit.dirty())),
                         Err(e) => queue.extend(app.update(Action::JournalFailed(e.to_string()))),
                     }
                 }

@@ -207,6 +207,15 @@ fn a_second_editor_on_the_same_file_is_told_who_holds_it() {
     second.wait_text("另有人在编辑此文件");
     let pid = first.child.process_id().unwrap();
     second.wait_text(&format!("pid {pid}"));
+    // user@host, and since when in local time (`14:02 起`).
+    let line = second.line_with(&format!("pid {pid}")).unwrap();
+    let host = guotang::store::lock::hostname();
+    assert!(line.contains(&format!("@{host}（pid {pid}，")), "{line}");
+    let since = line.split('，').nth(1).unwrap_or_default();
+    assert!(
+        since.contains(':') && since.contains(" 起") && !since.contains('+'),
+        "local time, not RFC 3339: {line}"
+    );
     let lock = dir.path().join(".meeting.json.guotang-lock");
     assert!(lock.exists(), "the first editor holds the lock");
     // Leaving the editor with nothing unsaved lets the lock go; coming
