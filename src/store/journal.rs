@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::lock::LockInfo;
+use super::lock::{LockInfo, same_file};
 use super::{content, data_dir, hash_bytes, read_bytes};
 use crate::model::edit::{ChangeSet, Rebased, rebase};
 use crate::model::parse::parse_json;
@@ -89,25 +89,6 @@ impl Held {
             }
         }
         Ok(())
-    }
-}
-
-fn same_file(file: &File, path: &Path) -> io::Result<bool> {
-    let on_path = match fs::symlink_metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(e),
-    };
-    let open = file.metadata()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        Ok(on_path.dev() == open.dev() && on_path.ino() == open.ino())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (on_path, open);
-        Ok(true)
     }
 }
 

@@ -196,8 +196,9 @@ impl Drop for Held {
     }
 }
 
-/// Whether `path` names the very file `file` is open on.
-fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+/// Whether `path` names the very file `file` is open on (device and inode):
+/// what proves a lock file, or a journal, is still the one locked.
+pub(super) fn same_file(file: &File, path: &Path) -> io::Result<bool> {
     let on_path = match fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),

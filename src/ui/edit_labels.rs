@@ -135,10 +135,8 @@ pub const MERGED: L = L::new(
     "已载入对方的修改并合并",
     "their changes loaded and yours re-applied",
 );
-pub const MERGE_CLASHES: L = L::new(
-    "处修改未能重做（其余已重做，尚未保存）",
-    "of your edits could not be re-applied (the rest were; not saved yet)",
-);
+pub const MERGE_CLASHES: L = L::new("处修改未能重做", "of your edits could not be re-applied");
+pub const MERGE_REST: L = L::new("其余已重做，尚未保存", "the rest were, not saved yet");
 pub const RECOVERED: L = L::new("已恢复上次未保存的修改", "unsaved edits recovered");
 
 pub const DLG_QUIT_TITLE: L = L::new("有未保存的修改", "Unsaved changes");

@@ -273,9 +273,11 @@ impl App {
             // waits for Ctrl+S.
             self.edit.quit_after_save = false;
             self.notify(format!(
-                "{clashes} {}{}{named}",
+                "{clashes} {}{}{named}{}{}",
                 el::MERGE_CLASHES.get(lang),
-                lang.colon()
+                lang.colon(),
+                lang.pick("；", "; "),
+                el::MERGE_REST.get(lang)
             ));
         }
         effects
