@@ -152,6 +152,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         file: args.file.as_deref(),
         log_path: log_path.as_deref(),
         journal: None,
+        claim: None,
+        merging: None,
         lock: None,
     };
     if let Ok(size) = terminal.size() {
@@ -165,11 +167,20 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     } else {
         app.update(Action::Open)
     };
-    // Edits a crashed session left: offer them before anything else.
+    // Edits a dead session left: offer them before anything else. Those of
+    // a session still alive are theirs: only said.
     if let Some(path) = args.file.as_deref() {
-        match store::journal::pending(path) {
-            Ok(Some(rec)) => effects.extend(app.update(Action::Recovery(Box::new(rec)))),
-            Ok(None) => {}
+        match store::journal::scan(path, None) {
+            Ok(scan) => {
+                for live in &scan.live {
+                    let note = others_unsaved(live, app.prefs.lang);
+                    effects.extend(app.update(Action::Notice(note)));
+                }
+                if let Some((rec, claim)) = scan.found {
+                    ctx.claim = Some(claim);
+                    effects.extend(app.update(Action::Recovery(Box::new(rec))));
+                }
+            }
             Err(e) => effects.extend(app.update(Action::JournalFailed(e.to_string()))),
         }
     }
@@ -199,6 +210,10 @@ struct Ctx<'a> {
     log_path: Option<&'a Path>,
     /// Started with the first edit.
     journal: Option<store::Journal>,
+    /// A dead session's journal, held while its recovery is offered.
+    claim: Option<store::journal::Claim>,
+    /// The save lock, held from a merge's reading of the file to its save.
+    merging: Option<store::save::Writer>,
     /// Taken when the editor first opens; released on exit.
     lock: Option<store::lock::Lock>,
 }
@@ -240,7 +255,18 @@ impl Ctx<'_> {
                 }
                 Effect::LoadForMerge => {
                     if let Some(path) = self.file {
-                        let result = load(path).map_err(|f| f.message);
+                        // The save lock, taken before the file is read and
+                        // held until the merge is saved (the `Save` that
+                        // follows in this same batch), so no other save can
+                        // land in between and make the merge stale — under
+                        // a stream of `set`s it would never get through.
+                        let result = match store::save::Writer::begin(path, "edit") {
+                            Ok(w) => {
+                                self.merging = Some(w);
+                                load(path).map_err(|f| f.message)
+                            }
+                            Err(e) => Err(e.to_string()),
+                        };
                         queue.extend(app.update(Action::MergeBase(result)));
                     }
                 }
@@ -249,41 +275,59 @@ impl Ctx<'_> {
                     queue.extend(app.update(Action::Saved(result)));
                 }
                 Effect::Journal(changes) => {
-                    if let Err(e) = self.journal(app).and_then(|j| j.append(&changes)) {
-                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                    match self.journal(app).and_then(|j| j.append(&changes)) {
+                        // An undo back to what was saved leaves nothing unsaved.
+                        Ok(()) => queue.extend(self.tell_unsaved(app, app.edit.dirty())),
+                        Err(e) => queue.extend(app.update(Action::JournalFailed(e.to_string()))),
                     }
                 }
                 Effect::JournalRewrite { base, sets } => {
-                    let result = match (&mut self.journal, self.file) {
-                        (Some(j), _) => j.rewrite(base, &sets),
-                        (None, Some(path)) => store::Journal::resume(path, base, &sets).map(|j| {
-                            self.journal = Some(j);
-                        }),
-                        (None, None) => Ok(()),
+                    let result = match (&mut self.journal, self.claim.take(), self.file) {
+                        (Some(j), _, _) => j.rewrite(base, &sets),
+                        // The recovered session's journal becomes this one's.
+                        (None, Some(claim), _) => {
+                            store::Journal::adopt(claim, base, &sets).map(|j| {
+                                self.journal = Some(j);
+                            })
+                        }
+                        (None, None, Some(path)) => store::Journal::start(path, base)
+                            .and_then(|mut j| j.rewrite(base, &sets).map(|()| j))
+                            .map(|j| {
+                                self.journal = Some(j);
+                            }),
+                        (None, None, None) => Ok(()),
                     };
-                    if let Err(e) = result {
-                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                    match result {
+                        Ok(()) => queue.extend(self.tell_unsaved(app, app.edit.dirty())),
+                        Err(e) => queue.extend(app.update(Action::JournalFailed(e.to_string()))),
                     }
                 }
                 Effect::JournalSaved(hash) => {
-                    let result = match (&mut self.journal, self.file) {
-                        (Some(j), _) => j.saved(hash),
-                        (None, Some(path)) => store::journal::clear(path).map_err(|source| {
-                            store::journal::JournalError::Io {
-                                path: path.to_owned(),
-                                source,
-                            }
-                        }),
-                        (None, None) => Ok(()),
+                    let result = match &mut self.journal {
+                        Some(j) => j.saved(hash),
+                        None => Ok(()),
                     };
+                    queue.extend(self.tell_unsaved(app, false));
                     if let Err(e) = result {
                         queue.extend(app.update(Action::JournalFailed(e.to_string())));
                     }
                 }
                 Effect::JournalClear => {
-                    self.journal = None;
-                    if let Some(path) = self.file
-                        && let Err(e) = store::journal::clear(path)
+                    // This session's own journal only: another's is never
+                    // removed from here.
+                    let result = match &mut self.journal {
+                        Some(j) => j.discard(),
+                        None => Ok(()),
+                    };
+                    queue.extend(self.tell_unsaved(app, false));
+                    if let Err(e) = result {
+                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                    }
+                }
+                Effect::RecoveryDeclined { discard } => {
+                    if let Some(claim) = self.claim.take()
+                        && discard
+                        && let Err(e) = claim.discard()
                     {
                         queue.extend(app.update(Action::JournalFailed(e.to_string())));
                     }
@@ -292,9 +336,13 @@ impl Ctx<'_> {
                 Effect::Lock => {
                     if let Some(path) = self.file {
                         match store::lock::acquire(path, "edit") {
-                            Ok(lock) => self.lock = Some(lock),
+                            Ok(lock) => {
+                                self.lock = Some(lock);
+                                queue.extend(self.tell_unsaved(app, app.edit.dirty()));
+                            }
                             Err(store::lock::LockError::Held { holder, .. }) => {
-                                queue.extend(app.update(Action::LockHeld(holder.to_string())));
+                                let who = holder_text(&holder, app.prefs.lang);
+                                queue.extend(app.update(Action::LockHeld(who)));
                             }
                             // No lock (a read-only folder): editing still works, saving will say why.
                             Err(e) => queue.extend(app.update(Action::Notice(e.to_string()))),
@@ -303,6 +351,8 @@ impl Ctx<'_> {
                 }
             }
         }
+        // A merge that was not saved (it clashed) lets the file go.
+        self.merging = None;
         quit
     }
 }
@@ -316,26 +366,40 @@ impl Ctx<'_> {
                 source: std::io::Error::other("the demo has no file to journal for"),
             });
         };
-        if self.journal.is_none() {
-            let base = app.data.content_hash.unwrap_or_default();
-            self.journal = Some(store::Journal::start(path, base)?);
-        }
-        self.journal
-            .as_mut()
-            .ok_or_else(|| store::journal::JournalError::Io {
-                path: path.to_owned(),
-                source: std::io::Error::other("no journal"),
-            })
+        let journal = match self.journal.take() {
+            Some(j) => j,
+            None => store::Journal::start(path, app.data.content_hash.unwrap_or_default())?,
+        };
+        Ok(self.journal.insert(journal))
     }
 
-    /// Saves the document as asked; a conflict is told apart from other failures.
-    fn save(&self, app: &App, req: &SaveRequest) -> Result<SaveDone, SaveFailed> {
+    /// Tells others, through the editor's lock, whether this console has
+    /// unsaved edits (so that `guotang set` waits for them to be saved).
+    fn tell_unsaved(&mut self, app: &mut App, unsaved: bool) -> Vec<Effect> {
+        match self.lock.as_mut().map(|l| l.set_unsaved(unsaved)) {
+            Some(Err(e)) => app.update(Action::Notice(format!(
+                "{}: {e}",
+                crate::ui::edit_labels::LOCK_NOTE_FAILED.get(app.prefs.lang)
+            ))),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Saves the document as asked (to its own file under the save lock a
+    /// merge holds, if one does); a conflict is told apart from other
+    /// failures.
+    fn save(&mut self, app: &App, req: &SaveRequest) -> Result<SaveDone, SaveFailed> {
         let target = match (&req.to, self.file) {
             (Some(to), _) => to.clone(),
             (None, Some(f)) => f.to_owned(),
             (None, None) => return Err(SaveFailed::Error("no file".into())),
         };
-        match store::save(&target, &app.data.doc, req.expect) {
+        let writer = match self.merging.take().filter(|_| req.to.is_none()) {
+            Some(w) => w,
+            None => store::save::Writer::begin(&target, "edit")
+                .map_err(|e| SaveFailed::Error(e.to_string()))?,
+        };
+        match writer.save(&app.data.doc, req.expect) {
             Ok(saved) => Ok(SaveDone {
                 content_hash: saved.content_hash,
                 // The name is enough to find it in `guotang backups`.
@@ -344,12 +408,49 @@ impl Ctx<'_> {
                     .and_then(|b| b.file_name().map(|n| n.to_string_lossy().into_owned())),
                 to: req.to.clone(),
             }),
-            Err(store::SaveError::Conflict { found, .. }) => Err(SaveFailed::Conflict {
-                gone: found.is_none(),
-            }),
+            Err(store::SaveError::Conflict { found, .. }) => Err(SaveFailed::Conflict { found }),
             Err(e) => Err(SaveFailed::Error(e.to_string())),
         }
     }
+}
+
+/// Who holds the editor's lock, as the editor's warning shows it: user@host,
+/// pid, since when and any unsaved edits, in local time. The note is another
+/// process's words: sanitised.
+fn holder_text(h: &store::LockInfo, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Lang;
+    use store::lock::local_time;
+    if h.pid == 0 {
+        return crate::ui::edit_labels::SOMEONE.get(lang).to_owned();
+    }
+    let since = local_time(&h.started);
+    let mut text = match lang {
+        Lang::Zh => format!("{}@{}（pid {}，{since} 起", h.user, h.host, h.pid),
+        Lang::En => format!("{}@{} (pid {}, since {since}", h.user, h.host, h.pid),
+    };
+    if let Some(t) = &h.unsaved_since {
+        let t = local_time(t);
+        text.push_str(&match lang {
+            Lang::Zh => format!("；{t} 起有未保存的修改"),
+            Lang::En => format!("; unsaved edits since {t}"),
+        });
+    }
+    text.push_str(lang.pick("）", ")"));
+    crate::sanitize::one_line(&text).into_owned()
+}
+
+/// Another session's unsaved edits, found alive: who, and since when.
+fn others_unsaved(live: &store::journal::Live, lang: crate::i18n::Lang) -> String {
+    let who = live.writer.as_ref().map_or_else(
+        || crate::ui::edit_labels::SOMEONE.get(lang).to_owned(),
+        |w| format!("{}@{} (pid {})", w.user, w.host, w.pid),
+    );
+    crate::sanitize::one_line(&format!(
+        "⚠ {who} {} {}",
+        crate::ui::edit_labels::OTHERS_UNSAVED.get(lang),
+        store::lock::local_time(&live.started)
+    ))
+    .into_owned()
 }
 
 /// Loads the snapshot, the error as the banner shows it.

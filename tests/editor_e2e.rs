@@ -19,12 +19,28 @@ fn env<'a>(dir: &'a Path, data: &'a Path) -> Vec<(&'static str, &'a OsStr)> {
     ]
 }
 
+/// The journal files under a data directory.
+fn journals(data: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(dirs) = std::fs::read_dir(data.join("journal")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = dirs
+        .flatten()
+        .filter_map(|d| std::fs::read_dir(d.path()).ok())
+        .flatten()
+        .flatten()
+        .map(|f| f.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// What the journals under a data directory hold ("" when there are none).
 fn journal_text(data: &Path) -> String {
-    let Ok(dirs) = std::fs::read_dir(data.join("journal")) else {
-        return String::new();
-    };
-    dirs.filter_map(|d| std::fs::read_to_string(d.ok()?.path().join("edits.jsonl")).ok())
+    journals(data)
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect()
 }
 
@@ -191,6 +207,15 @@ fn a_second_editor_on_the_same_file_is_told_who_holds_it() {
     second.wait_text("另有人在编辑此文件");
     let pid = first.child.process_id().unwrap();
     second.wait_text(&format!("pid {pid}"));
+    // user@host, and since when in local time (`14:02 起`).
+    let line = second.line_with(&format!("pid {pid}")).unwrap();
+    let host = guotang::store::lock::hostname();
+    assert!(line.contains(&format!("@{host}（pid {pid}，")), "{line}");
+    let since = line.split('，').nth(1).unwrap_or_default();
+    assert!(
+        since.contains(':') && since.contains(" 起") && !since.contains('+'),
+        "local time, not RFC 3339: {line}"
+    );
     let lock = dir.path().join(".meeting.json.guotang-lock");
     assert!(lock.exists(), "the first editor holds the lock");
     // Leaving the editor with nothing unsaved lets the lock go; coming
@@ -231,4 +256,162 @@ fn an_editor_whose_terminal_is_closed_ends_and_lets_its_lock_go() {
     let status = t.child.wait().unwrap();
     assert_eq!(status.signal(), None, "ended by a signal: {status:?}");
     eventually("the lock to go", || !lock.exists());
+}
+
+/// A journal belongs to its writer: a second editor opened while the first
+/// has an unsaved edit is told so (who), is not offered that edit, and
+/// cannot discard it — before, it was offered the edit and `d` deleted the
+/// journal the first editor was still writing into. Once the first editor
+/// is dead (SIGKILL), the next start offers its edit back.
+#[test]
+fn a_second_editor_cannot_take_or_discard_a_live_editors_unsaved_edits() {
+    let (dir, file, data) = meeting();
+    let mut first = editor(&file, &dir.path().join("first"), &data);
+    first.wait_text("白沙镇");
+    edit_cell(&mut first, 6, 7, "500");
+    first.wait_text("● 未保存");
+    assert_eq!(journals(&data).len(), 1);
+
+    let mut second = editor(&file, &dir.path().join("second"), &data);
+    second.wait_text("白沙镇");
+    let pid = first.child.process_id().unwrap();
+    second.wait_text(&format!("pid {pid}"));
+    second.wait_text("有未保存的修改");
+    assert!(
+        !second.contents().contains("发现未保存的修改"),
+        "offered another's live edits:\n{}",
+        second.contents()
+    );
+    second.send("d"); // what discarded them before
+    second.send("q");
+    second.drain();
+    assert!(second.child.wait().unwrap().success());
+    let journal = journal_text(&data);
+    assert!(journal.contains("\"new\":500"), "still there: {journal}");
+
+    first.kill_hard();
+    let mut third = editor(&file, &dir.path().join("third"), &data);
+    third.wait_text("发现未保存的修改");
+    third.send("r");
+    third.wait_text("已恢复上次未保存的修改");
+    third.send("\x13");
+    third.wait_text("已保存");
+    let on_disk = guotang::store::load(&file).unwrap().doc.snapshot;
+    assert_eq!(on_disk.units[6].actuals[1], Some(500.0));
+    third.send("q");
+    third.drain();
+    assert_eq!(journal_text(&data), "", "saved: no journal left");
+}
+
+/// Puts `value` in the minutes of agenda row `row` (the agenda sheet open).
+fn agenda_minutes(t: &mut Term, row: usize, value: &str) {
+    t.send("\x1b[5~\x1b[5~\x1b[H"); // PgUp twice, Home: the top-left cell
+    t.send(&"\x1b[B".repeat(row));
+    t.send("\x1b[C\x1b[C");
+    t.send(value);
+    t.send("\r");
+}
+
+/// (title, minutes) of each agenda item on disk.
+fn agenda_on_disk(file: &Path) -> Vec<(String, Option<f64>)> {
+    guotang::store::load(file)
+        .unwrap()
+        .doc
+        .snapshot
+        .agenda
+        .iter()
+        .map(|it| (it.title.clone(), it.minutes))
+        .collect()
+}
+
+/// `guotang set [--force] FILE ASSIGNMENTS…`, which must succeed.
+fn set_cmd(file: &Path, data: &Path, force: bool, assignments: &[&str]) {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_guotang"));
+    c.arg("set");
+    if force {
+        c.arg("--force");
+    }
+    let out = c
+        .arg(file)
+        .args(assignments)
+        .env("GUOTANG_DATA_DIR", data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+}
+
+/// Edits are replayed on the agenda item they were made on, found by its
+/// place and title, never on the neighbour that moved into its place with
+/// the same old value (where a merge and a recovery put them before); an
+/// edit whose item is gone is named as a clash, and nothing is saved
+/// saying "merged".
+#[test]
+fn merge_and_recovery_land_on_the_agenda_item_edited_never_its_neighbour() {
+    let (dir, file, data) = meeting();
+    // 红黄分区座次 (7) gets the minutes of 重点项目推进情况 (6) before it.
+    set_cmd(&file, &data, false, &["agenda.7.minutes=8"]);
+    let mut t = editor(&file, dir.path(), &data);
+    t.wait_text("白沙镇");
+    t.send("]]]");
+    t.wait_text("区领导点评");
+    agenda_minutes(&mut t, 5, "12"); // 重点项目推进情况: 8 → 12
+    t.wait_text("● 未保存");
+    agenda_minutes(&mut t, 7, "25"); // 主要领导讲话: 20 → 25
+    // Someone else removes 主要领导讲话 and 红牌单位发言 (3): the project
+    // item moves up, and 红黄分区座次, also 8 minutes, takes its place.
+    set_cmd(&file, &data, true, &["agenda.8=null", "agenda.3=null"]);
+    t.wait_text("文件已被他人修改");
+    t.send("\x13");
+    t.wait_text("r 载入对方修改并重做我的修改");
+    t.send("r");
+    t.wait_gone("r 载入对方修改并重做我的修改");
+    let screen = t.contents();
+    assert!(screen.contains("● 未保存"), "not saved: {screen}");
+    assert_eq!(agenda_on_disk(&file).len(), 6, "theirs, as they saved it");
+    t.send("\x13");
+    t.wait_gone("● 未保存");
+    let on_disk = agenda_on_disk(&file);
+    assert_eq!(
+        on_disk[5],
+        ("红黄分区座次".into(), Some(8.0)),
+        "the neighbour untouched: {on_disk:?}"
+    );
+    assert_eq!(
+        on_disk[4],
+        ("重点项目推进情况".into(), Some(12.0)),
+        "{on_disk:?}"
+    );
+    assert!(
+        screen.contains("议程 8「主要领导讲话」 分钟（已不存在；我的：25）"),
+        "the clash named: {screen}"
+    );
+    assert!(screen.contains("未能重做"), "{screen}");
+    assert!(!screen.contains("已载入对方的修改并合并"), "{screen}");
+
+    // A crash: 区领导点评 (4 now) is edited, the editor killed; someone
+    // removes the first item, and gives 重点项目推进情况 its minutes.
+    agenda_minutes(&mut t, 3, "11"); // 区领导点评: 10 → 11
+    t.wait_text("● 未保存");
+    t.kill_hard();
+    set_cmd(
+        &file,
+        &data,
+        false,
+        &["agenda.1=null", "agenda.4.minutes=10"],
+    );
+    let mut again = editor(&file, dir.path(), &data);
+    again.wait_text("发现未保存的修改");
+    again.send("r");
+    again.wait_text("已恢复上次未保存的修改");
+    again.send("\x13");
+    again.wait_gone("● 未保存");
+    let on_disk = agenda_on_disk(&file);
+    assert_eq!(on_disk[2], ("区领导点评".into(), Some(11.0)), "{on_disk:?}");
+    assert_eq!(
+        on_disk[3],
+        ("重点项目推进情况".into(), Some(10.0)),
+        "the neighbour untouched"
+    );
+    again.send("q");
+    again.drain();
 }

@@ -38,7 +38,7 @@ fn temporaries(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for e in walk(dir) {
         let name = e.file_name().unwrap().to_string_lossy().into_owned();
-        if name.starts_with(".guotang-") && !name.starts_with(".guotang-lock") {
+        if name.contains(".guotang-") && name.ends_with(".tmp") {
             found.push(e);
         }
     }
@@ -221,9 +221,11 @@ fn set_in_a_read_only_folder_fails_on_stderr_and_changes_nothing() {
     );
     assert!(!err.contains(".guotang-"), "names a temporary file: {err}");
     ro.check_untouched();
-    // The lock went to the data folder, and was released.
+    // The save lock went to the data folder, and was released.
     assert!(
-        !walk(&ro.data).iter().any(|p| p.ends_with("guotang-lock")),
+        !walk(&ro.data)
+            .iter()
+            .any(|p| p.ends_with("guotang-lock") || p.ends_with("guotang-save")),
         "{:?}",
         walk(&ro.data)
     );
@@ -267,8 +269,8 @@ fn set_past_the_file_size_limit_fails_cleanly() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), MEETING);
     store::load(&file).unwrap();
     assert_eq!(temporaries(dir.path()), Vec::<PathBuf>::new());
-    // The stale lock of a killed process would be left too.
-    assert!(!dir.path().join(".meeting.json.guotang-lock").exists());
+    // The lock of a killed process would be left too.
+    assert!(!dir.path().join(".meeting.json.guotang-save").exists());
 }
 
 #[test]
@@ -374,7 +376,11 @@ fn journaled_edits_outlive_a_kill() {
         child.wait().unwrap();
         let last = last.unwrap();
 
-        let r = journal::pending(&file).unwrap().expect("no edits pending");
+        // The OS let the killed writer's lock go: its journal is offered.
+        let (r, claim) = journal::scan(&file, None)
+            .unwrap()
+            .found
+            .expect("no edits pending");
         assert!(r.base_matches, "round {round}");
         assert_eq!(r.damaged_lines, 0, "round {round}");
         // Every edit reported durable is there (more may be: the child ran on).
@@ -393,7 +399,7 @@ fn journaled_edits_outlive_a_kill() {
         assert_eq!(std::fs::read_to_string(&file).unwrap(), MEETING);
         journaled += r.sets.len();
         torn += usize::from(r.torn_tail);
-        journal::clear(&file).unwrap();
+        claim.discard().unwrap();
     }
     eprintln!(
         "journal: {KILLS} kills, {journaled} edits recovered, {torn} torn last lines ignored"

@@ -202,6 +202,7 @@ fn snapshot() -> impl Strategy<Value = RawSnapshot> {
             cards: None,
             projects: Some(projects),
             agenda: Some(vec![RawAgendaItem {
+                id: None,
                 title: "发言".into(),
                 pane: RawPane::Speakers,
                 minutes: None,

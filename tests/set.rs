@@ -191,33 +191,41 @@ fn setting_what_is_already_there_changes_nothing() {
     assert_eq!(s.backups(), 0);
 }
 
+/// An editor open on the file (its lock held by this test process) stops
+/// `set` only while it has unsaved edits — then `--force` goes past it, and
+/// the editor merges when it saves. A lock file whose holder is gone holds
+/// nothing, whatever it says.
 #[test]
-fn a_file_another_editor_holds_is_refused_unless_forced() {
+fn a_file_another_editor_holds_is_refused_while_it_has_unsaved_edits_unless_forced() {
     let s = Setup::new();
-    // A live holder: this test process, editing in a console.
-    let holder = serde_json::json!({
-        "pid": std::process::id(), "host": guotang::store::lock::hostname(),
-        "user": "secretary", "started": "2026-05-08T09:58:00+08:00", "purpose": "console editor"
-    });
+    let mut editor = guotang::store::lock::acquire(&s.file, "edit").unwrap();
     let lock = s.dir.path().join(".meeting.json.guotang-lock");
-    fs::write(&lock, holder.to_string()).unwrap();
-    s.set(&["meeting.venue=礼堂"])
+    assert!(lock.exists());
+    // Nothing unsaved: the editor will simply load the change.
+    s.set(&["meeting.venue=礼堂"]).assert().success();
+    assert!(s.text().contains("礼堂"));
+    editor.set_unsaved(true).unwrap();
+    s.set(&["meeting.venue=会堂"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "meeting.json is being edited by secretary@",
-        ))
-        .stderr(predicate::str::contains("console editor"));
-    assert_eq!(s.text(), MEETING);
-    s.set(&["--force", "meeting.venue=礼堂"]).assert().success();
+        .stderr(predicate::str::contains("meeting.json is being edited by"))
+        .stderr(predicate::str::contains("@"))
+        .stderr(predicate::str::contains("unsaved edits since"));
     assert!(s.text().contains("礼堂"));
-    assert!(lock.exists(), "the other editor's lock is theirs to remove");
-    // A stale lock (its process is gone) is simply taken over.
-    let mut dead = holder.clone();
-    dead["pid"] = serde_json::json!(u32::MAX - 1);
-    fs::write(&lock, dead.to_string()).unwrap();
-    s.set(&["meeting.venue=null"]).assert().success();
+    s.set(&["--force", "meeting.venue=会堂"]).assert().success();
+    assert!(s.text().contains("会堂"));
+    assert!(lock.exists(), "the editor's lock is theirs to remove");
+    drop(editor);
     assert!(!lock.exists());
+    // A lock file left by a killed editor, its note claiming unsaved edits.
+    let note = serde_json::json!({
+        "pid": std::process::id(), "host": guotang::store::lock::hostname(),
+        "user": "secretary", "started": "2026-05-08T09:58:00+08:00",
+        "purpose": "edit", "unsaved_since": "2026-05-08T09:59:00+08:00"
+    });
+    fs::write(&lock, note.to_string()).unwrap();
+    s.set(&["meeting.venue=null"]).assert().success();
+    assert!(!lock.exists(), "cleared by whoever found it free");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Once;
 
 use guotang::model::edit::{self, Assignment, EditHistory};
-use guotang::store::{self, Expect, Journal, JournalError, SaveError, backup, journal};
+use guotang::store::{self, Expect, Journal, SaveError, backup, journal};
 
 const MEETING: &str = include_str!("fixtures/edit/meeting.json");
 const EDITED: &str = include_str!("fixtures/edit/meeting.edited.json");
@@ -209,8 +209,18 @@ fn saving_the_same_bytes_writes_nothing_and_keeps_no_backup() {
     assert!(backup::list(&path).unwrap().is_empty());
 }
 
-fn journal_of(path: &Path) -> PathBuf {
-    journal::path_for(path).unwrap()
+/// The journal files of a snapshot now.
+fn journals_of(path: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(journal::dir_for(path).unwrap()) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    v.sort();
+    v
 }
 
 #[test]
@@ -223,6 +233,7 @@ fn journaled_edits_are_recovered_after_a_crash() {
         journal::pending(&path).unwrap().is_none(),
         "no edit, no journal"
     );
+    assert!(j.path().is_none());
     let e1 = set(
         &loaded.doc.json.to_value(),
         &["units.kfq.actuals.investment=101.5"],
@@ -235,29 +246,64 @@ fn journaled_edits_are_recovered_after_a_crash() {
     j.append(&e2.changes).unwrap();
     drop(j); // the console dies here without saving
 
-    let r = journal::pending(&path).unwrap().unwrap();
-    assert!(r.base_matches && !r.torn_tail);
+    let found = journal::scan(&path, None).unwrap();
+    let (r, claim) = found.found.unwrap();
+    assert!(found.live.is_empty());
+    assert!(r.base_matches && !r.torn_tail && !r.legacy_hash);
     assert_eq!(r.damaged_lines, 0);
     assert_eq!(r.sets, vec![e1.changes.clone(), e2.changes.clone()]);
     let replay = r.replay.unwrap();
     assert!(replay.clashes.is_empty());
     assert_eq!(replay.doc.to_pretty(), e2.doc.to_pretty());
     assert_eq!(r.current_hash, Some(loaded.content_hash));
+    // Claimed: no one else is offered it meanwhile.
+    let other = journal::scan(&path, None).unwrap();
+    assert!(other.found.is_none());
+    assert_eq!(other.live.len(), 1);
 
-    // A new session cannot start over them unseen.
-    assert!(matches!(
-        Journal::start(&path, loaded.content_hash),
-        Err(JournalError::Pending { .. })
-    ));
+    // A new session journals in a file of its own, never over the dead one.
+    let mut k = Journal::start(&path, loaded.content_hash).unwrap();
+    k.append(&set(&loaded.doc.json.to_value(), &["meeting.venue=x"]).changes)
+        .unwrap();
+    assert_eq!(journals_of(&path).len(), 2);
+    k.discard().unwrap();
+
     // Recovered and saved: the journal ends.
     let saved = store::save(&path, &replay.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
-    journal::clear(&path).unwrap();
+    let mut j = Journal::adopt(claim, saved.content_hash, &[]).unwrap();
     assert!(journal::pending(&path).unwrap().is_none());
-    let mut j = Journal::start(&path, saved.content_hash).unwrap();
+    assert!(journals_of(&path).is_empty());
     let e3 = set(&replay.doc.json.to_value(), &["meeting.venue=null"]);
     j.append(&e3.changes).unwrap();
+    assert_eq!(journals_of(&path).len(), 1);
     j.saved(saved.content_hash).unwrap();
-    assert!(!journal_of(&path).exists());
+    assert!(journals_of(&path).is_empty());
+}
+
+/// A journal whose writer lives is theirs: shown (who, since when), never
+/// offered to recover or discard; offered once its writer is gone.
+#[test]
+fn a_live_writers_journal_is_shown_never_offered() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let mut j = Journal::start(&path, loaded.content_hash).unwrap();
+    let e = set(&loaded.doc.json.to_value(), &["meeting.venue=礼堂"]);
+    j.append(&e.changes).unwrap();
+    let scan = journal::scan(&path, None).unwrap();
+    assert!(scan.found.is_none(), "not offered while its writer lives");
+    assert_eq!(scan.live.len(), 1);
+    let live = &scan.live[0];
+    assert_eq!(live.writer.as_ref().unwrap().pid, std::process::id());
+    assert!(!live.started.is_empty());
+    // Its writer's own scan skips it.
+    let own = journal::scan(&path, j.path()).unwrap();
+    assert!(own.found.is_none() && own.live.is_empty());
+    drop(j);
+    assert!(journal::scan(&path, None).unwrap().found.is_some());
+    let (_, claim) = journal::scan(&path, None).unwrap().found.unwrap();
+    claim.discard().unwrap();
+    assert!(journals_of(&path).is_empty());
 }
 
 #[test]
@@ -271,8 +317,8 @@ fn a_torn_last_line_is_ignored_never_fatal() {
         &["units.kfq.actuals.investment=101.5"],
     );
     j.append(&e1.changes).unwrap();
+    let file = j.path().unwrap().to_owned();
     drop(j);
-    let file = journal_of(&path);
     let whole = fs::read(&file).unwrap();
     // A power cut mid-write: half a line, no newline.
     let mut f = fs::OpenOptions::new().append(true).open(&file).unwrap();
@@ -305,7 +351,8 @@ fn a_torn_last_line_is_ignored_never_fatal() {
     let r = journal::pending(&path).unwrap().unwrap();
     assert_eq!((r.damaged_lines, r.sets.len(), r.torn_tail), (1, 2, false));
 
-    // Only a header (or only a torn first entry): nothing to recover.
+    // Only a header (or only a torn first entry): nothing to recover, and
+    // the dead session's empty journal goes.
     let header: Vec<u8> = whole
         .split_inclusive(|&b| b == b'\n')
         .next()
@@ -313,7 +360,7 @@ fn a_torn_last_line_is_ignored_never_fatal() {
         .to_vec();
     fs::write(&file, &header).unwrap();
     assert!(journal::pending(&path).unwrap().is_none());
-    assert!(Journal::start(&path, loaded.content_hash).is_ok());
+    assert!(!file.exists());
 }
 
 #[test]
@@ -335,7 +382,7 @@ fn recovery_on_a_file_changed_since_reports_the_clashes() {
     );
     store::save(&path, &theirs.doc, Expect::Unchanged(loaded.content_hash)).unwrap();
 
-    let r = journal::pending(&path).unwrap().unwrap();
+    let (r, claim) = journal::scan(&path, None).unwrap().found.unwrap();
     assert!(!r.base_matches);
     let replay = r.replay.unwrap();
     assert_eq!(replay.clashes.len(), 1);
@@ -345,18 +392,21 @@ fn recovery_on_a_file_changed_since_reports_the_clashes() {
     );
     assert_eq!(replay.applied.len(), 1);
     assert_eq!(replay.doc.json.to_value()["meeting"]["venue"], "礼堂");
-    // Keep what applied, on the new base: the journal now says just that.
-    let mut j = Journal::resume(
-        &path,
+    // Keep what applied, on the new base: the journal now says just that,
+    // and is this session's.
+    let mut j = Journal::adopt(
+        claim,
         r.current_hash.unwrap(),
         std::slice::from_ref(&replay.applied),
     )
     .unwrap();
-    let r = journal::pending(&path).unwrap().unwrap();
-    assert!(r.base_matches);
-    assert_eq!(r.sets, vec![replay.applied]);
+    assert!(journal::pending(&path).unwrap().is_none(), "ours now");
+    let file = j.path().unwrap().to_owned();
+    let text = fs::read_to_string(&file).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
     j.saved(0).unwrap();
     assert!(journal::pending(&path).unwrap().is_none());
+    assert!(!file.exists());
 }
 
 #[test]
@@ -412,4 +462,81 @@ fn a_reload_of_the_content_already_held_reads_but_does_not_parse() {
     assert_ne!(again.content_hash, loaded.content_hash);
     // No hash known: always loaded.
     assert!(matches!(store::load_if_changed(&path, None), Ok(Some(_))));
+}
+
+/// A journal written before the content hash was XXH3 (no `hash` in its
+/// header, the file named by std's SipHash) still recognises its file, and
+/// says it was recognised the old way.
+#[test]
+fn a_journal_of_an_earlier_version_is_recovered_by_its_old_hash() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let loaded = store::load(&path).unwrap();
+    let e = set(
+        &loaded.doc.json.to_value(),
+        &["units.kfq.actuals.investment=101.5"],
+    );
+    let old_hash = store::content::legacy_hash(MEETING.as_bytes());
+    assert_ne!(old_hash, loaded.content_hash);
+    let header = serde_json::json!({
+        "guotang_journal": 1,
+        "snapshot": path.display().to_string(),
+        "base_hash": format!("{old_hash:016x}"),
+        "started": "2026-05-08T10:00:00.000+08:00",
+    });
+    let entry = serde_json::json!({"time": "2026-05-08T10:00:01.000+08:00", "changes": e.changes});
+    // Where earlier versions kept it.
+    let dir = journal::dir_for(&path).unwrap();
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("edits.jsonl"), format!("{header}\n{entry}\n")).unwrap();
+    let (r, claim) = journal::scan(&path, None).unwrap().found.unwrap();
+    assert!(r.legacy_hash, "told once that the old hash was used");
+    assert!(r.base_matches, "the file is recognised by its old hash");
+    assert_eq!(r.current_hash, Some(loaded.content_hash));
+    assert_eq!(r.replay.unwrap().doc.to_pretty(), e.doc.to_pretty());
+    // Taken, it is rewritten with today's hash.
+    let j = Journal::adopt(claim, loaded.content_hash, std::slice::from_ref(&e.changes)).unwrap();
+    let text = fs::read_to_string(j.path().unwrap()).unwrap();
+    assert!(text.contains("\"hash\":\"xxh3-64\""), "{text}");
+    assert!(
+        text.contains(&format!("{:016x}", loaded.content_hash)),
+        "{text}"
+    );
+}
+
+/// Files guotang creates follow the umask, as any tool's do (they were
+/// 0600 whatever the umask: the temporary file's mode); a file replaced
+/// keeps its own mode.
+#[test]
+fn new_files_follow_the_umask_and_replaced_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = setup();
+    let run = |umask: &str, args: &str| {
+        let status = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .env("GUOTANG_DATA_DIR", dir.path().join("data"))
+            .args(["-c", &format!("umask {umask} && exec \"$0\" {args}")])
+            .arg(env!("CARGO_BIN_EXE_guotang"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args}");
+    };
+    let mode = |name: &str| {
+        fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    run("022", "init m.json");
+    run("022", "report m.json -o r.html");
+    run("022", "export m.json -o e.csv");
+    for name in ["m.json", "r.html", "e.csv"] {
+        assert_eq!(mode(name), 0o644, "{name}");
+    }
+    run("077", "init p.json");
+    assert_eq!(mode("p.json"), 0o600);
+    fs::set_permissions(dir.path().join("m.json"), fs::Permissions::from_mode(0o640)).unwrap();
+    run("022", "set m.json meeting.venue=礼堂");
+    assert_eq!(mode("m.json"), 0o640, "a save keeps the file's mode");
 }

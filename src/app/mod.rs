@@ -86,8 +86,13 @@ pub enum Effect {
     },
     /// The file was saved with this hash: nothing is unsaved.
     JournalSaved(u64),
-    /// Discard the journal (the secretary chose not to keep the edits).
+    /// Discard this session's journal (the secretary chose not to keep the edits).
     JournalClear,
+    /// The dead session's edits offered were not taken: discard its journal
+    /// (`discard`), or leave it for a later start.
+    RecoveryDeclined {
+        discard: bool,
+    },
     /// Save the document and send [`Action::Saved`].
     Save(editor::SaveRequest),
     /// Load the file as it is now and send [`Action::MergeBase`].

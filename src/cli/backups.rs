@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-use super::set::{change_line, error, lock_for_write};
+use super::set::{change_line, error, writer_for};
 use crate::model::Document;
 use crate::model::edit;
 use crate::model::parse::parse_json;
@@ -132,15 +132,17 @@ fn put_back(file: &Path, list: &[backup::Backup], n: usize, force: bool) -> Exit
         ));
         return ExitCode::FAILURE;
     }
-    let _lock = match lock_for_write(file, force) {
-        Ok(l) => l,
+    let writer = match writer_for(file, force) {
+        Ok(w) => w,
         Err(code) => return code,
     };
-    let expect = match std::fs::read(file) {
+    // Under the save lock: the version read here is the one replaced (and
+    // kept as a backup).
+    let expect = match std::fs::read(writer.path()) {
         Ok(current) => Expect::Unchanged(store::hash_bytes(&current)),
         Err(_) => Expect::Absent,
     };
-    match store::save_bytes(file, &bytes, expect) {
+    match writer.save_bytes(&bytes, expect) {
         Ok(saved) => {
             let when = b
                 .time

@@ -31,6 +31,20 @@ fn read_sheet(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> ExitCode {
+    // The save lock first: the file read is then the one replaced, and no
+    // other save can slip in between.
+    let writer = if dry_run {
+        None
+    } else {
+        match store::save::Writer::begin(file, "guotang import") {
+            Ok(w) => Some(w),
+            Err(e) => {
+                eprintln!("error: {e}");
+                eprintln!("nothing was changed");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
     let loaded = match store::load(file) {
         Ok(l) => l,
         Err(e) => {
@@ -85,11 +99,11 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         Ok(d) => d,
         Err(e) => return refuse(&e),
     };
-    if dry_run {
+    let Some(writer) = writer else {
         println!("dry run: {} not written", file.display());
         return ExitCode::SUCCESS;
-    }
-    match import::apply_to_file(file, loaded.content_hash, &edited) {
+    };
+    match import::apply_with(&writer, loaded.content_hash, &edited) {
         Ok(()) => {
             println!("updated {}", file.display());
             ExitCode::SUCCESS

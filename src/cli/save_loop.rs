@@ -35,7 +35,9 @@ fn run_inner(file: &Path, a: &Path, b: &Path, count: Option<u64>) -> anyhow::Res
     println!("ready");
     std::io::stdout().flush()?;
     while stop.is_none_or(|s| i < s) {
-        let saved = store::save_bytes(file, &versions[(i % 2) as usize], expect)?;
+        // A save lock left by the previous (killed) run died with it.
+        let writer = store::save::Writer::begin(file, "save loop")?;
+        let saved = writer.save_bytes(&versions[(i % 2) as usize], expect)?;
         expect = Expect::Unchanged(saved.content_hash);
         i += 1;
     }

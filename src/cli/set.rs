@@ -1,18 +1,15 @@
 //! `guotang set FILE PATH=VALUE…`: scripted edits, all applied or none, with
-//! the same safety as the console's save (lock, hash check, backup, atomic
-//! write).
+//! the same safety as the console's save (save lock held from the read to
+//! the write, hash check, backup, atomic write).
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 use crate::model::Document;
 use crate::model::edit::{self, Assignment, Change};
 use crate::sanitize::one_line;
 use crate::store::{self, Expect, LockError, SaveError};
 
-/// How long to wait for another `guotang set` to finish with the file.
-const LOCK_WAIT: Duration = Duration::from_secs(3);
 const LOCK_PURPOSE: &str = "guotang set";
 
 /// Prints an error (each line sanitised: it may quote snapshot text).
@@ -35,32 +32,29 @@ pub(super) fn change_line(c: &Change) -> String {
     )
 }
 
-/// Takes the lock for a short write, waiting for another `set` to finish.
-/// `Ok(None)`: held by someone else and `force` given (the hash check
-/// still guards the file).
-pub(super) fn lock_for_write(file: &Path, force: bool) -> Result<Option<store::Lock>, ExitCode> {
-    let start = Instant::now();
-    loop {
-        match store::lock::acquire(file, LOCK_PURPOSE) {
-            Ok(lock) => return Ok(Some(lock)),
-            Err(LockError::Held { holder, .. })
-                if holder.purpose == LOCK_PURPOSE && start.elapsed() < LOCK_WAIT =>
-            {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(LockError::Held { .. }) if force => return Ok(None),
-            Err(e @ LockError::Held { .. }) => {
-                error(&format!(
-                    "{e}\nnothing written; wait for them to save, or use --force (their console will see the change and merge its own edits)"
-                ));
-                return Err(ExitCode::FAILURE);
-            }
-            Err(e) => {
-                error(&e.to_string());
-                return Err(ExitCode::FAILURE);
-            }
-        }
+/// The right to write `file` for one command: refused while an editor has
+/// unsaved edits on it (unless `force`: their console will merge its edits
+/// onto this change when it saves), then the save lock, held from the
+/// reading of the file to its replacement, so that no other save slips in
+/// between and none is lost.
+pub(super) fn writer_for(file: &Path, force: bool) -> Result<store::save::Writer, ExitCode> {
+    if !force
+        && let Some(holder) = store::lock::editor(file)
+        && (holder.unsaved_since.is_some() || holder.pid == 0)
+    {
+        let e = LockError::Held {
+            snapshot: file.to_owned(),
+            holder: Box::new(holder),
+        };
+        error(&format!(
+            "{e}\nnothing written; wait for them to save, or use --force (their console will see the change and merge its own edits)"
+        ));
+        return Err(ExitCode::FAILURE);
     }
+    store::save::Writer::begin(file, LOCK_PURPOSE).map_err(|e| {
+        error(&format!("{e}\nnothing written"));
+        ExitCode::FAILURE
+    })
 }
 
 pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCode {
@@ -74,15 +68,16 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
             }
         }
     }
-    let _lock = if dry_run {
+    let writer = if dry_run {
         None
     } else {
-        match lock_for_write(file, force) {
-            Ok(l) => l,
+        match writer_for(file, force) {
+            Ok(w) => Some(w),
             Err(code) => return code,
         }
     };
-    // The bytes read here are the version the save must replace.
+    // The bytes read here are the version the save replaces: no other save
+    // can come between (the writer holds the save lock).
     let bytes = match store::read_bytes(file) {
         Ok(b) => b,
         Err(e) => {
@@ -116,11 +111,11 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
         eprintln!("no change: {name} already holds these values");
         return ExitCode::SUCCESS;
     }
-    if dry_run {
+    let Some(writer) = writer else {
         eprintln!("dry run: {name} not written");
         return ExitCode::SUCCESS;
-    }
-    match store::save(file, &doc, Expect::Unchanged(base_hash)) {
+    };
+    match writer.save(&doc, Expect::Unchanged(base_hash)) {
         Ok(saved) => {
             let n = changes.len();
             let s = if n == 1 { "" } else { "s" };
@@ -132,6 +127,7 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
             }
             ExitCode::SUCCESS
         }
+        // Only a writer outside guotang's save lock can cause this.
         Err(e @ SaveError::Conflict { .. }) => {
             error(&format!(
                 "{e} (while this command ran); nothing written: run it again"

@@ -27,16 +27,37 @@ pub enum ApplyError {
 /// `read_hash`, through the store's save: the version replaced goes to the
 /// backups (`guotang backups`), the write is atomic.
 pub fn apply_to_file(path: &Path, read_hash: u64, doc: &Document) -> Result<(), ApplyError> {
-    match store::save(path, doc, store::Expect::Unchanged(read_hash)) {
-        Ok(_) => Ok(()),
-        Err(store::SaveError::Conflict { .. }) => Err(ApplyError::Changed(path.to_owned())),
-        Err(store::SaveError::Io { source, .. }) => Err(ApplyError::Write {
+    let writer =
+        store::save::Writer::begin(path, "guotang import").map_err(|e| write_error(path, e))?;
+    apply_with(&writer, read_hash, doc)
+}
+
+/// [`apply_to_file`] by a writer already holding the file's save lock (taken
+/// before the file was read: then no other save can come between).
+pub fn apply_with(
+    writer: &store::save::Writer,
+    read_hash: u64,
+    doc: &Document,
+) -> Result<(), ApplyError> {
+    let path = writer.path();
+    writer
+        .save(doc, store::Expect::Unchanged(read_hash))
+        .map(drop)
+        .map_err(|e| write_error(path, e))
+}
+
+fn write_error(path: &Path, e: store::SaveError) -> ApplyError {
+    match e {
+        store::SaveError::Conflict { .. } => ApplyError::Changed(path.to_owned()),
+        store::SaveError::Io { source, .. } => ApplyError::Write {
             path: path.to_owned(),
             source,
-        }),
-        Err(e @ store::SaveError::Exists { .. }) => Err(ApplyError::Write {
-            path: path.to_owned(),
-            source: std::io::Error::other(e.to_string()),
-        }),
+        },
+        e @ (store::SaveError::Exists { .. } | store::SaveError::Locked { .. }) => {
+            ApplyError::Write {
+                path: path.to_owned(),
+                source: std::io::Error::other(e.to_string()),
+            }
+        }
     }
 }

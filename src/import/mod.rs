@@ -12,7 +12,7 @@ pub mod edit;
 pub mod grid;
 pub mod plan;
 
-pub use apply::{ApplyError, apply_to_file};
+pub use apply::{ApplyError, apply_to_file, apply_with};
 pub use grid::{Grid, SheetKind, cell_name};
 pub use plan::{Change, Field, Plan, Skipped, plan};
 

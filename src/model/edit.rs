@@ -61,21 +61,28 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
 
 impl Change {
     /// The change that undoes this one. A change that gave an element a new
-    /// id is undone at the element's new id (its path names the old one).
+    /// id is undone at the element's new id (its path names the old one);
+    /// one that retitled an agenda item known by its title, at its new title.
     pub fn inverse(&self) -> Change {
         let mut path = self.path.clone();
-        let new_id = |v: Option<&Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
-        let renamed = match path.0.as_slice() {
-            [.., Step::Id { .. }, Step::Key(k)] if k == "id" => {
-                new_id(self.new.as_ref()).map(|id| (path.0.len() - 2, id))
+        let new_text = |v: Option<&Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
+        match path.0.as_mut_slice() {
+            [.., Step::Id { id }, Step::Key(k)] if k == "id" => {
+                if let Some(new) = new_text(self.new.as_ref()) {
+                    *id = new;
+                }
             }
-            [.., Step::Id { .. }] => {
-                new_id(self.new.as_ref().and_then(|v| v.get("id"))).map(|id| (path.0.len() - 1, id))
+            [.., Step::Item { title, .. }, Step::Key(k)] if k == "title" => {
+                if let Some(new) = new_text(self.new.as_ref()) {
+                    *title = new;
+                }
             }
-            _ => None,
-        };
-        if let Some((at, id)) = renamed {
-            path.0[at] = Step::Id { id };
+            [.., Step::Id { id }] => {
+                if let Some(new) = new_text(self.new.as_ref().and_then(|v| v.get("id"))) {
+                    *id = new;
+                }
+            }
+            _ => {}
         }
         Change {
             path,

@@ -252,6 +252,10 @@ pub enum RawSpeakers {
 /// One item of the meeting's agenda.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawAgendaItem {
+    /// Optional, unique among the items: edits made while someone else
+    /// changes the agenda find the item by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub title: String,
     /// What the console shows during the item.
     pub pane: RawPane,

@@ -244,6 +244,9 @@ pub const DEFAULT_MINUTES: f64 = 5.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
+    /// Optional, unique: what edits replayed later (a journal, a merge) find
+    /// the item by; without it, by its position and title.
+    pub id: Option<String>,
     pub title: String,
     pub pane: Pane,
     pub minutes: Option<f64>,

@@ -305,11 +305,18 @@ pub(super) fn agenda(
         return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
+    let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let p = path.index(i);
         let Some(m) = r.object(item, &p) else {
             continue;
         };
+        // Optional: an item with an id is known by it when edits are
+        // replayed (a journal, a merge), however the agenda moved.
+        let id = m.get("id").map(|v| {
+            r.text(v, &p.key("id"))
+                .filter(|id| unique(r, &mut ids, id, i, &p.key("id"), "agenda"))
+        });
         let title = required(r, m, &p, "title").and_then(|v| r.text(v, &p.key("title")));
         let pane = required(r, m, &p, "pane").and_then(|v| {
             let words: Vec<&str> = Pane::ALL.iter().map(|s| s.as_str()).collect();
@@ -342,6 +349,7 @@ pub(super) fn agenda(
         ]
         .into_iter()
         .chain([
+            id.is_some_and(|x| x.is_none()),
             warn_minutes.is_some_and(|x| x.is_none()),
             speaker.is_some_and(|x| x.is_none()),
             notes.as_ref().is_some_and(|x| x.is_none()),
@@ -350,6 +358,7 @@ pub(super) fn agenda(
         .all(|bad| !bad);
         if let (Some(title), Some(pane), true) = (title, pane, parts_ok) {
             out.push(AgendaItem {
+                id: id.flatten().map(str::to_owned),
                 title: title.to_owned(),
                 pane,
                 minutes: minutes.flatten(),

@@ -28,23 +28,42 @@ pub struct Staged {
 /// Writes a new version of `path` through `write` into a temporary file in
 /// the same directory (so the rename that commits it stays atomic), hashing
 /// it as it goes: a 27 MB snapshot is streamed to disk, never held whole.
+/// The temporary file is named for `path` ([`temporary_prefix`]), so that
+/// the next save of `path` can tell one a killed save left.
 pub fn stage(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<Staged> {
-    stage_in(parent(path), write)
+    stage_named(parent(path), &temporary_prefix(path), write)
 }
 
-/// [`stage`] into the folder `dir`.
-pub fn stage_in(
+/// How the temporary files of [`stage`] for `path` begin:
+/// `.NAME.guotang-` (the name cut to 100 bytes, to stay a valid name).
+pub fn temporary_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut cut = name.len().min(100);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(".{}.guotang-", &name[..cut])
+}
+
+fn stage_named(
     dir: &Path,
+    prefix: &str,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<Staged> {
     let staged = (|| {
-        let tmp = tempfile::Builder::new()
-            .prefix(".guotang-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(prefix).suffix(".tmp");
+        // Created as any tool creates a file, the umask deciding (tempfile
+        // alone makes it 0600); a file replaced keeps its own mode.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder.tempfile_in(dir)?;
         // Through the `File`: `NamedTempFile`'s own `Write` adds its path to errors.
         let mut out = HashingWriter::new(BufWriter::with_capacity(256 * 1024, tmp.as_file()));
         write(&mut out)?;

@@ -53,7 +53,7 @@ pub fn keep(snapshot: &Path, old: &OnDisk) -> io::Result<PathBuf> {
         n += 1;
     };
     if !linked(snapshot, &path, old) {
-        copied(snapshot, &dir, &path, old)?;
+        copied(snapshot, &path, old)?;
     }
     prune(&dir, KEEP)?;
     Ok(path)
@@ -79,9 +79,9 @@ fn linked(snapshot: &Path, backup: &Path, old: &OnDisk) -> bool {
 
 /// Copies the snapshot's file to `backup`, streamed, and keeps the copy
 /// only if it is `old`.
-fn copied(snapshot: &Path, dir: &Path, backup: &Path, old: &OnDisk) -> io::Result<()> {
+fn copied(snapshot: &Path, backup: &Path, old: &OnDisk) -> io::Result<()> {
     let mut from = fs::File::open(snapshot)?;
-    let staged = atomic::stage_in(dir, |w| content::hash_stream(&mut from, w).map(drop))?;
+    let staged = atomic::stage(backup, |w| content::hash_stream(&mut from, w).map(drop))?;
     if (staged.hash, staged.len) != (old.hash, old.len) {
         return Err(io::Error::other(
             "the file changed while it was being backed up",
@@ -163,13 +163,13 @@ mod tests {
         fs::write(&snapshot, &old_bytes)?;
         let old = OnDisk::read(&snapshot)?.unwrap();
         let backup = kept.join("b1.json");
-        copied(&snapshot, &kept, &backup, &old)?;
+        copied(&snapshot, &backup, &old)?;
         assert_eq!(fs::read(&backup)?, old_bytes);
         // Never over an existing backup.
-        assert!(copied(&snapshot, &kept, &backup, &old).is_err());
+        assert!(copied(&snapshot, &backup, &old).is_err());
         // Rewritten since it was checked: no copy of the wrong version.
         fs::write(&snapshot, b"someone else's")?;
-        let err = copied(&snapshot, &kept, &kept.join("b2.json"), &old).unwrap_err();
+        let err = copied(&snapshot, &kept.join("b2.json"), &old).unwrap_err();
         assert!(err.to_string().contains("changed"), "{err}");
         assert!(!linked(&snapshot, &kept.join("b3.json"), &old));
         let names: Vec<_> = fs::read_dir(&kept)?

@@ -2,38 +2,53 @@
 //! the bytes stream past, and the file's identity on disk. A save checks
 //! the file it replaces, keeps a backup of it and writes the new version
 //! without a second or third copy of a 27 MB snapshot in memory.
+//!
+//! The hash is XXH3-64 (seed 0), a published algorithm with fixed output:
+//! journals store it, so it must not change when the toolchain does (std's
+//! `DefaultHasher`, used before, promises no such thing). [`legacy_hash`]
+//! still reads the old one, for journals written before.
 
 use std::fs::{self, File};
-use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::time::SystemTime;
 
+use xxhash_rust::xxh3::Xxh3Default;
+
+/// The name of the content hash, as journals record it.
+pub const HASH_NAME: &str = "xxh3-64";
+
 /// A content hash of snapshot bytes: the same whether the bytes come whole
 /// ([`hash_bytes`]) or in pieces ([`ContentHasher`]).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = ContentHasher::default();
-    h.update(bytes);
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// The content hash guotang used before XXH3: SipHash-1-3 with zero keys
+/// through std's `DefaultHasher`, as the journals of earlier versions hold
+/// it. Only for recognising such a journal's file; never written.
+pub fn legacy_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = siphasher::sip::SipHasher13::new_with_keys(0, 0);
+    h.write(bytes);
     h.finish()
 }
 
-/// [`hash_bytes`] fed piece by piece. SipHash, through `DefaultHasher`,
-/// hashes a stream of `write`s as one write of their concatenation and
-/// counts the length itself, so no length prefix is needed.
-#[derive(Default)]
+/// [`hash_bytes`] fed piece by piece.
+#[derive(Default, Clone)]
 pub struct ContentHasher {
-    hasher: DefaultHasher,
+    hasher: Xxh3Default,
     len: u64,
 }
 
 impl ContentHasher {
     pub fn update(&mut self, bytes: &[u8]) {
-        self.hasher.write(bytes);
+        self.hasher.update(bytes);
         self.len += bytes.len() as u64;
     }
 
     pub fn finish(&self) -> u64 {
-        self.hasher.finish()
+        self.hasher.digest()
     }
 
     pub fn len(&self) -> u64 {
@@ -182,6 +197,23 @@ mod tests {
         }
         assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
         assert_ne!(hash_bytes(b""), hash_bytes(b"\0"));
+    }
+
+    /// The values are XXH3-64's published ones: a journal written by any
+    /// build, with any toolchain, names the same file by the same hash.
+    #[test]
+    fn the_hash_is_xxh3_and_fixed() {
+        assert_eq!(hash_bytes(b""), 0x2d06_8005_38d3_94c2);
+        assert_eq!(hash_bytes(b"a"), 0xe6c6_32b6_1e96_4e1f);
+        // The legacy one is what std's DefaultHasher gave (and still
+        // gives, on this toolchain), in one piece or several.
+        let bytes: Vec<u8> = (0..5000u32).map(|i| (i * 31 % 251) as u8).collect();
+        let mut h = std::hash::DefaultHasher::new();
+        for piece in bytes.chunks(777) {
+            std::hash::Hasher::write(&mut h, piece);
+        }
+        assert_eq!(legacy_hash(&bytes), std::hash::Hasher::finish(&h));
+        assert_eq!(legacy_hash(b""), 0xd1fb_a762_150c_532c);
     }
 
     #[test]

@@ -1,12 +1,31 @@
-//! Warning a second editor: a lock file beside the snapshot
-//! (`.NAME.guotang-lock`, or in the data directory when the folder is not
-//! writable) saying who edits it. A lock whose process is dead on this host
-//! is stale and taken over; one from another host is reported, never broken
-//! silently.
+//! Who may write a snapshot, told by locks that die with their process.
+//!
+//! Two locks, each an OS lock (`flock`, through std's `File::lock`) on an
+//! open lock file beside the snapshot, so a process that dies — however it
+//! dies — lets its lock go at once:
+//!
+//! - the **editor's lock** (`.NAME.guotang-lock`), held while a secretary's
+//!   editor is open on the file, with a note inside saying who, since when,
+//!   and whether they have unsaved edits. It warns a second editor and makes
+//!   `guotang set` wait for the secretary to save; it never stops a save;
+//! - the **save lock** (`.NAME.guotang-save`), held only for the moments of
+//!   one save: from reading or checking the file on disk to the rename that
+//!   replaces it ([`super::save::Writer`]). Every writer takes it, so two
+//!   saves never interleave and none is lost.
+//!
+//! The files are notes and meeting points, never the exclusion itself: a
+//! lock file is removed only by the process that holds its lock and has
+//! just seen that the name still leads to the file it locked. A process
+//! that locked a file someone removed meanwhile sees the name lead elsewhere
+//! (or nowhere) and starts again.
+//!
+//! When the snapshot's folder is not writable the locks live in the data
+//! directory instead.
 
-use std::fs;
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -18,11 +37,15 @@ pub struct LockInfo {
     pub pid: u32,
     pub host: String,
     pub user: String,
-    /// RFC 3339, local time.
+    /// RFC 3339, with the holder's offset.
     pub started: String,
-    /// What the holder is doing (`guotang set`, `console editor`).
+    /// What the holder is doing (`edit`, `guotang set`).
     #[serde(default)]
     pub purpose: String,
+    /// Since when the holder has edits not yet saved (RFC 3339); `None`
+    /// when everything it did is saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsaved_since: Option<String>,
 }
 
 impl LockInfo {
@@ -35,29 +58,65 @@ impl LockInfo {
                 .iter()
                 .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
                 .unwrap_or_else(|| "unknown".into()),
-            started: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            started: now(),
             purpose: purpose.to_owned(),
+            unsaved_since: None,
         }
     }
 
-    /// A lock left by a process that is gone: same host, no such pid.
-    pub fn is_stale(&self) -> bool {
-        self.host == hostname() && !pid_alive(self.pid)
+    /// A holder whose note could not be read (it is being written).
+    fn unknown() -> LockInfo {
+        LockInfo {
+            pid: 0,
+            host: String::new(),
+            user: String::new(),
+            started: String::new(),
+            purpose: String::new(),
+            unsaved_since: None,
+        }
     }
 }
 
+fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// An RFC 3339 time as this machine's local time: `14:02` today, else
+/// `2026-05-07 14:02`. Text that is not such a time is shown as it is.
+pub fn local_time(rfc3339: &str) -> String {
+    let Ok(t) = chrono::DateTime::parse_from_rfc3339(rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let t = t.with_timezone(&chrono::Local);
+    if t.date_naive() == chrono::Local::now().date_naive() {
+        t.format("%H:%M").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+/// `user@host (pid 123, since 14:02, edit; unsaved edits since 14:05)`,
+/// times in local time.
 impl std::fmt::Display for LockInfo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let purpose = if self.purpose.is_empty() {
-            String::new()
-        } else {
-            format!(", {}", self.purpose)
-        };
+        if self.pid == 0 {
+            return f.write_str("another process");
+        }
         write!(
             f,
-            "{}@{} (pid {}, since {}{purpose})",
-            self.user, self.host, self.pid, self.started
-        )
+            "{}@{} (pid {}, since {}",
+            self.user,
+            self.host,
+            self.pid,
+            local_time(&self.started)
+        )?;
+        if !self.purpose.is_empty() {
+            write!(f, ", {}", self.purpose)?;
+        }
+        if let Some(t) = &self.unsaved_since {
+            write!(f, "; unsaved edits since {}", local_time(t))?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -76,15 +135,6 @@ pub fn hostname() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-/// Whether a process runs on this host. Without /proc (not Linux) it cannot
-/// be told, and a lock is then never taken for stale.
-fn pid_alive(pid: u32) -> bool {
-    if !Path::new("/proc/self").exists() {
-        return true;
-    }
-    Path::new("/proc").join(pid.to_string()).exists()
-}
-
 /// Why a lock was not taken.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
@@ -94,6 +144,13 @@ pub enum LockError {
         snapshot: PathBuf,
         holder: Box<LockInfo>,
     },
+    /// Another save of the file went on for longer than a save may wait.
+    #[error("{} is being saved by {holder}, for longer than {}s", snapshot.display(), waited.as_secs())]
+    Busy {
+        snapshot: PathBuf,
+        holder: Box<LockInfo>,
+        waited: Duration,
+    },
     #[error("cannot lock {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -102,147 +159,280 @@ pub enum LockError {
     },
 }
 
-/// A held lock; dropping it removes the lock file (if still ours).
+/// An OS lock held on a lock file whose name still led to it when taken.
+/// Dropping it removes the file (still ours: checked) and lets the lock go.
 #[derive(Debug)]
-pub struct Lock {
+pub struct Held {
+    file: File,
     path: PathBuf,
-    info: LockInfo,
 }
 
-impl Lock {
+impl Held {
+    /// Writes the note (replacing the one there) for others to read.
+    fn write_note(&self, info: &LockInfo) -> io::Result<()> {
+        let mut bytes = serde_json::to_vec(info).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        // Written over the old note, then cut to length: a reader sees a
+        // whole note first (old or new), and reads only the first value.
+        let mut f = &self.file;
+        io::Seek::seek(&mut f, io::SeekFrom::Start(0))?;
+        f.write_all(&bytes)?;
+        self.file.set_len(bytes.len() as u64)
+    }
+
     /// The lock file.
     pub fn path(&self) -> &Path {
         &self.path
     }
 }
 
-impl Drop for Lock {
+impl Drop for Held {
     fn drop(&mut self) {
-        if read_info(&self.path).as_ref() == Some(&self.info) {
+        // Only while the name still leads to the file locked here: then no
+        // one else can hold it, and anyone who opened it will find it gone.
+        if same_file(&self.file, &self.path).unwrap_or(false) {
             let _ = fs::remove_file(&self.path);
         }
     }
 }
 
-/// The lock file beside a snapshot.
-pub fn beside(snapshot: &Path) -> PathBuf {
-    let name = snapshot
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    snapshot.with_file_name(format!(".{name}.guotang-lock"))
+/// Whether `path` names the very file `file` is open on (device and inode):
+/// what proves a lock file, or a journal, is still the one locked.
+pub(super) fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+    let on_path = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    let open = file.metadata()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Ok(on_path.dev() == open.dev() && on_path.ino() == open.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        // No inode to compare: the name is taken to lead to the file.
+        let _ = (on_path, open);
+        Ok(true)
+    }
 }
 
-/// The lock file in the data directory, for snapshots in read-only folders.
-fn in_data_dir(snapshot: &Path) -> io::Result<PathBuf> {
-    Ok(data_dir::snapshot_dir("locks", snapshot)?.join("guotang-lock"))
-}
-
-fn read_info(path: &Path) -> Option<LockInfo> {
-    serde_json::from_slice(&fs::read(path).ok()?).ok()
-}
-
-/// Who edits `snapshot` now, if anyone alive does.
-pub fn holder(snapshot: &Path) -> Option<LockInfo> {
-    let fallback = data_dir::snapshot_path("locks", snapshot).map(|d| d.join("guotang-lock"));
-    let here = std::iter::once(beside(snapshot)).chain(fallback.ok());
-    here.filter_map(|p| read_info(&p)).find(|i| !i.is_stale())
-}
-
-/// Takes the lock on `snapshot` for `purpose`, taking over a stale one.
-pub fn acquire(snapshot: &Path, purpose: &str) -> Result<Lock, LockError> {
-    let info = LockInfo::current(purpose);
-    match try_at(&beside(snapshot), snapshot, &info) {
-        Err(LockError::Io { source, .. })
-            if matches!(
-                source.kind(),
-                io::ErrorKind::PermissionDenied
-                    | io::ErrorKind::ReadOnlyFilesystem
-                    // A full folder cannot hold the lock either; the save
-                    // then reports the full disk, which is the real news.
-                    | io::ErrorKind::StorageFull
-                    | io::ErrorKind::QuotaExceeded
-                    | io::ErrorKind::FileTooLarge
-            ) =>
-        {
-            let path = in_data_dir(snapshot).map_err(|source| LockError::Io {
-                path: snapshot.to_owned(),
-                source,
-            })?;
-            try_at(&path, snapshot, &info)
-        }
+/// Opens (creating if needed) a lock file; read-only when it is another
+/// user's (an OS lock needs no write access). A symbolic link is refused:
+/// a note written through it would land in some other file.
+fn open_lock_file(path: &Path) -> io::Result<File> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::other("the lock file is a symbolic link"));
+    }
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
+    match options.open(path) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && path.exists() => File::open(path),
         other => other,
     }
 }
 
-fn try_at(path: &Path, snapshot: &Path, info: &LockInfo) -> Result<Lock, LockError> {
-    let io_err = |source| LockError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let bytes = serde_json::to_vec(info).map_err(|e| io_err(io::Error::other(e)))?;
-    // Two attempts: the second after removing a stale lock.
-    for _ in 0..2 {
-        match create_with(path, &bytes) {
-            Ok(()) => {
-                return Ok(Lock {
-                    path: path.to_owned(),
-                    info: info.clone(),
-                });
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(io_err(e)),
+/// Takes the lock at `path` if no one holds it: `Ok(None)` when someone does.
+fn try_hold(path: &Path) -> io::Result<Option<Held>> {
+    // Each round that fails found the file removed by its holder between
+    // our open and our lock: rare, and never twice in a row for long.
+    for _ in 0..1000 {
+        let file = open_lock_file(path)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs::TryLockError::Error(e)) => return Err(e),
         }
-        match read_info(path) {
-            Some(holder) if !holder.is_stale() => {
-                return Err(LockError::Held {
-                    snapshot: snapshot.to_owned(),
-                    holder: Box::new(holder),
-                });
-            }
-            // Stale, or unreadable (a holder that died before finishing it:
-            // `create_with` never leaves a partial lock behind).
-            _ => match fs::remove_file(path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io_err(e)),
-            },
+        if same_file(&file, path)? {
+            return Ok(Some(Held {
+                file,
+                path: path.to_owned(),
+            }));
         }
     }
-    match read_info(path) {
-        Some(holder) => Err(LockError::Held {
-            snapshot: snapshot.to_owned(),
-            holder: Box::new(holder),
-        }),
-        None => Err(io_err(io::Error::other("the lock keeps changing hands"))),
+    Err(io::Error::other("the lock keeps changing hands"))
+}
+
+/// Takes the lock at `path`, waiting up to `wait` for its holder.
+fn hold(path: &Path, wait: Duration) -> io::Result<Option<Held>> {
+    let deadline = Instant::now() + wait;
+    let mut pause = Duration::from_micros(500);
+    loop {
+        if let Some(held) = try_hold(path)? {
+            return Ok(Some(held));
+        }
+        if Instant::now() >= deadline {
+            return Ok(None);
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(8));
     }
 }
 
-/// Creates `path` holding `bytes`, failing if it exists. The content is
-/// written to a temporary file first and linked into place, so the lock
-/// never exists half-written.
-fn create_with(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".guotang-lock-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    match fs::hard_link(tmp.path(), path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        // A filesystem without hard links: create_new is atomic for existence.
-        Err(_) => {
-            let mut f = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)?;
-            f.write_all(bytes)?;
-            f.sync_all()
+/// The note in a lock file, if it can be read.
+fn read_note(path: &Path) -> Option<LockInfo> {
+    let bytes = fs::read(path).ok()?;
+    serde_json::Deserializer::from_slice(&bytes)
+        .into_iter::<LockInfo>()
+        .next()?
+        .ok()
+}
+
+/// A lock file's name beside the snapshot: `.NAME.guotang-KIND`.
+fn beside(snapshot: &Path, kind: &str) -> PathBuf {
+    let name = snapshot
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    snapshot.with_file_name(format!(".{name}.guotang-{kind}"))
+}
+
+/// The editor's lock file beside a snapshot.
+pub fn editor_lock_path(snapshot: &Path) -> PathBuf {
+    beside(snapshot, "lock")
+}
+
+/// The save lock file beside a snapshot.
+pub fn save_lock_path(snapshot: &Path) -> PathBuf {
+    beside(snapshot, "save")
+}
+
+/// The lock file of `kind` in the data directory, for snapshots in folders
+/// this user cannot write.
+fn in_data_dir(snapshot: &Path, kind: &str) -> io::Result<PathBuf> {
+    let dir = data_dir::snapshot_path("locks", snapshot)?;
+    Ok(dir.join(format!("guotang-{kind}")))
+}
+
+/// Whether an error creating a lock file beside the snapshot means "use the
+/// data directory instead".
+fn folder_refuses(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::PermissionDenied
+            | io::ErrorKind::ReadOnlyFilesystem
+            // A full folder cannot hold the lock either; the save then
+            // reports the full disk, which is the real news.
+            | io::ErrorKind::StorageFull
+            | io::ErrorKind::QuotaExceeded
+            | io::ErrorKind::FileTooLarge
+    )
+}
+
+/// Takes the lock of `kind` on `snapshot` (beside it, else in the data
+/// directory), waiting up to `wait`: `Ok(None)` when someone holds it.
+fn take(snapshot: &Path, kind: &str, wait: Duration) -> Result<Option<Held>, LockError> {
+    let here = beside(snapshot, kind);
+    match hold(&here, wait) {
+        Err(e) if folder_refuses(&e) => {
+            let io_err = |source| LockError::Io {
+                path: snapshot.to_owned(),
+                source,
+            };
+            let path = in_data_dir(snapshot, kind).map_err(io_err)?;
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(io_err)?;
+            }
+            hold(&path, wait).map_err(|source| LockError::Io { path, source })
         }
+        Err(source) => Err(LockError::Io { path: here, source }),
+        Ok(h) => Ok(h),
+    }
+}
+
+/// The note of whoever holds the lock of `kind` on `snapshot`, if anyone
+/// does (a lock found free is taken for a moment, which also clears a dead
+/// holder's file).
+fn holder_of(snapshot: &Path, kind: &str) -> Option<LockInfo> {
+    let fallback = in_data_dir(snapshot, kind).ok();
+    for path in std::iter::once(beside(snapshot, kind)).chain(fallback) {
+        if !path.exists() {
+            continue;
+        }
+        match try_hold(&path) {
+            Ok(Some(_free)) => {}
+            Ok(None) => return Some(read_note(&path).unwrap_or_else(LockInfo::unknown)),
+            Err(_) => {}
+        }
+    }
+    None
+}
+
+/// The editor's lock, held: released (its file removed) when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    held: Held,
+    info: LockInfo,
+}
+
+impl Lock {
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        self.held.path()
+    }
+
+    /// Tells others whether this editor has unsaved edits (and since when),
+    /// so that `guotang set` waits for them to be saved.
+    pub fn set_unsaved(&mut self, unsaved: bool) -> io::Result<()> {
+        if unsaved == self.info.unsaved_since.is_some() {
+            return Ok(());
+        }
+        self.info.unsaved_since = unsaved.then(now);
+        self.held.write_note(&self.info)
+    }
+}
+
+/// How long the editor's lock is waited for: only the moment another
+/// process takes to look at it ([`editor`]).
+const LOOK_WAIT: Duration = Duration::from_millis(300);
+
+/// Takes the editor's lock on `snapshot` for `purpose`; if another editor,
+/// alive, holds it: [`LockError::Held`] with their note.
+pub fn acquire(snapshot: &Path, purpose: &str) -> Result<Lock, LockError> {
+    let info = LockInfo::current(purpose);
+    match take(snapshot, "lock", LOOK_WAIT)? {
+        Some(held) => {
+            // A note that cannot be written (another user's file) only
+            // leaves others without the details.
+            let _ = held.write_note(&info);
+            Ok(Lock { held, info })
+        }
+        None => Err(LockError::Held {
+            snapshot: snapshot.to_owned(),
+            holder: Box::new(editor(snapshot).unwrap_or_else(LockInfo::unknown)),
+        }),
+    }
+}
+
+/// The editor that holds `snapshot`'s lock now, if any is alive.
+pub fn editor(snapshot: &Path) -> Option<LockInfo> {
+    holder_of(snapshot, "lock")
+}
+
+/// How long a save waits for another save of the same file.
+pub const SAVE_WAIT: Duration = Duration::from_secs(30);
+
+/// The save lock, held for one save ([`super::save::Writer`]).
+#[derive(Debug)]
+pub struct SaveLock {
+    _held: Held,
+}
+
+/// Takes the save lock on `snapshot`, waiting up to `wait` for other saves.
+pub fn for_save(snapshot: &Path, purpose: &str, wait: Duration) -> Result<SaveLock, LockError> {
+    match take(snapshot, "save", wait)? {
+        Some(held) => {
+            let _ = held.write_note(&LockInfo::current(purpose));
+            Ok(SaveLock { _held: held })
+        }
+        None => Err(LockError::Busy {
+            snapshot: snapshot.to_owned(),
+            holder: Box::new(holder_of(snapshot, "save").unwrap_or_else(LockInfo::unknown)),
+            waited: wait,
+        }),
     }
 }
 
@@ -254,61 +444,88 @@ mod tests {
     fn a_second_editor_is_told_who_holds_the_lock() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
         let snap = dir.path().join("m.json");
-        let lock = acquire(&snap, "console editor").unwrap();
+        let mut lock = acquire(&snap, "edit").unwrap();
         assert_eq!(lock.path(), dir.path().join(".m.json.guotang-lock"));
-        let err = acquire(&snap, "guotang set").unwrap_err();
+        let err = acquire(&snap, "edit").unwrap_err();
         let LockError::Held { holder, .. } = &err else {
             panic!("{err}")
         };
         assert_eq!(holder.pid, std::process::id());
-        assert_eq!(holder.purpose, "console editor");
-        assert!(err.to_string().contains("is being edited by"));
-        assert_eq!(holder_of(&snap), Some(std::process::id()));
+        assert_eq!(holder.purpose, "edit");
+        assert!(err.to_string().contains("is being edited by"), "{err}");
+        assert!(err.to_string().contains('@'), "user@host: {err}");
+        // Unsaved edits are told to whoever looks.
+        assert_eq!(editor(&snap).unwrap().unsaved_since, None);
+        lock.set_unsaved(true)?;
+        assert!(editor(&snap).unwrap().unsaved_since.is_some());
+        lock.set_unsaved(false)?;
+        assert_eq!(editor(&snap).unwrap().unsaved_since, None);
         drop(lock);
         assert!(!dir.path().join(".m.json.guotang-lock").exists());
-        assert!(acquire(&snap, "guotang set").is_ok());
+        assert_eq!(editor(&snap), None);
+        assert!(acquire(&snap, "edit").is_ok());
         Ok(())
     }
 
-    fn holder_of(snap: &Path) -> Option<u32> {
-        holder(snap).map(|h| h.pid)
+    /// A lock file left behind (its holder killed) holds nothing: the OS
+    /// let its lock go with the process. Whatever its note says.
+    #[test]
+    fn a_dead_holders_file_is_taken_whatever_its_note_says() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let snap = dir.path().join("m.json");
+        let mut note = LockInfo::current("edit");
+        note.host = "another-host".into();
+        fs::write(editor_lock_path(&snap), serde_json::to_vec(&note)?)?;
+        assert_eq!(editor(&snap), None);
+        fs::write(editor_lock_path(&snap), b"{\"pid\": 12")?;
+        let lock = acquire(&snap, "edit").unwrap();
+        assert_eq!(read_note(lock.path()).unwrap().purpose, "edit");
+        Ok(())
+    }
+
+    /// The race the old lock lost: a process that opened the lock file,
+    /// then got its OS lock only after the holder removed the file, must
+    /// not believe it holds the lock — the name now leads to a new file,
+    /// which a third process may hold.
+    #[test]
+    fn a_lock_on_a_removed_file_is_not_a_lock() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join(".m.json.guotang-save");
+        let first = try_hold(&path)?.unwrap();
+        // A latecomer opened the old file before it was removed.
+        let stale = open_lock_file(&path)?;
+        drop(first); // removes the file, lets its lock go
+        let third = try_hold(&path)?.unwrap();
+        stale.try_lock().unwrap(); // the OS lock on the removed file is free…
+        assert!(!same_file(&stale, &path)?, "…but it is not the lock");
+        assert!(try_hold(&path)?.is_none(), "the third holds it");
+        drop(third);
+        Ok(())
     }
 
     #[test]
-    fn stale_and_torn_locks_are_taken_over() -> io::Result<()> {
+    fn saves_wait_for_each_other_and_say_who_took_too_long() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
         let snap = dir.path().join("m.json");
-        let mut dead = LockInfo::current("crashed");
-        dead.pid = u32::MAX - 1; // above pid_max: never a live process
-        fs::write(beside(&snap), serde_json::to_vec(&dead)?)?;
-        assert!(dead.is_stale());
-        assert_eq!(holder(&snap), None);
-        let lock = acquire(&snap, "editor").unwrap();
-        drop(lock);
-        fs::write(beside(&snap), b"{\"pid\": 12")?;
-        assert!(acquire(&snap, "editor").is_ok());
-        // Another host's lock is never broken.
-        let mut remote = LockInfo::current("editor");
-        remote.host = "another-host".into();
-        remote.pid = u32::MAX - 1;
-        fs::write(beside(&snap), serde_json::to_vec(&remote)?)?;
-        assert!(matches!(
-            acquire(&snap, "editor"),
-            Err(LockError::Held { .. })
-        ));
+        let first = for_save(&snap, "guotang set", SAVE_WAIT).unwrap();
+        let err = for_save(&snap, "edit", Duration::from_millis(20)).unwrap_err();
+        assert!(matches!(err, LockError::Busy { .. }), "{err}");
+        assert!(err.to_string().contains("guotang set"), "{err}");
+        // The editor's lock is another lock: an editor open never stops a save.
+        let _editor = acquire(&snap, "edit").unwrap();
+        drop(first);
+        let _second = for_save(&snap, "edit", SAVE_WAIT).unwrap();
         Ok(())
     }
 
     #[test]
-    fn a_lock_taken_over_is_not_removed_by_its_old_owner() -> io::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let snap = dir.path().join("m.json");
-        let lock = acquire(&snap, "editor").unwrap();
-        let mut other = LockInfo::current("other");
-        other.started = "later".into();
-        fs::write(beside(&snap), serde_json::to_vec(&other)?)?;
-        drop(lock);
-        assert!(beside(&snap).exists());
-        Ok(())
+    fn times_are_shown_in_local_time() {
+        let now = chrono::Local::now();
+        let today = now.to_rfc3339();
+        assert_eq!(local_time(&today), now.format("%H:%M").to_string());
+        assert_eq!(local_time("not a time"), "not a time");
+        let utc = "2020-01-02T03:04:05+00:00";
+        let shown = local_time(utc);
+        assert!(shown.starts_with("2020-01-0"), "{shown}");
     }
 }

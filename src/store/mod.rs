@@ -1,8 +1,9 @@
 //! The store alone touches the disk: it reads snapshots (refusing oversized
-//! ones before reading them), saves them without losing anyone's work
-//! (hash check, backup, atomic write), journals unsaved edits and warns a
-//! second editor with a lock file; it keeps the meeting log and watches the
-//! snapshot for outside edits.
+//! ones before reading them), saves them without losing anyone's work (one
+//! save of a file at a time under an OS lock, hash check, backup, atomic
+//! write), journals unsaved edits in journals that belong to their writer,
+//! and tells a second editor who edits the file; it keeps the meeting log
+//! and watches the snapshot for outside edits.
 
 pub mod atomic;
 pub mod backup;

@@ -1,7 +1,8 @@
-//! Saving a snapshot without losing anyone's work: the file must still be
-//! the one this console loaded (else a [`SaveError::Conflict`], and the
-//! caller chooses: rebase, overwrite or save as), the version replaced is
-//! backed up, and the new one is written atomically.
+//! Saving a snapshot without losing anyone's work: under the save lock
+//! (one save of a file at a time, whoever saves), the file must still be
+//! the one the writer read (else a [`SaveError::Conflict`], and the caller
+//! chooses: rebase, overwrite or save as), the version replaced is backed
+//! up, and the new one is written atomically.
 
 use std::fs;
 use std::io::{self, Write};
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::content::OnDisk;
+use super::lock::{self, LockError};
 use super::{atomic, backup};
 use crate::model::Document;
 
@@ -50,6 +52,9 @@ pub enum SaveError {
     /// Save-as onto an existing file.
     #[error("{} already exists", path.display())]
     Exists { path: PathBuf },
+    /// Another save of the file did not end in time.
+    #[error("cannot save {}: {why}", path.display())]
+    Locked { path: PathBuf, why: Box<LockError> },
     #[error("cannot save {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -58,106 +63,199 @@ pub enum SaveError {
     },
 }
 
-/// Saves a document in the save format (`model::to_pretty`), streamed to
-/// disk as it is written: no copy of the whole text is held.
+/// The right to replace one snapshot, held for the moments of a save: the
+/// save lock ([`lock::for_save`]). Whoever holds it may read the file,
+/// work out the new version and write it, and no other save of that file
+/// (the console's, `guotang set`, an import, a restore) can slip in
+/// between: what it read is what it replaces.
+#[derive(Debug)]
+pub struct Writer {
+    /// The file replaced: a symlink's target, not the link.
+    path: PathBuf,
+    _lock: lock::SaveLock,
+}
+
+impl Writer {
+    /// Takes the save lock of `path`, waiting up to [`lock::SAVE_WAIT`]
+    /// for another save to end. `purpose` names this writer to one waiting.
+    pub fn begin(path: &Path, purpose: &str) -> Result<Writer, SaveError> {
+        Writer::begin_waiting(path, purpose, lock::SAVE_WAIT)
+    }
+
+    /// [`Writer::begin`], waiting up to `wait`.
+    pub fn begin_waiting(path: &Path, purpose: &str, wait: Duration) -> Result<Writer, SaveError> {
+        let path = resolved(path)?;
+        let lock = lock::for_save(&path, purpose, wait).map_err(|e| match e {
+            LockError::Io { source, .. } => SaveError::Io {
+                path: path.clone(),
+                source,
+            },
+            other => SaveError::Locked {
+                path: path.clone(),
+                why: Box::new(other),
+            },
+        })?;
+        Ok(Writer { path, _lock: lock })
+    }
+
+    /// The file this writer replaces.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Saves a document in the save format (`model::to_pretty`), streamed
+    /// to disk as it is written: no copy of the whole text is held.
+    pub fn save(&self, doc: &Document, expect: Expect) -> Result<Saved, SaveError> {
+        self.save_with(expect, |w| doc.write_pretty(w))
+    }
+
+    /// Saves bytes (see [`Writer::save_with`]).
+    pub fn save_bytes(&self, bytes: &[u8], expect: Expect) -> Result<Saved, SaveError> {
+        self.save_with(expect, |w| w.write_all(bytes))
+    }
+
+    /// Saves what `write` writes: checks the file is as expected, backs up
+    /// the version replaced, writes atomically (temporary file, fsync,
+    /// rename, fsync the folder). The file being replaced is hashed as it
+    /// streams in and backed up by a hard link, so a save holds no copy of
+    /// either version. All of it under the save lock: the check and the
+    /// rename see the same file.
+    pub fn save_with(
+        &self,
+        expect: Expect,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<Saved, SaveError> {
+        let path = self.path.as_path();
+        let io_err = |source| SaveError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let current = OnDisk::read(path).map_err(io_err)?;
+        let found = current.as_ref().map(|c| c.hash);
+        match (expect, found) {
+            (Expect::Unchanged(h), Some(f)) if h == f => {}
+            (Expect::Unchanged(_), _) => {
+                return Err(SaveError::Conflict {
+                    path: path.to_owned(),
+                    found,
+                });
+            }
+            (Expect::Absent, Some(_)) => {
+                return Err(SaveError::Exists {
+                    path: path.to_owned(),
+                });
+            }
+            (Expect::Absent | Expect::Anything, _) => {}
+        }
+        // No save of this file is under way but ours: a temporary named for
+        // it is a killed save's.
+        sweep_killed_saves(path);
+        let staged = atomic::stage(path, write).map_err(io_err)?;
+        let content_hash = staged.hash;
+        if current
+            .as_ref()
+            .is_some_and(|c| c.hash == staged.hash && c.len == staged.len)
+        {
+            // Dropping the staged file removes it.
+            return Ok(Saved {
+                content_hash,
+                backup: None,
+                backup_failed: None,
+                written: false,
+            });
+        }
+        let (backup, backup_failed) = match current.as_ref().map(|old| backup::keep(path, old)) {
+            None => (None, None),
+            Some(Ok(p)) => (Some(p), None),
+            Some(Err(e)) => (None, Some(e.to_string())),
+        };
+        if let Err(e) = staged.commit(path) {
+            // Nothing was replaced, so nothing needs keeping; and a backup
+            // that is a link to the file must not follow later edits made
+            // in place.
+            if let Some(b) = &backup {
+                let _ = fs::remove_file(b);
+            }
+            return Err(io_err(e));
+        }
+        sweep_old_temporaries(path);
+        Ok(Saved {
+            content_hash,
+            backup,
+            backup_failed,
+            written: true,
+        })
+    }
+}
+
+/// Through a symlink, the file it points to: that is the file replaced,
+/// and the one whose save lock counts.
+fn resolved(path: &Path) -> Result<PathBuf, SaveError> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|source| SaveError::Io {
+                path: path.to_owned(),
+                source,
+            })
+        }
+        _ => Ok(path.to_owned()),
+    }
+}
+
+/// Saves a document in the save format, under the save lock for this one
+/// save ([`Writer`]).
 pub fn save(path: &Path, doc: &Document, expect: Expect) -> Result<Saved, SaveError> {
-    save_with(path, expect, |w| doc.write_pretty(w))
+    Writer::begin(path, "save")?.save(doc, expect)
 }
 
 /// Saves bytes (see [`save_with`]).
 pub fn save_bytes(path: &Path, bytes: &[u8], expect: Expect) -> Result<Saved, SaveError> {
-    save_with(path, expect, |w| w.write_all(bytes))
+    Writer::begin(path, "save")?.save_bytes(bytes, expect)
 }
 
-/// Saves what `write` writes: checks the file is as expected, backs up the
-/// version replaced, writes atomically (temporary file, fsync, rename,
-/// fsync the folder). The file being replaced is hashed as it streams in
-/// and backed up by a hard link, so a save holds no copy of either
-/// version. Callers serialise their own saves with [`super::lock`].
+/// Saves what `write` writes, under the save lock for this one save
+/// ([`Writer::save_with`]). A caller that reads the file first, to change
+/// it, takes a [`Writer`] before reading instead.
 pub fn save_with(
     path: &Path,
     expect: Expect,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Saved, SaveError> {
-    // Through a symlink, replace the file it points to, not the link.
-    let resolved;
-    let path = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            resolved = fs::canonicalize(path).map_err(|source| SaveError::Io {
-                path: path.to_owned(),
-                source,
-            })?;
-            resolved.as_path()
-        }
-        _ => path,
-    };
-    let io_err = |source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let current = OnDisk::read(path).map_err(io_err)?;
-    let found = current.as_ref().map(|c| c.hash);
-    match (expect, found) {
-        (Expect::Unchanged(h), Some(f)) if h == f => {}
-        (Expect::Unchanged(_), _) => {
-            return Err(SaveError::Conflict {
-                path: path.to_owned(),
-                found,
-            });
-        }
-        (Expect::Absent, Some(_)) => {
-            return Err(SaveError::Exists {
-                path: path.to_owned(),
-            });
-        }
-        (Expect::Absent | Expect::Anything, _) => {}
-    }
-    let staged = atomic::stage(path, write).map_err(io_err)?;
-    let content_hash = staged.hash;
-    if current
-        .as_ref()
-        .is_some_and(|c| c.hash == staged.hash && c.len == staged.len)
-    {
-        // Dropping the staged file removes it.
-        return Ok(Saved {
-            content_hash,
-            backup: None,
-            backup_failed: None,
-            written: false,
-        });
-    }
-    let (backup, backup_failed) = match current.as_ref().map(|old| backup::keep(path, old)) {
-        None => (None, None),
-        Some(Ok(p)) => (Some(p), None),
-        Some(Err(e)) => (None, Some(e.to_string())),
-    };
-    if let Err(e) = staged.commit(path) {
-        // Nothing was replaced, so nothing needs keeping; and a backup that
-        // is a link to the file must not follow later edits made in place.
-        if let Some(b) = &backup {
-            let _ = fs::remove_file(b);
-        }
-        return Err(io_err(e));
-    }
-    sweep_temporaries(path);
-    Ok(Saved {
-        content_hash,
-        backup,
-        backup_failed,
-        written: true,
-    })
+    Writer::begin(path, "save")?.save_with(expect, write)
 }
 
-/// Temporary files older than this are left by a save that was killed.
-const STALE_TEMPORARY: Duration = Duration::from_secs(3600);
+/// Removes what saves of `path` killed midway left: temporary files named
+/// for it ([`atomic::stage`]). Called under the save lock, when no save of
+/// that file can be writing one.
+fn sweep_killed_saves(path: &Path) {
+    let prefix = atomic::temporary_prefix(path);
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
 
-/// Removes temporary files that killed saves left beside the snapshot (an
-/// hour old: no save takes that long, so none is still being written).
-fn sweep_temporaries(path: &Path) {
-    let dir = match path.parent() {
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// Temporaries of other kinds older than this were left by a killed writer.
+const STALE_TEMPORARY: Duration = Duration::from_secs(3600);
+
+/// Removes temporary files of earlier versions' saves (`.guotang-….tmp`,
+/// not named for their file, so swept only when an hour old: no save takes
+/// that long, so none is still being written).
+fn sweep_old_temporaries(path: &Path) {
+    let dir = parent(path);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };

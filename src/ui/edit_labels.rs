@@ -118,6 +118,15 @@ pub const OUTSIDE_CHANGE: L = L::new(
     "the file was changed by someone else; saving will offer to merge",
 );
 pub const LOCKED_BY: L = L::new("另有人在编辑此文件", "someone else is editing this file");
+pub const SOMEONE: L = L::new("另一进程", "another process");
+pub const OTHERS_UNSAVED: L = L::new(
+    "有未保存的修改（归其所有，此处不恢复也不丢弃），开始于",
+    "has unsaved edits (theirs: not recovered or discarded here), since",
+);
+pub const LOCK_NOTE_FAILED: L = L::new(
+    "无法在锁文件中注明未保存的修改",
+    "cannot note the unsaved edits in the lock file",
+);
 pub const NO_FILE: L = L::new(
     "演示数据没有文件：请另存为",
     "the demo has no file: save as",
@@ -126,10 +135,8 @@ pub const MERGED: L = L::new(
     "已载入对方的修改并合并",
     "their changes loaded and yours re-applied",
 );
-pub const MERGE_CLASHES: L = L::new(
-    "处两边都改过，保留了对方的值",
-    "places changed on both sides kept their value",
-);
+pub const MERGE_CLASHES: L = L::new("处修改未能重做", "of your edits could not be re-applied");
+pub const MERGE_REST: L = L::new("其余已重做，尚未保存", "the rest were, not saved yet");
 pub const RECOVERED: L = L::new("已恢复上次未保存的修改", "unsaved edits recovered");
 
 pub const DLG_QUIT_TITLE: L = L::new("有未保存的修改", "Unsaved changes");
@@ -147,6 +154,10 @@ pub const DLG_CONFLICT: L = L::new(
     "r 载入对方修改并重做我的修改    o 覆盖    a 另存为    Esc 取消",
     "r reload and re-apply mine    o overwrite    a save as    Esc cancel",
 );
+pub const CONFLICT_UNREADABLE: L = L::new(
+    "无法载入对方的文件，请覆盖或另存为",
+    "their file cannot be loaded: overwrite or save as",
+);
 pub const DLG_SAVE_AS_TITLE: L = L::new("另存为", "Save as");
 pub const DLG_SAVE_AS: L = L::new(
     "输入文件名，回车保存，Esc 取消",
@@ -160,8 +171,12 @@ pub const DLG_RECOVER: L = L::new(
 pub const RECOVER_STARTED: L = L::new("上次编辑开始于", "that session began");
 pub const RECOVER_SETS: L = L::new("处修改", "edits");
 pub const RECOVER_CLASHES: L = L::new(
-    "处与文件现状冲突，将不恢复",
-    "clash with the file now and will not be applied",
+    "处与文件现状冲突，不恢复",
+    "clash with the file now and are not applied",
+);
+pub const RECOVER_LEGACY: L = L::new(
+    "（日志来自旧版本，已按旧的校验方式核对文件）",
+    "(a journal of an earlier version: the file was checked by its old hash)",
 );
 pub const RECOVER_BROKEN: L = L::new("无法恢复", "cannot be recovered");
 pub const RECOVER_TORN: L = L::new(

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::model::Snapshot;
-use crate::model::edit::{Change, ChangeSet, Step};
+use crate::model::edit::{Change, ChangeSet, Clash, Step};
 
 /// How many changes a notice names before it says "and N more".
 const NAMED: usize = 2;
@@ -61,8 +61,7 @@ fn word(field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
 
 /// One change: the thing's name, the field's name, old → new.
 fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
-    let steps = c.path.steps();
-    let field = match steps.last() {
+    let field = match c.path.steps().last() {
         Some(Step::Key(k)) => Some(k.as_str()),
         _ => None,
     };
@@ -71,8 +70,64 @@ fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
         word(field, c.old.as_ref(), lang),
         word(field, c.new.as_ref(), lang)
     );
+    match place(s, c, lang) {
+        Place::Field(what) => format!("{what} {arrow}"),
+        Place::Element(what) => what,
+    }
+}
+
+/// A change that could not be replayed, in the meeting's words: the place
+/// (`议程 5「区领导点评」 分钟`), and that it is gone, or what each side has.
+pub fn clash(s: &Snapshot, c: &Clash, lang: Lang) -> String {
+    let ch = &c.change;
+    let field = match ch.path.steps().last() {
+        Some(Step::Key(k)) => Some(k.as_str()),
+        _ => None,
+    };
+    let what = match place(s, ch, lang) {
+        Place::Field(w) | Place::Element(w) => w,
+    };
+    let mine = word(field, ch.new.as_ref(), lang);
+    if c.gone {
+        match lang {
+            Lang::Zh => format!("{what}（已不存在；我的：{mine}）"),
+            Lang::En => format!("{what} (no longer there; mine: {mine})"),
+        }
+    } else {
+        let theirs = word(field, c.theirs.as_ref(), lang);
+        match lang {
+            Lang::Zh => format!("{what}（我的：{mine}，对方：{theirs}）"),
+            Lang::En => format!("{what} (mine: {mine}, theirs: {theirs})"),
+        }
+    }
+}
+
+/// Where a change is, named: a field of a thing, or a thing itself (added
+/// or removed: the name says which).
+enum Place {
+    Field(String),
+    Element(String),
+}
+
+fn place(s: &Snapshot, c: &Change, lang: Lang) -> Place {
     let field = |k: &str| field_name(k, lang).unwrap_or(k).to_owned();
-    let what = match steps {
+    let sign = if c.new.is_none() { "−" } else { "+" };
+    let of = |name: String, rest: &[Step]| match rest.first() {
+        Some(Step::Key(f)) => Place::Field(format!("{name} {}", field(f))),
+        _ => Place::Element(format!("{name} {sign}")),
+    };
+    let agenda = |n: Option<usize>, title: Option<&str>| {
+        let n = n.map(|i| format!(" {}", i + 1)).unwrap_or_default();
+        let title = title
+            .map(|t| match lang {
+                Lang::Zh => format!("「{t}」"),
+                Lang::En => format!(" \"{t}\""),
+            })
+            .unwrap_or_default();
+        format!("{}{n}{title}", lang.pick("议程", "agenda"))
+    };
+    let steps = c.path.steps();
+    match steps {
         [Step::Key(l), Step::Id { id }, Step::Key(f), Step::Key(m)]
             if l == "units" && (f == "targets" || f == "actuals") =>
         {
@@ -86,7 +141,7 @@ fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
                 .iter()
                 .find(|x| &x.id == m)
                 .map_or(m.as_str(), |x| &x.name);
-            format!("{unit} {metric}{}", field(f))
+            Place::Field(format!("{unit} {metric}{}", field(f)))
         }
         [Step::Key(l), Step::Id { id }, rest @ ..] if l == "units" => {
             let unit = s
@@ -95,8 +150,8 @@ fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
                 .find(|u| &u.id == id)
                 .map_or(id.as_str(), |u| &u.name);
             match rest.first() {
-                Some(Step::Key(f)) => format!("{unit} {}", field(f)),
-                _ => unit.to_owned(),
+                Some(Step::Key(f)) => Place::Field(format!("{unit} {}", field(f))),
+                _ => Place::Field(unit.to_owned()),
             }
         }
         [Step::Key(l), Step::Id { id }, rest @ ..] if l == "projects" => {
@@ -105,24 +160,21 @@ fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
                 .iter()
                 .find(|p| *p.id == **id)
                 .map_or(id.as_str(), |p| &p.name);
-            match rest.first() {
-                Some(Step::Key(f)) => format!("{name} {}", field(f)),
-                _ => return format!("{name} {}", if c.new.is_none() { "−" } else { "+" }),
-            }
+            of(name.to_owned(), rest)
         }
         [Step::Key(l), Step::Index(i), rest @ ..] if l == "agenda" => {
-            let label = match lang {
-                Lang::Zh => format!("议程 {}", i + 1),
-                Lang::En => format!("agenda {}", i + 1),
-            };
-            match rest.first() {
-                Some(Step::Key(f)) => format!("{label} {}", field(f)),
-                _ => return format!("{label} {}", if c.new.is_none() { "−" } else { "+" }),
-            }
+            of(agenda(Some(*i), None), rest)
         }
-        _ => c.path.to_string(),
-    };
-    format!("{what} {arrow}")
+        [Step::Key(l), Step::Item { at, title, .. }, rest @ ..] if l == "agenda" => {
+            of(agenda(Some(*at), Some(title)), rest)
+        }
+        [Step::Key(l), Step::Id { id }, rest @ ..] if l == "agenda" => {
+            let found = s.agenda.iter().position(|it| it.id.as_deref() == Some(id));
+            let title = found.map_or(id.as_str(), |i| s.agenda[i].title.as_str());
+            of(agenda(found, Some(title)), rest)
+        }
+        _ => Place::Field(c.path.to_string()),
+    }
 }
 
 /// The meeting's word for a field, where it has one.

@@ -46,8 +46,13 @@ pub struct Cursor {
 pub enum Dialog {
     /// Quit with unsaved changes?
     Quit,
-    /// The file changed on disk since it was loaded (found: its hash now, or gone).
-    Conflict { gone: bool },
+    /// The file changed on disk since it was loaded: the hash of what is
+    /// there now (what an overwrite may replace), `None` when it is gone;
+    /// and why reloading it for a merge failed, once tried.
+    Conflict {
+        found: Option<u64>,
+        problem: Option<String>,
+    },
     /// A file name to save to.
     SaveAs(Input),
     /// A crashed session's edits, replayed on the file as it is now.
@@ -81,8 +86,9 @@ pub struct SaveDone {
 /// A save that did not happen: the file on disk is untouched.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveFailed {
-    /// Someone else changed (`gone`: removed) the file.
-    Conflict { gone: bool },
+    /// Someone else changed the file: the hash of what is there now, `None`
+    /// when they removed it.
+    Conflict { found: Option<u64> },
     /// Anything else (read-only folder, full disk, save-as onto an existing file).
     Error(String),
 }

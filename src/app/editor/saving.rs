@@ -66,8 +66,11 @@ impl App {
                 }
                 effects
             }
-            Err(SaveFailed::Conflict { gone }) => {
-                self.edit.dialog = Some(Dialog::Conflict { gone });
+            Err(SaveFailed::Conflict { found }) => {
+                self.edit.dialog = Some(Dialog::Conflict {
+                    found,
+                    problem: None,
+                });
                 Vec::new()
             }
             Err(SaveFailed::Error(message)) => {
@@ -106,11 +109,21 @@ impl App {
                     Vec::new()
                 }
             },
-            Dialog::Conflict { gone } => match ch {
-                Some('r') if !gone => vec![Effect::LoadForMerge],
+            Dialog::Conflict { found, problem } => match ch {
+                // The dialog stays until the merge is made: a file that
+                // cannot be loaded (emptied, broken) is said in it.
+                Some('r') if found.is_some() => {
+                    self.edit.dialog = Some(Dialog::Conflict {
+                        found,
+                        problem: None,
+                    });
+                    vec![Effect::LoadForMerge]
+                }
+                // Over the version the secretary was told of, not whatever
+                // lands meanwhile: a save after this one is a new conflict.
                 Some('o') => vec![Effect::Save(SaveRequest {
                     to: None,
-                    expect: Expect::Anything,
+                    expect: found.map_or(Expect::Absent, Expect::Unchanged),
                 })],
                 Some('a') => {
                     self.edit.dialog = Some(Dialog::SaveAs(Input::new(String::new())));
@@ -121,7 +134,7 @@ impl App {
                     Vec::new()
                 }
                 _ => {
-                    self.edit.dialog = Some(Dialog::Conflict { gone });
+                    self.edit.dialog = Some(Dialog::Conflict { found, problem });
                     Vec::new()
                 }
             },
@@ -149,8 +162,8 @@ impl App {
             },
             Dialog::Recover(rec) => match ch {
                 Some('r') => self.recover(*rec),
-                Some('d') => vec![Effect::JournalClear],
-                _ if esc => Vec::new(),
+                Some('d') => vec![Effect::RecoveryDeclined { discard: true }],
+                _ if esc => vec![Effect::RecoveryDeclined { discard: false }],
                 _ => {
                     self.edit.dialog = Some(Dialog::Recover(rec));
                     Vec::new()
@@ -162,18 +175,20 @@ impl App {
     /// Takes a crashed session's edits, as replayed on the file now.
     fn recover(&mut self, rec: crate::store::journal::Recovery) -> Vec<Effect> {
         let lang = self.prefs.lang;
+        // Not recoverable now: the journal stays for a later start.
         let r = match rec.replay {
             Ok(r) => r,
             Err(message) => {
                 self.notify(format!("{}: {message}", el::RECOVER_BROKEN.get(lang)));
-                return Vec::new();
+                return vec![Effect::RecoveryDeclined { discard: false }];
             }
         };
         let Some(hash) = rec.current_hash else {
             self.notify(el::RECOVER_BROKEN.get(lang).into());
-            return Vec::new();
+            return vec![Effect::RecoveryDeclined { discard: false }];
         };
         let clashes = r.clashes.len();
+        let named = self.clash_names(&r, lang);
         self.replace_data(r.doc, Some(hash));
         let applied = r.applied;
         self.edit.history.record(applied.clone());
@@ -188,7 +203,11 @@ impl App {
         self.edit.active = true;
         let mut note = el::RECOVERED.get(lang).to_owned();
         if clashes > 0 {
-            note.push_str(&format!("；{clashes} {}", el::RECOVER_CLASHES.get(lang)));
+            note.push_str(&format!(
+                "；{clashes} {}{}{named}",
+                el::RECOVER_CLASHES.get(lang),
+                lang.colon()
+            ));
         }
         self.notify(note);
         let mut effects = self.after_data_change();
@@ -210,27 +229,27 @@ impl App {
         let (theirs, hash) = match result {
             Ok(b) => *b,
             Err(message) => {
-                self.notify(format!("{}: {message}", el::SAVE_FAILED.get(lang)));
+                match &mut self.edit.dialog {
+                    Some(Dialog::Conflict { problem, .. }) => *problem = Some(message),
+                    _ => self.notify(format!("{}: {message}", el::SAVE_FAILED.get(lang))),
+                }
                 return Vec::new();
             }
         };
+        self.edit.dialog = None;
         // A merge is rare: the whole document as a value is affordable here.
         let r = match rebase(&theirs.json.to_value(), &self.edit.unsaved) {
             Ok(r) => r,
             Err(e) => {
-                self.notify(crate::app::editing::first_problem(&e));
-                self.edit.dialog = Some(Dialog::Conflict { gone: false });
+                self.edit.dialog = Some(Dialog::Conflict {
+                    found: Some(hash),
+                    problem: Some(crate::app::editing::first_problem(&e)),
+                });
                 return Vec::new();
             }
         };
         let clashes = r.clashes.len();
-        let named = r
-            .clashes
-            .iter()
-            .take(2)
-            .map(|c| c.change.path.to_string())
-            .collect::<Vec<_>>()
-            .join("，");
+        let named = self.clash_names(&r, lang);
         self.replace_data(r.doc, Some(hash));
         let until = self.now() + chrono::Duration::seconds(MARK_SECONDS);
         self.edit.mark(&r.applied, until);
@@ -250,14 +269,33 @@ impl App {
             self.notify(el::MERGED.get(lang).into());
             effects.extend(self.request_save());
         } else {
+            // Not saved: what could not be re-applied is named, the rest
+            // waits for Ctrl+S.
             self.edit.quit_after_save = false;
             self.notify(format!(
-                "{clashes} {}{}{named}",
+                "{clashes} {}{}{named}{}{}",
                 el::MERGE_CLASHES.get(lang),
-                lang.colon()
+                lang.colon(),
+                lang.pick("；", "; "),
+                el::MERGE_REST.get(lang)
             ));
         }
         effects
+    }
+
+    /// The first clashes of a replay in the meeting's words (`议程 5「区领导点评」
+    /// 分钟（已不存在；我的：12）`), against the document they were replayed on.
+    fn clash_names(&self, r: &crate::model::edit::Rebased, lang: crate::i18n::Lang) -> String {
+        let mut names: Vec<String> = r
+            .clashes
+            .iter()
+            .take(2)
+            .map(|c| describe::clash(&r.doc.snapshot, c, lang))
+            .collect();
+        if r.clashes.len() > 2 {
+            names.push(lang.pick("等", "and more").to_owned());
+        }
+        crate::sanitize::one_line(&names.join(lang.pick("；", "; "))).into_owned()
     }
 
     /// Puts a new document in force (a reload, a merge, a recovery).

@@ -449,7 +449,10 @@ pub fn speakers_text(s: &Snapshot, sel: Option<&SpeakerSelector>) -> String {
 
 fn agenda_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell> {
     let it = s.agenda.get(row)?;
-    let at = |field: &str| EditPath(vec![key("agenda"), Step::Index(row), key(field)]);
+    // Named as an edit of it names it (its id, else its place and title),
+    // so the marks of its changes find the cell.
+    let item = Step::agenda_item(it.id.as_deref(), &it.title, row, s.agenda.len());
+    let at = |field: &str| EditPath(vec![key("agenda"), item.clone(), key(field)]);
     match col {
         0 => Some(Cell::edit(
             it.title.clone(),

@@ -256,7 +256,7 @@ fn save_then_quit_and_a_conflict_offers_the_merge() {
         })]
     );
     // Someone else saved meanwhile.
-    app.update(Action::Saved(Err(SaveFailed::Conflict { gone: false })));
+    app.update(Action::Saved(Err(SaveFailed::Conflict { found: Some(7) })));
     assert!(matches!(app.edit.dialog, Some(Dialog::Conflict { .. })));
     assert!(app.edit.dirty(), "nothing lost");
     let e = press(&mut app, KeyCode::Char('r'));
@@ -307,8 +307,47 @@ fn a_merge_keeps_their_value_where_both_changed_the_same_place() {
         !e.iter().any(|x| matches!(x, Effect::Save(_))),
         "a clash is shown, not saved over"
     );
+    // Named in the meeting's words, with both values; never "merged".
     let notice = app.prefs.notice.as_ref().unwrap().0.clone();
-    assert!(notice.contains("units.kfq.actuals.investment"), "{notice}");
+    let unit = &app.data.snapshot().units[0].name;
+    assert!(notice.contains(unit.as_str()), "{notice}");
+    assert!(notice.contains("（我的：100，对方：55）"), "{notice}");
+    assert!(notice.contains("未能重做"), "{notice}");
+    assert!(!notice.contains("已载入对方的修改并合并"), "{notice}");
+}
+
+/// The file emptied (or broken) under the editor: `r` cannot load it, and
+/// says so in the dialog, which stays — before, it closed and the reason
+/// went to a notice hidden under the broken-file banner.
+#[test]
+fn a_merge_onto_a_file_that_cannot_be_loaded_says_why_in_the_dialog() {
+    let mut app = editor();
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    app.update(Action::Saved(Err(SaveFailed::Conflict { found: Some(7) })));
+    let e = press(&mut app, KeyCode::Char('r'));
+    assert_eq!(e, vec![Effect::LoadForMerge]);
+    app.update(Action::MergeBase(Err(
+        "m.json: the file is empty: a snapshot is a JSON object".into(),
+    )));
+    match &app.edit.dialog {
+        Some(Dialog::Conflict {
+            found: Some(7),
+            problem: Some(p),
+        }) => assert!(p.contains("empty"), "{p}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(app.edit.dirty(), "nothing lost");
+    // Overwriting replaces the version the dialog was about, nothing newer.
+    let e = press(&mut app, KeyCode::Char('o'));
+    assert_eq!(
+        e,
+        vec![Effect::Save(SaveRequest {
+            to: None,
+            expect: Expect::Unchanged(7)
+        })]
+    );
 }
 
 #[test]
@@ -388,6 +427,7 @@ fn recovering_a_crashed_sessions_edits() {
         torn_tail: false,
         damaged_lines: 0,
         current_hash: Some(HASH),
+        legacy_hash: false,
         replay: Ok(replay),
     };
     app.update(Action::Recovery(Box::new(rec)));

@@ -206,7 +206,7 @@ fn resolve(doc: &Value, tokens: &[Token], value: Option<&Value>) -> Result<Optio
                         ));
                     }
                     Some(n) if n <= a.len() => {
-                        steps.push(Step::Index(n - 1));
+                        steps.push(through(&steps, a, n - 1, last));
                         cur = &a[n - 1];
                     }
                     Some(n) if n == a.len() + 1 && last && value.is_some() => {
@@ -261,6 +261,23 @@ fn resolve(doc: &Value, tokens: &[Token], value: Option<&Value>) -> Result<Optio
         }
     }
     Ok(Some(change(steps, Some(cur.clone()), value.cloned())))
+}
+
+/// The step to element `i` of list `a` reached by position. An agenda item
+/// that the path goes into is named by what identifies it (its `id`, else
+/// its place and title: [`Step::Item`]), so that the change, replayed after
+/// someone else moved or removed items, lands on that item or nowhere —
+/// never on the neighbour now at its place. The item itself (replaced or
+/// removed) is named by position: its whole old value is checked then.
+fn through(steps: &[Step], a: &[Value], i: usize, last: bool) -> Step {
+    let agenda = matches!(steps, [Step::Key(k)] if k == "agenda");
+    let item = &a[i];
+    match item.get("title").and_then(Value::as_str) {
+        Some(title) if agenda && !last => {
+            Step::agenda_item(item.get("id").and_then(Value::as_str), title, i, a.len())
+        }
+        _ => Step::Index(i),
+    }
 }
 
 fn change(steps: Vec<Step>, old: Option<Value>, new: Option<Value>) -> Change {

@@ -20,6 +20,34 @@ pub enum Step {
         /// The element's `id`.
         id: String,
     },
+    /// An element of a list without ids (an agenda item with no `id`),
+    /// known by its place and its title: it is the element at `at` when the
+    /// list still has `of` elements and that one still has this title,
+    /// else the only element with this title; else it is gone. Never a
+    /// neighbour that happens to be at `at` now.
+    Item {
+        /// 0-based position when the edit was made.
+        at: usize,
+        /// Its title then.
+        title: String,
+        /// The length of the list then.
+        of: usize,
+    },
+}
+
+impl Step {
+    /// The step to an agenda item: by its `id` when it has one, else by
+    /// its place and title in a list of `of` items.
+    pub fn agenda_item(id: Option<&str>, title: &str, at: usize, of: usize) -> Step {
+        match id {
+            Some(id) => Step::Id { id: id.to_owned() },
+            None => Step::Item {
+                at,
+                title: title.to_owned(),
+                of,
+            },
+        }
+    }
 }
 
 /// A resolved place in a snapshot: what a [`super::Change`] is made at. Ids
@@ -150,7 +178,7 @@ impl fmt::Display for EditPath {
             }
             match step {
                 Step::Key(k) | Step::Id { id: k } => write_segment(f, k)?,
-                Step::Index(n) => write!(f, "{}", n + 1)?,
+                Step::Index(n) | Step::Item { at: n, .. } => write!(f, "{}", n + 1)?,
             }
         }
         Ok(())
@@ -264,6 +292,29 @@ mod tests {
         let s = serde_json::to_string(&p).unwrap();
         assert_eq!(s, r#"["units",{"id":"kfq"},0]"#);
         assert_eq!(serde_json::from_str::<EditPath>(&s).unwrap(), p);
+    }
+
+    #[test]
+    fn an_item_known_by_place_and_title_serialises_apart_from_an_id() {
+        let p = EditPath(vec![
+            Step::Key("agenda".into()),
+            Step::Item {
+                at: 4,
+                title: "区领导点评".into(),
+                of: 8,
+            },
+            Step::Key("minutes".into()),
+        ]);
+        let s = serde_json::to_string(&p).unwrap();
+        assert_eq!(
+            s,
+            r#"["agenda",{"at":4,"title":"区领导点评","of":8},"minutes"]"#
+        );
+        assert_eq!(serde_json::from_str::<EditPath>(&s).unwrap(), p);
+        assert_eq!(p.to_string(), "agenda.5.minutes");
+        // A journal of an earlier version: a bare position still reads.
+        let old: EditPath = serde_json::from_str(r#"["agenda",4,"minutes"]"#).unwrap();
+        assert_eq!(old.0[1], Step::Index(4));
     }
 
     #[test]

@@ -98,6 +98,9 @@ pub(crate) fn replay_changes(
             && matches!(change.path.steps().last(), Some(super::Step::Index(_)));
         if !gone && (insertion || theirs == change.old.as_ref()) {
             let mut made = change.clone();
+            // As it applies here: an agenda item found elsewhere is
+            // recorded where it is now.
+            made.path = tree::pin(doc, &change.path);
             match tree::put(doc, change) {
                 Ok(pos) => {
                     made.pos = Some(pos);

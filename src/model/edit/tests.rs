@@ -533,3 +533,160 @@ fn tokens_compare_aside_from_whitespace_outside_strings() {
     assert!(!same_tokens(br#"{"a":1}"#, br#"{"a":1,"b":2}"#));
     assert!(!same_tokens(br#"{"a":1.0}"#, br#"{"a":1}"#));
 }
+
+/// An agenda with items of equal minutes, so that a neighbour "matches" an
+/// edit's old value: where an edit by position landed before.
+fn agenda_doc(items: &[(&str, u32)]) -> Value {
+    let mut d = doc();
+    d["agenda"] = items
+        .iter()
+        .map(|(t, m)| json!({"title": t, "pane": "notes", "minutes": m}))
+        .collect();
+    d
+}
+
+fn minutes(d: &Value) -> Vec<(String, u64)> {
+    d["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|it| {
+            (
+                it["title"].as_str().unwrap().to_owned(),
+                it["minutes"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_agenda_edit_follows_its_item_when_another_is_removed() {
+    let base = agenda_doc(&[("开场", 5), ("通报", 5), ("点评", 5), ("讲话", 5)]);
+    let mine = set(&base, &["agenda.3.minutes=9"]).unwrap();
+    assert_eq!(
+        mine.changes.0[0].path.0[1],
+        Step::Item {
+            at: 2,
+            title: "点评".into(),
+            of: 4
+        }
+    );
+    // Someone else removed item 2: 点评 is item 2 now, 讲话 item 3.
+    let theirs = set(&base, &["agenda.2=null"]).unwrap();
+    let r = rebase(
+        &theirs.doc.json.to_value(),
+        std::slice::from_ref(&mine.changes),
+    )
+    .unwrap();
+    assert!(r.clashes.is_empty());
+    assert_eq!(
+        minutes(&r.doc.json.to_value()),
+        [("开场".into(), 5), ("点评".into(), 9), ("讲话".into(), 5)]
+    );
+    // Recorded where it applied, for the journal and the next replay.
+    assert_eq!(
+        r.applied.0[0].path.0[1],
+        Step::Item {
+            at: 1,
+            title: "点评".into(),
+            of: 3
+        }
+    );
+}
+
+#[test]
+fn an_agenda_edit_whose_item_was_removed_clashes_and_touches_no_neighbour() {
+    let base = agenda_doc(&[("开场", 5), ("通报", 5), ("点评", 5), ("讲话", 5)]);
+    let mine = set(&base, &["agenda.3.minutes=9"]).unwrap();
+    let theirs = set(&base, &["agenda.3=null"]).unwrap();
+    let theirs = theirs.doc.json.to_value();
+    let r = rebase(&theirs, std::slice::from_ref(&mine.changes)).unwrap();
+    assert!(r.applied.is_empty());
+    assert_eq!(r.clashes.len(), 1);
+    assert!(r.clashes[0].gone);
+    assert_eq!(r.doc.json.to_value(), theirs, "no neighbour touched");
+    // Items of the same title: once the list moved, which is which cannot
+    // be told, and nothing is applied.
+    let base = agenda_doc(&[("发言", 5), ("发言", 5), ("发言", 5)]);
+    let mine = set(&base, &["agenda.2.minutes=9"]).unwrap();
+    let theirs = set(&base, &["agenda.1=null"]).unwrap();
+    let r = rebase(
+        &theirs.doc.json.to_value(),
+        std::slice::from_ref(&mine.changes),
+    )
+    .unwrap();
+    assert!(r.applied.is_empty() && r.clashes[0].gone);
+    // Unmoved, the place and title tell it.
+    let theirs = set(&base, &["agenda.3.minutes=7"]).unwrap();
+    let r = rebase(
+        &theirs.doc.json.to_value(),
+        std::slice::from_ref(&mine.changes),
+    )
+    .unwrap();
+    assert_eq!(
+        minutes(&r.doc.json.to_value()),
+        [("发言".into(), 5), ("发言".into(), 9), ("发言".into(), 7)]
+    );
+}
+
+#[test]
+fn undo_after_a_reload_that_removed_an_agenda_item_finds_its_item_or_refuses() {
+    let base = agenda_doc(&[("开场", 5), ("通报", 5), ("点评", 5)]);
+    let mut d = Document::from_json(base.clone()).unwrap();
+    let mut h = EditHistory::new();
+    h.record(
+        d.edit(&[Assignment::parse("agenda.3.minutes=9").unwrap()])
+            .unwrap(),
+    );
+    // A reload: someone removed 开场.
+    let mut json = d.json.to_value();
+    json["agenda"].as_array_mut().unwrap().remove(0);
+    let mut d = Document::from_json(json).unwrap();
+    h.undo(&mut d).unwrap().unwrap();
+    assert_eq!(
+        minutes(&d.json.to_value()),
+        [("通报".into(), 5), ("点评".into(), 5)]
+    );
+    // Retitled, then the item removed: the undo refuses.
+    let mut d = Document::from_json(base).unwrap();
+    let mut h = EditHistory::new();
+    h.record(
+        d.edit(&[Assignment::parse("agenda.2.title=通报会").unwrap()])
+            .unwrap(),
+    );
+    h.record(
+        d.edit(&[Assignment::parse("agenda.2.minutes=1").unwrap()])
+            .unwrap(),
+    );
+    h.undo(&mut d).unwrap().unwrap();
+    h.undo(&mut d).unwrap().unwrap();
+    assert_eq!(d.json.to_value()["agenda"][1]["title"], "通报");
+    h.redo(&mut d).unwrap().unwrap();
+    let mut json = d.json.to_value();
+    json["agenda"].as_array_mut().unwrap().remove(1);
+    let mut d = Document::from_json(json).unwrap();
+    assert!(matches!(h.redo(&mut d), Some(Err(EditError::Clash(_)))));
+}
+
+#[test]
+fn agenda_items_with_an_id_are_named_by_it() {
+    let mut base = agenda_doc(&[("开场", 5), ("点评", 5)]);
+    base["agenda"][1]["id"] = json!("review");
+    let mine = set(&base, &["agenda.2.minutes=9"]).unwrap();
+    assert_eq!(mine.changes.0[0].path.to_string(), "agenda.review.minutes");
+    let theirs = set(&base, &["agenda.1=null"]).unwrap();
+    let r = rebase(
+        &theirs.doc.json.to_value(),
+        std::slice::from_ref(&mine.changes),
+    )
+    .unwrap();
+    assert_eq!(minutes(&r.doc.json.to_value()), [("点评".into(), 9)]);
+    // Ids must be unique; a file without them keeps its bytes.
+    let mut dup = base.clone();
+    dup["agenda"][0]["id"] = json!("review");
+    let err = Document::from_json(dup).unwrap_err().to_string();
+    assert!(
+        err.contains("agenda[1].id") && err.contains("duplicate"),
+        "{err}"
+    );
+}

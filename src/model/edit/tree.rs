@@ -26,13 +26,60 @@ pub fn find_id(list: &[Value], id: &str) -> Option<usize> {
         .position(|v| v.get("id").and_then(Value::as_str) == Some(id))
 }
 
+/// The position of the element of `list` that a [`Step::Item`] names: the
+/// one at `at` if the list is as long as it was and the title there is
+/// still `title`; else the only one titled `title`; else none (gone, or
+/// moved among others of the same title: it cannot be told which).
+pub fn find_item(list: &[Value], at: usize, title: &str, of: usize) -> Option<usize> {
+    let titled = |i: usize| list[i].get("title").and_then(Value::as_str) == Some(title);
+    if list.len() == of && at < list.len() && titled(at) {
+        return Some(at);
+    }
+    let mut found = (0..list.len()).filter(|&i| titled(i));
+    match (found.next(), found.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
+/// The position in `list` that `step` names, if it names one there.
+fn position(list: &[Value], step: &Step) -> Option<usize> {
+    match step {
+        Step::Index(i) => (*i < list.len()).then_some(*i),
+        Step::Id { id } => find_id(list, id),
+        Step::Item { at, title, of } => find_item(list, *at, title, *of),
+        Step::Key(_) => None,
+    }
+}
+
 fn child<'v>(v: &'v Value, step: &Step) -> Option<(&'v Value, usize)> {
     match (v, step) {
         (Value::Object(m), Step::Key(k)) => m.get(k).map(|v| (v, key_pos(m, k))),
-        (Value::Array(a), Step::Index(i)) => a.get(*i).map(|v| (v, *i)),
-        (Value::Array(a), Step::Id { id }) => find_id(a, id).map(|i| (&a[i], i)),
+        (Value::Array(a), _) => position(a, step).map(|i| (&a[i], i)),
         _ => None,
     }
+}
+
+/// `path` with each [`Step::Item`] pinned to where it resolves in `root`
+/// now (its position and the list's length there), so that a change
+/// replayed somewhere else is recorded as it applies there.
+pub fn pin(root: &Value, path: &EditPath) -> EditPath {
+    let mut cur = Some(root);
+    let mut steps = Vec::with_capacity(path.0.len());
+    for step in path.steps() {
+        let here = cur.and_then(|v| child(v, step));
+        let pinned = match (step, here, cur) {
+            (Step::Item { title, .. }, Some((_, i)), Some(Value::Array(a))) => Step::Item {
+                at: i,
+                title: title.clone(),
+                of: a.len(),
+            },
+            _ => step.clone(),
+        };
+        steps.push(pinned);
+        cur = here.map(|(v, _)| v);
+    }
+    EditPath(steps)
 }
 
 /// The position of key `k` in `m` (its length when absent).
@@ -90,8 +137,7 @@ pub fn put(root: &mut Value, change: &Change) -> Result<usize, String> {
     for (depth, step) in parents.iter().enumerate() {
         let next = match (cur, step) {
             (Value::Object(m), Step::Key(k)) => m.get_mut(k),
-            (Value::Array(a), Step::Index(i)) => a.get_mut(*i),
-            (Value::Array(a), Step::Id { id }) => match find_id(a, id) {
+            (Value::Array(a), step) => match position(a, step) {
                 Some(i) => a.get_mut(i),
                 None => None,
             },
@@ -134,6 +180,17 @@ pub fn put(root: &mut Value, change: &Change) -> Result<usize, String> {
             }
             (None, None) => Ok(a.len()),
         },
+        (Value::Array(a), step @ Step::Item { .. }) => match (position(a, step), &change.new) {
+            (Some(i), Some(v)) => {
+                a[i] = v.clone();
+                Ok(i)
+            }
+            (Some(i), None) => {
+                a.remove(i);
+                Ok(i)
+            }
+            (None, _) => Err(format!("{}: no longer there", here())),
+        },
         (Value::Array(a), Step::Index(i)) => {
             let i = *i;
             match (&change.old, &change.new) {
@@ -168,7 +225,7 @@ pub fn concrete(root: &Value, path: &EditPath) -> Vec<JsonSeg> {
             (Step::Key(k), _) => segs.push(JsonSeg::Key(k.clone())),
             (_, Some((_, i))) => segs.push(JsonSeg::Index(i)),
             (Step::Index(i), None) => segs.push(JsonSeg::Index(*i)),
-            (Step::Id { .. }, None) => break,
+            (Step::Id { .. } | Step::Item { .. }, None) => break,
         }
         cur = here.map(|(v, _)| v);
     }

@@ -22,9 +22,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             el::DLG_QUIT_TITLE.get(lang),
             vec![(el::DLG_QUIT.get(lang).to_owned(), t.accent)],
         ),
-        Dialog::Conflict { gone } => {
+        Dialog::Conflict { found, problem } => {
             let mut options = el::DLG_CONFLICT.get(lang).to_owned();
-            if *gone {
+            if found.is_none() {
                 // Nothing to reload: only overwrite (write it back) or save as.
                 options = options
                     .split("    ")
@@ -32,14 +32,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                     .collect::<Vec<_>>()
                     .join("    ");
             }
-            (
-                el::DLG_CONFLICT_TITLE.get(lang),
-                vec![
-                    (el::DLG_CONFLICT_BODY.get(lang).to_owned(), t.base),
-                    (String::new(), t.base),
-                    (options, t.accent),
-                ],
-            )
+            let mut lines = vec![(el::DLG_CONFLICT_BODY.get(lang).to_owned(), t.base)];
+            if let Some(p) = problem {
+                let first = p.lines().next().unwrap_or_default();
+                let p = crate::text::truncate(&crate::sanitize::one_line(first), 60);
+                lines.push((
+                    format!("✗ {}{}{p}", el::CONFLICT_UNREADABLE.get(lang), lang.colon()),
+                    t.overdue,
+                ));
+            }
+            lines.push((String::new(), t.base));
+            lines.push((options, t.accent));
+            (el::DLG_CONFLICT_TITLE.get(lang), lines)
         }
         Dialog::SaveAs(input) => (
             el::DLG_SAVE_AS_TITLE.get(lang),
@@ -71,6 +75,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                     format!("{}{}{e}", el::RECOVER_BROKEN.get(lang), lang.colon()),
                     t.overdue,
                 )),
+            }
+            if rec.legacy_hash {
+                lines.push((el::RECOVER_LEGACY.get(lang).to_owned(), t.muted));
             }
             if rec.torn_tail {
                 lines.push((el::RECOVER_TORN.get(lang).to_owned(), t.muted));
