@@ -7,6 +7,7 @@
 //! Everything here is pure except [`apply_to_file`], the one write.
 
 mod apply;
+pub mod bounds;
 pub mod columns;
 pub mod edit;
 pub mod grid;
@@ -49,6 +50,9 @@ pub enum ImportError {
     },
     #[error("no usable column: {0}")]
     NoColumn(String),
+    /// Past a limit of [`bounds`]: refused before the reader allocates.
+    #[error("{0}")]
+    TooLarge(String),
     #[error("the edited snapshot would not be valid:\n{0}")]
     Invalid(Problems),
 }
