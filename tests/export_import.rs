@@ -380,12 +380,17 @@ fn import_then_export_then_import_is_stable() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The totals row is a total, checked (it does not add up), not a unit.
     assert!(
-        stdout.contains("skipped rows, no such unit (1): A5 \"合计\""),
+        stdout.contains("合计行，已核对，不写入（1）：A5 「合计」"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("skipped columns, no such metric (1): E2 \"备注\""),
+        stdout.contains("警告：合计与各行之和不符：C5 「合计」"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("跳过的列，无此指标（1）：E2 「备注」"),
         "{stdout}"
     );
     let json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
@@ -460,7 +465,11 @@ fn dry_run_shows_the_diff_and_writes_nothing() {
     let out = import(&file, &sheet, &["--dry-run"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert!(stdout.contains("1 change"), "{stdout}");
+    assert!(stdout.contains("匹配单位行 1，1 处修改"), "{stdout}");
+    assert!(
+        stdout.contains("B  协议引资额 完成  ← B1 「investment」"),
+        "{stdout}"
+    );
     assert!(stdout.contains("B2  东湖镇 (donghu)"), "{stdout}");
     assert!(stdout.contains("→ 99.5"), "{stdout}");
     assert!(stdout.contains("dry run"), "{stdout}");
@@ -515,7 +524,7 @@ fn bad_sheets_name_the_cell_and_change_nothing() {
         (
             "nocolumn.xlsx",
             vec![vec!["单位", "利润", "税收"], vec!["东湖镇", "=1", "=2"]],
-            "no usable column: no header in the first 10 rows names a metric",
+            "no usable column: no header in the first 12 rows names a metric",
         ),
         (
             "negative.xlsx",

@@ -11,11 +11,12 @@ pub mod bounds;
 pub mod columns;
 pub mod edit;
 pub mod grid;
+pub mod header;
 pub mod plan;
 
 pub use apply::{ApplyError, apply_to_file};
 pub use grid::{Grid, SheetKind, cell_name};
-pub use plan::{Change, Field, Plan, Skipped, plan};
+pub use plan::{Ambiguous, Change, Field, Plan, Read, Skipped, TotalMismatch, plan};
 
 use crate::model::Problems;
 

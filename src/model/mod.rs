@@ -16,6 +16,7 @@ mod scan;
 pub mod snapshot;
 pub mod standings;
 pub mod standings_json;
+pub mod typed;
 pub mod validate;
 mod validate_items;
 
