@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use crate::model::Document;
+use crate::model::edit::script::Script;
 use crate::model::edit::{self, Assignment, Change};
 use crate::sanitize::one_line;
 use crate::store::{self, Expect, LockError, SaveError};
@@ -63,7 +64,22 @@ pub(super) fn lock_for_write(file: &Path, force: bool) -> Result<Option<store::L
     }
 }
 
-pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCode {
+/// How `set` was asked to run.
+pub struct SetArgs<'a> {
+    pub texts: &'a [String],
+    pub dry_run: bool,
+    pub force: bool,
+    /// Add fields the format does not know instead of refusing them.
+    pub allow_new_fields: bool,
+}
+
+pub fn run(file: &Path, args: &SetArgs) -> ExitCode {
+    let SetArgs {
+        texts,
+        dry_run,
+        force,
+        allow_new_fields,
+    } = *args;
     let mut assignments = Vec::with_capacity(texts.len());
     for t in texts {
         match Assignment::parse(t) {
@@ -98,6 +114,19 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
                 path: file.to_owned(),
                 problems,
             });
+            return ExitCode::FAILURE;
+        }
+    };
+    // Names made ids, fields checked against the format, values read as
+    // their fields are typed (2026/3/5, 开工).
+    let script = Script {
+        allow_new_fields,
+        labels: &crate::ui::labels::word_for,
+    };
+    let assignments = match script.prepare(&doc, &assignments) {
+        Ok(a) => a,
+        Err(e) => {
+            error(&format!("{e}\nnothing written to {}", file.display()));
             return ExitCode::FAILURE;
         }
     };
