@@ -386,3 +386,28 @@ fn dates_are_read_as_secretaries_write_them_and_a_missing_day_is_named() {
         ));
     assert_eq!(s.text(), before);
 }
+
+#[test]
+fn a_doubtful_figure_is_written_with_a_warning_and_check_lists_it() {
+    let s = Setup::new();
+    // 新签约项目 counts whole projects; kfq's target is 12.
+    s.set(&[
+        "units.kfq.actuals.signed=2.5",
+        "units.cxz.actuals.signed=41",
+    ])
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(
+        "warning: 经济开发区 新签约项目完成 2.5：按整数计，此数带小数",
+    ))
+    .stderr(predicate::str::contains(
+        "warning: 城西镇 新签约项目完成 41：超过目标的 5 倍（目标 8）",
+    ));
+    s.guotang(&["check", "meeting.json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("⚠ 请核对（2）"))
+        .stdout(predicate::str::contains(
+            "经济开发区 新签约项目完成 2.5：按整数计，此数带小数",
+        ));
+}

@@ -140,6 +140,14 @@ pub fn run(file: &Path, args: &SetArgs) -> ExitCode {
     for c in changes.iter() {
         println!("{}", change_line(c));
     }
+    // Allowed but doubted (a fraction in a count…): said, not refused.
+    let lang = super::lang_for(&doc);
+    for c in changes.iter() {
+        for d in crate::model::doubts::if_set(&doc.snapshot, &c.path, c.new.as_ref()) {
+            let text = crate::app::editor::describe::doubt(&doc.snapshot, &d, lang, false);
+            eprintln!("warning: {}", one_line(&text));
+        }
+    }
     let name = file.display();
     if changes.is_empty() {
         eprintln!("no change: {name} already holds these values");

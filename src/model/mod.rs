@@ -1,6 +1,7 @@
 //! The pure model: snapshot types, validation with every problem's place, and
 //! the standings arithmetic. No terminal, no clock, no disk.
 
+pub mod doubts;
 pub mod edit;
 pub mod explain;
 pub mod fields;

@@ -133,6 +133,18 @@ pub fn date(text: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay { year, month, day })
 }
 
+/// A time of day as typed (`9:05`, `０９：０５`), as the snapshot writes it
+/// (`09:05`); `None` when it is not a time of day.
+pub fn time(text: &str) -> Option<String> {
+    let t = halfwidth(text.trim()).into_owned();
+    let (h, m) = t.split_once(':')?;
+    let ok = (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit());
+    let (hh, mm) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (ok && hh < 24 && mm < 60).then(|| format!("{hh:02}:{mm:02}"))
+}
+
 /// A date as the snapshot writes it.
 pub fn date_text(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
@@ -193,6 +205,16 @@ mod tests {
             date("2026年4月31日"),
             Err(DateError::NoSuchDay { .. })
         ));
+    }
+
+    #[test]
+    fn times_are_read_as_typed() {
+        assert_eq!(time("9:05").as_deref(), Some("09:05"));
+        assert_eq!(time("０９：３０").as_deref(), Some("09:30"));
+        assert_eq!(time("14:00").as_deref(), Some("14:00"));
+        for bad in ["24:00", "9:60", "9", "9:5", "09-00", ""] {
+            assert_eq!(time(bad), None, "{bad}");
+        }
     }
 
     #[test]

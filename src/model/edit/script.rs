@@ -290,7 +290,7 @@ impl Script<'_> {
                 Err(DateError::Shape) => Value::String(s),
             },
             Leaf::Number => typed::number(&s).map_or(Value::String(s), Value::Number),
-            Leaf::Time => Value::String(time(&s).unwrap_or(s)),
+            Leaf::Time => Value::String(typed::time(&s).unwrap_or(s)),
             Leaf::Choice(c) => {
                 let t = s.trim();
                 Value::String((self.labels)(c, t).map_or_else(|| s.clone(), str::to_owned))
@@ -310,16 +310,6 @@ impl Script<'_> {
             Leaf::Text | Leaf::Json => Value::String(s),
         })
     }
-}
-
-/// `9:05` or `０９：０５` as `09:05`.
-fn time(s: &str) -> Option<String> {
-    let t = typed::halfwidth(s.trim()).replace('：', ":");
-    let (h, m) = t.split_once(':')?;
-    let ok = (1..=2).contains(&h.len())
-        && m.len() == 2
-        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit());
-    ok.then(|| format!("{h:0>2}:{m}"))
 }
 
 /// "no such date 2026-02-30 (2026-02 has 28 days)".
