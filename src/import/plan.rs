@@ -148,6 +148,9 @@ fn parse_number(t: &str) -> Option<f64> {
     crate::model::typed::number(t).and_then(|n| n.as_f64())
 }
 
+/// What a row numbering the columns holds in its leading cells.
+const COLUMN_NUMBERS: &[&str] = &["栏次", "甲", "乙", "丙"];
+
 /// Words that make a row a total of the rows above it.
 const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "total", "subtotal", "sum"];
 /// Names a total row goes by when no unit has them.
@@ -326,7 +329,12 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
                     cell: grid.name(r, c),
                     text: shown(grid.get(r, c)),
                 };
-                if figures.iter().all(Option::is_none) {
+                // Statistical tables number their columns under the header
+                // (栏次 / 甲 乙 1 2 3): neither a unit nor figures to add up.
+                let numbering = (0..first_metric.max(1))
+                    .map(|c| normalize(&shown(grid.get(r, c))))
+                    .any(|t| COLUMN_NUMBERS.contains(&t.as_str()));
+                if numbering || figures.iter().all(Option::is_none) {
                     plan.note_rows.push(skipped);
                 } else {
                     sums.add(&figures);
@@ -484,6 +492,42 @@ fn no_metric_column(s: &Snapshot, grid: &Grid) -> ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text_grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            rows: rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|t| match *t {
+                            "" => Cell::Empty,
+                            t => Cell::Text(t.to_owned()),
+                        })
+                        .collect()
+                })
+                .collect(),
+            ..Grid::default()
+        }
+    }
+
+    #[test]
+    fn a_column_numbering_row_is_neither_a_unit_nor_added_up() {
+        let d = crate::model::Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
+        let s = &d.snapshot;
+        let (a, b) = (&s.units[0], &s.units[1]);
+        let g = text_grid(&[
+            &["单位", "协议引资额"],
+            &["甲", "1"],
+            &[&a.name, "10"],
+            &[&b.name, "20"],
+            &["合计", "30"],
+        ]);
+        let p = plan(s, &g).unwrap();
+        assert_eq!(p.matched_rows, 2);
+        assert_eq!(p.note_rows.len(), 1, "{p:?}");
+        assert!(p.unmatched_rows.is_empty(), "{p:?}");
+        assert!(p.mismatches.is_empty(), "{p:?}");
+    }
 
     #[test]
     fn numbers_in_text_are_strict() {
