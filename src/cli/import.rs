@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::export::headers;
 use crate::i18n::{Lang, num};
 use crate::import::{self, Field, Plan, SheetKind, Skipped};
 use crate::model::Snapshot;
@@ -207,14 +206,10 @@ pub fn describe(s: &Snapshot, plan: &Plan, source: &str, lang: Lang) -> String {
         .iter()
         .map(|c| {
             let m = &s.metrics[c.metric];
-            let what = match c.field {
-                Field::Target => headers::target(m, lang),
-                Field::Actual => headers::actual(m),
-            };
             [
                 c.cell.clone(),
                 format!("{} ({})", one_line(&s.units[c.unit].name), c.unit_id(s)),
-                what,
+                what(s, c.metric, c.field, lang),
                 format!(
                     "{} → {}",
                     figure(c.old, m.decimals),
