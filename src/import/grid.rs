@@ -67,6 +67,18 @@ impl Grid {
             .copied()
             .find(|&((r0, c0), (r1, c1))| (r0..=r1).contains(&row) && (c0..=c1).contains(&col))
     }
+    /// A grid of text cells (`""` empty), for tests.
+    #[cfg(test)]
+    pub(crate) fn from_texts(rows: &[&[&str]]) -> Grid {
+        let cell = |t: &&str| match *t {
+            "" => Cell::Empty,
+            t => Cell::Text(t.to_owned()),
+        };
+        Grid {
+            rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect(),
+            ..Grid::default()
+        }
+    }
     /// The Excel name of a grid cell: `B7`.
     pub fn name(&self, row: usize, col: usize) -> String {
         cell_name(self.origin.0 + row as u32, self.origin.1 + col as u32)

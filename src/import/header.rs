@@ -196,33 +196,13 @@ mod tests {
         m
     }
 
-    fn text_grid(rows: &[&[&str]]) -> Grid {
-        Grid {
-            rows: rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|t| {
-                            if t.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text((*t).to_owned())
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            ..Grid::default()
-        }
-    }
-
     fn roles(h: &Header) -> Vec<Role> {
         h.columns.iter().map(|c| c.role).collect()
     }
 
     #[test]
     fn blank_continuation_cells_carry_the_metric_name() {
-        let g = text_grid(&[
+        let g = Grid::from_texts(&[
             &["某某县招商引资完成情况统计表"],
             &["填报单位：县商务局"],
             &[
@@ -257,7 +237,7 @@ mod tests {
 
     #[test]
     fn merged_cells_name_their_region() {
-        let mut g = text_grid(&[
+        let mut g = Grid::from_texts(&[
             &["单位", "协议引资额", "", "新签约项目"],
             &["", "目标", "完成", ""],
             &["东湖镇", "20", "9", "3"],
@@ -279,7 +259,7 @@ mod tests {
 
     #[test]
     fn a_one_level_header_stays_one_level() {
-        let g = text_grid(&[&["单位", "协议引资额", "新签约项目"], &["东湖镇", "9", "3"]]);
+        let g = Grid::from_texts(&[&["单位", "协议引资额", "新签约项目"], &["东湖镇", "9", "3"]]);
         let h = find(&g, &metrics()).unwrap();
         assert_eq!(h.rows, (0, 0));
         assert_eq!(

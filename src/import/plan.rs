@@ -493,29 +493,12 @@ fn no_metric_column(s: &Snapshot, grid: &Grid) -> ImportError {
 mod tests {
     use super::*;
 
-    fn text_grid(rows: &[&[&str]]) -> Grid {
-        Grid {
-            rows: rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|t| match *t {
-                            "" => Cell::Empty,
-                            t => Cell::Text(t.to_owned()),
-                        })
-                        .collect()
-                })
-                .collect(),
-            ..Grid::default()
-        }
-    }
-
     #[test]
     fn a_column_numbering_row_is_neither_a_unit_nor_added_up() {
         let d = crate::model::Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
         let s = &d.snapshot;
         let (a, b) = (&s.units[0], &s.units[1]);
-        let g = text_grid(&[
+        let g = Grid::from_texts(&[
             &["单位", "协议引资额"],
             &["甲", "1"],
             &[&a.name, "10"],

@@ -155,17 +155,7 @@ impl Script<'_> {
                     }
                     // A field of the user's own that the file already has.
                     None if value.is_some() || self.allow_new_fields || !has_value => (None, value),
-                    None => {
-                        let names = shape.names();
-                        let hint = known::nearest(&tok.text, names.iter().copied())
-                            .map(|n| format!(" (did you mean {n}?)"))
-                            .unwrap_or_else(|| format!(" (it has: {})", names.join(", ")));
-                        return Err(format!(
-                            "{}: the format has no field {} here{hint}; --allow-new-fields adds it anyway",
-                            here(at, &tok.text),
-                            Value::from(tok.text.as_str())
-                        ));
-                    }
+                    None => return Err(no_field(&here(at, &tok.text), &tok.text, shape)),
                 }
             }
             Some(Shape::ById(elem)) if tok.is_append() => (Some(*elem), None),
@@ -220,13 +210,11 @@ impl Script<'_> {
                     }
                     _ => {
                         let ids: Vec<&str> = s.metrics.iter().map(|m| m.id.as_str()).collect();
-                        let hint = known::nearest(&tok.text, ids.iter().copied())
-                            .map(|n| format!(" (did you mean {n}?)"))
-                            .unwrap_or_else(|| format!(" (the metrics are: {})", ids.join(", ")));
                         return Err(format!(
-                            "{}: no metric with id {}{hint}",
+                            "{}: no metric with id {}{}",
                             here(at, &tok.text),
-                            Value::from(tok.text.as_str())
+                            Value::from(tok.text.as_str()),
+                            hint(&tok.text, &ids, "the metrics are")
                         ));
                     }
                 }
@@ -252,16 +240,7 @@ impl Script<'_> {
                     let v = match shape.field(&k) {
                         Some(s) => self.value(doc, s, v, &here)?,
                         None if self.allow_new_fields => v,
-                        None => {
-                            let names = shape.names();
-                            let hint = known::nearest(&k, names.iter().copied())
-                                .map(|n| format!(" (did you mean {n}?)"))
-                                .unwrap_or_default();
-                            return Err(format!(
-                                "{here}: the format has no field {} here{hint}; --allow-new-fields adds it anyway",
-                                Value::from(k.as_str())
-                            ));
-                        }
+                        None => return Err(no_field(&here, &k, shape)),
                     };
                     out.insert(k, v);
                 }
@@ -310,6 +289,23 @@ impl Script<'_> {
             Leaf::Text | Leaf::Json => Value::String(s),
         })
     }
+}
+
+/// ` (did you mean started_on?)`, else the names there are.
+fn hint(typed: &str, names: &[&str], there: &str) -> String {
+    known::nearest(typed, names.iter().copied()).map_or_else(
+        || format!(" ({there}: {})", names.join(", ")),
+        |n| format!(" (did you mean {n}?)"),
+    )
+}
+
+/// A field the format does not know where `at` names it.
+fn no_field(at: &str, name: &str, shape: Shape) -> String {
+    format!(
+        "{at}: the format has no field {} here{}; --allow-new-fields adds it anyway",
+        Value::from(name),
+        hint(name, &shape.names(), "it has")
+    )
 }
 
 /// "no such date 2026-02-30 (2026-02 has 28 days)".
