@@ -117,11 +117,21 @@ fn csv_num(s: &str) -> Option<f64> {
 
 /// Checks one standings export (header + rows of optional numbers by column)
 /// against standings --json.
+/// Whether a figure read back is the figure of standings --json: exactly
+/// (xlsx), or to the 15 significant digits CSV writes (`relative` > 0).
+fn same(a: Option<f64>, b: Option<f64>, relative: f64) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= relative * b.abs(),
+        _ => a == b,
+    }
+}
+
 fn check_standings(
     path: &Path,
     head: &[String],
     rows: Vec<(String, Vec<Option<f64>>)>,
     json: &Value,
+    relative: f64,
 ) {
     assert_eq!(head[0], "id");
     let col = |names: &[&str]| {
@@ -143,30 +153,38 @@ fn check_standings(
     assert_eq!(rows.len(), units.len(), "{path:?}: one row per unit");
     for (id, cells) in rows {
         let u = units[id.as_str()];
-        assert_eq!(cells[rank], u["rank"].as_f64(), "{path:?} {id} rank");
-        assert_eq!(
-            cells[comp],
-            u["composite"].as_f64(),
-            "{path:?} {id} composite"
+        let (got, want) = (cells[rank], u["rank"].as_f64());
+        assert!(
+            same(got, want, relative),
+            "{path:?} {id} rank: {got:?} vs {want:?}"
         );
-        assert_eq!(cells[gap], u["gap_first"].as_f64(), "{path:?} {id} gap");
+        let (got, want) = (cells[comp], u["composite"].as_f64());
+        assert!(
+            same(got, want, relative),
+            "{path:?} {id} composite: {got:?} vs {want:?}"
+        );
+        let (got, want) = (cells[gap], u["gap_first"].as_f64());
+        assert!(
+            same(got, want, relative),
+            "{path:?} {id} gap: {got:?} vs {want:?}"
+        );
         // Then each metric's target, actual, completion, in snapshot order.
         for (k, (mid, m)) in u["metrics"].as_object().unwrap().iter().enumerate() {
             let base = 9 + 3 * k;
-            assert_eq!(
-                cells[base],
-                m["target"].as_f64(),
-                "{path:?} {id} {mid} target"
+            let (got, want) = (cells[base], m["target"].as_f64());
+            assert!(
+                same(got, want, relative),
+                "{path:?} {id} {mid} target: {got:?} vs {want:?}"
             );
-            assert_eq!(
-                cells[base + 1],
-                m["actual"].as_f64(),
-                "{path:?} {id} {mid} actual"
+            let (got, want) = (cells[base + 1], m["actual"].as_f64());
+            assert!(
+                same(got, want, relative),
+                "{path:?} {id} {mid} actual: {got:?} vs {want:?}"
             );
-            assert_eq!(
-                cells[base + 2],
-                m["completion"].as_f64(),
-                "{path:?} {id} {mid} completion"
+            let (got, want) = (cells[base + 2], m["completion"].as_f64());
+            assert!(
+                same(got, want, relative),
+                "{path:?} {id} {mid} completion: {got:?} vs {want:?}"
             );
         }
     }
@@ -198,7 +216,7 @@ fn standings_exports_agree_with_standings_json() {
                 (id, nums)
             })
             .collect();
-        check_standings(&path, &head, rows, &json);
+        check_standings(&path, &head, rows, &json, 0.0);
 
         let (head, rows) = read_csv(&export(&path, "csv", "standings"));
         let rows = rows
@@ -218,7 +236,31 @@ fn standings_exports_agree_with_standings_json() {
                 (r[0].clone(), nums)
             })
             .collect();
-        check_standings(&path, &head, rows, &json);
+        check_standings(&path, &head, rows, &json, 5e-15);
+    }
+}
+
+#[test]
+fn csv_figures_carry_no_binary_noise() {
+    let (_dir, file) = copy(&root().join("tests/fixtures/spreadsheets/county.json"));
+    let mut json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    // 0.3 / 0.1 is 2.9999999999999996 in binary arithmetic.
+    json["units"][1]["targets"]["investment"] = serde_json::json!(0.1);
+    json["units"][1]["actuals"]["investment"] = serde_json::json!(0.3);
+    std::fs::write(&file, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let (head, rows) = read_csv(&export(&file, "csv", "standings"));
+    let col = |h: &str| head.iter().position(|x| x == h).unwrap();
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap();
+    assert_eq!(row("donghu")[col("协议引资额完成率")], "3");
+    assert_eq!(row("donghu")[col("协议引资额（亿元）")], "0.3");
+    // The metric's decimals, as the console shows them.
+    assert_eq!(row("chengguan")[col("协议引资额目标（亿元）")], "30.0");
+    assert_eq!(row("chengguan")[col("新签约项目目标（个）")], "6");
+    for r in &rows {
+        for cell in r {
+            assert!(!cell.contains("0000000"), "{cell} in {r:?}");
+            assert!(!cell.contains("9999999"), "{cell} in {r:?}");
+        }
     }
 }
 
@@ -380,12 +422,17 @@ fn import_then_export_then_import_is_stable() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The totals row is a total, checked (it does not add up), not a unit.
     assert!(
-        stdout.contains("skipped rows, no such unit (1): A5 \"合计\""),
+        stdout.contains("合计行，已核对，不写入（1）：A5 「合计」"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("skipped columns, no such metric (1): E2 \"备注\""),
+        stdout.contains("警告：合计与各行之和不符：C5 「合计」"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("跳过的列，无此指标（1）：E2 「备注」"),
         "{stdout}"
     );
     let json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
@@ -460,7 +507,11 @@ fn dry_run_shows_the_diff_and_writes_nothing() {
     let out = import(&file, &sheet, &["--dry-run"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert!(stdout.contains("1 change"), "{stdout}");
+    assert!(stdout.contains("匹配单位行 1，1 处修改"), "{stdout}");
+    assert!(
+        stdout.contains("B  协议引资额 完成  ← B1 「investment」"),
+        "{stdout}"
+    );
     assert!(stdout.contains("B2  东湖镇 (donghu)"), "{stdout}");
     assert!(stdout.contains("→ 99.5"), "{stdout}");
     assert!(stdout.contains("dry run"), "{stdout}");
@@ -515,7 +566,7 @@ fn bad_sheets_name_the_cell_and_change_nothing() {
         (
             "nocolumn.xlsx",
             vec![vec!["单位", "利润", "税收"], vec!["东湖镇", "=1", "=2"]],
-            "no usable column: no header in the first 10 rows names a metric",
+            "no usable column: no header in the first 12 rows names a metric",
         ),
         (
             "negative.xlsx",

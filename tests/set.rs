@@ -271,3 +271,151 @@ fn backups_are_listed_and_one_is_restored() {
             "no backup 9 of meeting.json: there are 4",
         ));
 }
+
+#[test]
+fn a_misspelt_field_is_refused_naming_the_field_meant() {
+    let s = Setup::new();
+    s.set(&["projects.P007.started=2026-03-05"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "projects.P007.started: the format has no field \"started\" here (did you mean started_on?); --allow-new-fields adds it anyway",
+        ))
+        .stderr(predicate::str::contains("nothing written"));
+    s.set(&["units.kfq.actuals.investmnet=3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "units.kfq.actuals.investmnet: no metric with id \"investmnet\" (did you mean investment?)",
+        ));
+    s.set(&[r#"projects.+={"id":"P020","name":"新项目","unit":"kfq","stage":"signed","sigend_on":"2026-03-01"}"#])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "projects.+.sigend_on: the format has no field \"sigend_on\" here (did you mean signed_on?)",
+        ));
+    assert_eq!(s.text(), MEETING, "byte-identical after refused sets");
+    // Fields of the user's own that the file has stay editable.
+    s.set(&["units.kfq.x_phone=0000-9999", "--dry-run"])
+        .assert()
+        .success();
+    // Asked for, a new field is added.
+    s.set(&["projects.P007.started=2026-03-05", "--allow-new-fields"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&s.text()).unwrap();
+    assert_eq!(json["projects"][0]["started"], "2026-03-05");
+}
+
+#[test]
+fn units_and_projects_are_named_by_name_too() {
+    let s = Setup::new();
+    s.set(&[
+        "units.经济开发区.actuals.协议引资额=101",
+        "projects.新能源电池项目.stage=开工",
+        "projects.新能源电池项目.started_on=2026/5/6",
+        "projects.冷链物流园.unit=经济开发区",
+        "units.城西镇.card=黄牌",
+        "units.城西镇.card_reason=进度滞后",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "units.kfq.actuals.investment: 98.5 → 101",
+    ))
+    .stdout(predicate::str::contains(
+        "projects.P007.stage: \"signed\" → \"started\"",
+    ))
+    .stdout(predicate::str::contains(
+        "projects.P007.started_on: (absent) → \"2026-05-06\"",
+    ))
+    .stdout(predicate::str::contains(
+        "projects.P012.unit: \"cxz\" → \"kfq\"",
+    ))
+    .stdout(predicate::str::contains(
+        "units.cxz.card: (absent) → \"yellow\"",
+    ));
+}
+
+#[test]
+fn a_name_two_units_share_is_refused_naming_both() {
+    let s = Setup::new();
+    s.set(&["units.fgw.name=城西镇"]).assert().success();
+    let before = s.text();
+    s.set(&["units.城西镇.actuals.investment=5"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "units.城西镇: 2 units share the name \"城西镇\" (cxz, fgw); name one by its id",
+        ));
+    s.set(&["projects.P007.unit=城西镇"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "projects.P007.unit: 2 units share the name \"城西镇\" (cxz, fgw)",
+        ));
+    assert_eq!(s.text(), before);
+}
+
+#[test]
+fn options_may_come_after_the_assignments() {
+    let s = Setup::new();
+    s.set(&["projects.P007.stage=started", "--dry-run"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "dry run: meeting.json not written",
+        ));
+    assert_eq!(s.text(), MEETING);
+}
+
+#[test]
+fn dates_are_read_as_secretaries_write_them_and_a_missing_day_is_named() {
+    let s = Setup::new();
+    s.set(&[
+        "projects.P007.signed_on=2026年3月5日",
+        "projects.P007.due_start=２０２６－０６－０１",
+        "meeting.period.to=2026-4-30",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "projects.P007.signed_on: \"2026-02-10\" → \"2026-03-05\"",
+    ))
+    .stdout(predicate::str::contains(
+        "projects.P007.due_start: \"2026-04-30\" → \"2026-06-01\"",
+    ));
+    let before = s.text();
+    s.set(&["projects.P007.started_on=2026-02-30"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "projects.P007.started_on: no such date 2026-02-30 (2026-02 has 28 days)",
+        ));
+    assert_eq!(s.text(), before);
+}
+
+#[test]
+fn a_doubtful_figure_is_written_with_a_warning_and_check_lists_it() {
+    let s = Setup::new();
+    // 新签约项目 counts whole projects; kfq's target is 12.
+    s.set(&[
+        "units.kfq.actuals.signed=2.5",
+        "units.cxz.actuals.signed=41",
+    ])
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(
+        "warning: 经济开发区 新签约项目完成 2.5：按整数计，此数带小数",
+    ))
+    .stderr(predicate::str::contains(
+        "warning: 城西镇 新签约项目完成 41：超过目标的 5 倍（目标 8）",
+    ));
+    s.guotang(&["check", "meeting.json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("⚠ 请核对（2）"))
+        .stdout(predicate::str::contains(
+            "经济开发区 新签约项目完成 2.5：按整数计，此数带小数",
+        ));
+}

@@ -295,6 +295,12 @@ impl App {
         }
         match self.apply_edit(&assignments) {
             Ok(effects) => {
+                // Allowed but doubted (a fraction in a count…): said, not refused.
+                if let Some(doubt) =
+                    self.doubts_after(&[(f.path.clone(), f.value(lang).ok().flatten())])
+                {
+                    self.notify(doubt);
+                }
                 self.move_cursor(drow, dcol);
                 self.keep_cursor_in_view();
                 effects

@@ -151,6 +151,7 @@ pub fn run(file: &Path) -> ExitCode {
             ),
         },
     );
+    out.push_str(&doubts(s, lang));
     let title = one_line(&m.title);
     println!("✓ {}: {title}", super::shown_path(file));
     print!("{out}");
@@ -159,4 +160,38 @@ pub fn run(file: &Path) -> ExitCode {
     std::mem::forget(st);
     std::mem::forget(loaded);
     ExitCode::SUCCESS
+}
+
+/// How many doubted figures `check` lists before it says how many more.
+const DOUBTS_LISTED: usize = 10;
+
+/// Figures allowed but probably wrong (a fraction in a count, an actual
+/// far over its target, a project signed after it started): listed, the
+/// file still usable.
+fn doubts(s: &model::Snapshot, lang: Lang) -> String {
+    use crate::app::editor::describe;
+    use crate::ui::edit_labels as el;
+    let all = model::doubts::all(s);
+    if all.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "  ⚠ {}{}\n",
+        el::DOUBTS.get(lang),
+        lang.paren(&all.len().to_string())
+    );
+    for d in all.iter().take(DOUBTS_LISTED) {
+        out.push_str(&format!(
+            "    {}\n",
+            one_line(&describe::doubt(s, d, lang, false))
+        ));
+    }
+    if all.len() > DOUBTS_LISTED {
+        let more = all.len() - DOUBTS_LISTED;
+        out.push_str(&match lang {
+            Lang::Zh => format!("    …另有 {more} 处\n"),
+            Lang::En => format!("    … and {more} more\n"),
+        });
+    }
+    out
 }

@@ -5,13 +5,14 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::export::headers;
 use crate::i18n::{Lang, num};
 use crate::import::{self, Field, Plan, SheetKind, Skipped};
 use crate::model::Snapshot;
 use crate::sanitize::one_line;
 use crate::store;
 use crate::text::{pad_right, width};
+use crate::ui::import_labels as il;
+use crate::ui::labels::L;
 
 /// Sheets larger than this are refused unread.
 const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
@@ -131,15 +132,39 @@ fn figure(v: Option<f64>, decimals: u8) -> String {
     )
 }
 
-fn list(out: &mut String, label: &str, items: &[Skipped]) {
+fn list(out: &mut String, label: L, lang: Lang, items: &[Skipped]) {
     if items.is_empty() {
         return;
     }
     let shown: Vec<String> = items
         .iter()
-        .map(|k| format!("{} \"{}\"", k.cell, one_line(&k.text)))
+        .map(|k| format!("{} {}", k.cell, quoted(&k.text, lang)))
         .collect();
-    let _ = writeln!(out, "{label} ({}): {}", items.len(), shown.join(", "));
+    let _ = writeln!(
+        out,
+        "{}{}{}{}",
+        label.get(lang),
+        lang.paren(&items.len().to_string()),
+        lang.colon(),
+        shown.join(lang.pick("、", ", "))
+    );
+}
+
+/// Text from the sheet, quoted the way the language quotes.
+fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("「{}」", one_line(text)),
+        Lang::En => format!("\"{}\"", one_line(text)),
+    }
+}
+
+/// What a figure column holds: `协议引资额 目标`.
+fn what(s: &Snapshot, metric: usize, field: Field, lang: Lang) -> String {
+    let word = match field {
+        Field::Target => il::TARGETS,
+        Field::Actual => il::ACTUALS,
+    };
+    format!("{} {}", one_line(&s.metrics[metric].name), word.get(lang))
 }
 
 /// The diff and what was skipped, as the command prints it.
@@ -148,23 +173,57 @@ pub fn describe(s: &Snapshot, plan: &Plan, source: &str, lang: Lang) -> String {
     let n = plan.changes.len();
     let _ = writeln!(
         out,
-        "{source}: {} rows matched, {n} change{}",
+        "{source}{}{} {}{}{n} {}",
+        lang.colon(),
+        il::ROWS_MATCHED.get(lang),
         plan.matched_rows,
-        if n == 1 { "" } else { "s" }
+        lang.pick("，", ", "),
+        if n == 1 { il::ONE_CHANGE } else { il::CHANGES }.get(lang)
     );
+    if !plan.read.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            il::COLUMNS_READ.get(lang),
+            lang.colon().trim_end()
+        );
+        let heads: Vec<[String; 3]> = plan
+            .read
+            .iter()
+            .map(|r| {
+                let from: Vec<String> = r
+                    .from
+                    .iter()
+                    .map(|f| format!("{} {}", f.cell, quoted(&f.text, lang)))
+                    .collect();
+                [
+                    r.column.clone(),
+                    what(s, r.metric, r.field, lang),
+                    from.join(" + "),
+                ]
+            })
+            .collect();
+        let w = |k: usize| heads.iter().map(|r| width(&r[k])).max().unwrap_or(0);
+        let (w0, w1) = (w(0), w(1));
+        for h in &heads {
+            let _ = writeln!(
+                out,
+                "  {}  {}  ← {}",
+                pad_right(&h[0], w0),
+                pad_right(&h[1], w1),
+                h[2]
+            );
+        }
+    }
     let rows: Vec<[String; 4]> = plan
         .changes
         .iter()
         .map(|c| {
             let m = &s.metrics[c.metric];
-            let what = match c.field {
-                Field::Target => headers::target(m, lang),
-                Field::Actual => headers::actual(m),
-            };
             [
                 c.cell.clone(),
                 format!("{} ({})", one_line(&s.units[c.unit].name), c.unit_id(s)),
-                what,
+                what(s, c.metric, c.field, lang),
                 format!(
                     "{} → {}",
                     figure(c.old, m.decimals),
@@ -185,17 +244,56 @@ pub fn describe(s: &Snapshot, plan: &Plan, source: &str, lang: Lang) -> String {
             r[3]
         );
     }
-    list(&mut out, "skipped rows, no such unit", &plan.unmatched_rows);
+    for m in &plan.mismatches {
+        let decimals = s.metrics[m.metric].decimals;
+        let _ = writeln!(
+            out,
+            "{}{}{} {} {} {}{}{} {}{}",
+            il::TOTAL_MISMATCH.get(lang),
+            lang.colon(),
+            m.cell,
+            quoted(&m.label, lang),
+            what(s, m.metric, m.field, lang),
+            figure(Some(m.total), decimals),
+            lang.pick("，", ", "),
+            il::ROWS_SUM.get(lang),
+            figure(Some(m.sum), decimals),
+            lang.paren(&format!("{} {}", m.rows, il::ROWS.get(lang))),
+        );
+    }
+    if !plan.ambiguous_rows.is_empty() {
+        let shown: Vec<String> = plan
+            .ambiguous_rows
+            .iter()
+            .map(|a| {
+                let ids: Vec<&str> = a.units.iter().map(|&u| s.units[u].id.as_str()).collect();
+                format!(
+                    "{} {} → {}",
+                    a.cell,
+                    quoted(&a.text, lang),
+                    one_line(&ids.join(lang.pick("、", ", ")))
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}{}{}{}",
+            il::AMBIGUOUS_ROWS.get(lang),
+            lang.paren(&plan.ambiguous_rows.len().to_string()),
+            lang.colon(),
+            shown.join(lang.pick("；", "; "))
+        );
+    }
+    list(&mut out, il::TOTAL_ROWS, lang, &plan.total_rows);
+    list(&mut out, il::UNMATCHED_ROWS, lang, &plan.unmatched_rows);
     list(
         &mut out,
-        "skipped columns, no such metric",
+        il::UNMATCHED_COLUMNS,
+        lang,
         &plan.unmatched_columns,
     );
-    list(
-        &mut out,
-        "computed columns, not read",
-        &plan.computed_columns,
-    );
+    list(&mut out, il::COMPUTED_COLUMNS, lang, &plan.computed_columns);
+    list(&mut out, il::NOTE_ROWS, lang, &plan.note_rows);
     out
 }
 

@@ -124,12 +124,15 @@ pub enum Command {
     },
     /// Change values in a snapshot: all assignments or none.
     ///
-    /// PATH names things by id: units.kfq.actuals.investment, units.kfq.card,
-    /// projects.P007.stage, metrics.investment.weight, meeting.period.to;
-    /// list items by 1-based position: agenda.3.minutes; `+` appends:
-    /// projects.+='{"id":"P020",…}'. Quote a segment holding dots:
-    /// units."a.b".name. VALUE is JSON when it parses as JSON, else a string
-    /// (stage=started, minutes=5, name='"123"'); null removes the field.
+    /// PATH names things by id or by name: units.kfq.actuals.investment,
+    /// units.经济开发区.card, projects.P007.stage, metrics.investment.weight,
+    /// meeting.period.to; list items by 1-based position: agenda.3.minutes;
+    /// `+` appends: projects.+='{"id":"P020",…}'. Quote a segment holding
+    /// dots: units."a.b".name. A field the format does not know is refused
+    /// (--allow-new-fields adds it). VALUE is JSON when it parses as JSON,
+    /// else a string (stage=started, minutes=5, name='"123"'); dates may be
+    /// written 2026/3/5 or 2026年3月5日, a stage or card by its label (开工,
+    /// 红牌); null removes the field. Options may come anywhere.
     ///
     /// The result is checked like `guotang check`; if it is not usable nothing
     /// is written and the error names the place and the assignment. The file
@@ -142,7 +145,7 @@ pub enum Command {
         /// The snapshot file.
         file: PathBuf,
         /// PATH=VALUE assignments, applied in order.
-        #[arg(required = true, value_name = "PATH=VALUE", allow_hyphen_values = true)]
+        #[arg(required = true, value_name = "PATH=VALUE")]
         assignments: Vec<String>,
         /// Show the changes (path: old → new) without writing.
         #[arg(long)]
@@ -150,6 +153,10 @@ pub enum Command {
         /// Write even while another editor holds the file's lock.
         #[arg(long)]
         force: bool,
+        /// Add a field the snapshot format does not know (refused otherwise,
+        /// naming the field meant: started → started_on).
+        #[arg(long)]
+        allow_new_fields: bool,
     },
     /// List the versions of a snapshot kept before each save, or restore one.
     ///
@@ -321,7 +328,16 @@ pub fn run(cli: Cli) -> ExitCode {
             assignments,
             dry_run,
             force,
-        }) => set::run(&file, &assignments, dry_run, force),
+            allow_new_fields,
+        }) => set::run(
+            &file,
+            &set::SetArgs {
+                texts: &assignments,
+                dry_run,
+                force,
+                allow_new_fields,
+            },
+        ),
         Some(Command::Backups {
             file,
             restore,

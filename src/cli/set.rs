@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::model::Document;
+use crate::model::edit::script::Script;
 use crate::model::edit::{self, Assignment, Change};
 use crate::sanitize::one_line;
 use crate::store::{self, Expect, LockError, SaveError};
@@ -57,7 +58,22 @@ pub(super) fn writer_for(file: &Path, force: bool) -> Result<store::save::Writer
     })
 }
 
-pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCode {
+/// How `set` was asked to run.
+pub struct SetArgs<'a> {
+    pub texts: &'a [String],
+    pub dry_run: bool,
+    pub force: bool,
+    /// Add fields the format does not know instead of refusing them.
+    pub allow_new_fields: bool,
+}
+
+pub fn run(file: &Path, args: &SetArgs) -> ExitCode {
+    let SetArgs {
+        texts,
+        dry_run,
+        force,
+        allow_new_fields,
+    } = *args;
     let mut assignments = Vec::with_capacity(texts.len());
     for t in texts {
         match Assignment::parse(t) {
@@ -96,6 +112,19 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
             return ExitCode::FAILURE;
         }
     };
+    // Names made ids, fields checked against the format, values read as
+    // their fields are typed (2026/3/5, 开工).
+    let script = Script {
+        allow_new_fields,
+        labels: &crate::ui::labels::word_for,
+    };
+    let assignments = match script.prepare(&doc, &assignments) {
+        Ok(a) => a,
+        Err(e) => {
+            error(&format!("{e}\nnothing written to {}", file.display()));
+            return ExitCode::FAILURE;
+        }
+    };
     let changes = match doc.edit(&assignments) {
         Ok(c) => c,
         Err(e) => {
@@ -105,6 +134,14 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
     };
     for c in changes.iter() {
         println!("{}", change_line(c));
+    }
+    // Allowed but doubted (a fraction in a count…): said, not refused.
+    let lang = super::lang_for(&doc);
+    for c in changes.iter() {
+        for d in crate::model::doubts::if_set(&doc.snapshot, &c.path, c.new.as_ref()) {
+            let text = crate::app::editor::describe::doubt(&doc.snapshot, &d, lang, false);
+            eprintln!("warning: {}", one_line(&text));
+        }
     }
     let name = file.display();
     if changes.is_empty() {

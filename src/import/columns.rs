@@ -49,28 +49,84 @@ pub fn normalize(s: &str) -> String {
         .collect()
 }
 
-const SEPARATORS: &[char] = &['.', '_', '-', '·', ':', '：', '/'];
-const TARGET_WORDS: &[&str] = &[
-    "年度目标",
-    "全年目标",
-    "目标任务",
-    "目标值",
-    "目标",
-    "target",
-];
-const ACTUAL_WORDS: &[&str] = &["实际完成", "完成值", "完成数", "实际", "完成", "actual"];
-const COMPUTED_WORDS: &[&str] = &["完成率", "完成进度", "completion", "排名", "rank", "%"];
+const SEPARATORS: &[char] = &['.', '_', '-', '·', ':', '：', '/', '—', '－'];
 const ID_HEADERS: &[&str] = &["id", "编号", "单位编号", "单位代码", "unitid", "unit_id"];
 const NAME_HEADERS: &[&str] = &[
     "单位",
     "单位名称",
     "名称",
+    "地区",
+    "镇街",
+    "乡镇",
     "name",
     "unit",
     "unitname",
     "unit_name",
 ];
 const ROW_NUMBER_HEADERS: &[&str] = &["序号", "no.", "no", "#"];
+
+/// What a word under (or after) a metric's name says its column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sub {
+    Target,
+    Actual,
+    /// Computed from the others (完成率, %, 排名, 同比…) or another period's
+    /// figure (本月, 上年同期): read past, never written.
+    Computed,
+}
+
+/// Words that make a column computed, looked for first: 完成率 holds 完成.
+const COMPUTED_WORDS: &[&str] = &[
+    "率",
+    "%",
+    "％",
+    "进度",
+    "比重",
+    "占比",
+    "排名",
+    "排序",
+    "位次",
+    "名次",
+    "同比",
+    "环比",
+    "增长",
+    "增幅",
+    "增速",
+    "增减",
+    "差距",
+    "差额",
+    "序时",
+    "completion",
+    "rank",
+    "ratio",
+    "share",
+    "growth",
+];
+/// Openings that name another period than the year to date.
+const OTHER_PERIOD: &[&str] = &["本月", "当月", "上月", "本周", "上年", "去年", "同期"];
+const TARGET_WORDS: &[&str] = &["目标", "任务", "计划", "target", "plan", "goal"];
+const ACTUAL_WORDS: &[&str] = &["完成", "实际", "累计", "actual", "done", "achieved"];
+
+/// What a header word says of its column: `目标`, `全年任务` and `计划数`
+/// are targets; `完成`, `1—4月累计完成` and `实际` actuals; `完成率`, `%`
+/// and `本月完成` computed; anything else nothing.
+pub fn sub(text: &str) -> Option<Sub> {
+    let t = normalize(text);
+    let t = t.trim_matches(SEPARATORS);
+    if t.is_empty() {
+        return None;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if has(COMPUTED_WORDS) || OTHER_PERIOD.iter().any(|w| t.starts_with(w)) {
+        Some(Sub::Computed)
+    } else if has(TARGET_WORDS) {
+        Some(Sub::Target)
+    } else if has(ACTUAL_WORDS) {
+        Some(Sub::Actual)
+    } else {
+        None
+    }
+}
 
 /// Text without spaces, in lower case (brackets kept).
 fn squash(s: &str) -> String {
@@ -94,12 +150,23 @@ pub fn metric_names(s: &Snapshot) -> HashMap<String, usize> {
     map
 }
 
+/// The metric a header names, if it names exactly one.
+pub fn metric_of(header: &str, metrics: &HashMap<String, usize>) -> Option<usize> {
+    let h = normalize(header);
+    metrics
+        .get(&h)
+        .or_else(|| metrics.get(&squash(header)))
+        .copied()
+}
+
+/// What a one-cell header names. A metric's name alone is its actual; a
+/// name followed by a word is what the word says ([`sub`]).
 pub fn role(header: &str, metrics: &HashMap<String, usize>) -> Role {
     let h = normalize(header);
     if h.is_empty() {
         return Role::Unknown;
     }
-    if let Some(&mi) = metrics.get(&h).or_else(|| metrics.get(&squash(header))) {
+    if let Some(mi) = metric_of(header, metrics) {
         return Role::Metric(mi, Field::Actual);
     }
     if ID_HEADERS.contains(&h.as_str()) {
@@ -108,24 +175,17 @@ pub fn role(header: &str, metrics: &HashMap<String, usize>) -> Role {
     if NAME_HEADERS.contains(&h.as_str()) {
         return Role::UnitName;
     }
-    let metric = |rest: &str| {
-        let rest = rest.trim_matches(SEPARATORS);
-        metrics
-            .get(rest)
-            .or_else(|| metrics.get(&normalize(rest)))
-            .copied()
-    };
-    for (words, field) in [
-        (COMPUTED_WORDS, None),
-        (TARGET_WORDS, Some(Field::Target)),
-        (ACTUAL_WORDS, Some(Field::Actual)),
-    ] {
-        for w in words {
-            if let Some(rest) = h.strip_suffix(w)
-                && let Some(mi) = metric(rest)
-            {
-                return field.map_or(Role::Computed, |f| Role::Metric(mi, f));
-            }
+    // The longest metric name the header starts with, then the word after it.
+    let longest = metrics
+        .iter()
+        .filter(|(name, _)| !name.is_empty() && h.starts_with(name.as_str()))
+        .max_by_key(|(name, _)| name.len());
+    if let Some((name, &mi)) = longest {
+        match sub(&h[name.len()..]) {
+            Some(Sub::Target) => return Role::Metric(mi, Field::Target),
+            Some(Sub::Actual) => return Role::Metric(mi, Field::Actual),
+            Some(Sub::Computed) => return Role::Computed,
+            None => {}
         }
     }
     // The standings export's own unit columns, in either language.
@@ -191,5 +251,35 @@ mod tests {
         assert_eq!(role("单位名称", &m), Role::UnitName);
         assert_eq!(role("备注", &m), Role::Unknown);
         assert_eq!(role("利润目标", &m), Role::Unknown);
+        assert_eq!(
+            role("新开工项目全年任务", &m),
+            Role::Metric(1, Field::Target)
+        );
+        assert_eq!(role("新开工项目累计", &m), Role::Metric(1, Field::Actual));
+        assert_eq!(role("新开工项目本月完成", &m), Role::Computed);
+        assert_eq!(role("新开工项目投资", &m), Role::Unknown);
+    }
+
+    #[test]
+    fn words_under_a_metric_say_what_its_column_holds() {
+        for (t, want) in [
+            ("目标", Some(Sub::Target)),
+            ("全年任务", Some(Sub::Target)),
+            ("计划数", Some(Sub::Target)),
+            ("年度目标（亿元）", Some(Sub::Target)),
+            ("完成", Some(Sub::Actual)),
+            ("1—4月累计完成", Some(Sub::Actual)),
+            ("实际", Some(Sub::Actual)),
+            ("完成率", Some(Sub::Computed)),
+            ("完成率（%）", Some(Sub::Computed)),
+            ("%", Some(Sub::Computed)),
+            ("本月完成", Some(Sub::Computed)),
+            ("同比增长", Some(Sub::Computed)),
+            ("排名", Some(Sub::Computed)),
+            ("亿元", None),
+            ("", None),
+        ] {
+            assert_eq!(sub(t), want, "{t}");
+        }
     }
 }

@@ -3,9 +3,10 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::ImportError;
+use super::bounds::{self, Span};
 
 /// One cell as read.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +27,9 @@ pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// 0-based row and column of `rows[0][0]` in the sheet.
     pub origin: (u32, u32),
+    /// Merged regions, in grid positions: the first and the last cell
+    /// (row, column) of each; the text sits in the first.
+    pub merged: Vec<((usize, usize), (usize, usize))>,
 }
 
 impl Grid {
@@ -39,6 +43,41 @@ impl Grid {
     /// How many columns the widest row has.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+    /// A sheet region in grid positions, cut to the grid; `None` when it
+    /// lies outside.
+    fn clip(&self, start: (u32, u32), end: (u32, u32)) -> Option<((usize, usize), (usize, usize))> {
+        let (r0, c0) = self.origin;
+        let rows = self.rows.len() as u32;
+        let cols = self.width() as u32;
+        if end.0 < r0 || end.1 < c0 || start.0 >= r0 + rows || start.1 >= c0 + cols {
+            return None;
+        }
+        let first = (start.0.max(r0) - r0, start.1.max(c0) - c0);
+        let last = ((end.0 - r0).min(rows - 1), (end.1 - c0).min(cols - 1));
+        Some((
+            (first.0 as usize, first.1 as usize),
+            (last.0 as usize, last.1 as usize),
+        ))
+    }
+    /// The merged region `(row, col)` lies in, if any.
+    pub fn merge_of(&self, row: usize, col: usize) -> Option<((usize, usize), (usize, usize))> {
+        self.merged
+            .iter()
+            .copied()
+            .find(|&((r0, c0), (r1, c1))| (r0..=r1).contains(&row) && (c0..=c1).contains(&col))
+    }
+    /// A grid of text cells (`""` empty), for tests.
+    #[cfg(test)]
+    pub(crate) fn from_texts(rows: &[&[&str]]) -> Grid {
+        let cell = |t: &&str| match *t {
+            "" => Cell::Empty,
+            t => Cell::Text(t.to_owned()),
+        };
+        Grid {
+            rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect(),
+            ..Grid::default()
+        }
     }
     /// The Excel name of a grid cell: `B7`.
     pub fn name(&self, row: usize, col: usize) -> String {
@@ -102,8 +141,86 @@ fn from_data(d: &Data) -> Cell {
     }
 }
 
-/// Reads a workbook's sheet.
+fn from_ref(d: &DataRef<'_>) -> Cell {
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        DataRef::Bool(b) => {
+            Cell::Other(format!("the boolean {}", if *b { "TRUE" } else { "FALSE" }))
+        }
+        DataRef::DateTime(_) | DataRef::DateTimeIso(_) => Cell::Other("a date".to_owned()),
+        DataRef::DurationIso(_) => Cell::Other("a duration".to_owned()),
+        DataRef::Error(e) => Cell::Other(format!("the error {e}")),
+    }
+}
+
+/// Cells as they stream from a reader, counted before any table is built.
+struct Sparse {
+    sheet: String,
+    cells: Vec<((u32, u32), Cell)>,
+    span: Span,
+}
+
+impl Sparse {
+    fn new(sheet: &str) -> Sparse {
+        Sparse {
+            sheet: sheet.to_owned(),
+            cells: Vec::new(),
+            span: Span::default(),
+        }
+    }
+
+    fn push(&mut self, pos: (u32, u32), cell: Cell) -> Result<(), ImportError> {
+        if matches!(cell, Cell::Empty) {
+            return Ok(());
+        }
+        self.span.add(&self.sheet, pos)?;
+        self.cells.push((pos, cell));
+        Ok(())
+    }
+
+    /// The table of the cells, once their rectangle is known to be small.
+    fn into_grid(self, merged: &[Dimensions]) -> Result<Grid, ImportError> {
+        self.span.check_area(&self.sheet)?;
+        let (Some((r0, r1)), Some((c0, c1))) = (self.span.rows, self.span.cols) else {
+            return Ok(Grid {
+                sheet: self.sheet,
+                ..Grid::default()
+            });
+        };
+        let width = (c1 - c0) as usize + 1;
+        let mut rows = vec![vec![Cell::Empty; width]; (r1 - r0) as usize + 1];
+        for ((r, c), cell) in self.cells {
+            rows[(r - r0) as usize][(c - c0) as usize] = cell;
+        }
+        let mut grid = Grid {
+            sheet: self.sheet,
+            rows,
+            origin: (r0, c0),
+            merged: Vec::new(),
+        };
+        grid.merged = merged
+            .iter()
+            .filter_map(|d| grid.clip(d.start, d.end))
+            .take(MAX_MERGES)
+            .collect();
+        Ok(grid)
+    }
+}
+
+/// The most merged regions kept (a header has a few dozen).
+const MAX_MERGES: usize = 10_000;
+
+/// Reads a workbook's sheet. Zipped workbooks are checked part by part
+/// before the reader opens them, and cells are counted as they stream in
+/// (see [`super::bounds`]).
 pub fn from_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, ImportError> {
+    if bounds::is_zip(bytes) {
+        bounds::check_zip(bytes)?;
+    }
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| ImportError::Workbook(e.to_string()))?;
     let names = wb.sheet_names();
@@ -118,20 +235,44 @@ pub fn from_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, ImportEr
             })?,
         None => names.first().cloned().ok_or(ImportError::NoSheets)?,
     };
-    let range = wb
-        .worksheet_range(&name)
-        .map_err(|e| ImportError::Workbook(format!("sheet \"{name}\": {e}")))?;
-    let origin = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .map(|r| r.iter().map(from_data).collect())
-        .collect();
-    Ok(Grid {
-        sheet: name,
-        rows,
-        origin,
-    })
+    let bad = |e: &dyn std::fmt::Display| ImportError::Workbook(format!("sheet \"{name}\": {e}"));
+    let mut sparse = Sparse::new(&name);
+    let merged = match &mut wb {
+        Sheets::Xlsx(x) => {
+            {
+                let mut cells = x.worksheet_cells_reader(&name).map_err(|e| bad(&e))?;
+                while let Some(c) = cells.next_cell().map_err(|e| bad(&e))? {
+                    sparse.push(c.get_position(), from_ref(c.get_value()))?;
+                }
+            }
+            x.merge_cells_by_sheet_name(&name).unwrap_or_default()
+        }
+        Sheets::Xlsb(x) => {
+            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| bad(&e))?;
+            while let Some(c) = cells.next_cell().map_err(|e| bad(&e))? {
+                sparse.push(c.get_position(), from_ref(c.get_value()))?;
+            }
+            Vec::new()
+        }
+        // An xls is parsed whole when opened (at most 65,536 × 256 cells);
+        // an ods part was checked above.
+        other => {
+            let range = other.worksheet_range(&name).map_err(|e| bad(&e))?;
+            for (r, c, d) in range.used_cells() {
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                sparse.push((r0 + r as u32, c0 + c as u32), from_data(d))?;
+            }
+            match other {
+                Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+                _ => Vec::new(),
+            }
+        }
+    };
+    sparse.into_grid(&merged)
 }
+
+/// The most fields (empty ones too) a CSV file may have.
+const MAX_CSV_FIELDS: u64 = 10 * bounds::MAX_CELLS;
 
 /// Reads a CSV file (UTF-8, with or without a byte-order mark). Every cell is
 /// text; a leading `'` that guotang's export put before formula-like text is
@@ -144,11 +285,25 @@ pub fn from_csv(bytes: &[u8]) -> Result<Grid, ImportError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut fields = 0u64;
+    let mut span = Span::default();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv {
             line: e.position().map_or(0, |p| p.line()),
             message: e.to_string(),
         })?;
+        // Every field is kept, empty or not: a line of commas counts too.
+        fields += record.len() as u64;
+        if fields > MAX_CSV_FIELDS {
+            return Err(ImportError::TooLarge(format!(
+                "the file has more than {MAX_CSV_FIELDS} fields; files over that are refused"
+            )));
+        }
+        for (c, f) in record.iter().enumerate() {
+            if !f.trim().is_empty() {
+                span.add("CSV", (rows.len() as u32, c as u32))?;
+            }
+        }
         rows.push(
             record
                 .iter()
@@ -170,6 +325,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Grid, ImportError> {
         sheet: String::new(),
         rows,
         origin: (0, 0),
+        merged: Vec::new(),
     })
 }
 

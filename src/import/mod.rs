@@ -7,14 +7,16 @@
 //! Everything here is pure except [`apply_to_file`], the one write.
 
 mod apply;
+pub mod bounds;
 pub mod columns;
 pub mod edit;
 pub mod grid;
+pub mod header;
 pub mod plan;
 
 pub use apply::{ApplyError, apply_to_file, apply_with};
 pub use grid::{Grid, SheetKind, cell_name};
-pub use plan::{Change, Field, Plan, Skipped, plan};
+pub use plan::{Ambiguous, Change, Field, Plan, Read, Skipped, TotalMismatch, plan};
 
 use crate::model::Problems;
 
@@ -49,6 +51,9 @@ pub enum ImportError {
     },
     #[error("no usable column: {0}")]
     NoColumn(String),
+    /// Past a limit of [`bounds`]: refused before the reader allocates.
+    #[error("{0}")]
+    TooLarge(String),
     #[error("the edited snapshot would not be valid:\n{0}")]
     Invalid(Problems),
 }

@@ -10,8 +10,9 @@ use crate::model::Snapshot;
 use crate::sanitize::one_line;
 
 use super::ImportError;
-use super::columns::{Role, metric_names, normalize, role};
+use super::columns::{Role, metric_names, normalize};
 use super::grid::{Cell, Grid};
+use super::header::{self, HEADER_SCAN, Source, shown};
 
 /// Which of a unit's figures a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,42 +50,73 @@ pub struct Skipped {
     pub text: String,
 }
 
+/// A column whose figures are read, and the header cells that say so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    /// The column's letters (`D`).
+    pub column: String,
+    pub metric: usize,
+    pub field: Field,
+    pub from: Vec<Source>,
+}
+
+/// A row whose name is shared by several units: refused, naming them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ambiguous {
+    pub cell: String,
+    pub text: String,
+    /// The units of that name, by index.
+    pub units: Vec<usize>,
+}
+
+/// A 合计 / 小计 figure that is not the sum of the rows it totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TotalMismatch {
+    pub cell: String,
+    /// The row's own word (合计, 小计…).
+    pub label: String,
+    pub metric: usize,
+    pub field: Field,
+    pub total: f64,
+    pub sum: f64,
+    /// How many rows were added up.
+    pub rows: usize,
+}
+
 /// What importing a sheet would do.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Plan {
     pub changes: Vec<Change>,
+    /// The columns read, and from which header cells.
+    pub read: Vec<Read>,
     /// Rows whose unit matches no unit of the snapshot.
     pub unmatched_rows: Vec<Skipped>,
+    /// Rows whose name more than one unit has: not read.
+    pub ambiguous_rows: Vec<Ambiguous>,
     /// Columns whose header names nothing the snapshot has.
     pub unmatched_columns: Vec<Skipped>,
     /// Computed columns (rank, composite, completion, …), read past.
     pub computed_columns: Vec<Skipped>,
+    /// 合计 / 总计 / 小计 rows (checked, never written).
+    pub total_rows: Vec<Skipped>,
+    /// Totals that do not add up.
+    pub mismatches: Vec<TotalMismatch>,
+    /// Rows with text and no figure (footnotes, 填报人…), read past.
+    pub note_rows: Vec<Skipped>,
     /// How many rows matched a unit.
     pub matched_rows: usize,
 }
 
-/// How many rows from the top may hold the header (titles often sit above).
-const HEADER_SCAN: usize = 10;
-
-/// A cell's text as shown in messages.
-fn shown(cell: &Cell) -> String {
-    match cell {
-        Cell::Empty => String::new(),
-        Cell::Number(n) => n.to_string(),
-        Cell::Text(t) => one_line(t).trim().to_owned(),
-        Cell::Other(d) => d.clone(),
-    }
-}
-
 /// A number cell's value: `None` when empty (no change); text that is a
-/// number (`1,234.5`) counts, any other text refuses the import.
+/// number (`1,234.5`, full-width digits) counts, a dash or slash (no
+/// figure, as offices write it) is empty, any other text refuses the import.
 fn number(cell: &Cell, name: impl Fn() -> String) -> Result<Option<f64>, ImportError> {
     let v = match cell {
         Cell::Empty => return Ok(None),
         Cell::Number(n) => *n,
         Cell::Text(t) => {
             let t = t.trim();
-            if t.is_empty() {
+            if t.is_empty() || NO_FIGURE.contains(&t) {
                 return Ok(None);
             }
             parse_number(t).ok_or_else(|| ImportError::NotANumber {
@@ -108,67 +140,81 @@ fn number(cell: &Cell, name: impl Fn() -> String) -> Result<Option<f64>, ImportE
     Ok(Some(v))
 }
 
-/// `98.5`, `1,234.5`, `1e3`; not `九十`, `12%` or `1,23`.
+/// What offices write in a cell that has no figure.
+const NO_FIGURE: &[&str] = &["-", "—", "－", "/", "／", "——", "--"];
+
+/// `98.5`, `1,234.5`, `１２３`, `1e3`; not `九十`, `12%` or `1,23`.
 fn parse_number(t: &str) -> Option<f64> {
-    let plain: String = if t.contains(',') {
-        let (int, frac) = t.split_once('.').unwrap_or((t, ""));
-        let groups: Vec<&str> = int.trim_start_matches(['-', '+']).split(',').collect();
-        let well_formed = groups.len() > 1
-            && (1..=3).contains(&groups[0].len())
-            && groups[1..].iter().all(|g| g.len() == 3)
-            && !frac.contains(',');
-        if !well_formed {
-            return None;
-        }
-        t.replace(',', "")
-    } else {
-        t.to_owned()
-    };
-    plain
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && !plain.eq_ignore_ascii_case("nan") && !plain.contains("inf"))
+    crate::model::typed::number(t).and_then(|n| n.as_f64())
+}
+
+/// What a row numbering the columns holds in its leading cells.
+const COLUMN_NUMBERS: &[&str] = &["栏次", "甲", "乙", "丙"];
+
+/// Words that make a row a total of the rows above it.
+const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "total", "subtotal", "sum"];
+/// Names a total row goes by when no unit has them.
+const TOTAL_NAMES: &[&str] = &["全区", "全县", "全市", "全镇", "全省"];
+
+/// The total word a row's leading cells hold (合计, 小计…), if any.
+fn total_word(grid: &Grid, r: usize, before: usize) -> Option<(usize, String)> {
+    (0..before.max(1)).find_map(|c| {
+        let t = normalize(&shown(grid.get(r, c)));
+        let is_total =
+            TOTAL_WORDS.iter().any(|w| t.ends_with(w)) || TOTAL_NAMES.contains(&t.as_str());
+        is_total.then(|| (c, shown(grid.get(r, c))))
+    })
+}
+
+/// Whether a total word is a subtotal (of the rows since the last one).
+fn is_subtotal(word: &str) -> bool {
+    let t = normalize(word);
+    t.ends_with("小计") || t.ends_with("subtotal")
 }
 
 /// Matches a sheet against a snapshot and lists the changes it brings.
 pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
     let metrics = metric_names(s);
-    let width = grid.width();
-    let roles_of = |r: usize| -> Vec<Role> {
-        (0..width)
-            .map(|c| match grid.get(r, c) {
-                Cell::Text(t) => role(t, &metrics),
-                Cell::Number(n) => role(&n.to_string(), &metrics),
-                _ => Role::Unknown,
-            })
-            .collect()
+    let head = header::find(grid, &metrics).ok_or_else(|| no_metric_column(s, grid))?;
+    let top = head.rows.0;
+    let roles: Vec<Role> = head.columns.iter().map(|c| c.role).collect();
+    let where_ = |c: usize| match head.columns[c].from.as_slice() {
+        [] => grid.name(top, c),
+        from => column_cells(from),
     };
-    let header = (0..grid.rows.len().min(HEADER_SCAN))
-        .find(|&r| roles_of(r).iter().any(|x| matches!(x, Role::Metric(..))))
-        .ok_or_else(|| no_metric_column(s, grid))?;
-    let roles = roles_of(header);
 
     let mut plan = Plan::default();
     let mut seen: HashMap<(usize, Field), usize> = HashMap::new();
-    for (c, r) in roles.iter().enumerate() {
-        let text = shown(grid.get(header, c));
-        match *r {
+    for (c, col) in head.columns.iter().enumerate() {
+        let text = col
+            .from
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        match col.role {
             Role::Metric(mi, f) => {
                 if let Some(&first) = seen.get(&(mi, f)) {
                     return Err(ImportError::DuplicateColumn {
-                        cell: grid.name(header, c),
+                        cell: column_cells(&head.columns[c].from),
                         what: format!("{} {}", one_line(&s.metrics[mi].name), f.key()),
-                        first: grid.name(header, first),
+                        first: column_cells(&head.columns[first].from),
                     });
                 }
                 seen.insert((mi, f), c);
+                plan.read.push(Read {
+                    column: column_letters(grid, c),
+                    metric: mi,
+                    field: f,
+                    from: col.from.clone(),
+                });
             }
             Role::Unknown if !text.is_empty() => plan.unmatched_columns.push(Skipped {
-                cell: grid.name(header, c),
+                cell: where_(c),
                 text,
             }),
             Role::Computed => plan.computed_columns.push(Skipped {
-                cell: grid.name(header, c),
+                cell: where_(c),
                 text,
             }),
             _ => {}
@@ -176,53 +222,126 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
     }
     let id_col = roles.iter().position(|r| *r == Role::UnitId);
     let name_col = roles.iter().position(|r| *r == Role::UnitName);
+    let first_metric = roles
+        .iter()
+        .position(|r| matches!(r, Role::Metric(..)))
+        .unwrap_or(0);
     // Without a named key column, the first column before the figures holds
     // the units, matched by id or name.
     let key_cols: Vec<usize> = match (id_col, name_col) {
         (None, None) => {
-            let first_metric = roles
-                .iter()
-                .position(|r| matches!(r, Role::Metric(..)))
-                .unwrap_or(0);
             let guess = (0..first_metric).find(|&c| roles[c] == Role::Unknown);
             match guess {
                 Some(c) => {
-                    plan.unmatched_columns
-                        .retain(|k| k.cell != grid.name(header, c));
+                    let cell = where_(c);
+                    plan.unmatched_columns.retain(|k| k.cell != cell);
                     vec![c]
                 }
                 None => {
                     return Err(ImportError::NoColumn(format!(
                         "row {} names metrics but no column says which unit a row is (add a column \"id\" or \"单位\")",
-                        grid.origin.0 as usize + header + 1
+                        grid.origin.0 as usize + top + 1
                     )));
                 }
             }
         }
         (a, b) => a.into_iter().chain(b).collect(),
     };
+    let figure_cols: Vec<(usize, usize, Field)> = roles
+        .iter()
+        .enumerate()
+        .filter_map(|(c, r)| match *r {
+            Role::Metric(mi, f) => Some((c, mi, f)),
+            _ => None,
+        })
+        .collect();
 
     let mut units_seen: HashMap<usize, String> = HashMap::new();
-    for r in header + 1..grid.rows.len() {
-        if grid.rows[r].iter().all(|c| matches!(c, Cell::Empty))
-            || grid.rows[r].iter().all(|c| shown(c).is_empty())
-        {
+    // Sums of the rows read, for 合计 (all rows) and 小计 (since the last).
+    let mut sums = Sums::new(figure_cols.len());
+    for r in head.rows.1 + 1..grid.rows.len() {
+        if grid.rows[r].iter().all(|c| shown(c).is_empty()) {
             continue;
         }
-        let Some((unit, key_col)) = key_cols.iter().find_map(|&c| {
+        let figures: Vec<Option<f64>> = figure_cols
+            .iter()
+            .map(|&(c, ..)| match grid.get(r, c) {
+                Cell::Number(n) => Some(*n),
+                Cell::Text(t) => parse_number(t.trim()),
+                _ => None,
+            })
+            .collect();
+        let found = key_cols.iter().find_map(|&c| {
             let key = shown(grid.get(r, c));
-            find_unit(s, &key).map(|u| (u, c))
-        }) else {
-            let c = key_cols
-                .iter()
-                .copied()
-                .find(|&c| !shown(grid.get(r, c)).is_empty())
-                .unwrap_or(key_cols[0]);
-            plan.unmatched_rows.push(Skipped {
-                cell: grid.name(r, c),
-                text: shown(grid.get(r, c)),
-            });
-            continue;
+            match find_unit(s, &key) {
+                Found::None => None,
+                found => Some((found, c)),
+            }
+        });
+        let (unit, key_col) = match found {
+            Some((Found::One(u), c)) => (u, c),
+            Some((Found::Several(units), c)) => {
+                plan.ambiguous_rows.push(Ambiguous {
+                    cell: grid.name(r, c),
+                    text: shown(grid.get(r, c)),
+                    units,
+                });
+                sums.add(&figures);
+                continue;
+            }
+            _ => {
+                if let Some((c, word)) = total_word(grid, r, first_metric) {
+                    let scope = if is_subtotal(&word) {
+                        sums.take_since()
+                    } else {
+                        sums.all.clone()
+                    };
+                    for (k, &(fc, mi, field)) in figure_cols.iter().enumerate() {
+                        let Some(total) = figures[k] else { continue };
+                        let (sum, rows) = scope[k];
+                        let tolerance =
+                            0.5 * 10f64.powi(-i32::from(s.metrics[mi].decimals)) + 1e-9 * sum.abs();
+                        if rows > 0 && (total - sum).abs() > tolerance {
+                            plan.mismatches.push(TotalMismatch {
+                                cell: grid.name(r, fc),
+                                label: word.clone(),
+                                metric: mi,
+                                field,
+                                total,
+                                sum,
+                                rows,
+                            });
+                        }
+                    }
+                    plan.total_rows.push(Skipped {
+                        cell: grid.name(r, c),
+                        text: word,
+                    });
+                    continue;
+                }
+                let c = key_cols
+                    .iter()
+                    .copied()
+                    .find(|&c| !shown(grid.get(r, c)).is_empty())
+                    .or_else(|| (0..grid.width()).find(|&c| !shown(grid.get(r, c)).is_empty()))
+                    .unwrap_or(key_cols[0]);
+                let skipped = Skipped {
+                    cell: grid.name(r, c),
+                    text: shown(grid.get(r, c)),
+                };
+                // Statistical tables number their columns under the header
+                // (栏次 / 甲 乙 1 2 3): neither a unit nor figures to add up.
+                let numbering = (0..first_metric.max(1))
+                    .map(|c| normalize(&shown(grid.get(r, c))))
+                    .any(|t| COLUMN_NUMBERS.contains(&t.as_str()));
+                if numbering || figures.iter().all(Option::is_none) {
+                    plan.note_rows.push(skipped);
+                } else {
+                    sums.add(&figures);
+                    plan.unmatched_rows.push(skipped);
+                }
+                continue;
+            }
         };
         let here = grid.name(r, key_col);
         if let Some(first) = units_seen.get(&unit) {
@@ -234,10 +353,7 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
         }
         units_seen.insert(unit, here);
         plan.matched_rows += 1;
-        for (c, role) in roles.iter().enumerate() {
-            let Role::Metric(mi, field) = *role else {
-                continue;
-            };
+        for &(c, mi, field) in &figure_cols {
             let Some(new) = number(grid.get(r, c), || grid.name(r, c))? else {
                 continue;
             };
@@ -257,20 +373,88 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
                 });
             }
         }
+        sums.add(&figures);
     }
     Ok(plan)
 }
 
-/// A unit by id (exact), else by name (spaces and brackets aside).
-fn find_unit(s: &Snapshot, key: &str) -> Option<usize> {
+/// Running sums of each figure column: over every row, and since the last
+/// subtotal; each with how many rows had a figure.
+struct Sums {
+    all: Vec<(f64, usize)>,
+    since: Vec<(f64, usize)>,
+}
+
+impl Sums {
+    fn new(n: usize) -> Sums {
+        Sums {
+            all: vec![(0.0, 0); n],
+            since: vec![(0.0, 0); n],
+        }
+    }
+    fn add(&mut self, figures: &[Option<f64>]) {
+        for (k, f) in figures.iter().enumerate() {
+            if let Some(v) = f {
+                self.all[k].0 += v;
+                self.all[k].1 += 1;
+                self.since[k].0 += v;
+                self.since[k].1 += 1;
+            }
+        }
+    }
+    fn take_since(&mut self) -> Vec<(f64, usize)> {
+        let n = self.since.len();
+        std::mem::replace(&mut self.since, vec![(0.0, 0); n])
+    }
+}
+
+/// The letters of a grid column (`D`).
+fn column_letters(grid: &Grid, c: usize) -> String {
+    let name = grid.name(0, c);
+    name.trim_end_matches(|ch: char| ch.is_ascii_digit())
+        .to_owned()
+}
+
+/// The header cells of a column, joined: `C3:E3 + D4`.
+fn column_cells(from: &[Source]) -> String {
+    from.iter()
+        .map(|f| f.cell.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Which units a row's key names.
+#[derive(Debug, PartialEq)]
+enum Found {
+    None,
+    One(usize),
+    /// A name that several units share.
+    Several(Vec<usize>),
+}
+
+/// A unit by id (exact), else by name (spaces and brackets aside); a name
+/// several units share names them all.
+fn find_unit(s: &Snapshot, key: &str) -> Found {
     let key = key.trim();
     if key.is_empty() {
-        return None;
+        return Found::None;
     }
-    s.unit_index(key).or_else(|| {
-        let k = normalize(key);
-        s.units.iter().position(|u| normalize(&u.name) == k)
-    })
+    if let Some(u) = s.unit_index(key) {
+        return Found::One(u);
+    }
+    let k = normalize(key);
+    let named: Vec<usize> = s
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| normalize(&u.name) == k)
+        .map(|(i, _)| i)
+        .collect();
+    match named.as_slice() {
+        [] => Found::None,
+        [one] => Found::One(*one),
+        _ => Found::Several(named),
+    }
 }
 
 fn no_metric_column(s: &Snapshot, grid: &Grid) -> ImportError {
@@ -308,6 +492,25 @@ fn no_metric_column(s: &Snapshot, grid: &Grid) -> ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_numbering_row_is_neither_a_unit_nor_added_up() {
+        let d = crate::model::Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
+        let s = &d.snapshot;
+        let (a, b) = (&s.units[0], &s.units[1]);
+        let g = Grid::from_texts(&[
+            &["单位", "协议引资额"],
+            &["甲", "1"],
+            &[&a.name, "10"],
+            &[&b.name, "20"],
+            &["合计", "30"],
+        ]);
+        let p = plan(s, &g).unwrap();
+        assert_eq!(p.matched_rows, 2);
+        assert_eq!(p.note_rows.len(), 1, "{p:?}");
+        assert!(p.unmatched_rows.is_empty(), "{p:?}");
+        assert!(p.mismatches.is_empty(), "{p:?}");
+    }
 
     #[test]
     fn numbers_in_text_are_strict() {

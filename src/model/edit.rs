@@ -12,8 +12,10 @@ mod apply;
 mod diff;
 mod fast;
 mod history;
+pub mod known;
 pub mod path;
 mod rebase;
+pub mod script;
 #[cfg(test)]
 mod tests;
 pub mod tree;

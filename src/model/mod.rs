@@ -1,6 +1,7 @@
 //! The pure model: snapshot types, validation with every problem's place, and
 //! the standings arithmetic. No terminal, no clock, no disk.
 
+pub mod doubts;
 pub mod edit;
 pub mod explain;
 pub mod fields;
@@ -16,6 +17,7 @@ mod scan;
 pub mod snapshot;
 pub mod standings;
 pub mod standings_json;
+pub mod typed;
 pub mod validate;
 mod validate_items;
 

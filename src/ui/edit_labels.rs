@@ -183,3 +183,16 @@ pub const RECOVER_TORN: L = L::new(
     "最后一处写了一半，已忽略",
     "the last one was cut short and is ignored",
 );
+
+// Figures allowed but doubted (a warning, never a refusal).
+pub const NO_SUCH_DATE: L = L::new("没有这一天", "there is no such date");
+pub const MONTH_HAS: L = L::new("月只有", "has only");
+pub const DAYS: L = L::new("天", "days");
+pub const NO_SUCH_MONTH: L = L::new("一年只有 12 个月", "a year has 12 months");
+pub const DOUBT_WHOLE: L = L::new(
+    "按整数计，此数带小数",
+    "counts whole numbers; this has a fraction",
+);
+pub const DOUBT_FAR_OVER: L = L::new("超过目标的 5 倍", "is more than 5× the target");
+pub const DOUBT_SIGNED_AFTER: L = L::new("签约日晚于开工日", "signed after it started");
+pub const DOUBTS: L = L::new("请核对", "to check");

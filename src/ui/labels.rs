@@ -133,3 +133,33 @@ pub const PROJECTS_STAGE_HEADERS: [L; 7] = [
     L::new("流失", "Lost"),
 ];
 pub const PROJECTS_TOTAL_INVESTMENT: L = L::new("总投资", "Invest.");
+
+/// The snapshot's word for a choice typed as its label in either language
+/// (开工 or started → `started`, 红牌 → `red`, 比较 → `ranking`), for
+/// `guotang set`; case and spaces aside for the English labels.
+pub fn word_for(choice: crate::model::edit::known::Choice, typed: &str) -> Option<&'static str> {
+    use crate::model::edit::known::Choice;
+    use crate::model::{Card, Pane, Stage};
+    let t = typed.trim();
+    let is = |label: &str| label == t || label.eq_ignore_ascii_case(t);
+    let langs = [Lang::Zh, Lang::En];
+    match choice {
+        Choice::Stage => Stage::ALL
+            .into_iter()
+            .find(|&s| langs.iter().any(|&l| is(stage(s, l))))
+            .map(Stage::as_str),
+        Choice::Pane => Pane::ALL
+            .into_iter()
+            .find(|&p| langs.iter().any(|&l| is(pane(p, l))))
+            .map(Pane::as_str),
+        Choice::Card => [Card::Red, Card::Yellow, Card::None]
+            .into_iter()
+            .find(|&c| {
+                langs
+                    .iter()
+                    .any(|&l| is(crate::model::explain::card_name(c, l)))
+            })
+            .map(Card::as_str),
+        Choice::Better | Choice::Rule | Choice::Locale => None,
+    }
+}

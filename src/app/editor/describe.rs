@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::model::Snapshot;
+use crate::model::doubts::{Doubt, Figure};
 use crate::model::edit::{Change, ChangeSet, Clash, Step};
+use crate::ui::edit_labels as el;
 
 /// How many changes a notice names before it says "and N more".
 const NAMED: usize = 2;
@@ -200,4 +202,95 @@ fn field_name(k: &str, lang: Lang) -> Option<&'static str> {
         _ => return None,
     };
     Some(lang.pick(zh, en))
+}
+
+/// A doubt in the meeting's words, with the thing it is about
+/// (`白沙镇 新签约项目完成 2.5：按整数计，此数带小数`), or without it
+/// (`short`) under a field that already names its place.
+pub fn doubt(s: &Snapshot, d: &Doubt, lang: Lang, short: bool) -> String {
+    let c = lang.colon();
+    let unit = |u: usize| s.units.get(u).map_or("", |u| u.name.as_str());
+    let metric = |m: usize| s.metrics.get(m).map_or("", |m| m.name.as_str());
+    let figure = |f: Figure| match f {
+        Figure::Target => el::TARGET.get(lang),
+        Figure::Actual => el::ACTUAL.get(lang),
+    };
+    let gap = lang.pick("", " ");
+    let (place, what) = match d {
+        Doubt::Fraction {
+            unit: u,
+            metric: m,
+            figure: f,
+            value,
+        } => (
+            format!("{} {}{gap}{} {value}", unit(*u), metric(*m), figure(*f)),
+            el::DOUBT_WHOLE.get(lang).to_owned(),
+        ),
+        Doubt::FarOverTarget {
+            unit: u,
+            metric: m,
+            actual,
+            target,
+        } => (
+            format!(
+                "{} {}{gap}{} {actual}",
+                unit(*u),
+                metric(*m),
+                el::ACTUAL.get(lang)
+            ),
+            format!(
+                "{}{}",
+                el::DOUBT_FAR_OVER.get(lang),
+                lang.paren(&format!("{} {target}", el::TARGET.get(lang)))
+            ),
+        ),
+        Doubt::SignedAfterStart {
+            project,
+            signed,
+            started,
+        } => (
+            s.projects
+                .get(*project)
+                .map_or_else(String::new, |p| p.name.to_string()),
+            format!(
+                "{}{}",
+                el::DOUBT_SIGNED_AFTER.get(lang),
+                lang.paren(&format!("{signed} > {started}"))
+            ),
+        ),
+    };
+    if short {
+        what
+    } else {
+        format!("{place}{c}{what}")
+    }
+}
+
+/// Why a typed date is refused: there is no such day (2026-02-30), or it
+/// is not written as a date.
+pub fn date_problem(e: crate::model::typed::DateError, lang: Lang) -> String {
+    use crate::model::typed::DateError;
+    match e {
+        DateError::Shape => el::NEED_DATE.get(lang).to_owned(),
+        DateError::NoSuchDay { year, month, day } => {
+            let why = match (e.days_in_month(), lang) {
+                (Some(n), Lang::Zh) => format!(
+                    "{year}年{month}{} {n} {}",
+                    el::MONTH_HAS.get(lang),
+                    el::DAYS.get(lang)
+                ),
+                (Some(n), Lang::En) => format!(
+                    "{year}-{month:02} {} {n} {}",
+                    el::MONTH_HAS.get(lang),
+                    el::DAYS.get(lang)
+                ),
+                (None, _) => el::NO_SUCH_MONTH.get(lang).to_owned(),
+            };
+            format!(
+                "{} {year:04}-{month:02}-{day:02}{}",
+                el::NO_SUCH_DATE.get(lang),
+                lang.paren(&why)
+            )
+        }
+    }
 }

@@ -8,6 +8,7 @@ use tui_input::{Input, InputRequest};
 use super::sheets::{Kind, Sheet, Word};
 use crate::i18n::Lang;
 use crate::model::edit::{Assignment, EditPath};
+use crate::model::typed;
 use crate::ui::edit_labels as el;
 
 /// The cell being edited.
@@ -176,7 +177,7 @@ pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, Strin
                     must(el::NEED_NUMBER)
                 };
             }
-            match number(t) {
+            match typed::number(t) {
                 Some(n) if n.as_f64().is_some_and(|x| x >= 0.0) => Ok(Some(Value::Number(n))),
                 _ => must(el::NEED_NUMBER),
             }
@@ -185,7 +186,7 @@ pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, Strin
             if t.is_empty() {
                 return Ok(None);
             }
-            match number(t) {
+            match typed::number(t) {
                 Some(n) if n.as_f64().is_some_and(|x| x > 0.0 && x <= 1440.0) => {
                     Ok(Some(Value::Number(n)))
                 }
@@ -200,18 +201,20 @@ pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, Strin
                     must(el::NEED_DATE)
                 };
             }
-            match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-                Ok(d) if t.len() == 10 => Ok(Some(Value::String(d.format("%Y-%m-%d").to_string()))),
-                _ => must(el::NEED_DATE),
+            // 2026/3/5, 2026年3月5日 and full-width digits too; a day that
+            // does not exist is told as such, not as a format.
+            match typed::date(t) {
+                Ok(d) => Ok(Some(Value::String(typed::date_text(d)))),
+                Err(e) => Err(super::describe::date_problem(e, lang)),
             }
         }
         Kind::Time => {
             if t.is_empty() {
                 return Ok(None);
             }
-            match chrono::NaiveTime::parse_from_str(t, "%H:%M") {
-                Ok(_) if t.len() == 5 => Ok(Some(Value::String(t.to_owned()))),
-                _ => must(el::NEED_TIME),
+            match typed::time(t) {
+                Some(hm) => Ok(Some(Value::String(hm))),
+                None => must(el::NEED_TIME),
             }
         }
         Kind::Text { required } => {
@@ -234,17 +237,6 @@ pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, Strin
             }
         }
         Kind::Speakers => speakers(t, lang),
-    }
-}
-
-/// A JSON number from text, as typed (`100` stays an integer).
-fn number(t: &str) -> Option<serde_json::Number> {
-    if !t.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    match serde_json::from_str::<Value>(t) {
-        Ok(Value::Number(n)) if n.as_f64().is_some_and(f64::is_finite) => Some(n),
-        _ => None,
     }
 }
 
@@ -304,18 +296,46 @@ mod tests {
         for bad in ["-1", "九十", "1e400", "1,5", "NaN", ".5", "1."] {
             assert!(p(k.clone(), bad).is_err(), "{bad} must be refused");
         }
+        assert_eq!(p(k.clone(), "１２３.５"), Ok(Some(json!(123.5))));
+        assert_eq!(p(k.clone(), "1,234"), Ok(Some(json!(1234))));
         assert!(p(Kind::Number { optional: false }, "").is_err());
     }
 
     #[test]
     fn dates_times_minutes_and_text() {
         let d = Kind::Date { optional: true };
-        assert_eq!(p(d.clone(), "2026-04-30"), Ok(Some(json!("2026-04-30"))));
-        for bad in ["2026-4-30", "2026-02-30", "30/04/2026", "2026-04-30x"] {
-            assert!(p(d.clone(), bad).is_err(), "{bad}");
+        for typed in [
+            "2026-04-30",
+            "2026-4-30",
+            "2026/04/30",
+            "2026年4月30日",
+            "２０２６年４月３０日",
+        ] {
+            assert_eq!(
+                p(d.clone(), typed),
+                Ok(Some(json!("2026-04-30"))),
+                "{typed}"
+            );
         }
+        for bad in ["30/04/2026", "2026-04-30x", "明天"] {
+            assert_eq!(
+                p(d.clone(), bad),
+                Err("a date like 2026-04-30".into()),
+                "{bad}"
+            );
+        }
+        // A day that does not exist is not a format problem.
+        assert_eq!(
+            p(d.clone(), "2026-02-30"),
+            Err("there is no such date 2026-02-30 (2026-02 has only 28 days)".into())
+        );
+        assert_eq!(
+            parse(&d, "2026-02-30", Lang::Zh),
+            Err("没有这一天 2026-02-30（2026年2月只有 28 天）".into())
+        );
         assert_eq!(p(Kind::Time, "09:00"), Ok(Some(json!("09:00"))));
-        assert!(p(Kind::Time, "9:00").is_err());
+        assert_eq!(p(Kind::Time, "9:00"), Ok(Some(json!("09:00"))));
+        assert!(p(Kind::Time, "25:00").is_err());
         assert!(p(Kind::Minutes, "0").is_err());
         assert!(p(Kind::Minutes, "1441").is_err());
         assert_eq!(p(Kind::Minutes, "2.5"), Ok(Some(json!(2.5))));

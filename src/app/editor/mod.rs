@@ -9,7 +9,10 @@
 //! the event loop, which answers with actions.
 
 pub mod describe;
+mod doubt;
 pub mod field;
+#[cfg(test)]
+mod input_tests;
 mod keys;
 mod paste;
 mod saving;

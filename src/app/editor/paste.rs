@@ -77,6 +77,7 @@ impl App {
         let n_rows = sheets::rows(s, sheet);
         let cols = sheets::columns(s, sheet, lang);
         let mut assignments = Vec::with_capacity(cells);
+        let mut written = Vec::with_capacity(cells);
         for (dr, line) in rows.iter().enumerate() {
             let row = at.row + dr;
             for (dc, text) in line.iter().enumerate() {
@@ -108,6 +109,7 @@ impl App {
                         return Vec::new();
                     }
                 };
+                written.push((path.clone(), value.clone()));
                 match Assignment::new(&path.to_string(), value) {
                     Ok(a) => assignments.push(a),
                     Err(e) => {
@@ -119,11 +121,11 @@ impl App {
         }
         match self.apply_edit(&assignments) {
             Ok(effects) => {
-                self.notify(format!(
-                    "{} {cells} {}",
-                    el::PASTED.get(lang),
-                    el::CELLS.get(lang)
-                ));
+                let mut text = format!("{} {cells} {}", el::PASTED.get(lang), el::CELLS.get(lang));
+                if let Some(doubt) = self.doubts_after(&written) {
+                    text = format!("{text}{}{doubt}", lang.pick("；", "; "));
+                }
+                self.notify(text);
                 effects
             }
             Err(problem) => {
@@ -162,7 +164,7 @@ impl App {
 
 /// A pasted cell's value: a choice may come as its word or its label (a
 /// spreadsheet exported from the bulletin says 开工, the file says started);
-/// numbers may carry thousands separators.
+/// numbers and dates are read as typed (`1,234.5`, 2026/3/5).
 fn pasted_value(kind: &Kind, text: &str, lang: crate::i18n::Lang) -> Result<Option<Value>, String> {
     let t = text.trim();
     match kind {
@@ -173,27 +175,6 @@ fn pasted_value(kind: &Kind, text: &str, lang: crate::i18n::Lang) -> Result<Opti
                 .map_or(t, |w| w.value.as_str());
             parse(kind, word, lang)
         }
-        Kind::Number { .. } | Kind::Minutes => parse(kind, &without_thousands(t), lang),
         _ => parse(kind, t, lang),
     }
-}
-
-/// `1,234.5` as `1234.5`; anything else with a comma (`1,5`: a decimal
-/// comma?) stays as it is, to be refused rather than guessed.
-fn without_thousands(t: &str) -> String {
-    let (int, frac) = t.split_once('.').map_or((t, None), |(i, f)| (i, Some(f)));
-    let groups: Vec<&str> = int.split(',').collect();
-    let grouped = groups.len() > 1
-        && groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
-    if !grouped {
-        return t.to_owned();
-    }
-    let mut out = groups.concat();
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
 }

@@ -15,7 +15,7 @@ use crate::store::meeting_log::MeetingLog;
 const HASH: u64 = 7;
 
 /// An editor on the fixture, as `guotang edit` opens it (the lock asked for).
-fn editor() -> App {
+pub(super) fn editor() -> App {
     let d = doc();
     let m = &d.snapshot.meeting;
     let log = MeetingLog::new("test", m.date, &m.title);
@@ -30,7 +30,7 @@ fn editor() -> App {
     app
 }
 
-fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+pub(super) fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
     app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
@@ -41,7 +41,7 @@ fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
     )))
 }
 
-fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+pub(super) fn typed(app: &mut App, text: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for c in text.chars() {
         effects.extend(press(app, KeyCode::Char(c)));
@@ -50,7 +50,7 @@ fn typed(app: &mut App, text: &str) -> Vec<Effect> {
 }
 
 /// Moves the cursor to (`row`, `col`) of the current sheet.
-fn goto(app: &mut App, row: usize, col: usize) {
+pub(super) fn goto(app: &mut App, row: usize, col: usize) {
     app.edit.cursor_mut().row = row;
     app.edit.cursor_mut().col = col;
 }

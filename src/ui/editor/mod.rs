@@ -191,6 +191,9 @@ fn status_line(app: &App) -> (String, Style) {
         if let Some(p) = f.problem(lang) {
             return (format!("✗ {p}"), t.overdue);
         }
+        if let Some(d) = app.field_doubt() {
+            return (format!("⚠ {d}"), t.warning);
+        }
         let hint = if f.is_choice() {
             el::CHOICE_HINT
         } else {
