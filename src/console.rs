@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::app::editor::{SaveDone, SaveFailed, SaveRequest};
 use crate::app::{Action, App, Effect, Keymap, Options};
+use crate::cli::out::errln;
 use crate::model::{self, Document};
 use crate::store::{self, meeting_log};
 use crate::ui::shell_labels as sl;
@@ -96,7 +97,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         None => match Document::from_bytes(model::DEMO.as_bytes()) {
             Ok(doc) => (doc, None),
             Err(p) => {
-                eprintln!("error: the built-in demo is broken:\n{p}");
+                errln!("error: the built-in demo is broken:\n{p}");
                 return ExitCode::FAILURE;
             }
         },
@@ -129,8 +130,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
                 .file
                 .as_ref()
                 .map_or_else(String::new, |p| format!(" {}", p.display()));
-            eprintln!("error: {e}");
-            eprintln!("  to print a screen instead: guotang render{file} --item 1 --size 120x40");
+            errln!("error: {e}");
+            errln!("  to print a screen instead: guotang render{file} --item 1 --size 120x40");
             return ExitCode::FAILURE;
         }
     };

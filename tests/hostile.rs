@@ -12,8 +12,12 @@ mod corpus;
 mod edits;
 #[path = "hostile/fuzz.rs"]
 mod fuzz;
+#[path = "hostile/names.rs"]
+mod names;
 #[path = "hostile/paths.rs"]
 mod paths;
+#[path = "hostile/streams.rs"]
+mod streams;
 #[path = "hostile/suite.rs"]
 mod suite;
 #[path = "hostile/terminal.rs"]

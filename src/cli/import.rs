@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{errln, out, outln};
 use crate::export::headers;
 use crate::i18n::{Lang, num};
 use crate::import::{self, Field, Plan, SheetKind, Skipped};
@@ -40,21 +41,21 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
     };
     let kind = SheetKind::from_path(from);
     if kind == SheetKind::Csv && sheet.is_some() {
-        eprintln!(
+        errln!(
             "error: --sheet applies to workbooks; {} is CSV",
             from.display()
         );
         return ExitCode::FAILURE;
     }
     let refuse = |e: &dyn std::fmt::Display| {
-        eprintln!("error: {}: {e}", from.display());
-        eprintln!("nothing was changed");
+        errln!("error: {}: {e}", from.display());
+        errln!("nothing was changed");
         ExitCode::FAILURE
     };
     let bytes = match read_sheet(from) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -73,12 +74,12 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         format!(" (sheet {})", one_line(&grid.sheet))
     };
     let lang = super::lang_for(&loaded.doc);
-    print!(
+    out!(
         "{}",
         describe(s, &plan, &format!("{}{sheet_name}", from.display()), lang)
     );
     if plan.changes.is_empty() {
-        println!("nothing to change");
+        outln!("nothing to change");
         return ExitCode::SUCCESS;
     }
     let edited = match import::edit::apply(&loaded.doc, &plan.changes) {
@@ -86,16 +87,16 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         Err(e) => return refuse(&e),
     };
     if dry_run {
-        println!("dry run: {} not written", file.display());
+        outln!("dry run: {} not written", file.display());
         return ExitCode::SUCCESS;
     }
     match import::apply_to_file(file, loaded.content_hash, &edited) {
         Ok(()) => {
-            println!("updated {}", file.display());
+            outln!("updated {}", file.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -5,6 +5,7 @@ mod check;
 pub mod export;
 pub mod import;
 mod init;
+pub mod out;
 pub mod render;
 pub mod report;
 mod save_loop;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use self::out::errln;
 use crate::i18n::Lang;
 use crate::model::{self, Document};
 use crate::sanitize::one_line;
@@ -286,6 +288,10 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     crate::text::set_ambiguous_wide(cli.ambiguous_wide);
     catch_file_size_signal();
+    out::finish(run_command(cli))
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
@@ -294,9 +300,10 @@ pub fn run(cli: Cli) -> ExitCode {
             if json {
                 let v = model::standings_json::to_json(&doc.snapshot, &st, lang);
                 let text = serde_json::to_string_pretty(&v).unwrap_or_default();
-                println!("{}", crate::sanitize::json_text(&text));
+                out::data(crate::sanitize::json_text(&text).as_bytes());
+                out::data(b"\n");
             } else {
-                print!("{}", table::standings_table(&doc.snapshot, &st, lang));
+                out::out!("{}", table::standings_table(&doc.snapshot, &st, lang));
             }
             ExitCode::SUCCESS
         }),
@@ -332,10 +339,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
         Some(Command::Schema) => {
             let schema = model::raw::schema();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).unwrap_or_default()
-            );
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            out::data(format!("{text}\n").as_bytes());
             ExitCode::SUCCESS
         }
         Some(Command::Report {
@@ -425,7 +430,7 @@ fn with_doc(
         None => match Document::from_bytes(model::DEMO.as_bytes()) {
             Ok(doc) => f(doc, "demo"),
             Err(problems) => {
-                eprintln!("error: the built-in demo is broken:\n{problems}");
+                errln!("error: the built-in demo is broken:\n{problems}");
                 ExitCode::FAILURE
             }
         },
@@ -449,17 +454,17 @@ pub fn shown_path(path: &std::path::Path) -> String {
 pub fn report_load_error(e: &LoadError) {
     match e {
         LoadError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("error: {}", one_line(&e.to_string()));
-            eprintln!(
+            errln!("error: {}", one_line(&e.to_string()));
+            errln!(
                 "  to start a new snapshot there from the demo meeting: guotang init {}",
                 shown_path(path)
             );
         }
-        LoadError::Io { .. } => eprintln!("error: {}", one_line(&e.to_string())),
+        LoadError::Io { .. } => errln!("error: {}", one_line(&e.to_string())),
         LoadError::Invalid { path, problems } => {
             let n = problems.len();
             let s = if n == 1 { "" } else { "s" };
-            eprintln!(
+            errln!(
                 "error: {} is not a usable snapshot ({n} problem{s}):",
                 shown_path(path)
             );
@@ -467,7 +472,7 @@ pub fn report_load_error(e: &LoadError) {
                 let text = p.to_string();
                 for (i, line) in text.lines().enumerate() {
                     let lead = if i == 0 { "  - " } else { "    " };
-                    eprintln!("{lead}{line}");
+                    errln!("{lead}{line}");
                 }
             }
         }

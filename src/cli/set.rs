@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use super::out::{errln, outln};
 use crate::model::Document;
 use crate::model::edit::{self, Assignment, Change};
 use crate::sanitize::one_line;
@@ -19,7 +20,7 @@ const LOCK_PURPOSE: &str = "guotang set";
 pub(super) fn error(text: &str) {
     for (i, line) in text.lines().enumerate() {
         let lead = if i == 0 { "error: " } else { "" };
-        eprintln!("{lead}{}", one_line(line));
+        errln!("{lead}{}", one_line(line));
     }
 }
 
@@ -109,26 +110,26 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
         }
     };
     for c in changes.iter() {
-        println!("{}", change_line(c));
+        outln!("{}", change_line(c));
     }
     let name = file.display();
     if changes.is_empty() {
-        eprintln!("no change: {name} already holds these values");
+        errln!("no change: {name} already holds these values");
         return ExitCode::SUCCESS;
     }
     if dry_run {
-        eprintln!("dry run: {name} not written");
+        errln!("dry run: {name} not written");
         return ExitCode::SUCCESS;
     }
     match store::save(file, &doc, Expect::Unchanged(base_hash)) {
         Ok(saved) => {
             let n = changes.len();
             let s = if n == 1 { "" } else { "s" };
-            eprintln!("saved {name} ({n} change{s})");
+            errln!("saved {name} ({n} change{s})");
             if let Some(why) = saved.backup_failed {
-                eprintln!("warning: the previous version could not be backed up: {why}");
+                errln!("warning: the previous version could not be backed up: {why}");
             } else if saved.backup.is_some() {
-                eprintln!("the previous version is kept: guotang backups {name}");
+                errln!("the previous version is kept: guotang backups {name}");
             }
             ExitCode::SUCCESS
         }
