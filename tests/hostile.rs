@@ -16,6 +16,8 @@ mod fuzz;
 mod names;
 #[path = "hostile/paths.rs"]
 mod paths;
+#[path = "hostile/special_files.rs"]
+mod special_files;
 #[path = "hostile/streams.rs"]
 mod streams;
 #[path = "hostile/suite.rs"]

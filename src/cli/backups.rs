@@ -15,6 +15,13 @@ use crate::sanitize::one_line;
 use crate::store::{self, Expect, backup};
 
 pub fn run(file: &Path, restore: Option<usize>, force: bool) -> ExitCode {
+    // A FIFO or a device would block or read on for ever below.
+    if let Err(e) = store::read::regular_file(file)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        error(&format!("cannot read {}: {e}", file.display()));
+        return ExitCode::FAILURE;
+    }
     let list = match backup::list(file) {
         Ok(l) => l,
         Err(e) => {

@@ -18,8 +18,9 @@ use crate::text::{pad_right, width};
 const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 fn read_sheet(path: &Path) -> Result<Vec<u8>, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // Not `fs::metadata`: a FIFO or a device is refused before it is opened.
+    let meta = crate::store::read::regular_file(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if meta.len() > MAX_SHEET_BYTES {
         return Err(format!(
             "{} is {} MB; sheets over {} MB are refused",

@@ -40,6 +40,14 @@ pub(super) fn change_line(c: &Change) -> String {
 /// `Ok(None)`: held by someone else and `force` given (the hash check
 /// still guards the file).
 pub(super) fn lock_for_write(file: &Path, force: bool) -> Result<Option<store::Lock>, ExitCode> {
+    // Not beside a device or a FIFO (/dev/.zero.guotang-lock): such a
+    // path is refused before anything is written.
+    if let Err(e) = store::read::regular_file(file)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        error(&format!("cannot read {}: {e}", file.display()));
+        return Err(ExitCode::FAILURE);
+    }
     let start = Instant::now();
     loop {
         match store::lock::acquire(file, LOCK_PURPOSE) {
