@@ -14,6 +14,8 @@ mod edits;
 mod fuzz;
 #[path = "hostile/names.rs"]
 mod names;
+#[path = "hostile/numbers.rs"]
+mod numbers;
 #[path = "hostile/paths.rs"]
 mod paths;
 #[path = "hostile/special_files.rs"]
