@@ -16,9 +16,12 @@ fn non_numbers(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a case is, how it changes the demo, the place named, and why.
+type Case = (&'static str, fn(&mut Value), &'static str, &'static str);
+
 #[test]
 fn magnitudes_no_meeting_has_are_refused_with_their_place() {
-    let cases: [(&str, fn(&mut Value), &str, &str); 6] = [
+    let cases: [Case; 6] = [
         (
             "an actual of 1e308",
             |v| v["units"][0]["actuals"]["signed"] = json!(1e308),
