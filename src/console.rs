@@ -420,9 +420,18 @@ fn spawn_ticker(tx: Sender<Action>) {
         });
 }
 
+/// The signals that end the console through its normal path (terminal
+/// restored, meeting log closed, lock removed, journal kept): every one
+/// whose default action ends the process and that a person or a script
+/// sends on purpose. Left at their default, SIGQUIT, SIGUSR1, SIGUSR2 and
+/// SIGALRM left the terminal raw on the alternate screen and the lock behind.
+pub const ENDING_SIGNALS: [i32; 7] = {
+    use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+    [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
+};
+
 fn spawn_signals(tx: Sender<Action>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(ENDING_SIGNALS) else {
         return;
     };
     let _ = std::thread::Builder::new()

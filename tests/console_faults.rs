@@ -154,3 +154,63 @@ fn the_meeting_log_survives_a_kill() {
     assert_eq!(log.matches("\"open\"").count(), 2, "{log}");
     assert_eq!(log.matches("\"close\"").count(), 1, "{log}");
 }
+
+/// What the journals under a data directory hold ("" when there are none).
+fn journal_text(data: &Path) -> String {
+    let Ok(dirs) = std::fs::read_dir(data.join("journal")) else {
+        return String::new();
+    };
+    dirs.filter_map(|d| std::fs::read_to_string(d.ok()?.path().join("edits.jsonl")).ok())
+        .collect()
+}
+
+/// SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM end an editor holding an unsaved
+/// edit like SIGTERM does: the terminal is given back, the lock goes, the
+/// journal keeps the edit, the file is untouched, and the process exits
+/// by itself. At their default action they killed it on the spot: the
+/// terminal stayed raw on the alternate screen and the lock stayed.
+#[test]
+fn quit_usr1_usr2_and_alarm_restore_the_terminal_and_release_the_lock() {
+    for signal in ["QUIT", "USR1", "USR2", "ALRM"] {
+        let (dir, file, state) = meeting();
+        let data = state.join("data");
+        let mut t = Term::spawn(
+            &[std::ffi::OsStr::new("edit"), file.as_os_str()],
+            &[
+                ("GUOTANG_STATE_DIR", state.as_os_str()),
+                ("GUOTANG_CONFIG_DIR", state.as_os_str()),
+                ("GUOTANG_DATA_DIR", data.as_os_str()),
+            ],
+        );
+        t.wait_text("白沙镇");
+        let lock = dir.path().join(".meeting.json.guotang-lock");
+        assert!(lock.exists(), "SIG{signal}: the editor holds the lock");
+        t.send("\x1b[B\x1b[C\x1b[C\x1b[C\x1b[C");
+        t.send("42\r");
+        t.wait_text("● 未保存");
+        let pid = t.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        t.drain();
+        let exit = t.child.wait().unwrap();
+        assert!(exit.signal().is_none(), "SIG{signal}: killed, {exit:?}");
+        let screen = t.parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "SIG{signal}: the terminal is given back"
+        );
+        assert!(!screen.hide_cursor(), "SIG{signal}: the cursor is shown");
+        assert!(!lock.exists(), "SIG{signal}: the lock is let go");
+        let journal = journal_text(&data);
+        assert!(journal.contains("\"new\":42"), "SIG{signal}: {journal}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            DEMO,
+            "SIG{signal}: nothing saved unasked"
+        );
+    }
+}
