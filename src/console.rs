@@ -112,7 +112,10 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     let (keymap, keys_note) = load_keymap();
     // The secretary's console keeps no meeting log: the presenter's does,
     // and two consoles writing one log would garble the timers.
-    let (log_path, log, log_note) = open_log(args.file.as_deref(), &doc);
+    // Where saves really land (links resolved, once): the watcher, the
+    // lock, the journal and the backups all follow that file.
+    let real = args.file.as_deref().map(store::data_dir::real_path);
+    let (log_path, log, log_note) = open_log(real.as_deref(), &doc);
     let log_path = log_path.filter(|_| !args.edit);
     let opts = Options {
         theme: args.theme,
@@ -140,7 +143,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
     spawn_signals(tx.clone());
-    let _watcher = args.file.as_ref().and_then(|f| {
+    let _watcher = real.as_ref().and_then(|f| {
         let tx = tx.clone();
         store::watch::watch(f, store::watch::DEBOUNCE, move || {
             let _ = tx.send(Action::FileChanged);
@@ -150,7 +153,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     drop(tx);
 
     let mut ctx = Ctx {
-        file: args.file.as_deref(),
+        file: real.as_deref(),
         log_path: log_path.as_deref(),
         journal: None,
         lock: None,
@@ -167,7 +170,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         app.update(Action::Open)
     };
     // Edits a crashed session left: offer them before anything else.
-    if let Some(path) = args.file.as_deref() {
+    if let Some(path) = real.as_deref() {
         match store::journal::pending(path) {
             Ok(Some(rec)) => effects.extend(app.update(Action::Recovery(Box::new(rec)))),
             Ok(None) => {}

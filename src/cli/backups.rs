@@ -140,7 +140,7 @@ fn put_back(file: &Path, list: &[backup::Backup], n: usize, force: bool) -> Exit
         ));
         return ExitCode::FAILURE;
     }
-    let _lock = match lock_for_write(file, force) {
+    let _lock = match lock_for_write(&store::data_dir::real_path(file), force) {
         Ok(l) => l,
         Err(code) => return code,
     };

@@ -86,7 +86,8 @@ pub fn run(file: &Path, texts: &[String], dry_run: bool, force: bool) -> ExitCod
     let _lock = if dry_run {
         None
     } else {
-        match lock_for_write(file, force) {
+        // Locked where the saves land: through a link, the real file.
+        match lock_for_write(&store::data_dir::real_path(file), force) {
             Ok(l) => l,
             Err(code) => return code,
         }
