@@ -262,7 +262,7 @@ fn speakers_scorecard_figures() {
                 let want = if done >= p - 0.0005 {
                     t.good
                 } else {
-                    t.overdue
+                    t.alarm
                 };
                 assert_eq!(Some(buf[(px, py)].fg), want.fg, "{row}");
             }
@@ -351,7 +351,7 @@ fn projects_late_list_is_the_models() {
     }
     let days = format!("{}天", fx.standings.overdue[0].days_late);
     let (x, y) = find(&buf, area, &days).expect("days");
-    assert_eq!(Some(buf[(x, y)].fg), fx.theme.overdue.fg);
+    assert_eq!(Some(buf[(x, y)].fg), fx.theme.alarm.fg);
 }
 
 /// The pipeline counts and start rate are the model's, in standing order.

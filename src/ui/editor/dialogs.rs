@@ -69,7 +69,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 Ok(_) => {}
                 Err(e) => lines.push((
                     format!("{}{}{e}", el::RECOVER_BROKEN.get(lang), lang.colon()),
-                    t.overdue,
+                    t.alarm,
                 )),
             }
             if rec.torn_tail {
