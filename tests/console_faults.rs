@@ -214,3 +214,27 @@ fn quit_usr1_usr2_and_alarm_restore_the_terminal_and_release_the_lock() {
         );
     }
 }
+
+/// A snapshot whose file name carries a title change and a screen clear:
+/// the console's banners name it made safe, and no byte the console writes
+/// holds an OSC sequence or a BEL.
+#[test]
+fn a_hostile_file_name_reaches_the_console_made_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evil\u{1b}]0;PWNED\u{7}\u{1b}[2J.json");
+    std::fs::write(&file, DEMO).unwrap();
+    let state = dir.path().join("state");
+    let mut t = Term::console(&file, &state);
+    t.wait_text("议程 1/8");
+    // Broken, then gone: each banner names the file.
+    std::fs::write(&file, b"{\"format\": \"guotang/1\"").unwrap();
+    t.wait_text("数据文件有误");
+    std::fs::remove_file(&file).unwrap();
+    t.wait_text(BANNER);
+    t.wait_text("evil]0;PWNED[2J.json");
+    t.quit();
+    t.drain();
+    let osc = t.raw.windows(2).position(|w| w == b"\x1b]");
+    assert_eq!(osc, None, "an OSC sequence reached the terminal");
+    assert!(!t.raw.contains(&0x07), "a BEL reached the terminal");
+}

@@ -259,11 +259,7 @@ fn speakers_scorecard_figures() {
                     &shown,
                 )
                 .expect("pace cell");
-                let want = if done >= p - 0.0005 {
-                    t.good
-                } else {
-                    t.alarm
-                };
+                let want = if done >= p - 0.0005 { t.good } else { t.alarm };
                 assert_eq!(Some(buf[(px, py)].fg), want.fg, "{row}");
             }
             for o in fx
