@@ -384,6 +384,28 @@ fn run_command(cli: Cli) -> ExitCode {
     }
 }
 
+/// A command line that does not parse, or a request for help or the
+/// version. clap's errors quote the arguments (`unexpected argument
+/// 'evil\e]0;PWNED\a.json'`), raw when standard error is a terminal: the
+/// error is printed as plain text, each line made safe. Help and version
+/// quote nothing typed, and keep clap's colours.
+pub fn parse_failed(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        // A closed standard output is nothing to report here.
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let stream = if e.use_stderr() {
+        out::Stream::Err
+    } else {
+        out::Stream::Out
+    };
+    out::message(stream, &e.render().to_string());
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    out::finish(ExitCode::from(code))
+}
+
 /// A write past the file size limit (`ulimit -f`, RLIMIT_FSIZE) raises
 /// SIGXFSZ, whose default action kills the process on the spot: no message,
 /// a stale lock and a half-written temporary file left behind. Caught, the

@@ -236,6 +236,24 @@ fn every_command_shows_a_hostile_file_name_safely() {
     refused_naming_it(&p, "console", args(&[&file]));
     refused_naming_it(&p, "edit", args(&[&"edit", &file]));
 
+    // A command line that does not parse quotes the name: plain and safe,
+    // even where clap would colour it (and print it raw) for a terminal.
+    for extra in [
+        &["check", "a.json"][..],
+        &["render", "--item", "2", "x.json"],
+    ] {
+        let out = guotang()
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1")
+            .args(extra)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        assert_clean("a command line that does not parse", &out.stderr);
+        assert!(text(&out).contains("unexpected argument"), "{}", text(&out));
+    }
+
     // Another editor holds the file: set names it and them.
     let lock = p.dir.path().join(format!(".{EVIL}.json.guotang-lock"));
     let holder = guotang::store::lock::LockInfo::current("edit");
