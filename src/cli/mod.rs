@@ -392,9 +392,10 @@ fn run_command(cli: Cli) -> ExitCode {
 pub fn parse_failed(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        // A closed standard output is nothing to report here.
-        let _ = e.print();
-        return ExitCode::SUCCESS;
+        if let Err(closed) = e.print() {
+            out::closed(&closed);
+        }
+        return out::finish(ExitCode::SUCCESS);
     }
     let stream = if e.use_stderr() {
         out::Stream::Err

@@ -77,6 +77,14 @@ pub fn data(bytes: &[u8]) {
     }
 }
 
+/// Records a write that found standard output closed, made elsewhere
+/// (clap prints help itself).
+pub fn closed(e: &io::Error) {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+    }
+}
+
 /// Whether standard output was found closed.
 pub fn stdout_closed() -> bool {
     STDOUT_CLOSED.load(Ordering::Relaxed)

@@ -46,6 +46,8 @@ fn a_closed_standard_output_ends_every_command_by_sigpipe_without_a_panic() {
         .unwrap();
     assert!(status.status.success());
     let f = file.as_os_str();
+    let sheet = d.join("s.csv");
+    std::fs::write(&sheet, "id,investment\nkfq,120\n").unwrap();
     let printing: &[&[&std::ffi::OsStr]] = &[
         &["standings".as_ref()],
         &["standings".as_ref(), f],
@@ -64,6 +66,15 @@ fn a_closed_standard_output_ends_every_command_by_sigpipe_without_a_panic() {
             f,
             "units.kfq.actuals.investment=2".as_ref(),
         ],
+        &[
+            "import".as_ref(),
+            f,
+            "--from".as_ref(),
+            sheet.as_os_str(),
+            "--dry-run".as_ref(),
+        ],
+        &["--help".as_ref()],
+        &["--version".as_ref()],
     ];
     for args in printing {
         let out = with_closed_stdout(d, args);
