@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::app::editor::{SaveDone, SaveFailed, SaveRequest};
 use crate::app::{Action, App, Effect, Keymap, Options};
+use crate::cli::out::errln;
 use crate::model::{self, Document};
 use crate::store::{self, meeting_log};
 use crate::ui::shell_labels as sl;
@@ -96,7 +97,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         None => match Document::from_bytes(model::DEMO.as_bytes()) {
             Ok(doc) => (doc, None),
             Err(p) => {
-                eprintln!("error: the built-in demo is broken:\n{p}");
+                errln!("error: the built-in demo is broken:\n{p}");
                 return ExitCode::FAILURE;
             }
         },
@@ -111,7 +112,10 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     let (keymap, keys_note) = load_keymap();
     // The secretary's console keeps no meeting log: the presenter's does,
     // and two consoles writing one log would garble the timers.
-    let (log_path, log, log_note) = open_log(args.file.as_deref(), &doc);
+    // Where saves really land (links resolved, once): the watcher, the
+    // lock, the journal and the backups all follow that file.
+    let real = args.file.as_deref().map(store::data_dir::real_path);
+    let (log_path, log, log_note) = open_log(real.as_deref(), &doc);
     let log_path = log_path.filter(|_| !args.edit);
     let opts = Options {
         theme: args.theme,
@@ -129,8 +133,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
                 .file
                 .as_ref()
                 .map_or_else(String::new, |p| format!(" {}", p.display()));
-            eprintln!("error: {e}");
-            eprintln!("  to print a screen instead: guotang render{file} --item 1 --size 120x40");
+            errln!("error: {e}");
+            errln!("  to print a screen instead: guotang render{file} --item 1 --size 120x40");
             return ExitCode::FAILURE;
         }
     };
@@ -139,7 +143,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
     spawn_signals(tx.clone());
-    let _watcher = args.file.as_ref().and_then(|f| {
+    let _watcher = real.as_ref().and_then(|f| {
         let tx = tx.clone();
         store::watch::watch(f, store::watch::DEBOUNCE, move || {
             let _ = tx.send(Action::FileChanged);
@@ -149,7 +153,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     drop(tx);
 
     let mut ctx = Ctx {
-        file: args.file.as_deref(),
+        file: real.as_deref(),
         log_path: log_path.as_deref(),
         journal: None,
         claim: None,
@@ -169,7 +173,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     };
     // Edits a dead session left: offer them before anything else. Those of
     // a session still alive are theirs: only said.
-    if let Some(path) = args.file.as_deref() {
+    if let Some(path) = real.as_deref() {
         match store::journal::scan(path, None) {
             Ok(scan) => {
                 for live in &scan.live {
@@ -520,9 +524,18 @@ fn spawn_ticker(tx: Sender<Action>) {
         });
 }
 
+/// The signals that end the console through its normal path (terminal
+/// restored, meeting log closed, lock removed, journal kept): every one
+/// whose default action ends the process and that a person or a script
+/// sends on purpose. Left at their default, SIGQUIT, SIGUSR1, SIGUSR2 and
+/// SIGALRM left the terminal raw on the alternate screen and the lock behind.
+pub const ENDING_SIGNALS: [i32; 7] = {
+    use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+    [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
+};
+
 fn spawn_signals(tx: Sender<Action>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(ENDING_SIGNALS) else {
         return;
     };
     let _ = std::thread::Builder::new()

@@ -48,11 +48,19 @@ impl Lang {
 
 /// A ratio as a percentage with one decimal: 0.3288 → `32.9%`.
 pub fn pct(x: f64) -> String {
-    format!("{:.1}%", clean_zero(x * 100.0, 1))
+    let p = x * 100.0;
+    if !p.is_finite() {
+        return "—".into();
+    }
+    format!("{:.1}%", clean_zero(p, 1))
 }
 
-/// A number with the metric's decimals; never prints `-0`.
+/// A number with the metric's decimals; never prints `-0`, `inf` or `NaN`
+/// (a dash instead: the room must never read those).
 pub fn num(x: f64, decimals: u8) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
     format!("{:.*}", decimals as usize, clean_zero(x, decimals))
 }
 
@@ -73,5 +81,8 @@ mod tests {
         assert_eq!(num(98.45, 1), "98.5");
         assert_eq!(num(3.0, 0), "3");
         assert_eq!(num(-0.0, 0), "0");
+        assert_eq!(pct(f64::MAX), "—");
+        assert_eq!(num(f64::NAN, 1), "—");
+        assert_eq!(num(f64::INFINITY, 0), "—");
     }
 }

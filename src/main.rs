@@ -4,5 +4,8 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     guotang::memory::configure();
-    guotang::cli::run(guotang::cli::Cli::parse())
+    match guotang::cli::Cli::try_parse() {
+        Ok(cli) => guotang::cli::run(cli),
+        Err(e) => guotang::cli::parse_failed(&e),
+    }
 }

@@ -1,6 +1,8 @@
 //! Taking the terminal for the console and always giving it back: on quit,
-//! on panic (a hook restores before the message prints) and on SIGTERM or
-//! SIGHUP (the event loop quits through the normal path).
+//! on panic (a hook restores before the message prints) and on the signals
+//! that end a process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2,
+//! SIGALRM: `console::ENDING_SIGNALS`), for which the event loop quits
+//! through the normal path.
 
 use std::io::{self, IsTerminal, Write};
 

@@ -8,6 +8,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use guotang::model::DEMO;
+use support::journal::journal_text;
 use support::pty::Term;
 
 const TITLE: &str = "全区招商引资工作过堂会（1—4月）";
@@ -153,4 +154,79 @@ fn the_meeting_log_survives_a_kill() {
     // Two opens, one close: the first console never closed.
     assert_eq!(log.matches("\"open\"").count(), 2, "{log}");
     assert_eq!(log.matches("\"close\"").count(), 1, "{log}");
+}
+
+/// SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM end an editor holding an unsaved
+/// edit like SIGTERM does: the terminal is given back, the lock goes, the
+/// journal keeps the edit, the file is untouched, and the process exits
+/// by itself. At their default action they killed it on the spot: the
+/// terminal stayed raw on the alternate screen and the lock stayed.
+#[test]
+fn quit_usr1_usr2_and_alarm_restore_the_terminal_and_release_the_lock() {
+    for signal in ["QUIT", "USR1", "USR2", "ALRM"] {
+        let (dir, file, state) = meeting();
+        let data = state.join("data");
+        let mut t = Term::spawn(
+            &[std::ffi::OsStr::new("edit"), file.as_os_str()],
+            &[
+                ("GUOTANG_STATE_DIR", state.as_os_str()),
+                ("GUOTANG_CONFIG_DIR", state.as_os_str()),
+                ("GUOTANG_DATA_DIR", data.as_os_str()),
+            ],
+        );
+        t.wait_text("白沙镇");
+        let lock = dir.path().join(".meeting.json.guotang-lock");
+        assert!(lock.exists(), "SIG{signal}: the editor holds the lock");
+        t.send("\x1b[B\x1b[C\x1b[C\x1b[C\x1b[C");
+        t.send("42\r");
+        t.wait_text("● 未保存");
+        let pid = t.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        t.drain();
+        let exit = t.child.wait().unwrap();
+        assert!(exit.signal().is_none(), "SIG{signal}: killed, {exit:?}");
+        let screen = t.parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "SIG{signal}: the terminal is given back"
+        );
+        assert!(!screen.hide_cursor(), "SIG{signal}: the cursor is shown");
+        assert!(!lock.exists(), "SIG{signal}: the lock is let go");
+        let journal = journal_text(&data);
+        assert!(journal.contains("\"new\":42"), "SIG{signal}: {journal}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            DEMO,
+            "SIG{signal}: nothing saved unasked"
+        );
+    }
+}
+
+/// A snapshot whose file name carries a title change and a screen clear:
+/// the console's banners name it made safe, and no byte the console writes
+/// holds an OSC sequence or a BEL.
+#[test]
+fn a_hostile_file_name_reaches_the_console_made_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evil\u{1b}]0;PWNED\u{7}\u{1b}[2J.json");
+    std::fs::write(&file, DEMO).unwrap();
+    let state = dir.path().join("state");
+    let mut t = Term::console(&file, &state);
+    t.wait_text("议程 1/8");
+    // Broken, then gone: each banner names the file.
+    std::fs::write(&file, b"{\"format\": \"guotang/1\"").unwrap();
+    t.wait_text("数据文件有误");
+    std::fs::remove_file(&file).unwrap();
+    t.wait_text(BANNER);
+    t.wait_text("evil]0;PWNED[2J.json");
+    t.quit();
+    t.drain();
+    let osc = t.raw.windows(2).position(|w| w == b"\x1b]");
+    assert_eq!(osc, None, "an OSC sequence reached the terminal");
+    assert!(!t.raw.contains(&0x07), "a BEL reached the terminal");
 }

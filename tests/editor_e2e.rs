@@ -9,6 +9,7 @@ mod support;
 use std::ffi::OsStr;
 use std::path::Path;
 
+use support::journal::{journal_text, journals};
 use support::pty::Term;
 
 fn env<'a>(dir: &'a Path, data: &'a Path) -> Vec<(&'static str, &'a OsStr)> {
@@ -17,31 +18,6 @@ fn env<'a>(dir: &'a Path, data: &'a Path) -> Vec<(&'static str, &'a OsStr)> {
         ("GUOTANG_CONFIG_DIR", dir.as_os_str()),
         ("GUOTANG_DATA_DIR", data.as_os_str()),
     ]
-}
-
-/// The journal files under a data directory.
-fn journals(data: &Path) -> Vec<std::path::PathBuf> {
-    let Ok(dirs) = std::fs::read_dir(data.join("journal")) else {
-        return Vec::new();
-    };
-    let mut files: Vec<_> = dirs
-        .flatten()
-        .filter_map(|d| std::fs::read_dir(d.path()).ok())
-        .flatten()
-        .flatten()
-        .map(|f| f.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// What the journals under a data directory hold ("" when there are none).
-fn journal_text(data: &Path) -> String {
-    journals(data)
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
 }
 
 /// `guotang edit FILE`, its state in `state`, its data (journal, backups) in `data`.

@@ -12,8 +12,16 @@ mod corpus;
 mod edits;
 #[path = "hostile/fuzz.rs"]
 mod fuzz;
+#[path = "hostile/names.rs"]
+mod names;
+#[path = "hostile/numbers.rs"]
+mod numbers;
 #[path = "hostile/paths.rs"]
 mod paths;
+#[path = "hostile/special_files.rs"]
+mod special_files;
+#[path = "hostile/streams.rs"]
+mod streams;
 #[path = "hostile/suite.rs"]
 mod suite;
 #[path = "hostile/terminal.rs"]

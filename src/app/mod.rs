@@ -383,7 +383,15 @@ impl App {
                             .into(),
                     );
                 } else {
-                    self.prefs.theme = Theme::new(self.prefs.theme.name.next());
+                    let name = self.prefs.theme.name.next();
+                    self.prefs.theme = Theme::new(name);
+                    // Say which: two themes can look alike on a projector.
+                    let lang = self.prefs.lang;
+                    self.notify(format!(
+                        "{}{}",
+                        crate::ui::shell_labels::THEME_NOW.get(lang),
+                        name.label().get(lang)
+                    ));
                 }
             }
             Command::FullScreen => self.prefs.fullscreen = !self.prefs.fullscreen,

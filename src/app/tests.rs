@@ -344,6 +344,11 @@ fn themes_cycle_but_no_color_stays_mono() {
     assert_eq!(app.prefs.theme.name, crate::ui::theme::ThemeName::Dark);
     app.update(key(KeyCode::Char('t')));
     assert_eq!(app.prefs.theme.name, crate::ui::theme::ThemeName::Light);
+    // `t` says which theme is now on, in the meeting's language.
+    let notice = |app: &App| app.prefs.notice.as_ref().map(|(n, _)| n.clone());
+    assert_eq!(notice(&app).as_deref(), Some("配色：浅色"));
+    app.update(key(KeyCode::Char('t')));
+    assert_eq!(notice(&app).as_deref(), Some("配色：投影"));
 
     let d = doc();
     let m = &d.snapshot.meeting;

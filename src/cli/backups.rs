@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
+use super::out::{errln, outln};
 use super::set::{change_line, error, writer_for};
 use crate::model::Document;
 use crate::model::edit;
@@ -14,6 +15,13 @@ use crate::sanitize::one_line;
 use crate::store::{self, Expect, backup};
 
 pub fn run(file: &Path, restore: Option<usize>, force: bool) -> ExitCode {
+    // A FIFO or a device would block or read on for ever below.
+    if let Err(e) = store::read::regular_file(file)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        error(&format!("cannot read {}: {e}", file.display()));
+        return ExitCode::FAILURE;
+    }
     let list = match backup::list(file) {
         Ok(l) => l,
         Err(e) => {
@@ -33,11 +41,11 @@ pub fn run(file: &Path, restore: Option<usize>, force: bool) -> ExitCode {
 fn show(file: &Path, list: &[backup::Backup]) -> ExitCode {
     let name = file.display();
     if list.is_empty() {
-        println!("no backups of {name} yet: one is kept each time guotang saves it");
+        outln!("no backups of {name} yet: one is kept each time guotang saves it");
         return ExitCode::SUCCESS;
     }
     let now = std::fs::read(file).ok().and_then(|b| parse_json(&b).ok());
-    println!(
+    outln!(
         "backups of {name}, newest first (the last {} are kept):",
         backup::KEEP
     );
@@ -46,14 +54,14 @@ fn show(file: &Path, list: &[backup::Backup]) -> ExitCode {
             .time
             .with_timezone(&chrono::Local)
             .format("%Y-%m-%d %H:%M:%S");
-        println!(
+        outln!(
             "{:>3}  {when}  {:>9}  {}",
             i + 1,
             size(b.size),
             crate::text::truncate(&summary(&b.path, now.as_ref()), 100)
         );
     }
-    println!("restore one with: guotang backups {name} --restore N");
+    outln!("restore one with: guotang backups {name} --restore N");
     ExitCode::SUCCESS
 }
 
@@ -148,9 +156,9 @@ fn put_back(file: &Path, list: &[backup::Backup], n: usize, force: bool) -> Exit
                 .time
                 .with_timezone(&chrono::Local)
                 .format("%Y-%m-%d %H:%M:%S");
-            eprintln!("restored {} from backup {n} ({when})", file.display());
+            errln!("restored {} from backup {n} ({when})", file.display());
             if saved.backup.is_some() {
-                eprintln!("the version it replaced is now backup 1");
+                errln!("the version it replaced is now backup 1");
             }
             ExitCode::SUCCESS
         }

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{out, outln};
 use crate::i18n::{Lang, num, pct};
 use crate::model::{self, Card, CardSource, Stage, order};
 use crate::sanitize::one_line;
@@ -153,8 +154,8 @@ pub fn run(file: &Path) -> ExitCode {
     );
     out.push_str(&doubts(s, lang));
     let title = one_line(&m.title);
-    println!("✓ {}: {title}", super::shown_path(file));
-    print!("{out}");
+    outln!("✓ {}: {title}", super::shown_path(file));
+    out!("{out}");
     // The process ends here: freeing a large document block by block (1.8
     // million of them at 100,000 projects) would take a third of the check.
     std::mem::forget(st);

@@ -1,12 +1,13 @@
 //! `guotang export`: the standings, the seating list or the projects as XLSX
 //! or CSV.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use super::out::errln;
 use crate::export::{self, Sheet, What};
 use crate::model::{self, Document};
 use crate::store::atomic::write_atomic;
@@ -50,32 +51,26 @@ pub fn run(
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot build the {what:?} sheet: {e}");
+            errln!("error: cannot build the {what:?} sheet: {e}");
             return ExitCode::FAILURE;
         }
     };
     match output {
         Some(path) => {
             if let Err(e) = write_atomic(path, &bytes) {
-                eprintln!("error: cannot write {}: {e}", path.display());
+                errln!("error: cannot write {}: {e}", path.display());
                 return ExitCode::FAILURE;
             }
-            eprintln!("wrote {} ({} rows)", path.display(), sheet.rows.len());
+            errln!("wrote {} ({} rows)", path.display(), sheet.rows.len());
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            if format == SheetFormat::Xlsx && out.is_terminal() {
-                eprintln!(
+            if format == SheetFormat::Xlsx && std::io::stdout().is_terminal() {
+                errln!(
                     "error: an XLSX workbook is binary and standard output is a terminal; give -o FILE.xlsx (or redirect the output)"
                 );
                 return ExitCode::FAILURE;
             }
-            if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush())
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                eprintln!("error: cannot write to standard output: {e}");
-                return ExitCode::FAILURE;
-            }
+            super::out::data(&bytes);
         }
     }
     ExitCode::SUCCESS

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{errln, out, outln};
 use crate::i18n::{Lang, num};
 use crate::import::{self, Field, Plan, SheetKind, Skipped};
 use crate::model::Snapshot;
@@ -18,8 +19,9 @@ use crate::ui::labels::L;
 const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 fn read_sheet(path: &Path) -> Result<Vec<u8>, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // Not `fs::metadata`: a FIFO or a device is refused before it is opened.
+    let meta = crate::store::read::regular_file(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if meta.len() > MAX_SHEET_BYTES {
         return Err(format!(
             "{} is {} MB; sheets over {} MB are refused",
@@ -40,8 +42,8 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         match store::save::Writer::begin(file, "guotang import") {
             Ok(w) => Some(w),
             Err(e) => {
-                eprintln!("error: {e}");
-                eprintln!("nothing was changed");
+                errln!("error: {e}");
+                errln!("nothing was changed");
                 return ExitCode::FAILURE;
             }
         }
@@ -55,21 +57,21 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
     };
     let kind = SheetKind::from_path(from);
     if kind == SheetKind::Csv && sheet.is_some() {
-        eprintln!(
+        errln!(
             "error: --sheet applies to workbooks; {} is CSV",
             from.display()
         );
         return ExitCode::FAILURE;
     }
     let refuse = |e: &dyn std::fmt::Display| {
-        eprintln!("error: {}: {e}", from.display());
-        eprintln!("nothing was changed");
+        errln!("error: {}: {e}", from.display());
+        errln!("nothing was changed");
         ExitCode::FAILURE
     };
     let bytes = match read_sheet(from) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -88,12 +90,12 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         format!(" (sheet {})", one_line(&grid.sheet))
     };
     let lang = super::lang_for(&loaded.doc);
-    print!(
+    out!(
         "{}",
         describe(s, &plan, &format!("{}{sheet_name}", from.display()), lang)
     );
     if plan.changes.is_empty() {
-        println!("nothing to change");
+        outln!("nothing to change");
         return ExitCode::SUCCESS;
     }
     let edited = match import::edit::apply(&loaded.doc, &plan.changes) {
@@ -101,16 +103,16 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         Err(e) => return refuse(&e),
     };
     let Some(writer) = writer else {
-        println!("dry run: {} not written", file.display());
+        outln!("dry run: {} not written", file.display());
         return ExitCode::SUCCESS;
     };
     match import::apply_with(&writer, loaded.content_hash, &edited) {
         Ok(()) => {
-            println!("updated {}", file.display());
+            outln!("updated {}", file.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -6,6 +6,7 @@ mod completions;
 pub mod export;
 pub mod import;
 mod init;
+pub mod out;
 pub mod render;
 pub mod report;
 mod save_loop;
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use self::out::errln;
 use crate::i18n::Lang;
 use crate::model::{self, Document};
 use crate::sanitize::one_line;
@@ -308,6 +310,10 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     crate::text::set_ambiguous_wide(cli.ambiguous_wide);
     catch_file_size_signal();
+    out::finish(run_command(cli))
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
@@ -316,9 +322,10 @@ pub fn run(cli: Cli) -> ExitCode {
             if json {
                 let v = model::standings_json::to_json(&doc.snapshot, &st, lang);
                 let text = serde_json::to_string_pretty(&v).unwrap_or_default();
-                println!("{}", crate::sanitize::json_text(&text));
+                out::data(crate::sanitize::json_text(&text).as_bytes());
+                out::data(b"\n");
             } else {
-                print!("{}", table::standings_table(&doc.snapshot, &st, lang));
+                out::out!("{}", table::standings_table(&doc.snapshot, &st, lang));
             }
             ExitCode::SUCCESS
         }),
@@ -363,10 +370,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
         Some(Command::Schema) => {
             let schema = model::raw::schema();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).unwrap_or_default()
-            );
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            out::data(format!("{text}\n").as_bytes());
             ExitCode::SUCCESS
         }
         Some(Command::Report {
@@ -410,6 +415,29 @@ pub fn run(cli: Cli) -> ExitCode {
             edit: false,
         }),
     }
+}
+
+/// A command line that does not parse, or a request for help or the
+/// version. clap's errors quote the arguments (`unexpected argument
+/// 'evil\e]0;PWNED\a.json'`), raw when standard error is a terminal: the
+/// error is printed as plain text, each line made safe. Help and version
+/// quote nothing typed, and keep clap's colours.
+pub fn parse_failed(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        if let Err(closed) = e.print() {
+            out::closed(&closed);
+        }
+        return out::finish(ExitCode::SUCCESS);
+    }
+    let stream = if e.use_stderr() {
+        out::Stream::Err
+    } else {
+        out::Stream::Out
+    };
+    out::message(stream, &e.render().to_string());
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    out::finish(ExitCode::from(code))
 }
 
 /// A write past the file size limit (`ulimit -f`, RLIMIT_FSIZE) raises
@@ -458,7 +486,7 @@ fn with_doc(
         None => match Document::from_bytes(model::DEMO.as_bytes()) {
             Ok(doc) => f(doc, "demo"),
             Err(problems) => {
-                eprintln!("error: the built-in demo is broken:\n{problems}");
+                errln!("error: the built-in demo is broken:\n{problems}");
                 ExitCode::FAILURE
             }
         },
@@ -482,17 +510,17 @@ pub fn shown_path(path: &std::path::Path) -> String {
 pub fn report_load_error(e: &LoadError) {
     match e {
         LoadError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("error: {}", one_line(&e.to_string()));
-            eprintln!(
+            errln!("error: {}", one_line(&e.to_string()));
+            errln!(
                 "  to start a new snapshot there from the demo meeting: guotang init {}",
                 shown_path(path)
             );
         }
-        LoadError::Io { .. } => eprintln!("error: {}", one_line(&e.to_string())),
+        LoadError::Io { .. } => errln!("error: {}", one_line(&e.to_string())),
         LoadError::Invalid { path, problems } => {
             let n = problems.len();
             let s = if n == 1 { "" } else { "s" };
-            eprintln!(
+            errln!(
                 "error: {} is not a usable snapshot ({n} problem{s}):",
                 shown_path(path)
             );
@@ -500,7 +528,7 @@ pub fn report_load_error(e: &LoadError) {
                 let text = p.to_string();
                 for (i, line) in text.lines().enumerate() {
                     let lead = if i == 0 { "  - " } else { "    " };
-                    eprintln!("{lead}{line}");
+                    errln!("{lead}{line}");
                 }
             }
         }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use chrono::{NaiveDateTime, NaiveTime};
 use ratatui::buffer::Buffer;
 
+use super::out::{errln, out};
 use crate::app::{App, Keymap, Options};
 use crate::model::Document;
 use crate::store::meeting_log::MeetingLog;
@@ -95,16 +96,16 @@ pub fn screen(doc: Document, args: &RenderArgs) -> Buffer {
 pub fn run(doc: Document, args: &RenderArgs) -> ExitCode {
     let n = doc.snapshot.agenda.len();
     if args.item == 0 || (args.item > n && n > 0) || (n == 0 && args.item != 1) {
-        eprintln!("error: --item {}: the agenda has items 1 to {n}", args.item);
+        errln!("error: --item {}: the agenda has items 1 to {n}", args.item);
         return ExitCode::FAILURE;
     }
     let buf = screen(doc, args);
-    let text = if args.ansi {
-        crate::ui::buffer_text::ansi(&buf)
+    if args.ansi {
+        // SGR colours on purpose; the text in the cells is made safe already.
+        super::out::data(crate::ui::buffer_text::ansi(&buf).as_bytes());
     } else {
-        crate::ui::buffer_text::plain(&buf)
-    };
-    print!("{text}");
+        out!("{}", crate::ui::buffer_text::plain(&buf));
+    }
     ExitCode::SUCCESS
 }
 

@@ -1,12 +1,12 @@
 //! `guotang report`: the bulletin (通报) as one HTML file or as Markdown,
 //! with the minutes from the meeting log.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use super::out::errln;
 use crate::model::{self, Document};
 use crate::report::{self, Minutes, minutes_log};
 use crate::sanitize::one_line;
@@ -56,12 +56,12 @@ fn minutes(doc: &Document, st: &model::Standings, args: &ReportArgs) -> Result<M
             Err(e) => return Err(one_line(&e.to_string()).into_owned()),
         };
         if log.meeting_date != date {
-            eprintln!(
+            errln!(
                 "warning: {shown} is the log of a meeting on {}, the snapshot's is on {date}",
                 log.meeting_date
             );
         }
-        eprintln!("minutes from {shown}");
+        errln!("minutes from {shown}");
         return Ok(minutes_log::from_log(s, st, &log));
     }
     let Some(dir) = meeting_log::state_dir() else {
@@ -71,18 +71,18 @@ fn minutes(doc: &Document, st: &model::Standings, args: &ReportArgs) -> Result<M
     let path = meeting_log::log_path(&dir, &key, date);
     match meeting_log::load(&path) {
         Ok(Some(log)) => {
-            eprintln!("minutes from {}", super::shown_path(&path));
+            errln!("minutes from {}", super::shown_path(&path));
             Ok(minutes_log::from_log(s, st, &log))
         }
         Ok(None) => {
-            eprintln!(
+            errln!(
                 "no meeting log for this meeting ({}): the minutes show the plan only",
                 super::shown_path(&path)
             );
             Ok(minutes_log::without_log(s, st))
         }
         Err(e) => {
-            eprintln!(
+            errln!(
                 "warning: {}; the minutes show the plan only",
                 one_line(&e.to_string())
             );
@@ -98,7 +98,7 @@ pub fn run(doc: &Document, args: &ReportArgs) -> ExitCode {
     let minutes = match minutes(doc, &st, args) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -114,15 +114,7 @@ pub fn run(doc: &Document, args: &ReportArgs) -> ExitCode {
         }
     };
     let Some(out) = output else {
-        let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush())
-            && e.kind() != std::io::ErrorKind::BrokenPipe
-        {
-            eprintln!("error: cannot write to standard output: {e}");
-            return ExitCode::FAILURE;
-        }
+        super::out::data(text.as_bytes());
         return ExitCode::SUCCESS;
     };
     let dir = out.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -130,18 +122,18 @@ pub fn run(doc: &Document, args: &ReportArgs) -> ExitCode {
     for f in &side {
         let path = dir.join(&f.name);
         if let Err(e) = write_atomic(&path, f.content.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            errln!("error: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }
         written.push(path);
     }
     if let Err(e) = write_atomic(out, text.as_bytes()) {
-        eprintln!("error: cannot write {}: {e}", out.display());
+        errln!("error: cannot write {}: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    eprintln!("wrote {}", out.display());
+    errln!("wrote {}", out.display());
     if !written.is_empty() {
-        eprintln!(
+        errln!(
             "wrote {} charts beside it ({}, …)",
             written.len(),
             written[0].display()

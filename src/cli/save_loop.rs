@@ -7,13 +7,14 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::store::{self, Expect};
 
 pub fn run(file: &Path, a: &Path, b: &Path, count: Option<u64>) -> ExitCode {
     match run_inner(file, a, b, count) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -32,7 +33,7 @@ fn run_inner(file: &Path, a: &Path, b: &Path, count: Option<u64>) -> anyhow::Res
     let stop = count.map(|c| c + i);
     // Tells the test that saving starts now, so its kills land in saves
     // rather than in start-up.
-    println!("ready");
+    outln!("ready");
     std::io::stdout().flush()?;
     while stop.is_none_or(|s| i < s) {
         // A save lock left by the previous (killed) run died with it.

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::model::Document;
 use crate::model::edit::script::Script;
 use crate::model::edit::{self, Assignment, Change};
@@ -17,7 +18,7 @@ const LOCK_PURPOSE: &str = "guotang set";
 pub(super) fn error(text: &str) {
     for (i, line) in text.lines().enumerate() {
         let lead = if i == 0 { "error: " } else { "" };
-        eprintln!("{lead}{}", one_line(line));
+        errln!("{lead}{}", one_line(line));
     }
 }
 
@@ -39,8 +40,17 @@ pub(super) fn change_line(c: &Change) -> String {
 /// reading of the file to its replacement, so that no other save slips in
 /// between and none is lost.
 pub(super) fn writer_for(file: &Path, force: bool) -> Result<store::save::Writer, ExitCode> {
+    // Not beside a device or a FIFO (/dev/.zero.guotang-save): such a
+    // path is refused before anything is written.
+    if let Err(e) = store::read::regular_file(file)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        error(&format!("cannot read {}: {e}", file.display()));
+        return Err(ExitCode::FAILURE);
+    }
+    // The editor's lock is beside the real file: through a link, that one.
     if !force
-        && let Some(holder) = store::lock::editor(file)
+        && let Some(holder) = store::lock::editor(&store::data_dir::real_path(file))
         && (holder.unsaved_since.is_some() || holder.pid == 0)
     {
         let e = LockError::Held {
@@ -133,34 +143,34 @@ pub fn run(file: &Path, args: &SetArgs) -> ExitCode {
         }
     };
     for c in changes.iter() {
-        println!("{}", change_line(c));
+        outln!("{}", change_line(c));
     }
     // Allowed but doubted (a fraction in a count…): said, not refused.
     let lang = super::lang_for(&doc);
     for c in changes.iter() {
         for d in crate::model::doubts::if_set(&doc.snapshot, &c.path, c.new.as_ref()) {
             let text = crate::app::editor::describe::doubt(&doc.snapshot, &d, lang, false);
-            eprintln!("warning: {}", one_line(&text));
+            errln!("warning: {}", text);
         }
     }
     let name = file.display();
     if changes.is_empty() {
-        eprintln!("no change: {name} already holds these values");
+        errln!("no change: {name} already holds these values");
         return ExitCode::SUCCESS;
     }
     let Some(writer) = writer else {
-        eprintln!("dry run: {name} not written");
+        errln!("dry run: {name} not written");
         return ExitCode::SUCCESS;
     };
     match writer.save(&doc, Expect::Unchanged(base_hash)) {
         Ok(saved) => {
             let n = changes.len();
             let s = if n == 1 { "" } else { "s" };
-            eprintln!("saved {name} ({n} change{s})");
+            errln!("saved {name} ({n} change{s})");
             if let Some(why) = saved.backup_failed {
-                eprintln!("warning: the previous version could not be backed up: {why}");
+                errln!("warning: the previous version could not be backed up: {why}");
             } else if saved.backup.is_some() {
-                eprintln!("the previous version is kept: guotang backups {name}");
+                errln!("the previous version is kept: guotang backups {name}");
             }
             ExitCode::SUCCESS
         }

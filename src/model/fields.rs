@@ -104,6 +104,20 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// The longest agenda item or speaking slot: a day.
 pub const MAX_MINUTES: f64 = 1440.0;
 
+/// The largest figure any meeting has (a quadrillion: 1e15). Beyond it a
+/// number is a slip (`1e308`, a pasted serial number) and would print as a
+/// row of digits wider than the room, or overflow the arithmetic.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// The smallest target above zero (1e-9): below it the completion
+/// (actual ÷ target) overflows to infinity, and no meeting sets such a target.
+pub const MIN_TARGET: f64 = 1e-9;
+
+/// True for a number a snapshot may hold: finite, at most [`MAX_MAGNITUDE`].
+pub fn in_range(x: f64) -> bool {
+    x.is_finite() && x.abs() <= MAX_MAGNITUDE
+}
+
 /// Collects problems while fields are read.
 #[derive(Default)]
 pub struct Reader {
@@ -206,6 +220,10 @@ impl Reader {
             "a number ≥ 0"
         };
         match v.as_f64() {
+            Some(x) if x > MAX_MAGNITUDE && x.is_finite() => {
+                self.wrong(path, &format!("{expected}, at most 1e15"), v);
+                None
+            }
             Some(x) if x.is_finite() && (x > 0.0 || (!positive && x == 0.0)) => {
                 Some(if x == 0.0 { 0.0 } else { x })
             }
@@ -216,15 +234,24 @@ impl Reader {
         }
     }
 
-    /// A length of time in minutes: > 0 and at most a day. Timers count it
-    /// down in seconds; an absurd length (1e308) would overflow them.
-    pub fn minutes(&mut self, v: &Value, path: &Path) -> Option<f64> {
-        let x = self.number(v, path, true)?;
-        if x > MAX_MINUTES {
-            self.wrong(path, "a number of minutes > 0 and at most 1440 (a day)", v);
+    /// A target: 0 (none set), or from 1e-9 to 1e15.
+    pub fn target(&mut self, v: &Value, path: &Path) -> Option<f64> {
+        let x = self.number(v, path, false)?;
+        if x > 0.0 && x < MIN_TARGET {
+            self.wrong(path, "a target of 0 or at least 1e-9", v);
             return None;
         }
         Some(x)
+    }
+
+    /// A length of time in minutes: > 0 and at most a day. Timers count it
+    /// down in seconds; an absurd length (1e308) would overflow them.
+    pub fn minutes(&mut self, v: &Value, path: &Path) -> Option<f64> {
+        if v.as_f64().is_some_and(|x| x > MAX_MINUTES) {
+            self.wrong(path, "a number of minutes > 0 and at most 1440 (a day)", v);
+            return None;
+        }
+        self.number(v, path, true)
     }
 
     /// A whole number in `lo..=hi`.

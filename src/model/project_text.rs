@@ -92,10 +92,10 @@ impl Fields<'_> {
         let id = said(&id)?;
         let name = said(&name)?;
         let unit = *unit_ids.get(unit?.text()?)?;
-        // `number`: finite and ≥ 0; -0 reads as 0.
+        // `number`: finite, ≥ 0 and at most 1e15; -0 reads as 0.
         let investment = match investment {
             None => None,
-            Some(Scalar::Num(x)) if x.is_finite() && x >= 0.0 => {
+            Some(Scalar::Num(x)) if super::fields::in_range(x) && x >= 0.0 => {
                 Some(if x == 0.0 { 0.0 } else { x })
             }
             Some(_) => return None,

@@ -421,6 +421,7 @@ pub(super) fn unit<'v>(
         &p.key("targets"),
         metric_ids,
         n_metrics,
+        true,
     );
     let actuals = amounts(
         r,
@@ -428,6 +429,7 @@ pub(super) fn unit<'v>(
         &p.key("actuals"),
         metric_ids,
         n_metrics,
+        false,
     );
     let decision = decision(r, m, p);
     let (id, name, group, attendees, targets, actuals, decision) = (
@@ -467,13 +469,15 @@ pub(super) fn strings(r: &mut Reader, v: &Value, path: &Path) -> Option<Vec<Stri
     ok.then_some(out)
 }
 
-/// `targets` or `actuals`: metric id → number ≥ 0, indexed by metric.
+/// `targets` or `actuals`: metric id → number ≥ 0, indexed by metric (a
+/// target above 0 is at least 1e-9).
 fn amounts(
     r: &mut Reader,
     v: Option<&Value>,
     path: &Path,
     metric_ids: &HashMap<&str, usize>,
     n_metrics: usize,
+    targets: bool,
 ) -> Option<Vec<Option<f64>>> {
     let mut out = vec![None; n_metrics];
     let Some(v) = v else { return Some(out) };
@@ -481,7 +485,11 @@ fn amounts(
     let mut ok = true;
     for (key, val) in map {
         let p = path.key(key);
-        let number = r.number(val, &p, false);
+        let number = if targets {
+            r.target(val, &p)
+        } else {
+            r.number(val, &p, false)
+        };
         match metric_ids.get(key.as_str()) {
             Some(&mi) => match number {
                 Some(x) => out[mi] = Some(x),

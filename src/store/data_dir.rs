@@ -41,6 +41,16 @@ pub fn canonical(path: &Path) -> io::Result<PathBuf> {
     }
 }
 
+/// The path a snapshot's saves really land at: links (to the file or to
+/// any folder above it) resolved, once, when it is opened. The lock, the
+/// journal, the backups and the watcher all use it, so the same file opened
+/// through a link and through its real path is one file to all of them.
+/// A path that cannot be resolved (its folder is missing) is kept as given,
+/// and reading it reports the error.
+pub fn real_path(path: &Path) -> PathBuf {
+    canonical(path).unwrap_or_else(|_| path.to_owned())
+}
+
 /// A folder name for a snapshot: its file name (readable when browsing the
 /// data directory) and a hash of its canonical path (unique).
 pub fn key(canonical: &Path) -> String {
@@ -98,6 +108,27 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a, key(Path::new("/a/会议 1.json")));
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn a_link_and_a_linked_folder_resolve_to_the_real_file() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let real_dir = dir.path().join("real");
+        std::fs::create_dir(&real_dir)?;
+        let real = real_dir.join("m.json");
+        std::fs::write(&real, "{}")?;
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&real, &link)?;
+        let folder = dir.path().join("folder");
+        std::os::unix::fs::symlink(&real_dir, &folder)?;
+        let want = real.canonicalize()?;
+        assert_eq!(real_path(&link), want);
+        assert_eq!(real_path(&folder.join("m.json")), want);
+        assert_eq!(real_path(&want), want);
+        // Not there: kept as given, for the read to report.
+        let nowhere = dir.path().join("no/such/m.json");
+        assert_eq!(real_path(&nowhere), nowhere);
+        Ok(())
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reading a snapshot file: size check first, then parse and validate.
 
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::content::{OnDisk, hash_bytes};
@@ -39,16 +39,70 @@ impl LoadError {
     }
 }
 
-/// Reads the raw bytes of a file, refusing one over the size limit unread.
+/// What a path is, in words, when it is not a regular file.
+fn kind_of(ft: fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt as _;
+    if ft.is_file() {
+        return None;
+    }
+    Some(if ft.is_dir() {
+        "a directory"
+    } else if ft.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if ft.is_char_device() {
+        "a character device"
+    } else if ft.is_block_device() {
+        "a block device"
+    } else if ft.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    })
+}
+
+/// The error for a path that is not a regular file, naming what it is.
+fn not_a_file(what: &str) -> io::Error {
+    io::Error::other(format!("it is {what}, not a file"))
+}
+
+/// Checks that `path` (links followed) is a regular file without opening
+/// it: opening a FIFO with no writer waits forever, and a device such as
+/// `/dev/zero` reads on for ever. The error names what it is instead.
+pub fn regular_file(path: &Path) -> io::Result<fs::Metadata> {
+    let meta = fs::metadata(path)?;
+    match kind_of(meta.file_type()) {
+        None => Ok(meta),
+        Some(what) => Err(not_a_file(what)),
+    }
+}
+
+/// Opens a file for reading, never waiting on a FIFO put there meanwhile.
+fn open(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // No effect on a regular file; a FIFO opens at once.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Reads the raw bytes of a file, refusing one over the size limit unread,
+/// and anything that is not a regular file (a FIFO, a device, a folder)
+/// at once, saying what it is.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
-    let file = fs::File::open(path).map_err(io)?;
+    regular_file(path).map_err(io)?;
+    let file = open(path).map_err(io)?;
+    // Checked again on what was opened: the path may have changed meanwhile.
     let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::other("it is a directory, not a file")));
+    if let Some(what) = kind_of(meta.file_type()) {
+        return Err(io(not_a_file(what)));
     }
     if meta.len() > MAX_BYTES {
         return Err(LoadError::Invalid {

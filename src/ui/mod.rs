@@ -3,6 +3,8 @@
 
 pub mod big_timer;
 pub mod buffer_text;
+#[cfg(test)]
+pub mod contrast;
 pub mod draw;
 pub mod edit_labels;
 pub mod editor;

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::App;
@@ -12,6 +13,7 @@ use crate::text::width;
 use crate::ui::draw::put;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::ui::shell_labels as sl;
+use crate::ui::theme::Theme;
 
 /// The help's rows: keys and what they do, every binding of the table (the
 /// nine jumps folded into one row).
@@ -103,7 +105,7 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn framed(
     area: Rect,
     buf: &mut Buffer,
-    t: &crate::ui::theme::Theme,
+    t: &Theme,
     title: &str,
     want_w: usize,
     want_h: usize,
@@ -116,6 +118,7 @@ pub fn framed(
         width: w,
         height: h,
     };
+    let cut = wide_cut_at_right_edge(buf, r);
     Clear.render(r, buf);
     clear_wide_left_of(buf, r);
     Block::bordered()
@@ -125,6 +128,7 @@ pub fn framed(
         .title(format!(" {} ", crate::sanitize::one_line(title)))
         .title_style(t.title)
         .render(r, buf);
+    blank_right_halves(buf, r, t, &cut);
     Rect {
         x: r.x + 2,
         y: r.y + 1,
@@ -144,6 +148,34 @@ fn clear_wide_left_of(buf: &mut Buffer, r: Rect) {
             && width(c.symbol()) > 1
         {
             c.set_symbol(" ");
+        }
+    }
+}
+
+/// The rows where a wide character starts in the box's last column, with
+/// its style: the box cuts it in half.
+fn wide_cut_at_right_edge(buf: &Buffer, r: Rect) -> Vec<(u16, Style)> {
+    if r.width == 0 {
+        return Vec::new();
+    }
+    (r.top()..r.bottom())
+        .filter_map(|y| {
+            let c = buf.cell((r.right() - 1, y))?;
+            (width(c.symbol()) > 1).then(|| (y, c.style()))
+        })
+        .collect()
+}
+
+/// The second half of a wide character the box cut, just right of it, was
+/// covered by the character and never drawn: its cell holds the terminal's
+/// default background (a hole in the theme's colour) or is skipped by the
+/// diff (the old half would stay on screen). Blank it in the colours of
+/// the character it belonged to.
+fn blank_right_halves(buf: &mut Buffer, r: Rect, t: &Theme, cut: &[(u16, Style)]) {
+    for &(y, style) in cut {
+        if let Some(c) = buf.cell_mut((r.right(), y)) {
+            c.reset();
+            c.set_style(t.base.patch(style));
         }
     }
 }

@@ -70,3 +70,10 @@ pub const UNITS_COUNT: L = L::new("个单位", "units");
 pub const SPEAKER: L = L::new("主讲", "Speaker");
 pub const OUTLINE: L = L::new("提纲", "Outline");
 pub const NO_NOTES: L = L::new("（本项无提纲）", "(no outline for this item)");
+
+// `t`: which theme is now on, e.g. 配色：投影.
+pub const THEME_NOW: L = L::new("配色：", "Theme: ");
+pub const THEME_DARK: L = L::new("深色", "dark");
+pub const THEME_LIGHT: L = L::new("浅色", "light");
+pub const THEME_PROJECTOR: L = L::new("投影", "projector");
+pub const THEME_MONO: L = L::new("黑白", "mono");

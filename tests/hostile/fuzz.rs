@@ -311,23 +311,22 @@ proptest! {
     }
 }
 
-/// Numbers a valid snapshot may hold, at the edges of f64.
+/// Numbers a valid snapshot may hold, at the edges of what it may hold:
+/// 0, the smallest target (1e-9) and the largest figure (1e15); beyond
+/// them a snapshot is refused (tests/hostile/numbers.rs).
 fn edge_number() -> impl Strategy<Value = f64> {
     prop_oneof![
         prop::sample::select(vec![
             0.0,
             -0.0,
-            1e-310,
-            f64::MIN_POSITIVE,
             1e-9,
+            1.000_000_1e-9,
             0.5,
             1.0,
             1.2,
             3.0,
+            999_999_999_999_999.9,
             1e15,
-            1e300,
-            1e308,
-            f64::MAX,
         ]),
         0.0..1000.0f64,
     ]

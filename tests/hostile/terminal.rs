@@ -49,7 +49,7 @@ fn strip_sgr(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-fn assert_clean(what: &str, bytes: &[u8]) {
+pub fn assert_clean(what: &str, bytes: &[u8]) {
     let stripped = strip_sgr(bytes);
     let bytes = if what.contains("--ansi") {
         &stripped[..]

@@ -259,11 +259,7 @@ fn speakers_scorecard_figures() {
                     &shown,
                 )
                 .expect("pace cell");
-                let want = if done >= p - 0.0005 {
-                    t.good
-                } else {
-                    t.overdue
-                };
+                let want = if done >= p - 0.0005 { t.good } else { t.alarm };
                 assert_eq!(Some(buf[(px, py)].fg), want.fg, "{row}");
             }
             for o in fx
@@ -351,7 +347,7 @@ fn projects_late_list_is_the_models() {
     }
     let days = format!("{}天", fx.standings.overdue[0].days_late);
     let (x, y) = find(&buf, area, &days).expect("days");
-    assert_eq!(Some(buf[(x, y)].fg), fx.theme.overdue.fg);
+    assert_eq!(Some(buf[(x, y)].fg), fx.theme.alarm.fg);
 }
 
 /// The pipeline counts and start rate are the model's, in standing order.

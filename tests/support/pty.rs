@@ -19,6 +19,8 @@ pub const PATIENCE: Duration = Duration::from_secs(60);
 
 pub struct Term {
     pub parser: vt100::Parser,
+    /// Every byte the program wrote, as it came.
+    pub raw: Vec<u8>,
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -63,6 +65,7 @@ impl Term {
             }
         });
         Term {
+            raw: Vec::new(),
             parser: vt100::Parser::new(
                 std::num::NonZero::new(ROWS).unwrap(),
                 std::num::NonZero::new(COLS).unwrap(),
@@ -103,7 +106,10 @@ impl Term {
                 .output
                 .recv_timeout(left.min(Duration::from_millis(200)))
             {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
                 Err(mpsc::RecvTimeoutError::Timeout) if !left.is_zero() => {}
                 _ => panic!(
                     "waited for {what}; the screen shows:\n{}",
@@ -121,6 +127,7 @@ impl Term {
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
         {
             self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
         }
     }
 

@@ -38,7 +38,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 let p = crate::text::truncate(&crate::sanitize::one_line(first), 60);
                 lines.push((
                     format!("✗ {}{}{p}", el::CONFLICT_UNREADABLE.get(lang), lang.colon()),
-                    t.overdue,
+                    t.alarm,
                 ));
             }
             lines.push((String::new(), t.base));
@@ -73,7 +73,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 Ok(_) => {}
                 Err(e) => lines.push((
                     format!("{}{}{e}", el::RECOVER_BROKEN.get(lang), lang.colon()),
-                    t.overdue,
+                    t.alarm,
                 )),
             }
             if rec.legacy_hash {

@@ -189,7 +189,7 @@ fn status_line(app: &App) -> (String, Style) {
             return (prompt.get(lang).to_owned(), t.warning);
         }
         if let Some(p) = f.problem(lang) {
-            return (format!("✗ {p}"), t.overdue);
+            return (format!("✗ {p}"), t.alarm);
         }
         if let Some(d) = app.field_doubt() {
             return (format!("⚠ {d}"), t.warning);
@@ -202,7 +202,7 @@ fn status_line(app: &App) -> (String, Style) {
         return (hint.get(lang).to_owned(), t.muted);
     }
     if app.edit.journal_failed {
-        return (format!("⚠ {}", el::JOURNAL_FAILED.get(lang)), t.overdue);
+        return (format!("⚠ {}", el::JOURNAL_FAILED.get(lang)), t.alarm);
     }
     if app.edit.outside_change {
         return (format!("⚠ {}", el::OUTSIDE_CHANGE.get(lang)), t.warning);

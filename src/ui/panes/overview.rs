@@ -359,12 +359,12 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
                 Milestone::Complete => sl::NOT_DONE_LATE,
             };
             let text = format!("{} {} {}", what.get(lang), o.days_late, sl::DAYS.get(lang));
-            (o.project, text, t.overdue)
+            (o.project, text, t.alarm)
         })
         .chain(
             stalled
                 .iter()
-                .map(|&i| (i, labels::stage(Stage::Stalled, lang).to_owned(), t.overdue)),
+                .map(|&i| (i, labels::stage(Stage::Stalled, lang).to_owned(), t.alarm)),
         )
         .take(shown)
         .collect();

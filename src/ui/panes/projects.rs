@@ -178,7 +178,7 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
                 let c = pl.count(stage);
                 let style = match (c, stage) {
                     (0, _) => t.muted,
-                    (_, Stage::Stalled | Stage::Lost) => t.overdue,
+                    (_, Stage::Stalled | Stage::Lost) => t.alarm,
                     _ => t.base,
                 };
                 cells.push(Cell::new(
@@ -254,7 +254,7 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
                 .replace("{n}", &o.days_late.to_string());
             (
                 p,
-                Cell::new(days, t.overdue),
+                Cell::new(days, t.alarm),
                 Cell::new(due(s, v, o.missed, o.due), t.muted),
             )
         })
@@ -262,13 +262,13 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
             // Not late on a date, but stopped: said where the days would be.
             (
                 p,
-                Cell::new(STALLED.get(lang), t.overdue),
+                Cell::new(STALLED.get(lang), t.alarm),
                 Cell::new(dash, t.muted),
             )
         }))
         .map(|(p, days, due)| {
             let stage_style = if p.stage == Stage::Stalled {
-                t.overdue
+                t.alarm
             } else {
                 t.muted
             };
@@ -291,7 +291,7 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
     let total = format!("  {n_late}");
     let title = [
         (PROJECTS_LATE.get(lang), t.title),
-        (total.as_str(), t.overdue),
+        (total.as_str(), t.alarm),
     ];
     if n_late == 0 {
         spans(

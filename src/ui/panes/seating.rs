@@ -235,7 +235,7 @@ impl Grid {
                 &[
                     (&label, t.card(z.card)),
                     (&seats, t.muted),
-                    (&late, t.overdue),
+                    (&late, t.alarm),
                     (&shape, t.muted),
                 ],
             );
@@ -280,7 +280,7 @@ impl Grid {
                     area.x,
                     y,
                     w,
-                    &[(lead, t.overdue), (&pad, t.muted), (line, t.overdue)],
+                    &[(lead, t.alarm), (&pad, t.muted), (line, t.alarm)],
                 );
                 y += 1;
             }
@@ -316,10 +316,10 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
         for &u in &z.seated.overflow {
             rows.push(Row::new(vec![
                 zone(t.card(z.card)),
-                Cell::new(SEATING_OVERFLOW.get(lang), t.overdue),
+                Cell::new(SEATING_OVERFLOW.get(lang), t.alarm),
                 Cell::new("", t.muted),
-                Cell::new(v.snapshot.units[u].name.as_str(), t.overdue),
-                Cell::new(sitters(v.snapshot, u).join(SEP), t.overdue),
+                Cell::new(v.snapshot.units[u].name.as_str(), t.alarm),
+                Cell::new(sitters(v.snapshot, u).join(SEP), t.alarm),
             ]));
         }
     }

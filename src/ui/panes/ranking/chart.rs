@@ -159,7 +159,7 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
             if let Some(m) = pace {
                 let under_bar = m < covered(length, c.bar);
                 let mark = match (under_bar, style.fg) {
-                    (true, Some(fg)) => t.pace.bg(fg),
+                    (true, Some(fg)) => t.pace_over(fg),
                     _ => t.pace,
                 };
                 set(buf, area, at(c.bar_x + m), y, "│", mark);

@@ -32,7 +32,7 @@ fn metrics_table(v: &View, unit: usize) -> Table {
     let pace = |c: Option<f64>| match c {
         Some(c) => {
             let (text, ahead) = pace_points(c, p);
-            Cell::new(text, if ahead { t.good } else { t.overdue })
+            Cell::new(text, if ahead { t.good } else { t.alarm })
         }
         None => Cell::new(dash, t.muted),
     };
@@ -127,7 +127,7 @@ fn projects_table(v: &View, unit: usize) -> Table {
             let stalled = p.stage == Stage::Stalled;
             let status = if days >= 0 {
                 let late = SPEAKERS_LATE.get(lang).replace("{n}", &days.to_string());
-                Cell::new(late, t.overdue)
+                Cell::new(late, t.alarm)
             } else {
                 Cell::new("", t.muted)
             };
@@ -135,14 +135,14 @@ fn projects_table(v: &View, unit: usize) -> Table {
                 Cell::new(
                     &*p.name,
                     if days >= 0 || stalled {
-                        t.overdue
+                        t.alarm
                     } else {
                         t.base
                     },
                 ),
                 Cell::new(
                     labels::stage(p.stage, lang),
-                    if stalled { t.overdue } else { t.muted },
+                    if stalled { t.alarm } else { t.muted },
                 ),
                 Cell::new(
                     p.investment.map_or_else(|| dash.to_owned(), investment),
