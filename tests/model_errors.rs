@@ -79,16 +79,18 @@ fn missing_required_fields() {
         problems(|v| {
             v.as_object_mut().unwrap().remove("format");
         }),
-        [r#"format: required field is missing (a snapshot starts with "format": "guotang/1")"#]
+        [
+            r#"format: required field is missing (a snapshot starts with "format": "guotang/1" or "guotang/2")"#
+        ]
     );
 }
 
 #[test]
 fn another_format_is_refused_by_name() {
     assert_eq!(
-        problems(|v| v["format"] = json!("guotang/2")),
+        problems(|v| v["format"] = json!("guotang/3")),
         [
-            r#"format: expected "guotang/1", found "guotang/2": this version of guotang reads guotang/1 only"#
+            r#"format: expected "guotang/1" or "guotang/2", found "guotang/3": this version of guotang reads guotang/1 and guotang/2"#
         ]
     );
 }

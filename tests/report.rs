@@ -205,7 +205,7 @@ fn reasons_are_model_explain_sentences() {
     let yellow = table(&html, "yellow").unwrap();
     assert!(!yellow.is_empty());
     for (i, _) in doc.snapshot.units.iter().enumerate() {
-        if st.units[i].card == model::Card::Yellow {
+        if st.units[i].card == model::Card::YELLOW {
             let why = guotang::model::explain::explain(&doc.snapshot, &st, i, Lang::Zh);
             let escaped = guotang::report::html::escape(&why);
             assert!(html.contains(&escaped), "missing reason {why}");

@@ -137,17 +137,17 @@ pub fn run(file: &Path) -> ExitCode {
         match lang {
             Lang::Zh => format!(
                 "红牌 {} · 黄牌 {} · 不挂牌 {}（其中决定 {}，未排名 {}）",
-                count(Card::Red),
-                count(Card::Yellow),
-                count(Card::None),
+                count(Card::RED),
+                count(Card::YELLOW),
+                count(Card::NONE),
                 decided,
                 unranked
             ),
             Lang::En => format!(
                 "red {} · yellow {} · none {} ({decided} by decision, {unranked} unranked)",
-                count(Card::Red),
-                count(Card::Yellow),
-                count(Card::None)
+                count(Card::RED),
+                count(Card::YELLOW),
+                count(Card::NONE)
             ),
         },
     );

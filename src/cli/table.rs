@@ -59,7 +59,7 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
                 }
             });
             let card = match us.card {
-                Card::None => "",
+                Card::NONE => "",
                 c => card_name(c, lang),
             };
             out.push_str(&format!(

@@ -216,6 +216,28 @@ impl Reader {
         }
     }
 
+    /// Any finite number (a composite in points may be negative).
+    pub fn finite(&mut self, v: &Value, path: &Path) -> Option<f64> {
+        match v.as_f64() {
+            Some(x) if x.is_finite() => Some(if x == 0.0 { 0.0 } else { x }),
+            _ => {
+                self.wrong(path, "a number", v);
+                None
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self, v: &Value, path: &Path) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong(path, "true or false", v);
+                None
+            }
+        }
+    }
+
     /// A length of time in minutes: > 0 and at most a day. Timers count it
     /// down in seconds; an absurd length (1e308) would overflow them.
     pub fn minutes(&mut self, v: &Value, path: &Path) -> Option<f64> {
