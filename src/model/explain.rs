@@ -60,7 +60,7 @@ pub fn explain(s: &Snapshot, st: &Standings, i: usize, lang: Lang) -> String {
         };
     };
     match s.cards.rule {
-        Some(rule) if tiers.is_default() => legacy(s, st, i, lang, rule, c, rank),
+        Some(rule) => legacy(s, st, i, lang, rule, c, rank),
         _ => by_bands(s, st, i, lang, c, rank, &card),
     }
 }

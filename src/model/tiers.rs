@@ -95,6 +95,9 @@ pub struct Tiers {
     list: Vec<Tier>,
     /// `cards.none_label`; `None`: 不挂牌 / no card.
     none_label: Option<String>,
+    /// Any id names a tier: the list itself has a problem, already
+    /// reported, and references to it would only repeat it.
+    open: bool,
 }
 
 impl Default for Tiers {
@@ -111,6 +114,7 @@ impl Default for Tiers {
                 tier("yellow", TierColor::Yellow),
             ],
             none_label: None,
+            open: false,
         }
     }
 }
@@ -118,7 +122,20 @@ impl Default for Tiers {
 impl Tiers {
     /// The file's own tiers (1 to [`MAX_TIERS`], ids unique, checked by validation).
     pub(super) fn new(list: Vec<Tier>, none_label: Option<String>) -> Tiers {
-        Tiers { list, none_label }
+        Tiers {
+            list,
+            none_label,
+            open: false,
+        }
+    }
+
+    /// Tiers that take any id, for checking the references of a snapshot
+    /// whose tier list has a problem (never those of a valid snapshot).
+    pub(super) fn open() -> Tiers {
+        Tiers {
+            open: true,
+            ..Tiers::default()
+        }
     }
 
     /// The default tiers with the file's `none_label`.
@@ -168,7 +185,8 @@ impl Tiers {
         if id == "none" {
             return Some(Card::NONE);
         }
-        self.list.iter().position(|t| t.id == id).map(Card::tier)
+        let found = self.list.iter().position(|t| t.id == id).map(Card::tier);
+        found.or(self.open.then_some(Card::NONE))
     }
 
     /// The card's id as the snapshot writes it (`"none"` for none).
@@ -271,12 +289,11 @@ pub enum CardRule {
 }
 
 impl CardRule {
-    /// The bands the rule stands for, as snapshot-v2.md maps them; `None`
-    /// when the tiers lack `red` or `yellow` (the id missing is named).
-    pub fn bands(self, tiers: &Tiers) -> Result<Vec<Band>, &'static str> {
-        let red = tiers.find("red").ok_or("red")?;
-        let yellow = tiers.find("yellow").ok_or("yellow")?;
-        Ok(match self {
+    /// The bands the rule stands for, on the default tiers, as
+    /// snapshot-v2.md maps them.
+    pub fn bands(self) -> Vec<Band> {
+        let (red, yellow) = (Card::RED, Card::YELLOW);
+        match self {
             CardRule::Pace { red_at } => vec![
                 Band::new(red, vec![Condition::Pace(red_at)]),
                 Band::new(yellow, vec![]),
@@ -297,7 +314,7 @@ impl CardRule {
                 Band::new(Card::NONE, vec![Condition::Min(yellow_below)]),
                 Band::new(yellow, vec![]),
             ],
-        })
+        }
     }
 }
 
@@ -331,7 +348,7 @@ impl Default for CardPolicy {
         let rule = CardRule::Pace { red_at: 1.0 };
         let tiers = Tiers::default();
         CardPolicy {
-            bands: rule.bands(&tiers).unwrap_or_default(),
+            bands: rule.bands(),
             veto_tier: tiers.last(),
             tiers,
             rule: Some(rule),
@@ -359,16 +376,5 @@ mod tests {
         assert_eq!(t.last(), Card::YELLOW);
         assert!(Card::RED < Card::YELLOW && Card::YELLOW < Card::NONE);
         assert!(t.is_default());
-    }
-
-    #[test]
-    fn a_rule_needs_red_and_yellow() {
-        let green = Tier {
-            id: "green".into(),
-            label: Some("绿牌".into()),
-            color: TierColor::Green,
-        };
-        let t = Tiers::new(vec![green], None);
-        assert_eq!(CardRule::Pace { red_at: 1.0 }.bands(&t), Err("red"));
     }
 }

@@ -107,7 +107,6 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
         &root.key("cards"),
         scoring,
         format,
-        validate_rules::written_tiers(top, format),
     );
     let rules = UnitRules::new(top, format, &cards.tiers);
     let (units, groups) = required(&mut r, top, &root, "units")

@@ -70,66 +70,39 @@ pub(super) fn scoring(r: &mut Reader, v: &Value, path: &Path) -> Scoring {
         .unwrap_or_default()
 }
 
-/// The tiers a file names, read leniently (every string id, in order), so
-/// that references resolve against every id written even when the list
-/// itself has a problem; the defaults when it gives none.
-pub(super) fn written_tiers(top: &Map<String, Value>, format: Format) -> Tiers {
-    let cards = top.get("cards").and_then(Value::as_object);
-    let none_label = cards
-        .and_then(|c| c.get("none_label"))
-        .and_then(Value::as_str)
-        .filter(|_| format == Format::V2)
-        .map(str::to_owned);
-    let list = cards
-        .and_then(|c| c.get("tiers"))
-        .and_then(Value::as_array)
-        .filter(|_| format == Format::V2);
-    match list {
-        None => Tiers::with_none_label(none_label),
-        Some(items) => Tiers::new(
-            items
-                .iter()
-                .take(MAX_TIERS)
-                .filter_map(|t| t.get("id").and_then(Value::as_str))
-                .map(|id| Tier {
-                    id: id.to_owned(),
-                    label: Some(id.to_owned()),
-                    color: TierColor::Grey,
-                })
-                .collect(),
-            none_label,
-        ),
-    }
-}
-
 /// A reference to a tier: one of the meeting's tier ids, or `"none"`.
 pub(super) fn tier_ref(r: &mut Reader, v: &Value, path: &Path, tiers: &Tiers) -> Option<Card> {
     r.choice(v, path, &tiers.words(), |s| tiers.find(s))
 }
 
-/// `cards` (absent: the defaults), under `scoring`. Problems of the tier
-/// list leave the written tiers in place, so references are not refused twice.
+/// `cards` (absent: the defaults), under `scoring`. After a problem with
+/// the tier list, references to tiers are not checked: they would only
+/// repeat it.
 pub(super) fn cards(
     r: &mut Reader,
     v: Option<&Value>,
     path: &Path,
     scoring: Scoring,
     format: Format,
-    written: Tiers,
 ) -> CardPolicy {
     let empty = Map::new();
     let m = match v {
         None => &empty,
         Some(v) => match r.object(v, path) {
             Some(m) => m,
-            None => return CardPolicy::default(),
+            None => {
+                return CardPolicy {
+                    tiers: Tiers::open(),
+                    ..CardPolicy::default()
+                };
+            }
         },
     };
     let v2 = |key: &str| m.get(key).filter(|_| format == Format::V2);
     let none_label = v2("none_label").and_then(|v| r.text(v, &path.key("none_label")));
     let tiers = match v2("tiers") {
-        Some(v) => tiers(r, v, &path.key("tiers"), none_label).unwrap_or(written),
-        None => written,
+        Some(v) => tiers(r, v, &path.key("tiers"), none_label).unwrap_or_else(Tiers::open),
+        None => Tiers::with_none_label(none_label.map(str::to_owned)),
     };
     let cap = match m.get("cap") {
         Some(v) => r.number(v, &path.key("cap"), true),
@@ -145,7 +118,10 @@ pub(super) fn cards(
             (Vec::new(), None)
         }
         (None, Some(v)) => (bands(r, v, &path.key("bands"), &tiers, scoring), None),
-        (given, None) => rule_bands(r, m, path, given.is_some(), &tiers, scoring),
+        (given, None) => {
+            let own_tiers = v2("tiers").is_some();
+            rule_bands(r, m, path, given.is_some(), own_tiers, scoring)
+        }
     };
     let veto_tier = match v2("veto_tier") {
         Some(v) => r
@@ -242,9 +218,26 @@ fn rule_bands(
     m: &Map<String, Value>,
     path: &Path,
     given: bool,
-    tiers: &Tiers,
+    own_tiers: bool,
     scoring: Scoring,
 ) -> (Vec<Band>, Option<CardRule>) {
+    // The rule names red and yellow: on a meeting's own tiers it could put
+    // the best units in a tier called red (三亚's red is the worst).
+    if own_tiers {
+        let (key, message) = if given {
+            (
+                "rule",
+                "a meeting with its own tiers gives bands: the rule names the default red and yellow",
+            )
+        } else {
+            (
+                "bands",
+                "required with tiers: the default rule names the default red and yellow",
+            )
+        };
+        r.problem(&path.key(key), message);
+        return (Vec::new(), None);
+    }
     let Some(rule) = rule(r, m, path) else {
         return (Vec::new(), None);
     };
@@ -262,28 +255,7 @@ fn rule_bands(
         }
         return (Vec::new(), None);
     }
-    match rule.bands(tiers) {
-        Ok(bands) => (bands, Some(rule)),
-        Err(id) => {
-            let (key, message) = if given {
-                (
-                    "rule",
-                    format!(
-                        "names the tier \"{id}\", which this meeting's tiers do not have: give bands"
-                    ),
-                )
-            } else {
-                (
-                    "bands",
-                    format!(
-                        "required: the default rule (pace) names the tier \"{id}\", which this meeting's tiers do not have"
-                    ),
-                )
-            };
-            r.problem(&path.key(key), message);
-            (Vec::new(), None)
-        }
-    }
+    (rule.bands(), Some(rule))
 }
 
 /// `cards.rule` and its numbers, as format v1 reads them.
