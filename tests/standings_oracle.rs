@@ -111,3 +111,34 @@ fn random_snapshots_agree_with_the_oracle() {
         errors[..errors.len().min(20)].join("\n")
     );
 }
+
+/// The templates `guotang init` writes, through the oracle.
+#[test]
+fn templates_agree_with_the_oracle() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut errors = Vec::new();
+    let mut files = vec![here.join("assets/demo.json")];
+    for entry in std::fs::read_dir(here.join("assets/templates")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    assert!(files.len() >= 4, "{files:?}");
+    for path in files {
+        let out = std::process::Command::new("python3")
+            .arg(here.join("tests/oracle/standings.py"))
+            .arg(&path)
+            .output()
+            .expect("python3 is needed to run the oracle (tests/oracle)");
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let expected: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let doc = Document::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
+        let st = model::compute(&doc.snapshot);
+        let got = model::standings_json::to_json(&doc.snapshot, &st, Lang::Zh);
+        close(&got, &expected, &path.display().to_string(), &mut errors);
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}

@@ -14,6 +14,7 @@ mod project_text;
 pub mod projects;
 pub mod raw;
 mod record;
+pub mod roll;
 mod scan;
 pub mod snapshot;
 pub mod standings;
