@@ -376,3 +376,44 @@ fn a_v1_meeting_rolls_into_v2_and_says_so() {
         serde_json::from_slice(&std::fs::read(sb.path("demo.json")).unwrap()).unwrap();
     assert_eq!(demo["format"], "guotang/1");
 }
+
+#[test]
+fn schema_knows_v2_and_every_template_reads_through_its_mirror() {
+    let sb = Sandbox::new();
+    let (code, out, _) = sb.run(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: Value = serde_json::from_str(&out).unwrap();
+    for key in ["scoring", "history"] {
+        assert!(
+            schema["properties"].get(key).is_some(),
+            "schema lacks {key}"
+        );
+    }
+    assert_eq!(schema["properties"]["format"]["pattern"], "^guotang/[12]$");
+    let text = serde_json::to_string(&schema).unwrap();
+    for word in [
+        "tiers",
+        "bands",
+        "lag_at_most",
+        "above_mean",
+        "score_bands",
+        "judges",
+        "escalations",
+        "veto_tier",
+    ] {
+        assert!(text.contains(word), "schema lacks {word}");
+    }
+    for (name, text) in [
+        (
+            "three-tiers",
+            include_str!("../assets/templates/three-tiers.json"),
+        ),
+        ("points", include_str!("../assets/templates/points.json")),
+        ("arena", include_str!("../assets/templates/arena.json")),
+    ] {
+        let v: Value = serde_json::from_str(text).unwrap();
+        let raw: guotang::model::raw::RawSnapshot =
+            serde_json::from_value(v).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(raw.format, "guotang/2");
+    }
+}
