@@ -144,12 +144,21 @@ impl Figures<'_> {
         }
     }
 
-    /// A composite or a line on its scale: `45.3%` / `70.6 分`.
-    fn value(&self, x: f64) -> String {
+    /// A line the file gives, on the composite's scale: `45.0%` / `60 分`.
+    fn line(&self, x: f64) -> String {
+        self.scaled(x, short(x))
+    }
+
+    /// A figure computed, on the composite's scale: `45.3%` / `70.6 分`.
+    fn figure(&self, x: f64) -> String {
+        self.scaled(x, num(x, 1))
+    }
+
+    fn scaled(&self, x: f64, points: String) -> String {
         match (self.points, self.lang) {
             (false, _) => pct(x),
-            (true, Lang::Zh) => format!("{} 分", short(x)),
-            (true, Lang::En) => format!("{} points", short(x)),
+            (true, Lang::Zh) => format!("{points} 分"),
+            (true, Lang::En) => format!("{points} points"),
         }
     }
 
@@ -184,7 +193,7 @@ impl Figures<'_> {
                     }
                 }
             }
-            Condition::Min(m) => format!("{} {}", op(holds), self.value(m)),
+            Condition::Min(m) => format!("{} {}", op(holds), self.line(m)),
             Condition::Top(n) => match (holds, lang) {
                 (true, Lang::Zh) => format!("组内第 {rank} 名（前 {n} 名）"),
                 (false, Lang::Zh) => format!("组内第 {rank} 名（未进前 {n} 名）"),
@@ -210,7 +219,7 @@ impl Figures<'_> {
                     "{} {} {}",
                     op(bands::at_least(c, mean)),
                     lang.pick("组均值", "group mean"),
-                    self.value(mean)
+                    self.figure(mean)
                 )
             }
         }
@@ -300,5 +309,84 @@ fn legacy(
                 ),
             },
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::{Document, compute};
+
+    /// The reasons of every unit of a document.
+    fn reasons(v: serde_json::Value, lang: Lang) -> Vec<String> {
+        let doc = Document::from_json(v).unwrap_or_else(|p| panic!("{p}"));
+        let st = compute(&doc.snapshot);
+        (0..doc.snapshot.units.len())
+            .map(|i| explain(&doc.snapshot, &st, i, lang))
+            .collect()
+    }
+
+    fn meeting(extra: serde_json::Value) -> serde_json::Value {
+        let mut v = json!({
+            "format": "guotang/2",
+            "meeting": {"title": "会", "date": "2026-05-08", "period": {"to": "2026-04-30"}},
+        });
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        v
+    }
+
+    #[test]
+    fn the_sentences_the_docs_quote() {
+        let lag = meeting(json!({
+            "metrics": [{"id": "m", "name": "投资"}],
+            "cards": {
+                "tiers": [{"id": "green", "label": "绿牌", "color": "green"},
+                          {"id": "yellow", "label": "黄牌", "color": "yellow"},
+                          {"id": "red", "label": "红牌", "color": "red"}],
+                "bands": [{"tier": "green", "pace": 1}, {"tier": "yellow", "lag_at_most": 0.15}, {"tier": "red"}]
+            },
+            "units": [
+                {"id": "a", "name": "甲", "targets": {"m": 100}, "actuals": {"m": 21}},
+                {"id": "b", "name": "乙", "targets": {"m": 100}, "actuals": {"m": 10}}
+            ]
+        }));
+        assert_eq!(
+            reasons(lag.clone(), Lang::Zh),
+            [
+                "完成 21.0% 落后时间进度 11.9 个百分点（≤ 15）→ 黄牌",
+                "完成 10.0% 落后时间进度 22.9 个百分点（> 15）→ 红牌",
+            ]
+        );
+        assert_eq!(
+            reasons(lag, Lang::En)[0],
+            "done 21.0% 11.9 points behind time progress (≤ 15) → 黄牌"
+        );
+        let points = meeting(json!({
+            "scoring": {"method": "points"},
+            "metrics": [{"id": "m", "name": "得分", "weight": 100},
+                        {"id": "accident", "name": "重大安全生产事故", "unit": "起", "kind": "veto"}],
+            "cards": {
+                "tiers": [{"id": "good", "label": "较好", "color": "green"},
+                          {"id": "poor", "label": "较差", "color": "orange"},
+                          {"id": "bad", "label": "差", "color": "red"}],
+                "bands": [{"tier": "good", "above_mean": true},
+                          {"tier": "poor", "above_mean": false, "min": 60},
+                          {"tier": "bad"}]
+            },
+            "units": [
+                {"id": "a", "name": "甲", "targets": {"m": 100}, "actuals": {"m": 61}},
+                {"id": "b", "name": "乙", "targets": {"m": 100}, "actuals": {"m": 80.2}},
+                {"id": "c", "name": "丙", "targets": {"m": 100}, "actuals": {"m": 90, "accident": 1}}
+            ]
+        }));
+        let got = reasons(points, Lang::Zh);
+        // The mean of 61.0, 80.2 and 90.0 is 77.1.
+        assert_eq!(got[0], "综合 61.0 分 < 组均值 77.1 分，≥ 60 分 → 较差");
+        assert_eq!(got[1], "综合 80.2 分 ≥ 组均值 77.1 分 → 较好");
+        assert_eq!(got[2], "一票否决：重大安全生产事故 1起 → 差");
     }
 }
