@@ -538,3 +538,23 @@ fn points_rules() {
         ]
     );
 }
+
+#[test]
+fn a_misspelt_band_condition_is_a_warning() {
+    let mut v = base_v2();
+    v["cards"]["bands"][1] = json!({"tier": "yellow", "lag_atmost": 0.1});
+    assert_eq!(problems_of(v.clone()), Vec::<String>::new());
+    let doc = Document::from_json(v).unwrap();
+    let warnings: Vec<String> = doc
+        .snapshot
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "cards.bands[1].lag_atmost: not a band condition (pace, lag_at_most, min, top, bottom, above_mean): it is kept but does not count"
+        ]
+    );
+}

@@ -101,12 +101,14 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
         .map_or(&[][..], |a| a.as_slice());
     // The cards' problems are reported after the units', as format v1 did.
     let mut cards_reader = Reader::default();
+    let mut warn = Reader::default();
     let cards = validate_rules::cards(
         &mut cards_reader,
         top.get("cards"),
         &root.key("cards"),
         scoring,
         format,
+        &mut warn,
     );
     let rules = UnitRules::new(top, format, &cards.tiers);
     let (units, groups) = required(&mut r, top, &root, "units")
@@ -164,6 +166,8 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
         ),
         None => Default::default(),
     };
+    let mut warnings = warnings;
+    warnings.splice(0..0, warn.problems);
 
     match meeting {
         Some(meeting) if r.problems.is_empty() => Ok(Snapshot {

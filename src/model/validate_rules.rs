@@ -84,6 +84,7 @@ pub(super) fn cards(
     path: &Path,
     scoring: Scoring,
     format: Format,
+    warn: &mut Reader,
 ) -> CardPolicy {
     let empty = Map::new();
     let m = match v {
@@ -117,7 +118,10 @@ pub(super) fn cards(
             );
             (Vec::new(), None)
         }
-        (None, Some(v)) => (bands(r, v, &path.key("bands"), &tiers, scoring), None),
+        (None, Some(v)) => {
+            let bands = bands(r, warn, v, &path.key("bands"), &tiers, scoring);
+            (bands, None)
+        }
         (given, None) => {
             let own_tiers = v2("tiers").is_some();
             rule_bands(r, m, path, given.is_some(), own_tiers, scoring)
@@ -323,7 +327,14 @@ fn rule(r: &mut Reader, m: &Map<String, Value>, path: &Path) -> Option<CardRule>
 const CONDITIONS: [&str; 6] = ["pace", "lag_at_most", "min", "top", "bottom", "above_mean"];
 
 /// `cards.bands`: ordered; the first whose conditions all hold gives the tier.
-fn bands(r: &mut Reader, v: &Value, path: &Path, tiers: &Tiers, scoring: Scoring) -> Vec<Band> {
+fn bands(
+    r: &mut Reader,
+    warn: &mut Reader,
+    v: &Value,
+    path: &Path,
+    tiers: &Tiers,
+    scoring: Scoring,
+) -> Vec<Band> {
     let Some(items) = r.array(v, path) else {
         return Vec::new();
     };
@@ -339,6 +350,14 @@ fn bands(r: &mut Reader, v: &Value, path: &Path, tiers: &Tiers, scoring: Scoring
         // In the file's order: explanations name them that way.
         for (key, v) in b {
             if !CONDITIONS.contains(&key.as_str()) {
+                // Kept, as every unknown field is; but a misspelt condition
+                // would make the band hold for everyone, unnoticed.
+                if key != "tier" {
+                    warn.problem(
+                        &p.key(key),
+                        "not a band condition (pace, lag_at_most, min, top, bottom, above_mean): it is kept but does not count",
+                    );
+                }
                 continue;
             }
             let cp = p.key(key);
