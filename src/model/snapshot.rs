@@ -382,14 +382,7 @@ pub fn judged_mean(marks: &[f64], drop: u32) -> Option<f64> {
         Some(left) if left > 0 => &sorted[d..d + left],
         _ => &sorted[..],
     };
-    let n = kept.len() as f64;
-    let sum: f64 = kept.iter().sum();
-    // Huge marks overflow the sum: the same mean, each mark divided first.
-    Some(if sum.is_finite() {
-        sum / n
-    } else {
-        kept.iter().map(|x| x / n).sum()
-    })
+    super::standings::mean(kept)
 }
 
 impl Snapshot {
@@ -400,5 +393,25 @@ impl Snapshot {
     /// Index of the metric with this id.
     pub fn metric_index(&self, id: &str) -> Option<usize> {
         self.metrics.iter().position(|m| m.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judges_marks_drop_the_highest_and_lowest_only_when_enough_are_given() {
+        assert_eq!(
+            judged_mean(&[88.0, 92.0, 90.5, 70.0, 95.0], 1),
+            Some(270.5 / 3.0)
+        );
+        // Two marks and a drop of one: the plain mean.
+        assert_eq!(judged_mean(&[91.0, 85.0], 1), Some(88.0));
+        assert_eq!(judged_mean(&[80.0, 90.0, 100.0], 1), Some(90.0));
+        assert_eq!(judged_mean(&[80.0, 90.0], 0), Some(85.0));
+        assert_eq!(judged_mean(&[], 1), None);
+        // Marks too large to add up still give their mean.
+        assert_eq!(judged_mean(&[f64::MAX, f64::MAX], 0), Some(f64::MAX));
     }
 }

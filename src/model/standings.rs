@@ -346,14 +346,14 @@ fn points_composite(s: &Snapshot, metrics: &[MetricStanding]) -> Option<f64> {
     Some(total)
 }
 
-/// The mean of a group's composites; none for an empty group.
-fn mean(values: &[f64]) -> Option<f64> {
+/// The mean of `values` (a group's composites, judges' marks); none of none.
+pub(crate) fn mean(values: &[f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
     let n = values.len() as f64;
     let sum: f64 = values.iter().sum();
-    // Huge points overflow the sum: the same mean, each divided first.
+    // Huge values overflow the sum: the same mean, each divided first.
     Some(if sum.is_finite() {
         sum / n
     } else {
