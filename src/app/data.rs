@@ -15,6 +15,10 @@ use crate::store::LoadError;
 pub struct Derived {
     pub standings: Standings,
     pub seating: Vec<SeatedZone>,
+    /// Units whose card has no seating zone, in standing order.
+    pub unzoned: Vec<usize>,
+    /// Per unit: another unit has the same name.
+    pub twins: Vec<bool>,
     /// Per agenda item: its speaker queue (unit indices), empty unless `speakers`.
     pub queues: Vec<Vec<usize>>,
     /// The editor's choice of a project's unit: every unit, built once per
@@ -28,6 +32,8 @@ impl Derived {
     pub fn compute(s: &Snapshot) -> Derived {
         let standings = model::compute(s);
         let seating = order::seat(s, &standings);
+        let unzoned = order::unzoned(s, &standings);
+        let twins = order::twins(s);
         let queues = s
             .agenda
             .iter()
@@ -44,6 +50,8 @@ impl Derived {
         Derived {
             standings,
             seating,
+            unzoned,
+            twins,
             queues,
             unit_choices,
         }

@@ -104,23 +104,43 @@ pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
                 Value::Empty,
             ]);
         }
-        for &u in &zone.overflow {
+        let full = lang.pick("区内座位不足，未安排座位", "no seat: the zone is full");
+        let unseated = zone
+            .overflow
+            .iter()
+            .flat_map(|&u| order::sitters(s, u).into_iter().map(move |p| (u, p)))
+            .chain(zone.standing.iter().cloned());
+        for (u, person) in unseated {
             let unit = &s.units[u];
-            for person in order::sitters(s, u) {
-                rows.push(vec![
-                    Value::text(&z.label),
-                    card_text(z.card, lang),
-                    Value::Empty,
-                    Value::Empty,
-                    Value::text(&unit.name),
-                    Value::text(&unit.id),
-                    Value::text(&person),
-                    Value::Text(
-                        lang.pick("区内座位不足，未安排座位", "no seat: the zone is full")
-                            .to_owned(),
-                    ),
-                ]);
-            }
+            rows.push(vec![
+                Value::text(&z.label),
+                card_text(z.card, lang),
+                Value::Empty,
+                Value::Empty,
+                Value::text(&unit.name),
+                Value::text(&unit.id),
+                Value::text(&person),
+                Value::Text(full.to_owned()),
+            ]);
+        }
+    }
+    // Units whose card has no zone: listed, never dropped from the name cards.
+    for u in order::unzoned(s, st) {
+        let unit = &s.units[u];
+        for person in order::sitters(s, u) {
+            rows.push(vec![
+                Value::Text(lang.pick("未分区", "no zone").to_owned()),
+                card_text(st.units[u].card, lang),
+                Value::Empty,
+                Value::Empty,
+                Value::text(&unit.name),
+                Value::text(&unit.id),
+                Value::text(&person),
+                Value::Text(
+                    lang.pick("座次未设相应分区", "the seating has no zone for its card")
+                        .to_owned(),
+                ),
+            ]);
         }
     }
     Sheet {

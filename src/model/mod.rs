@@ -15,7 +15,9 @@ mod record;
 mod scan;
 pub mod snapshot;
 pub mod standings;
+pub mod shown;
 pub mod standings_json;
+pub mod totals;
 pub mod validate;
 mod validate_items;
 

@@ -95,6 +95,8 @@ pub struct Standings {
     /// Stalled projects that are not overdue, in snapshot order (the lists
     /// of late projects show them after the overdue ones).
     pub stalled: Vec<usize>,
+    /// Per metric: its totals over every unit.
+    pub totals: Vec<super::totals::MetricTotal>,
 }
 
 /// Time progress: day of year of `to` ÷ days in that year.
@@ -251,7 +253,7 @@ pub fn compute(s: &Snapshot) -> Standings {
     let stalled = (0..s.projects.len())
         .filter(|&i| s.projects[i].stage == super::snapshot::Stage::Stalled && !is_overdue[i])
         .collect();
-    Standings {
+    let mut st = Standings {
         time_progress: p,
         units,
         groups,
@@ -259,7 +261,10 @@ pub fn compute(s: &Snapshot) -> Standings {
         pipelines: projects::pipelines(s),
         overdue,
         stalled,
-    }
+        totals: Vec::new(),
+    };
+    st.totals = super::totals::all(s, &st);
+    st
 }
 
 /// The weighted mean `num / den`, exactly as the sums give it when they are

@@ -94,6 +94,13 @@ pub const SEATING_PERSON: L = L::new("参会人", "Attendee");
 pub const SEATING_EMPTY: L = L::new("空", "empty");
 pub const SEATING_OVERFLOW: L = L::new("未入座", "No seat");
 pub const SEATING_OVERFLOW_COUNT: L = L::new("{n} 个单位未入座", "{n} units without a seat");
+pub const SEATING_MISSING: L = L::new("缺 {n} 座", "{n} seats short");
+pub const SEATING_STANDING: L = L::new("随员无座", "Aides without a seat");
+pub const SEATING_UNZONED: L = L::new("未分区", "No zone");
+pub const SEATING_UNZONED_WHY: L = L::new(
+    "{card}，座次未设相应分区",
+    "{card}: the seating has no zone for it",
+);
 pub const SEATING_AS_LIST: L = L::new(
     "座位图在此尺寸下放不下，改为列表显示",
     "the seat grid does not fit at this size: shown as a list",

@@ -17,6 +17,8 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
         snapshot: app.data.snapshot(),
         standings: &app.data.derived.standings,
         seating: &app.data.derived.seating,
+        unzoned: &app.data.derived.unzoned,
+        twins: &app.data.derived.twins,
         theme: &app.prefs.theme,
         lang: app.prefs.lang,
         item: item.and_then(|i| agenda.get(i)),

@@ -58,6 +58,10 @@ pub struct View<'a> {
     pub standings: &'a Standings,
     /// The seating zones, filled (computed with the standings).
     pub seating: &'a [SeatedZone],
+    /// Units whose card has no seating zone, in standing order.
+    pub unzoned: &'a [usize],
+    /// Per unit: another unit has the same name.
+    pub twins: &'a [bool],
     pub theme: &'a Theme,
     pub lang: Lang,
     /// The current agenda item, if the agenda has one.
@@ -75,6 +79,12 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
+    /// Unit `u`'s name as lists that mix groups show it (with its group
+    /// when another unit has the same name).
+    pub fn unit_label(&self, u: usize) -> std::borrow::Cow<'_, str> {
+        crate::model::order::unit_label(self.snapshot, self.twins, u)
+    }
+
     /// Whether unit `u` changed a moment ago.
     pub fn changed(&self, u: usize) -> bool {
         self.changed.get(u).copied().unwrap_or(false)

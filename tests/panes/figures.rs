@@ -150,17 +150,27 @@ fn seating_shows_every_seat_and_every_overflow() {
             }
         }
     }
-    // The extreme snapshot overflows both zones; the grid names them all too.
+    // The extreme snapshot's zones are too small: every seat is taken by a
+    // unit's leader before any aide, one unit finds no seat, and the grid
+    // names it and every aide left standing.
     let fx = Fixture::load(EXTREME);
     let grid = draw(&fx, &Setup::item(&fx, Pane::Seating, 0), 160, 48);
     let overflow: usize = fx.seating.iter().map(|z| z.overflow.len()).sum();
-    assert_eq!(overflow, 5);
+    assert_eq!(overflow, 1);
     for z in &fx.seating {
+        let zone = &fx.snapshot.seating[z.zone];
+        if !z.overflow.is_empty() || !z.standing.is_empty() {
+            assert_eq!(z.seats.len(), (zone.rows * zone.seats_per_row) as usize);
+        }
         for &u in &z.overflow {
             assert!(
                 grid.contains(fx.snapshot.units[u].name.as_str()),
                 "{u} in\n{grid}"
             );
+        }
+        for (_, person) in &z.standing {
+            let person = guotang::sanitize::one_line(person).into_owned();
+            assert!(grid.contains(&person), "{person} in\n{grid}");
         }
     }
 }

@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::cut::Cut;
 use super::line::{cols, fill};
 use crate::ui::draw::put;
 
@@ -247,6 +248,21 @@ impl Table {
                 );
             }
         }
+        // The flexible column (names) is cut where its visible names differ.
+        let flex = self.columns.iter().position(|c| c.flex);
+        let visible = usize::from(area.height.saturating_sub(1));
+        let cut = flex
+            .and_then(|f| layout.get(f).copied().flatten().map(|(_, w)| (f, w)))
+            .map(|(f, w)| {
+                let texts = self
+                    .rows
+                    .iter()
+                    .skip(start)
+                    .take(visible)
+                    .filter_map(|r| r.cells.get(f))
+                    .map(|c| c.text.as_str());
+                (f, Cut::best(texts, w))
+            });
         let mut drawn = 0;
         for (k, row) in self.rows.iter().skip(start).enumerate() {
             let Some(y) = area
@@ -259,13 +275,25 @@ impl Table {
             if let Some(h) = row.highlight {
                 fill(buf, area, area.x, y, usize::from(area.width), h);
             }
-            for ((c, slot), cell) in self.columns.iter().zip(&layout).zip(&row.cells) {
+            for (i, ((c, slot), cell)) in self
+                .columns
+                .iter()
+                .zip(&layout)
+                .zip(&row.cells)
+                .enumerate()
+            {
                 if let Some((x, w)) = slot {
                     let style = match row.highlight {
                         Some(h) => cell.style.patch(h),
                         None => cell.style,
                     };
-                    self.cell(buf, area, *x, *w, y, &cell.text, c.align, style);
+                    match cut {
+                        Some((f, how)) if f == i => {
+                            let text = how.apply(&cell.text, *w);
+                            self.cell(buf, area, *x, *w, y, &text, c.align, style);
+                        }
+                        _ => self.cell(buf, area, *x, *w, y, &cell.text, c.align, style),
+                    }
                 }
             }
             drawn += 1;
