@@ -173,8 +173,16 @@ pub fn run(file: &Path) -> ExitCode {
 /// target total and completion where targets exist, as the console's
 /// overview and the bulletin print them.
 fn totals_lines(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
-    let names: Vec<String> = s.metrics.iter().map(|m| one_line(&m.name).into_owned()).collect();
-    let name_w = names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0);
+    let names: Vec<String> = s
+        .metrics
+        .iter()
+        .map(|m| one_line(&m.name).into_owned())
+        .collect();
+    let name_w = names
+        .iter()
+        .map(|n| crate::text::width(n))
+        .max()
+        .unwrap_or(0);
     s.metrics
         .iter()
         .zip(&st.totals)
@@ -185,12 +193,12 @@ fn totals_lines(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
             let actual = format!("{}{unit}", num(t.actual, m.decimals));
             let rest = match (t.target, t.completion(m.decimals)) {
                 (Some(target), Some(c)) => match lang {
-                    Lang::Zh => format!("，目标 {}{unit}，完成 {}", num(target, m.decimals), pct(c)),
-                    Lang::En => format!(
-                        " of {}{unit} targeted, {}",
-                        num(target, m.decimals),
-                        pct(c)
-                    ),
+                    Lang::Zh => {
+                        format!("，目标 {}{unit}，完成 {}", num(target, m.decimals), pct(c))
+                    }
+                    Lang::En => {
+                        format!(" of {}{unit} targeted, {}", num(target, m.decimals), pct(c))
+                    }
                 },
                 _ => lang.pick("（无目标）", " (no targets)").to_owned(),
             };
@@ -226,7 +234,11 @@ fn seating_warnings(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
             String::new()
         } else {
             match lang {
-                Lang::Zh => format!("，{} 个单位未入座：{}", z.overflow.len(), names(&z.overflow)),
+                Lang::Zh => format!(
+                    "，{} 个单位未入座：{}",
+                    z.overflow.len(),
+                    names(&z.overflow)
+                ),
                 Lang::En => format!(
                     "; {} units have no seat: {}",
                     z.overflow.len(),
@@ -236,7 +248,10 @@ fn seating_warnings(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
         };
         out.push(match lang {
             Lang::Zh => format!("座次：{label}座位不足，缺 {} 个座位{without}", z.missing),
-            Lang::En => format!("seating: zone {label} is {} seats short{without}", z.missing),
+            Lang::En => format!(
+                "seating: zone {label} is {} seats short{without}",
+                z.missing
+            ),
         });
     }
     let unzoned = order::unzoned(s, st);

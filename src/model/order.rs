@@ -88,10 +88,10 @@ pub fn seat(s: &Snapshot, st: &Standings) -> Vec<SeatedZone> {
     }
     // Overflow is only reported by the last zone of each card, with the
     // seats the card's zones are short of together.
-    for zi in 0..out.len() {
+    for (zi, seated) in out.iter_mut().enumerate() {
         let card = s.seating[zi].card;
         if s.seating[zi + 1..].iter().any(|z| z.card == card) {
-            out[zi].overflow.clear();
+            seated.overflow.clear();
             continue;
         }
         let people: usize = st
@@ -106,7 +106,7 @@ pub fn seat(s: &Snapshot, st: &Standings) -> Vec<SeatedZone> {
             .filter(|z| z.card == card)
             .map(capacity)
             .fold(0, usize::saturating_add);
-        out[zi].missing = people.saturating_sub(capacity);
+        seated.missing = people.saturating_sub(capacity);
     }
     out
 }
@@ -219,14 +219,25 @@ mod tests {
         // taken, by four units' leaders, and nine seats missing.
         assert_eq!(red.seats.len(), 4);
         let units: Vec<usize> = red.seats.iter().map(|x| x.unit).collect();
-        assert_eq!(units, st.order.iter().copied().filter(|&i| st.units[i].card == Card::Red).take(4).collect::<Vec<_>>());
+        assert_eq!(
+            units,
+            st.order
+                .iter()
+                .copied()
+                .filter(|&i| st.units[i].card == Card::Red)
+                .take(4)
+                .collect::<Vec<_>>()
+        );
         assert_eq!(red.overflow.len(), 3);
         assert_eq!(red.missing, 9);
         // Nobody of a seated unit is lost: who has no seat is listed.
         let people: usize = units.iter().map(|&u| sitters(s, u).len()).sum();
         assert_eq!(red.standing.len(), people - 4);
         // The two units without a card have no zone, and are said to.
-        let names: Vec<&str> = unzoned(s, &st).iter().map(|&u| s.units[u].id.as_str()).collect();
+        let names: Vec<&str> = unzoned(s, &st)
+            .iter()
+            .map(|&u| s.units[u].id.as_str())
+            .collect();
         assert_eq!(names, ["la_xj", "cz_sz"]);
     }
 }

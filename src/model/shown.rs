@@ -21,7 +21,10 @@ pub fn percent(ratio: f64) -> f64 {
     if !ratio.is_finite() {
         return ratio * 100.0;
     }
-    pct(ratio).trim_end_matches('%').parse().unwrap_or(ratio * 100.0)
+    pct(ratio)
+        .trim_end_matches('%')
+        .parse()
+        .unwrap_or(ratio * 100.0)
 }
 
 /// How many percentage points ratio `a` stands above ratio `b`, from the two
@@ -35,7 +38,10 @@ pub fn points(a: f64, b: f64) -> f64 {
 /// How far `own` stands behind `reference` on a metric, from the two values
 /// as printed with the metric's decimals: 108.6 and 41.2 → 67.4.
 pub fn value_gap(reference: f64, own: f64, decimals: u8) -> f64 {
-    rounded(rounded(reference, decimals) - rounded(own, decimals), decimals)
+    rounded(
+        rounded(reference, decimals) - rounded(own, decimals),
+        decimals,
+    )
 }
 
 /// A ratio of two figures as printed: the completion the room can check

@@ -258,6 +258,9 @@ fn bar(
     }
 }
 
+/// How a unit's figure reads on the per-group line.
+type Figure<'a> = Box<dyn Fn(usize) -> String + 'a>;
+
 /// One line per group: its best and its worst ranked unit.
 fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
     let t = v.theme;
@@ -283,37 +286,32 @@ fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
         // Ranked units: the best and the worst composite. Without targets
         // nobody is ranked: the most and the least on the first metric that
         // has figures, so a bulletin of counts still names its leaders.
-        let (best, worst, labels_, figure): (usize, usize, [L; 2], Box<dyn Fn(usize) -> String>) =
-            if g.ranked > 0 {
-                let figure = |u: usize| {
-                    v.standings.units[u]
-                        .composite
-                        .map_or_else(String::new, pct)
-                };
-                (
-                    g.members[0],
-                    g.members[g.ranked - 1],
-                    [sl::BEST, sl::WORST],
-                    Box::new(figure),
-                )
-            } else {
-                let Some((mi, m, list)) = v.snapshot.metrics.iter().enumerate().find_map(|(mi, m)| {
-                    let list = g.by_metric.get(mi)?;
-                    (m.better == Better::Higher && list.len() >= 2).then_some((mi, m, list))
-                }) else {
-                    continue;
-                };
-                let figure = move |u: usize| {
-                    let value = v.standings.units[u].metrics[mi].value();
-                    format!("{} {}{}", m.name, num(value, m.decimals), m.unit)
-                };
-                (
-                    list[0],
-                    list[list.len() - 1],
-                    [sl::MOST, sl::LEAST],
-                    Box::new(figure),
-                )
+        let (best, worst, labels_, figure): (usize, usize, [L; 2], Figure) = if g.ranked > 0 {
+            let figure = |u: usize| v.standings.units[u].composite.map_or_else(String::new, pct);
+            (
+                g.members[0],
+                g.members[g.ranked - 1],
+                [sl::BEST, sl::WORST],
+                Box::new(figure),
+            )
+        } else {
+            let Some((mi, m, list)) = v.snapshot.metrics.iter().enumerate().find_map(|(mi, m)| {
+                let list = g.by_metric.get(mi)?;
+                (m.better == Better::Higher && list.len() >= 2).then_some((mi, m, list))
+            }) else {
+                continue;
             };
+            let figure = move |u: usize| {
+                let value = v.standings.units[u].metrics[mi].value();
+                format!("{} {}{}", m.name, num(value, m.decimals), m.unit)
+            };
+            (
+                list[0],
+                list[list.len() - 1],
+                [sl::MOST, sl::LEAST],
+                Box::new(figure),
+            )
+        };
         let mut x = area.x;
         let name = if g.name.is_empty() {
             labels::ALL_UNITS.get(lang)
@@ -327,9 +325,10 @@ fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
         // Side by side when both fit well, else the worst under the best.
         let stacked = rest / 2 < 30;
         let half = if stacked { rest } else { rest / 2 };
-        for (k, (label, unit, style)) in [(labels_[0], best, t.good), (labels_[1], worst, t.warning)]
-            .into_iter()
-            .enumerate()
+        for (k, (label, unit, style)) in
+            [(labels_[0], best, t.good), (labels_[1], worst, t.warning)]
+                .into_iter()
+                .enumerate()
         {
             if stacked && k == 1 {
                 y += 1;

@@ -13,6 +13,7 @@ use ratatui::widgets::Widget;
 use crate::model::Card;
 use crate::model::explain::card_name;
 use crate::model::order::{Seat, SeatedZone, sitters};
+use crate::text::split_at_width;
 use crate::ui::draw::put;
 use crate::ui::labels::{
     MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_NO_ZONES,
@@ -21,7 +22,6 @@ use crate::ui::labels::{
     SEATING_UNZONED, SEATING_UNZONED_WHY, SEATING_ZONE, UNIT, YELLOW_ZONE,
 };
 use crate::ui::view::View;
-use crate::text::split_at_width;
 use crate::ui::widgets::cut::Cut;
 use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
@@ -172,7 +172,11 @@ fn standing_prefix(v: &View) -> String {
 
 /// "未分区（不挂牌，座次未设相应分区）：" — the reason names the cards.
 fn unzoned_prefix(v: &View) -> String {
-    let mut cards: Vec<Card> = v.unzoned.iter().map(|&u| v.standings.units[u].card).collect();
+    let mut cards: Vec<Card> = v
+        .unzoned
+        .iter()
+        .map(|&u| v.standings.units[u].card)
+        .collect();
     cards.sort();
     cards.dedup();
     let names: Vec<&str> = cards.iter().map(|&c| card_name(c, v.lang)).collect();
@@ -191,7 +195,9 @@ fn two_lines(v: &View, unit: usize, label: &str, cell: usize) -> (String, String
         let group = &label[name.len()..];
         return (Cut::End.apply(name, cell), group.to_owned());
     }
-    let half = cols(label).div_ceil(2).max(cols(label).saturating_sub(cell));
+    let half = cols(label)
+        .div_ceil(2)
+        .max(cols(label).saturating_sub(cell));
     let (first, rest) = split_at_width(label, half.min(cell));
     (first.to_owned(), rest.to_owned())
 }
@@ -424,7 +430,15 @@ impl Grid {
                 y += 1;
             }
         }
-        labelled(v, area, buf, y, &unzoned_prefix(v), &self.unzoned, t.warning);
+        labelled(
+            v,
+            area,
+            buf,
+            y,
+            &unzoned_prefix(v),
+            &self.unzoned,
+            t.warning,
+        );
     }
 }
 

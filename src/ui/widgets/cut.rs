@@ -35,7 +35,11 @@ impl Cut {
 
     /// The cut that keeps the most of `texts` distinct in `cols` columns.
     pub fn best<'a>(texts: impl IntoIterator<Item = &'a str> + Clone, cols: usize) -> Cut {
-        if texts.clone().into_iter().all(|t| width(&one_line(t)) <= cols) {
+        if texts
+            .clone()
+            .into_iter()
+            .all(|t| width(&one_line(t)) <= cols)
+        {
             return Cut::End;
         }
         let distinct = |cut: Cut| {
@@ -78,7 +82,11 @@ mod tests {
 
     #[test]
     fn names_differing_at_the_start_are_cut_at_the_end() {
-        let names = ["新签约亿元以上项目", "新开工亿元以上项目", "新竣工亿元以上项目"];
+        let names = [
+            "新签约亿元以上项目",
+            "新开工亿元以上项目",
+            "新竣工亿元以上项目",
+        ];
         assert_eq!(Cut::best(names.iter().copied(), 8), Cut::End);
         assert_eq!(Cut::End.apply(names[0], 8), "新签约…");
     }

@@ -275,12 +275,8 @@ impl Table {
             if let Some(h) = row.highlight {
                 fill(buf, area, area.x, y, usize::from(area.width), h);
             }
-            for (i, ((c, slot), cell)) in self
-                .columns
-                .iter()
-                .zip(&layout)
-                .zip(&row.cells)
-                .enumerate()
+            for (i, ((c, slot), cell)) in
+                self.columns.iter().zip(&layout).zip(&row.cells).enumerate()
             {
                 if let Some((x, w)) = slot {
                     let style = match row.highlight {
