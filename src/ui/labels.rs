@@ -96,6 +96,7 @@ pub const SEATING_OVERFLOW: L = L::new("未入座", "No seat");
 pub const SEATING_OVERFLOW_COUNT: L = L::new("{n} 个单位未入座", "{n} units without a seat");
 pub const SEATING_MISSING: L = L::new("缺 {n} 座", "{n} seats short");
 pub const SEATING_STANDING: L = L::new("随员无座", "Aides without a seat");
+pub const SEATING_MORE: L = L::new("等 {n} 个", " and {n} more");
 pub const SEATING_UNZONED: L = L::new("未分区", "No zone");
 pub const SEATING_UNZONED_WHY: L = L::new(
     "{card}，座次未设相应分区",

@@ -16,10 +16,10 @@ use crate::model::order::{Seat, SeatedZone, sitters};
 use crate::text::split_at_width;
 use crate::ui::draw::put;
 use crate::ui::labels::{
-    MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_NO_ZONES,
-    SEATING_OTHER_ZONE, SEATING_OVERFLOW, SEATING_OVERFLOW_COUNT, SEATING_PERSON, SEATING_ROW,
-    SEATING_ROW_HEADER, SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS, SEATING_STANDING,
-    SEATING_UNZONED, SEATING_UNZONED_WHY, SEATING_ZONE, UNIT, YELLOW_ZONE,
+    MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_MORE,
+    SEATING_NO_ZONES, SEATING_OTHER_ZONE, SEATING_OVERFLOW, SEATING_OVERFLOW_COUNT, SEATING_PERSON,
+    SEATING_ROW, SEATING_ROW_HEADER, SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS,
+    SEATING_STANDING, SEATING_UNZONED, SEATING_UNZONED_WHY, SEATING_ZONE, UNIT, YELLOW_ZONE,
 };
 use crate::ui::view::View;
 use crate::ui::widgets::cut::Cut;
@@ -132,28 +132,30 @@ struct ZoneGrid {
     /// Lines per row of seats: the unit and the person (2), or a unit's name
     /// over two lines when it is wider than a seat and the height allows (3).
     lines: Vec<usize>,
-    /// How the names cut in this zone lose their characters.
+    /// How the units' names cut in this zone lose their characters.
     cut: Cut,
+    /// How the people's names do.
+    person_cut: Cut,
     /// Width of the "第1排" labels (0 when there is no room for them).
     label: usize,
     cell: usize,
-    /// The overflow line(s), already wrapped.
-    overflow: Vec<String>,
-    /// The line(s) naming aides without a seat, already wrapped.
-    standing: Vec<String>,
+    /// The units without a seat.
+    overflow: List,
+    /// The aides without a seat.
+    standing: List,
 }
 
 impl ZoneGrid {
     fn height(&self) -> usize {
-        1 + self.lines.iter().sum::<usize>() + self.overflow.len() + self.standing.len()
+        1 + self.lines.iter().sum::<usize>() + self.overflow.lines.len() + self.standing.lines.len()
     }
 }
 
 /// The whole grid, when it fits.
 struct Grid {
     zones: Vec<ZoneGrid>,
-    /// The lines naming the units without a zone (with the reason), wrapped.
-    unzoned: Vec<String>,
+    /// The units without a zone (the reason comes with the prefix).
+    unzoned: List,
     /// A blank line between zones.
     spaced: bool,
 }
@@ -200,6 +202,50 @@ fn two_lines(v: &View, unit: usize, label: &str, cell: usize) -> (String, String
         .max(cols(label).saturating_sub(cell));
     let (first, rest) = split_at_width(label, half.min(cell));
     (first.to_owned(), rest.to_owned())
+}
+
+/// Names listed under a zone (no seat, no zone), wrapped to the width.
+struct List {
+    items: Vec<String>,
+    sep: &'static str,
+    width: usize,
+    lines: Vec<String>,
+}
+
+impl List {
+    fn new(items: Vec<String>, sep: &'static str, width: usize) -> List {
+        let lines = wrap(&items, sep, width);
+        List {
+            items,
+            sep,
+            width,
+            lines,
+        }
+    }
+
+    /// One line: as many names as fit whole, then how many more there are
+    /// ("等 6 个"); the list view (Tab) has them all.
+    fn shorten(&mut self, v: &View) {
+        if self.lines.len() <= 1 {
+            return;
+        }
+        let n = self.items.len();
+        // "A、B等 6 个" counts them all in Chinese; "A, B and 4 more" the rest.
+        let note = |keep: usize| match v.lang {
+            crate::i18n::Lang::Zh => count(SEATING_MORE, v.lang, n),
+            crate::i18n::Lang::En => count(SEATING_MORE, v.lang, n - keep),
+        };
+        let mut keep = 1;
+        while keep < n {
+            let line = self.items[..=keep].join(self.sep);
+            if cols(&line) + cols(&note(keep + 1)) > self.width {
+                break;
+            }
+            keep += 1;
+        }
+        let note = note(keep);
+        self.lines = vec![format!("{}{note}", self.items[..keep].join(self.sep))];
+    }
 }
 
 /// "经济技术开发区：王丽、刘强": each unit whose aides have no seat, with them.
@@ -285,10 +331,9 @@ impl Grid {
                 .iter()
                 .map(|&u| v.unit_label(u).into_owned())
                 .collect();
-            let prefix = cols(&overflow_prefix(v));
-            let overflow = wrap(&names, SEP, w.saturating_sub(prefix));
-            let standing = wrap(
-                &aides(v, &z.seated.standing),
+            let overflow = List::new(names, SEP, w.saturating_sub(cols(&overflow_prefix(v))));
+            let standing = List::new(
+                aides(v, &z.seated.standing),
                 UNIT_SEP,
                 w.saturating_sub(cols(&standing_prefix(v))),
             );
@@ -310,6 +355,7 @@ impl Grid {
                 rows,
                 lines,
                 cut: Cut::best(labels.iter().map(String::as_str), cell),
+                person_cut: Cut::best(z.seated.seats.iter().map(|s| s.person.as_str()), cell),
                 label,
                 cell,
                 overflow,
@@ -321,20 +367,44 @@ impl Grid {
             .iter()
             .map(|&u| v.unit_label(u).into_owned())
             .collect();
-        let unzoned = wrap(&names, SEP, w.saturating_sub(cols(&unzoned_prefix(v))));
+        let mut unzoned = List::new(names, SEP, w.saturating_sub(cols(&unzoned_prefix(v))));
         let h = usize::from(area.height);
-        let mut tight: usize = out.iter().map(ZoneGrid::height).sum::<usize>() + unzoned.len();
+        let height = |out: &[ZoneGrid], unzoned: &List| {
+            out.iter().map(ZoneGrid::height).sum::<usize>() + unzoned.lines.len()
+        };
+        let mut tight = height(&out, &unzoned);
         if tight > h {
             // No room for names over two lines: one line each, cut.
             for z in &mut out {
                 z.lines.iter_mut().for_each(|l| *l = 2);
             }
-            tight = out.iter().map(ZoneGrid::height).sum::<usize>() + unzoned.len();
+            tight = height(&out, &unzoned);
+        }
+        if tight > h {
+            // Still too tall: each list of names on one line, ending with
+            // how many more there are (the list view, Tab, has them all).
+            // The longest list first, until the grid fits.
+            while tight > h {
+                let mut lists: Vec<&mut List> = out
+                    .iter_mut()
+                    .flat_map(|z| [&mut z.overflow, &mut z.standing])
+                    .chain([&mut unzoned])
+                    .collect();
+                let Some(longest) = lists
+                    .iter_mut()
+                    .filter(|l| l.lines.len() > 1)
+                    .max_by_key(|l| l.lines.len())
+                else {
+                    break;
+                };
+                longest.shorten(v);
+                tight = height(&out, &unzoned);
+            }
         }
         if tight > h {
             return None;
         }
-        let blocks = out.len() + usize::from(!unzoned.is_empty());
+        let blocks = out.len() + usize::from(!unzoned.lines.is_empty());
         let spaced = tight + blocks.saturating_sub(1) <= h;
         Some(Grid {
             zones: out,
@@ -414,7 +484,7 @@ impl Grid {
                             } else {
                                 put(buf, area, x, y, &g.cut.apply(&unit, g.cell), g.cell, style);
                             }
-                            let person = Cut::Middle.apply(&seat.person, g.cell);
+                            let person = g.person_cut.apply(&seat.person, g.cell);
                             put(buf, area, x, person_y, &person, g.cell, t.base);
                         }
                         None => {
@@ -424,8 +494,24 @@ impl Grid {
                 }
                 y += g.lines.get(r).copied().unwrap_or(2) as u16;
             }
-            y = labelled(v, area, buf, y, &overflow_prefix(v), &g.overflow, t.overdue);
-            y = labelled(v, area, buf, y, &standing_prefix(v), &g.standing, t.warning);
+            y = labelled(
+                v,
+                area,
+                buf,
+                y,
+                &overflow_prefix(v),
+                &g.overflow.lines,
+                t.overdue,
+            );
+            y = labelled(
+                v,
+                area,
+                buf,
+                y,
+                &standing_prefix(v),
+                &g.standing.lines,
+                t.warning,
+            );
             if self.spaced {
                 y += 1;
             }
@@ -436,7 +522,7 @@ impl Grid {
             buf,
             y,
             &unzoned_prefix(v),
-            &self.unzoned,
+            &self.unzoned.lines,
             t.warning,
         );
     }
