@@ -244,7 +244,10 @@ impl List {
             keep += 1;
         }
         let note = note(keep);
-        self.lines = vec![format!("{}{note}", self.items[..keep].join(self.sep))];
+        // The count is the point: a first name too long is cut to leave it room.
+        let names = self.items[..keep].join(self.sep);
+        let names = crate::text::truncate(&names, self.width.saturating_sub(cols(&note)));
+        self.lines = vec![format!("{names}{note}")];
     }
 }
 
