@@ -13,6 +13,10 @@ use guotang::ui::theme::ThemeName;
 
 const CJK: &str = include_str!("fixtures/cjk.json");
 const EN: &str = include_str!("fixtures/en.json");
+/// A published bulletin of counts without targets (8 counties).
+const COUNTS: &str = include_str!("fixtures/real/counts_no_targets.json");
+/// Zones too small, units without a card, twins in two groups, decisions.
+const ZONES: &str = include_str!("fixtures/real/zones_and_cards.json");
 
 fn doc(text: &str) -> Document {
     Document::from_bytes(text.as_bytes()).unwrap()
@@ -62,6 +66,67 @@ fn cjk_every_item() {
 #[test]
 fn english_every_item() {
     every_item("en", EN);
+}
+
+#[test]
+fn real_bulletins_every_item() {
+    every_item("counts", COUNTS);
+    every_item("zones", ZONES);
+}
+
+/// The overview of a bulletin of counts: every unit's actuals add up (344
+/// projects signed, 161 trips), with no target column of zeros.
+#[test]
+fn overview_totals_count_every_unit() {
+    let text = plain(&screen(doc(COUNTS), &args(1, 100, 30)));
+    let line = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} in\n{text}"))
+            .to_owned()
+    };
+    assert!(line("新签约项目 个").trim_end().ends_with("344"), "{text}");
+    assert!(
+        line("主要负责人外出招商 次").trim_end().ends_with("161"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("全年目标"),
+        "no targets, no target column:\n{text}"
+    );
+    // The demo: 停工流失项目 has no target, yet its units report 7.
+    let text = plain(&screen(doc(DEMO), &args(1, 100, 30)));
+    let stalled = text
+        .lines()
+        .find(|l| l.contains("停工流失项目 个"))
+        .unwrap();
+    assert!(stalled.contains(" 7 "), "{stalled}");
+}
+
+/// The seating of a meeting with more units than seats and units without a
+/// card: every unit is on screen, seated or listed with the reason.
+#[test]
+fn seating_loses_no_unit() {
+    let d = doc(ZONES);
+    let item = d
+        .snapshot
+        .agenda
+        .iter()
+        .position(|i| i.pane == guotang::model::Pane::Seating)
+        .unwrap()
+        + 1;
+    let text = plain(&screen(d.clone(), &args(item, 160, 48)));
+    for u in &d.snapshot.units {
+        assert!(
+            text.contains(u.name.as_str()),
+            "{} missing:\n{text}",
+            u.name
+        );
+    }
+    assert!(text.contains("未分区（不挂牌"), "{text}");
+    assert!(text.contains("缺 9 座"), "{text}");
+    // No seat is empty while a unit of the zone waits: the red zone is full.
+    assert!(text.contains("红区   4/4 座"), "{text}");
 }
 
 fn app_on(item: usize) -> guotang::app::App {

@@ -28,6 +28,8 @@ fn snapshots() -> Vec<PathBuf> {
         root.join("assets/demo.json"),
         root.join("tests/fixtures/cjk.json"),
         root.join("tests/fixtures/en.json"),
+        root.join("tests/fixtures/real/counts_no_targets.json"),
+        root.join("tests/fixtures/real/zones_and_cards.json"),
     ];
     let mut more: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/standings"))
         .unwrap()
@@ -194,6 +196,56 @@ fn html_numbers_agree_with_standings_json() {
             "{path:?}"
         );
     }
+}
+
+/// The bulletin's totals are the ones `standings --json` gives: every unit's
+/// actuals added up (a bulletin of counts without targets included), the
+/// target total only where targets exist.
+#[test]
+fn headline_totals_agree_with_standings_json() {
+    for path in snapshots() {
+        let json = standings_json(&path);
+        let html = html_of(&path);
+        let rows: HashMap<String, HashMap<String, Option<f64>>> =
+            table(&html, "headline").unwrap().into_iter().collect();
+        for (mid, t) in json["totals"].as_object().unwrap() {
+            let key = format!("all.{mid}");
+            let Some(cells) = rows.get(&key) else {
+                assert_eq!(t["reported"], 0, "{path:?} {mid} left out");
+                assert_eq!(t["with_target"], 0, "{path:?} {mid} left out");
+                continue;
+            };
+            assert_eq!(
+                cells[&format!("{key}.actual")],
+                num(&t["actual"]),
+                "{path:?} {mid}"
+            );
+            assert_eq!(
+                cells[&format!("{key}.target")],
+                num(&t["target"]),
+                "{path:?} {mid}"
+            );
+            assert_eq!(
+                cells[&format!("{key}.completion")],
+                num(&t["completion"]),
+                "{path:?} {mid}"
+            );
+        }
+    }
+    // The published bulletin's figures: 344 projects signed and 161 trips,
+    // with no targets (before, both were 0).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let html = html_of(&root.join("tests/fixtures/real/counts_no_targets.json"));
+    let rows: HashMap<String, HashMap<String, Option<f64>>> =
+        table(&html, "headline").unwrap().into_iter().collect();
+    assert_eq!(rows["all.signed"]["all.signed.actual"], Some(344.0));
+    assert_eq!(rows["all.trips"]["all.trips.actual"], Some(161.0));
+    assert_eq!(rows["all.trips"]["all.trips.target"], None);
+    // The demo's stalled and lost projects have no target: 7 all the same.
+    let html = html_of(&demo());
+    let rows: HashMap<String, HashMap<String, Option<f64>>> =
+        table(&html, "headline").unwrap().into_iter().collect();
+    assert_eq!(rows["all.stalled"]["all.stalled.actual"], Some(7.0));
 }
 
 #[test]

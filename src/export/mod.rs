@@ -10,7 +10,7 @@ pub mod xlsx;
 
 use chrono::NaiveDate;
 
-pub use sheets::{projects, seating, standings};
+pub use sheets::{projects, seating, standings, totals};
 
 /// How a column's numbers are meant to be read and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,4 +81,7 @@ pub enum What {
     Seating,
     /// The projects with their stages, milestones and days late.
     Projects,
+    /// Each metric's totals: every unit's actuals added up, the targets and
+    /// the completion where there are targets (the overview's figures).
+    Totals,
 }

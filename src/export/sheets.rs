@@ -75,6 +75,49 @@ pub fn standings(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
     }
 }
 
+/// One row per metric: the total of every unit's actuals, how many units
+/// report it, and the target total and completion where there are targets,
+/// as the overview pane, the bulletin and `check` show them (exact numbers;
+/// the sheet shows them with the metric's decimals).
+pub fn totals(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
+    // One precision for the whole column: the finest any metric uses.
+    let decimals = s.metrics.iter().map(|m| m.decimals).max().unwrap_or(0);
+    let columns = vec![
+        Column::new(headers::ID, Kind::Text),
+        Column::new(lang.pick("指标", "metric"), Kind::Text),
+        Column::new(lang.pick("计量单位", "unit"), Kind::Text),
+        Column::new(lang.pick("完成合计", "actual"), Kind::Number(decimals)),
+        Column::new(lang.pick("填报单位数", "units reporting"), Kind::Int),
+        Column::new(lang.pick("目标合计", "target"), Kind::Number(decimals)),
+        Column::new(lang.pick("有目标单位数", "units with a target"), Kind::Int),
+        Column::new(lang.pick("完成率", "completion"), Kind::Percent),
+    ];
+    let rows = s
+        .metrics
+        .iter()
+        .zip(&st.totals)
+        .filter(|(_, t)| t.any())
+        .map(|(m, t)| {
+            vec![
+                Value::text(&m.id),
+                Value::text(&m.name),
+                Value::text(&m.unit),
+                Value::Number(t.actual),
+                Value::Number(t.reported as f64),
+                Value::num(t.target),
+                Value::Number(t.with_target as f64),
+                Value::num(t.target.filter(|x| *x > 0.0).map(|x| t.actual / x)),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("合计", "totals").to_owned(),
+        columns,
+        rows,
+        frozen_columns: 2,
+    }
+}
+
 /// One row per seat, zone by zone, row by row; units that found no seat
 /// follow their zone with the row and seat left empty and a note.
 pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {

@@ -130,6 +130,8 @@ fn headline(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
     let mut t = Table::new("headline", l::HEADLINE.get(lang), cols);
     t.note = Some(l::HEADLINE_NOTE.get(lang).to_owned());
     let p = st.time_progress;
+    // Every unit first (`all`), then each group when there are several;
+    // rows are keyed `all.signed`, `镇街板块.signed` for tools and tests.
     let mut blocks: Vec<(String, String, Vec<MetricTotal>)> = Vec::new();
     if multi {
         blocks.push((
@@ -137,13 +139,19 @@ fn headline(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
             l::ALL_UNITS.get(lang).to_owned(),
             st.totals.clone(),
         ));
-    }
-    for g in &st.groups {
-        blocks.push((
-            g.name.clone(),
-            group_name(&g.name, lang),
-            totals(s, st, g.members.iter().copied()),
-        ));
+        for g in &st.groups {
+            blocks.push((
+                g.name.clone(),
+                group_name(&g.name, lang),
+                totals(s, st, g.members.iter().copied()),
+            ));
+        }
+    } else {
+        let name = st
+            .groups
+            .first()
+            .map_or_else(String::new, |g| g.name.clone());
+        blocks.push(("all".to_owned(), group_name(&name, lang), st.totals.clone()));
     }
     for (key, shown_name, sums) in &blocks {
         for (mi, m) in s.metrics.iter().enumerate() {
@@ -193,7 +201,7 @@ fn headline(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
                     dash()
                 }),
             ]);
-            t.push(None, cells);
+            t.push(Some(&format!("{key}.{}", m.id)), cells);
         }
     }
     t
