@@ -248,6 +248,25 @@ fn headline_totals_agree_with_standings_json() {
     assert_eq!(rows["all.stalled"]["all.stalled.actual"], Some(7.0));
 }
 
+/// A difference of two percentages is in percentage points, computed from
+/// the two as printed: 东湖镇 54.4% and 经济开发区 42.3% are 12.1 points
+/// apart in the bulletin (the exact 12.18 printed 12.2).
+#[test]
+fn gaps_are_points_between_the_percentages_printed() {
+    let html = html_of(&demo());
+    let row = html
+        .lines()
+        .find(|l| l.contains("<tr data-key=\"kfq\">"))
+        .expect("the kfq row");
+    assert!(row.contains(">42.3%<"), "{row}");
+    assert!(
+        row.contains("data-field=\"gap_first\" data-v=\"0.12175925925925934\">−12.1<"),
+        "{row}"
+    );
+    assert!(html.contains("与第一差距（个百分点）"));
+    assert!(html.contains("较时间进度（个百分点）"));
+}
+
 #[test]
 fn reasons_are_model_explain_sentences() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json");

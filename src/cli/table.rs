@@ -26,7 +26,7 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
         lang.pick("排名", "rank"),
         lang.pick("单位", "unit"),
         lang.pick("综合完成", "composite"),
-        lang.pick("与第一差距", "behind 1st"),
+        lang.pick("与第一差距(个百分点)", "behind 1st (pp)"),
         lang.pick("牌", "card"),
         lang.pick("依据", "why"),
     ];
@@ -43,7 +43,7 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
             pad_left(head[0], 4),
             pad_right(head[1], name_w),
             pad_left(head[2], 8),
-            pad_left(head[3], 10),
+            pad_left(head[3], 20),
             pad_right(head[4], 6),
             head[5]
         ));
@@ -51,13 +51,11 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
             let us = &st.units[i];
             let rank = us.rank.map_or("—".to_owned(), |r| r.to_string());
             let comp = us.composite.map_or("—".to_owned(), pct);
-            let gap = us.gap_first.map_or("—".to_owned(), |g| {
-                if g <= 0.0 {
-                    "—".to_owned()
-                } else {
-                    format!("-{}", pct(g))
-                }
-            });
+            // In points, from the two composites as printed.
+            let gap = match crate::model::shown::composite_gaps(s, st, i).0 {
+                Some(g) if us.rank != Some(1) => format!("-{}", crate::i18n::num(g, 1)),
+                _ => "—".to_owned(),
+            };
             let card = match us.card {
                 Card::None => "",
                 c => card_name(c, lang),
@@ -67,7 +65,7 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
                 pad_left(&rank, 4),
                 pad_right(&one_line(&s.units[i].name), name_w),
                 pad_left(&comp, 8),
-                pad_left(&gap, 10),
+                pad_left(&gap, 20),
                 pad_right(card, 6),
                 explain(s, st, i, lang)
             ));

@@ -7,6 +7,9 @@
 
 use crate::i18n::{num, pct};
 
+use super::snapshot::{Better, Snapshot};
+use super::standings::Standings;
+
 /// `x` as [`num`] prints it with `decimals`, read back: 98.45 at one decimal
 /// is 98.5 (the printed text decides, ties included).
 pub fn rounded(x: f64, decimals: u8) -> f64 {
@@ -49,6 +52,59 @@ pub fn value_gap(reference: f64, own: f64, decimals: u8) -> f64 {
 pub fn ratio(actual: f64, target: f64, decimals: u8) -> Option<f64> {
     let t = rounded(target, decimals);
     (t > 0.0).then(|| rounded(actual, decimals) / t)
+}
+
+/// How far a unit's composite stands behind the group's first and behind
+/// the unit ranked just above, in points, from the composites as printed;
+/// `None` for an unranked unit (and for "above" at the top).
+pub fn composite_gaps(s: &Snapshot, st: &Standings, u: usize) -> (Option<f64>, Option<f64>) {
+    let us = &st.units[u];
+    let Some(own) = us.composite else {
+        return (None, None);
+    };
+    let first = st
+        .groups
+        .get(s.units[u].group_index)
+        .and_then(|g| g.members.first())
+        .and_then(|&f| st.units[f].composite);
+    let above = us.above.and_then(|a| st.units[a].composite);
+    (
+        first.map(|f| points(f, own).max(0.0)),
+        above.map(|a| points(a, own).max(0.0)),
+    )
+}
+
+/// How far a unit stands behind the group's first and the unit ranked just
+/// above on metric `mi`, from the values as printed with its decimals;
+/// `None` for a unit without a rank on it (and for "above" at the top).
+pub fn metric_gaps(
+    s: &Snapshot,
+    st: &Standings,
+    u: usize,
+    mi: usize,
+) -> (Option<f64>, Option<f64>) {
+    let Some(ms) = st.units[u].metrics.get(mi) else {
+        return (None, None);
+    };
+    if ms.rank.is_none() {
+        return (None, None);
+    }
+    let m = &s.metrics[mi];
+    let value = |x: usize| st.units[x].metrics[mi].value();
+    let behind = |reference: f64| {
+        match m.better {
+            Better::Higher => value_gap(reference, ms.value(), m.decimals),
+            Better::Lower => value_gap(ms.value(), reference, m.decimals),
+        }
+        .max(0.0)
+    };
+    let first = st
+        .groups
+        .get(s.units[u].group_index)
+        .and_then(|g| g.by_metric.get(mi))
+        .and_then(|list| list.first())
+        .map(|&f| behind(value(f)));
+    (first, ms.above.map(|a| behind(value(a))))
 }
 
 #[cfg(test)]

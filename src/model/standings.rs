@@ -40,6 +40,8 @@ pub struct MetricStanding {
     pub gap_first: Option<f64>,
     /// How far behind the unit ranked just above (≥ 0).
     pub gap_above: Option<f64>,
+    /// The unit ranked just above on this metric (the nearest better rank).
+    pub above: Option<usize>,
 }
 
 impl MetricStanding {
@@ -58,6 +60,8 @@ pub struct UnitStanding {
     /// Composite behind the group's first / the unit ranked just above.
     pub gap_first: Option<f64>,
     pub gap_above: Option<f64>,
+    /// The unit ranked just above (the nearest better rank in the group).
+    pub above: Option<usize>,
     pub card: Card,
     pub source: CardSource,
     /// What the rule alone would give (the unit's decision may differ).
@@ -120,8 +124,13 @@ fn shared_ranks(sorted: &[f64]) -> Vec<u32> {
 }
 
 /// Gaps behind the first and behind the nearest strictly better rank, for
-/// values sorted best first, measured in the "behind" direction.
-fn gaps(sorted: &[f64], ranks: &[u32], behind: impl Fn(f64, f64) -> f64) -> Vec<(f64, f64)> {
+/// values sorted best first, measured in the "behind" direction; and the
+/// position of that nearest better rank.
+fn gaps(
+    sorted: &[f64],
+    ranks: &[u32],
+    behind: impl Fn(f64, f64) -> f64,
+) -> Vec<(f64, f64, Option<usize>)> {
     let mut out = Vec::with_capacity(sorted.len());
     let mut above: Option<usize> = None;
     for i in 0..sorted.len() {
@@ -130,7 +139,7 @@ fn gaps(sorted: &[f64], ranks: &[u32], behind: impl Fn(f64, f64) -> f64) -> Vec<
         }
         let first = behind(sorted[0], sorted[i]).max(0.0);
         let up = above.map_or(0.0, |a| behind(sorted[a], sorted[i]).max(0.0));
-        out.push((first, up));
+        out.push((first, up, above));
     }
     out
 }
@@ -177,6 +186,7 @@ pub fn compute(s: &Snapshot) -> Standings {
                 rank: None,
                 gap_first: None,
                 gap_above: None,
+                above: None,
                 card: Card::None,
                 source: CardSource::Rule,
                 rule_card: Card::None,
@@ -214,6 +224,7 @@ pub fn compute(s: &Snapshot) -> Standings {
         for (k, &i) in list[..ranked].iter().enumerate() {
             units[i].rank = Some(ranks[k]);
             (units[i].gap_first, units[i].gap_above) = (Some(gap[k].0), Some(gap[k].1));
+            units[i].above = gap[k].2.map(|a| list[a]);
         }
         let by_metric = s
             .metrics
@@ -323,6 +334,7 @@ fn rank_metric(
         let ms = &mut units[i].metrics[mi];
         ms.rank = Some(ranks[k]);
         (ms.gap_first, ms.gap_above) = (Some(gap[k].0), Some(gap[k].1));
+        ms.above = gap[k].2.map(|a| list[a]);
     }
     list
 }

@@ -30,6 +30,12 @@ pub const TARGET: L = L::new("目标", "Target");
 pub const ACTUAL: L = L::new("完成", "Actual");
 pub const GAP_FIRST: L = L::new("与第一差距", "Behind 1st");
 pub const GAP_ABOVE: L = L::new("与上一名差距", "Behind next");
+/// The same gaps between composites: a difference of two percentages is
+/// in percentage points (个百分点), never in %.
+pub const GAP_FIRST_PP: L = L::new("与第一差距(个百分点)", "Behind 1st (pp)");
+pub const GAP_ABOVE_PP: L = L::new("与上一名差距(个百分点)", "Behind next (pp)");
+/// After a number of percentage points: `-14.9个百分点`, `-14.9 pp`.
+pub const POINTS: L = L::new("个百分点", " pp");
 pub const CARD: L = L::new("牌", "Card");
 pub const RED_ZONE: L = L::new("红区", "Red zone");
 pub const YELLOW_ZONE: L = L::new("黄区", "Yellow zone");
@@ -110,7 +116,8 @@ pub const SEATING_AS_LIST: L = L::new(
 // Speakers pane.
 pub const SPEAKERS_EMPTY: L = L::new("本项无发言单位", "no unit speaks in this item");
 pub const SPEAKERS_METRIC: L = L::new("指标", "Metric");
-pub const SPEAKERS_PACE: L = L::new("进度差", "vs pace");
+pub const SPEAKERS_PACE: L = L::new("进度差(个百分点)", "vs pace (pp)");
+pub const SPEAKERS_PACE_SHORT: L = L::new("进度差", "vs pace");
 pub const SPEAKERS_PROJECTS: L = L::new("项目 {n} 个", "Projects ({n})");
 pub const SPEAKERS_LATE: L = L::new("逾期{n}天", "{n} d late");
 pub const SPEAKERS_NO_PROJECTS: L = L::new("无在库项目", "no projects on record");

@@ -36,27 +36,42 @@ fn ranking_chart_shows_the_models_composites() {
     assert!(line_with(&fx_text, "白沙镇").ends_with("10.6%"));
 }
 
-/// The table's gaps are the model's, and those the standings command prints
-/// (经济开发区 12.2 points behind 东湖镇, 发改局 1.5 behind 科技局).
+/// A composite as printed, in percent: what the room reads off the screen.
+fn printed(ratio: f64) -> f64 {
+    pct(ratio)
+        .trim_end_matches('%')
+        .parse()
+        .expect("a percentage")
+}
+
+/// The table's gaps are the differences of the composites as printed, in
+/// percentage points (never %): 东湖镇 54.4% and 经济开发区 42.3% are 12.1
+/// points apart, although the exact gap (12.17) would print 12.2.
 #[test]
-fn ranking_table_gaps_are_the_models() {
+fn ranking_table_gaps_add_up_as_shown() {
     let fx = Fixture::load(DEMO);
     for gi in 0..fx.standings.groups.len() {
         let mut setup = Setup::item(&fx, Pane::Ranking, 0);
         setup.state.group = gi;
         setup.state.tab = 1;
-        let text = draw(&fx, &setup, 80, 24);
-        for &u in &fx.standings.groups[gi].members {
+        let text = draw(&fx, &setup, 120, 24);
+        assert!(text.contains("与第一差距(个百分点)"), "{text}");
+        let g = &fx.standings.groups[gi];
+        let first = fx.standings.units[g.members[0]].composite.expect("ranked");
+        for &u in &g.members {
             let us = &fx.standings.units[u];
             let line = line_with(&text, &fx.snapshot.units[u].name);
             if us.rank.is_some_and(|r| r > 1) {
-                let first = format!("-{}", pct(us.gap_first.expect("ranked")));
-                let above = format!("-{}", pct(us.gap_above.expect("ranked")));
-                assert!(line.contains(&format!("{first} ")), "{first} in {line}");
-                assert!(line.contains(&format!("{above} ")), "{above} in {line}");
+                let own = printed(us.composite.expect("ranked"));
+                let gap = format!("-{:.1} ", printed(first) - own);
+                assert!(line.contains(&gap), "{gap} in {line}");
+                let above = us.above.and_then(|a| fx.standings.units[a].composite);
+                let gap = format!("-{:.1} ", printed(above.expect("above")) - own);
+                assert!(line.contains(&gap), "{gap} in {line}");
+                assert!(!line.contains(&format!("-{}", pct(us.gap_first.expect("gap")))));
             }
         }
-        let check = [("经济开发区", "-12.2%"), ("发改局", "-1.5%")][gi];
+        let check = [("经济开发区", "-12.1 "), ("发改局", "-1.5 ")][gi];
         assert!(line_with(&text, check.0).contains(check.1), "{check:?}");
     }
 }
@@ -237,7 +252,8 @@ fn speakers_scorecard_figures() {
             let group = &fx.standings.groups[fx.snapshot.units[u].group_index];
             let c = us.composite.expect("speakers are ranked here");
             let line = line_with(&text, "综合完成");
-            let points = format!("{:+.1}", (c - p) * 100.0);
+            // Pace in points from the two percentages as printed.
+            let points = format!("{:+.1}", printed(c) - printed(p));
             assert!(
                 line.contains(&pct(c)) && line.contains(&points),
                 "{points} in {line}"
@@ -251,7 +267,7 @@ fn speakers_scorecard_figures() {
                 let prefix: String = m.name.chars().take(3).collect();
                 let (x, y) = find(&buf, area, &prefix).expect("metric row");
                 let row = text.lines().nth(usize::from(y - area.y)).expect("row");
-                let points = format!("{:+.1}", (done - p) * 100.0).replace("+-", "-");
+                let points = format!("{:+.1}", printed(done) - printed(p)).replace("+-", "-");
                 let shown = if points.trim_start_matches(['+', '-']) == "0.0" {
                     "0.0".into()
                 } else {

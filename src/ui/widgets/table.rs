@@ -32,6 +32,9 @@ pub struct Column {
     pub max: usize,
     /// The narrowest a flexible column is cut to before other columns give way.
     pub min: usize,
+    /// A shorter header used when the full one would cost another column
+    /// its room (`进度差` for `进度差(个百分点)`).
+    pub short: Option<String>,
 }
 
 impl Column {
@@ -44,6 +47,7 @@ impl Column {
             flex: false,
             max: 40,
             min: FLEX_MIN,
+            short: None,
         }
     }
     /// The flexible column (usually the unit's or project's name).
@@ -55,6 +59,7 @@ impl Column {
             flex: true,
             max,
             min: FLEX_MIN,
+            short: None,
         }
     }
     /// A column dropped when room runs short: higher `drop` goes first.
@@ -66,10 +71,16 @@ impl Column {
             flex: false,
             max: 40,
             min: FLEX_MIN,
+            short: None,
         }
     }
     pub fn max(mut self, max: usize) -> Column {
         self.max = max;
+        self
+    }
+    /// A shorter header for a narrow screen.
+    pub fn short(mut self, header: impl Into<String>) -> Column {
+        self.short = Some(header.into());
         self
     }
     /// Keeps a flexible column at least `min` wide while others can give way.
@@ -127,23 +138,73 @@ pub struct Table {
 impl Table {
     /// Each column's (offset, width), `None` for a column that gave way.
     pub fn layout(&self, width: usize) -> Vec<Option<(usize, usize)>> {
-        let natural: Vec<usize> = self
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let cells = self
-                    .rows
+        self.plan(width).0
+    }
+
+    /// The layout, and whether the short headers are used: only when the
+    /// full ones would make a column give way or cut the flexible one.
+    fn plan(&self, width: usize) -> (Vec<Option<(usize, usize)>>, bool) {
+        // The widest cell of each column, measured once.
+        let cells: Vec<usize> = (0..self.columns.len())
+            .map(|i| {
+                self.rows
                     .iter()
                     .filter_map(|r| r.cells.get(i))
-                    .map(|cell| cols(&cell.text));
-                cells.fold(cols(&c.header), usize::max).min(c.max)
+                    .map(|cell| cols(&cell.text))
+                    .max()
+                    .unwrap_or(0)
             })
             .collect();
+        let natural = |short: bool| -> Vec<usize> {
+            self.columns
+                .iter()
+                .zip(&cells)
+                .map(|(c, w)| (*w).max(cols(Self::header(c, short))).min(c.max))
+                .collect()
+        };
+        let full = self.layout_with(width, &natural(false));
+        if self.columns.iter().all(|c| c.short.is_none()) {
+            return (full, false);
+        }
+        let short = self.layout_with(width, &natural(true));
+        // The full headers unless they cost the flexible column room, or a
+        // column at least as important as one with a short header, that the
+        // short ones keep (a less important column gives way to the words).
+        let threshold = self
+            .columns
+            .iter()
+            .filter(|c| c.short.is_some())
+            .map(|c| c.drop)
+            .max()
+            .unwrap_or(0);
+        let lost = (0..self.columns.len())
+            .any(|i| full[i].is_none() && short[i].is_some() && self.columns[i].drop <= threshold);
+        let flex_w = |l: &[Option<(usize, usize)>]| {
+            self.columns
+                .iter()
+                .position(|c| c.flex)
+                .and_then(|f| l.get(f).copied().flatten())
+                .map_or(0, |(_, w)| w)
+        };
+        if lost || flex_w(&full) < flex_w(&short) {
+            (short, true)
+        } else {
+            (full, false)
+        }
+    }
+
+    fn header(c: &Column, short: bool) -> &str {
+        match (&c.short, short) {
+            (Some(h), true) => h,
+            _ => &c.header,
+        }
+    }
+
+    fn layout_with(&self, width: usize, natural: &[usize]) -> Vec<Option<(usize, usize)>> {
         let flex = self.columns.iter().position(|c| c.flex);
         let mut shown: Vec<bool> = vec![true; self.columns.len()];
         loop {
-            let need = self.need(&natural, &shown, flex);
+            let need = self.need(natural, &shown, flex);
             if need <= width {
                 break;
             }
@@ -233,7 +294,7 @@ impl Table {
         if area.is_empty() {
             return 0;
         }
-        let layout = self.layout(usize::from(area.width));
+        let (layout, short) = self.plan(usize::from(area.width));
         for (c, slot) in self.columns.iter().zip(&layout) {
             if let Some((x, w)) = slot {
                 self.cell(
@@ -242,7 +303,7 @@ impl Table {
                     *x,
                     *w,
                     area.y,
-                    &c.header,
+                    Self::header(c, short),
                     c.align,
                     self.header_style,
                 );

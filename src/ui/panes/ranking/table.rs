@@ -7,13 +7,14 @@ use ratatui::layout::Rect;
 use super::{Focus, Subject};
 use crate::i18n::{num, pct};
 use crate::model::explain::{card_name, explain};
+use crate::model::shown::{composite_gaps, metric_gaps};
 use crate::model::{Card, Metric};
 use crate::ui::labels::{
-    ACTUAL, CARD, COMPLETION, COMPOSITE, GAP_ABOVE, GAP_FIRST, MORE_UNITS, NONE_DASH, RANK,
-    RANKING_BASIS, TARGET, UNIT, UNRANKED,
+    ACTUAL, CARD, COMPLETION, COMPOSITE, GAP_ABOVE, GAP_ABOVE_PP, GAP_FIRST, GAP_FIRST_PP,
+    MORE_UNITS, NONE_DASH, RANK, RANKING_BASIS, TARGET, UNIT, UNRANKED,
 };
 use crate::ui::view::View;
-use crate::ui::widgets::figures::{behind, behind_pct};
+use crate::ui::widgets::figures::{behind, behind_points};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 /// A metric figure with its unit, at the metric's precision.
@@ -63,8 +64,15 @@ fn build(v: &View, f: &Focus) -> Table {
             }
         }
     }
-    columns.push(Column::optional(GAP_FIRST.get(lang), Align::Right, 3));
-    columns.push(Column::optional(GAP_ABOVE.get(lang), Align::Right, 4));
+    // Between composites the gaps are percentage points, and say so.
+    let (first_head, above_head) = match metric {
+        None => (GAP_FIRST_PP, GAP_ABOVE_PP),
+        Some(_) => (GAP_FIRST, GAP_ABOVE),
+    };
+    columns
+        .push(Column::optional(first_head.get(lang), Align::Right, 3).short(GAP_FIRST.get(lang)));
+    columns
+        .push(Column::optional(above_head.get(lang), Align::Right, 4).short(GAP_ABOVE.get(lang)));
     columns.push(Column::optional(CARD.get(lang), Align::Left, 2));
     columns.push(Column::optional(RANKING_BASIS.get(lang), Align::Left, 20).max(48));
 
@@ -96,12 +104,14 @@ fn build(v: &View, f: &Focus) -> Table {
                         let c = ms.completion.map_or_else(|| dash.to_owned(), pct);
                         cells.push(Cell::new(c, t.bar(us.card)));
                     }
+                    // From the values as printed: the room's subtraction.
+                    let (first, above) = metric_gaps(v.snapshot, v.standings, u, mi);
                     cells.push(Cell::new(
-                        behind(ms.rank, ms.gap_first, |g| figure(m, g), dash),
+                        behind(ms.rank, first, |g| figure(m, g), dash),
                         t.base,
                     ));
                     cells.push(Cell::new(
-                        behind(ms.rank, ms.gap_above, |g| figure(m, g), dash),
+                        behind(ms.rank, above, |g| figure(m, g), dash),
                         t.base,
                     ));
                 }
@@ -119,8 +129,9 @@ fn build(v: &View, f: &Focus) -> Table {
                         let c = us.metrics.get(*mi).and_then(|m| m.completion);
                         cells.push(Cell::new(c.map_or_else(|| dash.to_owned(), pct), t.base));
                     }
-                    cells.push(Cell::new(behind_pct(us.rank, us.gap_first, dash), t.base));
-                    cells.push(Cell::new(behind_pct(us.rank, us.gap_above, dash), t.base));
+                    let (first, above) = composite_gaps(v.snapshot, v.standings, u);
+                    cells.push(Cell::new(behind_points(us.rank, first, dash), t.base));
+                    cells.push(Cell::new(behind_points(us.rank, above, dash), t.base));
                 }
             }
             cells.push(card_cell(v, us.card));

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::i18n::{num, pct};
+use crate::model::shown::{composite_gaps, metric_gaps};
 use crate::model::{Metric, Stage};
 use crate::ui::draw::put;
 use crate::ui::labels::{
@@ -13,8 +14,9 @@ use crate::ui::labels::{
     PROJECTS_NOTE, PROJECTS_STATUS, RANK, SPEAKERS_LATE, SPEAKERS_METRIC, SPEAKERS_NO_PROJECTS,
     SPEAKERS_PACE, SPEAKERS_PROJECTS, SPEAKERS_STAGE, TARGET,
 };
+use crate::ui::labels::{POINTS, SPEAKERS_PACE_SHORT};
 use crate::ui::view::View;
-use crate::ui::widgets::figures::{behind, behind_pct, investment, pace_points};
+use crate::ui::widgets::figures::{behind, behind_points, investment, pace_points};
 use crate::ui::widgets::line::count;
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
@@ -49,7 +51,21 @@ fn metrics_table(v: &View, unit: usize) -> Table {
         ),
         pace(us.composite),
         Cell::new(rank(us.rank, group.map_or(0, |g| g.ranked)), t.base),
-        Cell::new(behind_pct(us.rank, us.gap_first, dash), t.base),
+        // Between composites: percentage points, said in the cell (the
+        // column holds the metrics' own units below).
+        Cell::new(
+            match composite_gaps(v.snapshot, v.standings, unit).0 {
+                first @ Some(_) if us.rank != Some(1) => {
+                    format!(
+                        "{}{}",
+                        behind_points(us.rank, first, dash),
+                        POINTS.get(lang)
+                    )
+                }
+                _ => dash.to_owned(),
+            },
+            t.base,
+        ),
     ])];
     for (mi, m) in v.snapshot.metrics.iter().enumerate() {
         let Some(ms) = us.metrics.get(mi) else {
@@ -73,18 +89,24 @@ fn metrics_table(v: &View, unit: usize) -> Table {
             pace(ms.completion),
             Cell::new(rank(ms.rank, of), t.base),
             Cell::new(
-                behind(ms.rank, ms.gap_first, |g| figure(m, g), dash),
+                behind(
+                    ms.rank,
+                    metric_gaps(v.snapshot, v.standings, unit, mi).0,
+                    |g| figure(m, g),
+                    dash,
+                ),
                 t.base,
             ),
         ]));
     }
     Table {
         columns: vec![
-            Column::flex(SPEAKERS_METRIC.get(lang), 22),
+            Column::flex(SPEAKERS_METRIC.get(lang), 22).shrink_to(10),
             Column::optional(TARGET.get(lang), Align::Right, 5),
             Column::keep(ACTUAL.get(lang), Align::Right),
             Column::keep(COMPLETION.get(lang), Align::Right),
-            Column::optional(SPEAKERS_PACE.get(lang), Align::Right, 3),
+            Column::optional(SPEAKERS_PACE.get(lang), Align::Right, 3)
+                .short(SPEAKERS_PACE_SHORT.get(lang)),
             Column::optional(RANK.get(lang), Align::Right, 2),
             Column::optional(GAP_FIRST.get(lang), Align::Right, 4),
         ],
