@@ -349,7 +349,21 @@ impl App {
             Command::NextMetric | Command::PrevMetric => {
                 let n = self.data.snapshot().metrics.len() + 1;
                 let fwd = c == Command::NextMetric;
-                self.edit_pane(|p| p.metric = cycle(p.metric, n, fwd));
+                // Without a single composite the ranking starts on the first
+                // metric (it stands in for position 0): the cycle skips 0.
+                let composite =
+                    crate::ui::panes::ranking::composite_shown(&self.data.derived.standings);
+                self.edit_pane(|p| {
+                    let at = match p.metric % n {
+                        0 if !composite => 1,
+                        k => k,
+                    };
+                    let mut next = cycle(at, n, fwd);
+                    if next == 0 && !composite {
+                        next = cycle(next, n, fwd);
+                    }
+                    p.metric = next;
+                });
             }
             Command::NextGroup | Command::PrevGroup => {
                 let n = self.data.derived.standings.groups.len().max(1);

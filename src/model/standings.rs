@@ -42,6 +42,9 @@ pub struct MetricStanding {
     pub gap_above: Option<f64>,
     /// The unit ranked just above on this metric (the nearest better rank).
     pub above: Option<usize>,
+    /// Rank in the group by completion, highest first, when the unit has a
+    /// target (a chart of completions is ordered by it).
+    pub completion_rank: Option<u32>,
 }
 
 impl MetricStanding {
@@ -80,6 +83,9 @@ pub struct GroupStanding {
     pub ranked: usize,
     /// Per metric: the members that have a per-metric rank, in that rank's order.
     pub by_metric: Vec<Vec<usize>>,
+    /// Per metric: the members that have a completion, highest first (ties
+    /// in the order of `by_metric`).
+    pub by_completion: Vec<Vec<usize>>,
 }
 
 /// Everything derived from a snapshot.
@@ -226,17 +232,23 @@ pub fn compute(s: &Snapshot) -> Standings {
             (units[i].gap_first, units[i].gap_above) = (Some(gap[k].0), Some(gap[k].1));
             units[i].above = gap[k].2.map(|a| list[a]);
         }
-        let by_metric = s
+        let by_metric: Vec<Vec<usize>> = s
             .metrics
             .iter()
             .enumerate()
             .map(|(mi, m)| rank_metric(s, &mut units, &list, mi, m.better))
+            .collect();
+        let by_completion = by_metric
+            .iter()
+            .enumerate()
+            .map(|(mi, order)| rank_completion(&mut units, order, mi))
             .collect();
         groups.push(GroupStanding {
             name: s.groups[gi].clone(),
             members: list,
             ranked,
             by_metric,
+            by_completion,
         });
     }
 
@@ -335,6 +347,23 @@ fn rank_metric(
         ms.rank = Some(ranks[k]);
         (ms.gap_first, ms.gap_above) = (Some(gap[k].0), Some(gap[k].1));
         ms.above = gap[k].2.map(|a| list[a]);
+    }
+    list
+}
+
+/// Ranks the units of `order` that have a completion on metric `mi` by it,
+/// highest first (shared on ties, stable otherwise); returns them in order.
+fn rank_completion(units: &mut [UnitStanding], order: &[usize], mi: usize) -> Vec<usize> {
+    let mut list: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| units[i].metrics[mi].completion.is_some())
+        .collect();
+    let c = |units: &[UnitStanding], i: usize| units[i].metrics[mi].completion.unwrap_or(0.0);
+    list.sort_by(|&a, &b| c(units, b).total_cmp(&c(units, a)));
+    let values: Vec<f64> = list.iter().map(|&i| c(units, i)).collect();
+    for (&i, r) in list.iter().zip(shared_ranks(&values)) {
+        units[i].metrics[mi].completion_rank = Some(r);
     }
     list
 }

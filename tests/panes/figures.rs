@@ -404,3 +404,77 @@ fn projects_pipeline_is_the_models() {
         assert_eq!(cells[8], pl.start_rate.map_or("—".into(), pct), "{line}");
     }
 }
+
+/// Columns a bar fills on a chart line: full blocks count 8, partial ones
+/// their eighths (the pace mark under a bar counts as filled).
+fn bar_eighths(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c {
+            '█' => 8,
+            '▉' => 7,
+            '▊' => 6,
+            '▋' => 5,
+            '▌' => 4,
+            '▍' => 3,
+            '▎' => 2,
+            '▏' => 1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// `m` on a metric with targets: the bars show completion, so the units are
+/// ordered by completion and ranked by it, and the heading says so (before,
+/// they were ordered by value while the bars drew completion: the unit
+/// ranked 3rd had the longest bar).
+#[test]
+fn metric_chart_orders_by_what_its_bars_show() {
+    let fx = Fixture::load(DEMO);
+    for metric in 1..fx.snapshot.metrics.len() {
+        let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+        setup.state.metric = metric;
+        let text = draw(&fx, &setup, 120, 40);
+        let head = text.lines().next().expect("title");
+        let mi = metric - 1;
+        let g = &fx.standings.groups[0];
+        let with_targets = !g.by_completion[mi].is_empty();
+        let expected = if with_targets {
+            "按完成率排序"
+        } else {
+            "按完成值排序"
+        };
+        assert!(head.contains(expected), "{head}");
+        // The bars never grow down the chart, and the first drawn unit is the
+        // first of the order the heading names.
+        let bars: Vec<usize> = text
+            .lines()
+            .skip(1)
+            .map(bar_eighths)
+            .filter(|b| *b > 0)
+            .collect();
+        assert!(
+            bars.windows(2).all(|w| w[0] >= w[1]),
+            "{metric}: {bars:?}\n{text}"
+        );
+        let first = if with_targets {
+            g.by_completion[mi][0]
+        } else {
+            g.by_metric[mi][0]
+        };
+        let line = text.lines().nth(1).expect("first bar");
+        assert!(
+            line.contains(fx.snapshot.units[first].name.as_str()),
+            "{line}"
+        );
+        assert!(line.trim_start().starts_with('1'), "{line}");
+    }
+    // The table ranks by value, and says so.
+    let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+    setup.state.metric = 2;
+    setup.state.tab = 1;
+    let text = draw(&fx, &setup, 120, 40);
+    assert!(
+        text.lines().next().expect("title").contains("按完成值排序"),
+        "{text}"
+    );
+}

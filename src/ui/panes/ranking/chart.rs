@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Focus, Subject};
+use super::{Focus, Order, Subject};
 use crate::i18n::{num, pct};
 use crate::model::Card;
 use crate::ui::draw::put;
@@ -30,7 +30,8 @@ struct Bar<'a> {
 
 fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
     let dash = || NONE_DASH.get(v.lang).to_owned();
-    f.order()
+    let by = f.chart_order();
+    f.order(by)
         .into_iter()
         .map(|u| {
             let us = &v.standings.units[u];
@@ -59,8 +60,13 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
                     } else {
                         (has.then(|| ms.value()), String::new())
                     };
+                    // The rank of what the bars show.
+                    let rank = match by {
+                        Order::Completion => ms.completion_rank,
+                        Order::Value => ms.rank,
+                    };
                     Bar {
-                        rank: ms.rank.map_or_else(dash, |r| r.to_string()),
+                        rank: rank.map_or_else(dash, |r| r.to_string()),
                         name,
                         changed: v.changed(u),
                         length,

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Focus, Subject};
+use super::{Focus, Order, Subject};
 use crate::i18n::{num, pct};
 use crate::model::explain::{card_name, explain};
 use crate::model::shown::{composite_gaps, metric_gaps};
@@ -77,7 +77,7 @@ fn build(v: &View, f: &Focus) -> Table {
     columns.push(Column::optional(RANKING_BASIS.get(lang), Align::Left, 20).max(48));
 
     let rows = f
-        .order()
+        .order(Order::Value)
         .into_iter()
         .map(|u| {
             let us = &v.standings.units[u];
