@@ -267,6 +267,24 @@ fn gaps_are_points_between_the_percentages_printed() {
     assert!(html.contains("较时间进度（个百分点）"));
 }
 
+/// Decided cards are marked on the bulletin's charts and in its ranking
+/// table, with the mark explained in the chart's legend.
+#[test]
+fn decided_cards_are_marked_in_the_bulletin() {
+    let html = html_of(&demo());
+    // 青山镇 (decided yellow) and 临港镇 (decided red) in the pace chart.
+    assert!(html.contains("39.5%  ◆决定"), "青山镇 on the chart");
+    assert!(html.contains("28.9%  ◆决定"), "临港镇 on the chart");
+    assert!(!html.contains("54.4%  ◆决定"), "东湖镇 is red by the rule");
+    assert!(html.contains("决定：牌由决定给出，不按规则"));
+    let row = html
+        .lines()
+        .find(|l| l.contains("<tr data-key=\"qsz\">"))
+        .or_else(|| html.lines().find(|l| l.contains(">青山镇</td>")))
+        .expect("青山镇's row");
+    assert!(row.contains("◆决定"), "{row}");
+}
+
 #[test]
 fn reasons_are_model_explain_sentences() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json");

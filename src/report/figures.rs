@@ -6,7 +6,7 @@ use crate::i18n::{Lang, num, pct};
 use crate::model::explain::{card_name, explain};
 use crate::model::shown::points;
 use crate::model::totals::{MetricTotal, totals};
-use crate::model::{Better, Card, Snapshot, Stage, Standings};
+use crate::model::{Better, Card, CardSource, Snapshot, Stage, Standings};
 use crate::sanitize::one_line;
 
 use super::labels as l;
@@ -294,7 +294,11 @@ fn ranking(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Table {
             }
             cells.push(cell);
         }
-        cells.push(card_cell(us.card, lang));
+        let mut card = card_cell(us.card, lang);
+        if us.source == CardSource::Decision {
+            card = card.with_sub(l::DECIDED.get(lang));
+        }
+        cells.push(card);
         t.push(Some(&unit.id), cells);
     }
     t

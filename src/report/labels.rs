@@ -65,6 +65,11 @@ pub const MISSED_COMPLETE: L = L::new("竣工", "completion");
 
 pub const CHART_PACE: L = L::new("综合完成与时间进度", "Composite against time progress");
 pub const TARGET: L = L::new("目标", "target");
+pub const DECIDED: L = L::new("◆决定", "◆decided");
+pub const DECIDED_LEGEND: L = L::new(
+    "决定：牌由决定给出，不按规则",
+    "decided: card by decision, not by the rule",
+);
 pub const CHART_RANKING: L = L::new("排名", "ranking");
 pub const CHARTS_OMITTED: L = L::new(
     "（图表未随 Markdown 输出到标准输出；用 -o 写文件时，图表作为 SVG 文件保存在旁边。）",

@@ -86,6 +86,12 @@ pub const NO_UNITS: L = L::new("没有单位", "no units");
 pub const RANKING_NO_DATA: L = L::new("本组无此项数据", "no data on this metric in this group");
 pub const RANKING_BASIS: L = L::new("依据", "Why");
 pub const RANKING_LOWER: L = L::new("越低越好", "lower is better");
+/// After a decided unit's figure on a chart: its card came by decision.
+pub const DECIDED_MARK: L = L::new("◆决定", "◆decided");
+pub const DECIDED_LEGEND: L = L::new(
+    "牌由决定给出，不按规则",
+    "card given by decision, not by the rule",
+);
 pub const RANKING_BY_COMPLETION: L = L::new("按完成率排序", "by completion");
 pub const RANKING_BY_VALUE: L = L::new("按完成值排序", "by actual");
 

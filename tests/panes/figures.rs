@@ -22,7 +22,7 @@ fn ranking_chart_shows_the_models_composites() {
             let line = line_with(&text, &format!(" {} ", fx.snapshot.units[u].name));
             match (us.composite, us.rank) {
                 (Some(c), Some(r)) => {
-                    assert!(line.ends_with(&pct(c)), "{line}");
+                    assert!(line.trim_end_matches(" ◆决定").ends_with(&pct(c)), "{line}");
                     assert!(line.trim_start().starts_with(&r.to_string()), "{line}");
                 }
                 _ => assert!(line.contains("未排名"), "{line}"),
@@ -477,4 +477,27 @@ fn metric_chart_orders_by_what_its_bars_show() {
         text.lines().next().expect("title").contains("按完成值排序"),
         "{text}"
     );
+}
+
+/// A unit whose card came by decision carries "◆决定" after its figure on
+/// the chart, and the chart says what the mark means (before, a decided
+/// yellow bar crossing the pace line had no explanation).
+#[test]
+fn decided_cards_are_marked_on_the_chart() {
+    let fx = Fixture::load(DEMO);
+    for metric in [0, 2] {
+        let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+        setup.state.metric = metric;
+        let text = draw(&fx, &setup, 100, 30);
+        for &u in &fx.standings.groups[0].members {
+            let line = line_with(&text, &format!(" {} ", fx.snapshot.units[u].name));
+            let decided = fx.standings.units[u].source == guotang::model::CardSource::Decision;
+            assert_eq!(line.contains("◆决定"), decided, "{line}");
+        }
+        assert!(text.contains("◆决定 牌由决定给出，不按规则"), "{text}");
+    }
+    // A group without decisions has no mark and no legend.
+    let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+    setup.state.group = 1;
+    assert!(!draw(&fx, &setup, 100, 30).contains("◆"));
 }
