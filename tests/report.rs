@@ -474,7 +474,7 @@ fn minutes_render_when_given() {
         name: "东湖镇".into(),
         item: Some("红牌单位发言".into()),
         planned_seconds: Some(300),
-        actual_seconds: 345,
+        actual_seconds: Some(345),
     });
     m.items.push(MinutesItem {
         title: "<临时>议题".into(),
@@ -483,7 +483,7 @@ fn minutes_render_when_given() {
     assert_eq!(m.total_overrun(), chrono::TimeDelta::minutes(3));
     let html = report::to_html(s, &st, Lang::Zh, Some(&m));
     assert!(html.contains("会议纪要"));
-    assert!(html.contains("各项共超时 +3:00。"));
+    assert!(html.contains("各项共超时 3分钟。"));
     assert!(html.contains("<table id=\"t-minutes-items\""));
     assert!(html.contains("<table id=\"t-minutes-speakers\""));
     assert!(html.contains("data-field=\"overrun_seconds\" data-v=\"180\">+3:00"));
@@ -525,10 +525,17 @@ fn check_minutes_of_the_log_fixture(md: &str) {
     for row in rows {
         assert!(md.contains(row), "{row} missing:\n{md}");
     }
-    // Only those who spoke: the other red units never had the floor.
-    assert_eq!(md.matches("| 红牌单位发言 | 3:00 |").count(), 2, "{md}");
+    // The other red units never had the floor: 未发言, not 0:00.
+    assert_eq!(
+        md.matches("| 红牌单位发言 | 3:00 | 未发言 | — |").count(),
+        6,
+        "{md}"
+    );
+    assert!(!md.contains("| 0:00 |"), "{md}");
+    // Items never reached list nobody.
+    assert!(!md.contains("| 区领导点评 | 3:00"), "{md}");
     // Item 1 ran a minute over; the short and unfinished items do not offset it.
-    assert!(md.contains("各项共超时 +1:00。"), "{md}");
+    assert!(md.contains("各项共超时 1分钟。"), "{md}");
 }
 
 #[test]

@@ -26,6 +26,7 @@ pub const DATA_BROKEN: L = L::new(
 pub const PAUSED: L = L::new("已暂停", "PAUSED");
 pub const ITEM_TIMER: L = L::new("本项", "Item");
 pub const SPEAKER_TIMER: L = L::new("发言", "Speaker");
+pub const TO_SPEAK: L = L::new("待发言 {n}", "{n} to speak");
 pub const PLANNED: L = L::new("计划", "planned");
 pub const NO_AGENDA: L = L::new("本次会议没有议程", "This meeting has no agenda");
 pub const HELP_TITLE: L = L::new("键位（任意键关闭）", "Keys (any key closes)");

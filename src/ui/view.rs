@@ -69,6 +69,8 @@ pub struct View<'a> {
     pub pane: &'a PaneState,
     /// For a speakers item: the queue, in speaking order.
     pub speakers: &'a [usize],
+    /// For a speakers item: the units (by id) that have had the floor.
+    pub heard: Option<&'a std::collections::HashSet<String>>,
     /// For a speakers item: the current speaker's countdown.
     pub speaker_timer: Option<TimerView>,
     /// The current item's countdown.
@@ -79,6 +81,17 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
+    /// Whether unit `u` has had the floor in the current item.
+    pub fn has_spoken(&self, u: usize) -> bool {
+        let Some(heard) = self.heard else {
+            return false;
+        };
+        self.snapshot
+            .units
+            .get(u)
+            .is_some_and(|unit| heard.contains(&unit.id))
+    }
+
     /// Unit `u`'s name as lists that mix groups show it (with its group
     /// when another unit has the same name).
     pub fn unit_label(&self, u: usize) -> std::borrow::Cow<'_, str> {

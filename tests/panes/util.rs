@@ -88,6 +88,8 @@ pub struct Setup {
     pub timer: Option<TimerView>,
     /// The speakers queue; by default the item's selector's.
     pub queue: Option<Vec<usize>>,
+    /// The units (ids) that have had the floor.
+    pub heard: Option<std::collections::HashSet<String>>,
 }
 
 impl Setup {
@@ -113,6 +115,7 @@ impl Setup {
                 paused: false,
             }),
             queue: None,
+            heard: None,
         }
     }
 }
@@ -137,6 +140,7 @@ pub fn render(fx: &Fixture, setup: &Setup, w: u16, h: u16) -> (Buffer, Rect) {
         item: setup.item.and_then(|i| fx.snapshot.agenda.get(i)),
         pane: &setup.state,
         speakers: &queue,
+        heard: setup.heard.as_ref(),
         speaker_timer: setup.timer,
         item_timer: None,
         changed: &[],
