@@ -216,6 +216,7 @@ fn a_restarted_console_resumes_on_the_same_item_with_the_same_times() {
 
     // A clean quit stops the clock; the console reopens paused, times kept.
     let mut app = app_with_log(log, t0() + Duration::seconds(130));
+    assert!(app.update(key(KeyCode::Char('q'))).is_empty(), "it asks");
     let effects = app.update(key(KeyCode::Char('q')));
     assert_eq!(effects, vec![Effect::SaveLog, Effect::Quit]);
     let log = app.meeting.log.clone();
@@ -311,6 +312,7 @@ fn help_opens_and_any_key_closes_it_and_quit_quits_at_once() {
     );
     assert!(!app.nav.help);
     assert_eq!(app.current(), Some(0));
+    app.update(key(KeyCode::Char('q')));
     let effects = app.update(key(KeyCode::Char('q')));
     assert_eq!(effects, vec![Effect::SaveLog, Effect::Quit]);
     assert_eq!(kinds(&app).last().map(String::as_str), Some("close"));
@@ -500,4 +502,34 @@ fn m_skips_the_composite_when_nobody_has_one() {
     app.update(key(KeyCode::Char('M')));
     app.update(key(KeyCode::Char('M')));
     assert_eq!(app.pane_state().metric, 4);
+}
+
+/// `q` in the middle of the meeting asks once; `q q` or a second Ctrl+C
+/// quits; any other key goes back to the meeting and does nothing else.
+#[test]
+fn quitting_a_running_meeting_asks_once() {
+    let ctrl_c = Action::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let mut app = opened();
+    assert!(app.update(key(KeyCode::Char('q'))).is_empty());
+    assert!(app.nav.quit_asked);
+    let text = crate::ui::buffer_text::plain(&crate::ui::screen::render(&app, 100, 30));
+    assert!(text.contains("退出会议？"), "{text}");
+    assert!(text.contains("再按 q 或 Ctrl+c 退出"), "{text}");
+    // Another key: back to the meeting, and the key is not acted on.
+    assert!(app.update(key(KeyCode::Right)).is_empty());
+    assert!(!app.nav.quit_asked);
+    assert_eq!(app.current(), Some(0));
+    // q q quits.
+    app.update(key(KeyCode::Char('q')));
+    assert_eq!(
+        app.update(key(KeyCode::Char('q'))),
+        vec![Effect::SaveLog, Effect::Quit]
+    );
+    // Ctrl+C twice quits too.
+    let mut app = opened();
+    assert!(app.update(ctrl_c.clone()).is_empty());
+    assert_eq!(app.update(ctrl_c), vec![Effect::SaveLog, Effect::Quit]);
+    // A signal still leaves at once.
+    let mut app = opened();
+    assert!(app.update(Action::Terminate).contains(&Effect::Quit));
 }

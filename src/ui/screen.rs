@@ -66,6 +66,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     if app.nav.help {
         overlay::draw_help(app, area, buf);
     }
+    if app.nav.quit_asked {
+        crate::ui::quit_prompt::draw(app, area, buf);
+    }
     if app.edit.dialog.is_some() {
         cursor = editor::dialogs::draw(app, area, buf);
     }

@@ -43,6 +43,9 @@ pub const KEYS_PROBLEM: L = L::new(
     "键位配置有误，使用默认键位",
     "keys.json has problems; using the default keys",
 );
+pub const QUIT_ASK: L = L::new("退出会议？", "Quit the meeting?");
+pub const QUIT_AGAIN: L = L::new("再按 {keys} 退出", "press {keys} again to quit");
+pub const QUIT_STAY: L = L::new("按其他键继续开会", "any other key goes back to the meeting");
 pub const LOG_PROBLEM: L = L::new("会议记录无法保存", "cannot save the meeting log");
 
 // Overview pane.
