@@ -51,7 +51,7 @@ fn keys_move_the_console_and_quitting_restores_the_terminal() {
 
     // A broken save keeps the last good data, with the error's place.
     guotang::store::write_atomic(&file, b"{\n  \"format\": \"guotang/1\",\n  oops\n}").unwrap();
-    t.wait_text("meeting.json:3:");
+    t.wait_text("meeting.json 第 3 行"); // the banner speaks the meeting's language
     assert!(t.parser.screen().contents().contains("（修订）"));
 
     t.send("qq"); // q asks during a meeting; the second quits

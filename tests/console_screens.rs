@@ -171,6 +171,61 @@ fn a_broken_reload_shows_a_banner_over_the_last_good_data() {
     );
 }
 
+/// A banner comes and goes over the header's rule: nothing under it moves
+/// (before, the whole screen jumped down a line for the notice's seconds).
+#[test]
+fn a_banner_never_moves_the_screen() {
+    for fullscreen in [false, true] {
+        let mut app = app_on(2);
+        app.prefs.fullscreen = fullscreen;
+        let before = plain(&render(&app, 100, 30));
+        app.update(Action::Notice(
+            "经济开发区 协议引资额完成 96.5 → 101".into(),
+        ));
+        let after = plain(&render(&app, 100, 30));
+        let banner = after
+            .lines()
+            .position(|l| l.contains("96.5 → 101"))
+            .expect("the banner is shown");
+        let (b, a): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
+        for (k, (x, y)) in b.iter().zip(&a).enumerate() {
+            if k != banner {
+                assert_eq!(x, y, "line {k} moved:\n{before}\n{after}");
+            }
+        }
+        if !fullscreen {
+            assert_eq!(banner, 2, "on the header's rule");
+        }
+    }
+}
+
+/// In a Chinese meeting the broken-file banner is Chinese: the place and
+/// the kind of problem, not the parser's English.
+#[test]
+fn the_broken_file_banner_follows_the_meetings_language() {
+    let broken = b"{\n  \"format\": \"guotang/1\",\n  oops\n}";
+    let problems = Document::from_bytes(broken).unwrap_err();
+    let e = guotang::store::LoadError::Invalid {
+        path: "/srv/meeting.json".into(),
+        problems,
+    };
+    let mut app = app_on(0);
+    app.update(Action::Loaded(Err(guotang::app::data::LoadFailure::of(&e))));
+    let text = plain(&render(&app, 100, 30));
+    let line = text.lines().find(|l| l.contains("⚠")).expect("a banner");
+    assert!(
+        line.contains("数据文件有误，仍显示上次的数据：meeting.json 第 3 行第 3 列：JSON 格式有误"),
+        "{line}"
+    );
+    let words = line.replace("meeting.json", "").replace("JSON", "");
+    assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{line}");
+    // An English meeting gets the English words.
+    let mut app = app_at_item(doc(EN), 0, ThemeName::Dark, None, (100, 30));
+    app.update(Action::Loaded(Err(guotang::app::data::LoadFailure::of(&e))));
+    let text = plain(&render(&app, 100, 30));
+    assert!(text.contains("The data file is broken"), "{text}");
+}
+
 #[test]
 fn a_small_window_asks_to_be_enlarged_in_both_languages() {
     let app = app_on(0);

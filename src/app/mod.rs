@@ -475,7 +475,7 @@ impl App {
     fn loaded(&mut self, result: Result<Box<(Document, u64)>, data::LoadFailure>) -> Vec<Effect> {
         match result {
             Err(failure) => {
-                self.data.error = Some(failure.message);
+                self.data.error = Some(failure.text(self.prefs.lang).to_owned());
                 self.data.gone = failure.gone;
                 Vec::new()
             }

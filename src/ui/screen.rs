@@ -42,7 +42,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let l = layout::compute(app, area);
     header::draw(app, l.header, buf);
-    header::draw_banner(app, l.banner, buf);
     if l.rail.width > 0 {
         rail::draw(app, l.rail, buf);
     }
@@ -63,6 +62,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         panes::draw(&v, main, buf);
     }
     footer::draw(app, l.footer, buf);
+    // Over whatever is under it (the header's rule, or the pane's first row
+    // in full screen): the layout never moves for it.
+    header::draw_banner(app, l.banner, buf);
     if app.nav.help {
         overlay::draw_help(app, area, buf);
     }
