@@ -314,3 +314,65 @@ fn editor_every_sheet_a_refused_field_and_the_quit_question() {
         }
     }
 }
+
+/// The 亮牌 sheet's reason uses the room there is: a long reason is whole at
+/// 160 columns (it stopped at 40 with half the screen empty).
+#[test]
+fn the_cards_sheet_reason_uses_the_room() {
+    use guotang::app::editor::Sheet;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app_at_item(doc(DEMO), 0, ThemeName::Dark, None, (160, 48));
+    app.update(Action::Command(Command::Edit));
+    while app.edit.sheet != Sheet::Cards {
+        app.update(Action::Key(KeyEvent::new(
+            KeyCode::Char(']'),
+            KeyModifiers::NONE,
+        )));
+    }
+    let text = plain(&render(&app, 160, 48));
+    let reason =
+        "决定红牌：签约百亿级新能源动力电池项目（总投资105亿元），经区委常委会研究给予红牌";
+    let reason = reason.trim_start_matches("决定红牌：");
+    assert!(text.contains(reason), "{text}");
+}
+
+/// Project names sharing a long prefix (金安区固投亿元以上新签约项目——…) stay
+/// apart when cut: before, every row read `金安区固投亿元以上新签…`.
+#[test]
+fn names_sharing_a_prefix_stay_apart_when_cut() {
+    for (item, head) in [(1, "项目预警"), (3, "项目 12 个")] {
+        let text = plain(&screen(doc(COUNTS), &args(item, 80, 24)));
+        let pane: Vec<&str> = text
+            .lines()
+            .map(|l| l.split_once('│').map_or(l, |(_, r)| r))
+            .collect();
+        let start = pane.iter().position(|l| l.contains(head)).expect(head) + 1;
+        let names: Vec<String> = pane[start..]
+            .iter()
+            .take_while(|l| l.contains('…') && !l.contains("还有"))
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_owned())
+            .collect();
+        assert!(names.len() >= 4, "{names:?}\n{text}");
+        let mut distinct = names.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), names.len(), "{names:?}\n{text}");
+    }
+}
+
+/// Investments: one precision per column, and a unit whose projects give no
+/// investment shows —, not 0.
+#[test]
+fn investments_read_alike_down_a_column() {
+    let text = plain(&screen(doc(COUNTS), &args(4, 80, 24)));
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}:\n{text}"))
+            .trim_end()
+            .to_owned()
+    };
+    assert!(row("金寨县").ends_with('—'), "{}", row("金寨县"));
+    assert!(row("金安区").ends_with("134.35"), "{}", row("金安区"));
+    assert!(row("裕安区").ends_with("7.00"), "{}", row("裕安区"));
+}

@@ -16,6 +16,7 @@ use crate::ui::draw::put;
 use crate::ui::labels::{self, L};
 use crate::ui::shell_labels as sl;
 use crate::ui::view::View;
+use crate::ui::widgets::cut::Cut;
 
 /// Draws the overview pane from a borrowed view.
 pub struct OverviewPane<'a>(pub &'a View<'a>);
@@ -428,9 +429,22 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
         .max()
         .unwrap_or(0);
     let name_w = longest.min(w.saturating_sub(unit_w + what_w + 4));
+    // Cut where the names differ (many share a long prefix).
+    let cut = Cut::best(
+        lines.iter().map(|(p, _, _)| s.projects[*p].name.as_str()),
+        name_w,
+    );
     for (p, what, style) in lines.iter().take(shown) {
         let pr = &s.projects[*p];
-        put(buf, area, area.x, y, &pr.name, name_w, t.base);
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            &cut.apply(&pr.name, name_w),
+            name_w,
+            t.base,
+        );
         let x = area.x + (name_w + 2) as u16;
         put(buf, area, x, y, &s.units[pr.unit].name, unit_w, t.muted);
         put(buf, area, x + (unit_w + 2) as u16, y, what, what_w, *style);

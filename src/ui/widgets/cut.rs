@@ -55,12 +55,35 @@ impl Cut {
         let start = distinct(Cut::Start);
         if end >= middle && end >= start {
             Cut::End
-        } else if middle >= start {
-            Cut::Middle
-        } else {
+        } else if start > middle || (start == middle && shared_head(texts, cols)) {
+            // The middle cut would spend its head on what every name
+            // shares (`金安区固投…`): the end alone says more.
             Cut::Start
+        } else {
+            Cut::Middle
         }
     }
+}
+
+/// Whether every text starts with what a middle cut keeps of the first: a
+/// prefix they all share, at least a third of the room long.
+fn shared_head<'a>(texts: impl IntoIterator<Item = &'a str>, cols: usize) -> bool {
+    let mut texts = texts.into_iter().map(one_line);
+    let Some(first) = texts.next() else {
+        return false;
+    };
+    let mut shared = first.chars().count();
+    for t in texts {
+        shared = shared.min(
+            first
+                .chars()
+                .zip(t.chars())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        );
+    }
+    let prefix: String = first.chars().take(shared).collect();
+    width(&prefix) >= cols / 3
 }
 
 #[cfg(test)]
@@ -78,6 +101,9 @@ mod tests {
         let shown: HashSet<String> = names.iter().map(|n| cut.apply(n, 24)).collect();
         assert_eq!(shown.len(), 3, "{shown:?}");
         assert!(shown.iter().all(|s| width(s) <= 24));
+        // The shared prefix is dropped rather than shown in part.
+        assert_eq!(cut, Cut::Start);
+        assert_eq!(cut.apply(names[0], 24), "…——年产20GW光伏组件项目");
     }
 
     #[test]

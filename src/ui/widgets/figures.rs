@@ -40,16 +40,32 @@ pub fn pace_points(completion: f64, time_progress: f64) -> (String, bool) {
     }
 }
 
-/// An investment with as many decimals as it was given (up to two): `50`,
-/// `18.5`, `0.35`.
-pub fn investment(x: f64) -> String {
-    let decimals = (0..2u8)
-        .find(|&d| {
-            let scaled = x * 10f64.powi(i32::from(d));
-            (scaled - scaled.round()).abs() < 1e-9
+/// The decimals a column of investments needs: those of its most precise
+/// value, up to two.
+pub fn investment_decimals(values: impl Iterator<Item = f64>) -> u8 {
+    values
+        .map(|x| {
+            (0..2u8)
+                .find(|&d| {
+                    let scaled = x * 10f64.powi(i32::from(d));
+                    (scaled - scaled.round()).abs() < 1e-9
+                })
+                .unwrap_or(2)
         })
-        .unwrap_or(2);
-    num(x, decimals)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A column of investments with one precision for all of them: as many
+/// decimals as the most precise needs (up to two), so the column reads
+/// aligned (`6.5`, `11.0`, `4.5`, not `6.5`, `11`, `4.5`); a missing one is
+/// `dash`, never 0.
+pub fn investments(values: &[Option<f64>], dash: &str) -> Vec<String> {
+    let decimals = investment_decimals(values.iter().flatten().copied());
+    values
+        .iter()
+        .map(|v| v.map_or_else(|| dash.to_owned(), |x| num(x, decimals)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -64,11 +80,11 @@ mod tests {
     }
 
     #[test]
-    fn investments_keep_their_precision() {
-        assert_eq!(investment(50.0), "50");
-        assert_eq!(investment(18.5), "18.5");
-        assert_eq!(investment(0.35), "0.35");
-        assert_eq!(investment(120.754), "120.75");
+    fn a_column_of_investments_has_one_precision() {
+        let v = [Some(6.5), Some(11.0), None, Some(4.25)];
+        assert_eq!(investments(&v, "—"), ["6.50", "11.00", "—", "4.25"]);
+        assert_eq!(investments(&[Some(7.0), Some(45.0)], "—"), ["7", "45"]);
+        assert_eq!(investments(&[Some(120.754)], "—"), ["120.75"]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::ui::labels::{
 };
 use crate::ui::labels::{POINTS, SPEAKERS_PACE_SHORT};
 use crate::ui::view::View;
-use crate::ui::widgets::figures::{behind, behind_points, investment, pace_points};
+use crate::ui::widgets::figures::{behind, behind_points, investment_decimals, pace_points};
 use crate::ui::widgets::line::count;
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
@@ -140,11 +140,16 @@ fn projects_table(v: &View, unit: usize) -> Table {
         .enumerate()
         .filter(|(i, p)| p.unit == unit && !late.iter().any(|(k, _)| k == i))
         .map(|(i, _)| (i, -1));
-    let rows = late
+    let listed: Vec<(&crate::model::Project, i64)> = late
         .iter()
         .copied()
         .chain(rest)
         .filter_map(|(i, days)| v.snapshot.projects.get(i).map(|p| (p, days)))
+        .collect();
+    // One precision for the investment column.
+    let decimals = investment_decimals(listed.iter().filter_map(|(p, _)| p.investment));
+    let rows = listed
+        .into_iter()
         .map(|(p, days)| {
             let stalled = p.stage == Stage::Stalled;
             let status = if days >= 0 {
@@ -167,7 +172,8 @@ fn projects_table(v: &View, unit: usize) -> Table {
                     if stalled { t.overdue } else { t.muted },
                 ),
                 Cell::new(
-                    p.investment.map_or_else(|| dash.to_owned(), investment),
+                    p.investment
+                        .map_or_else(|| dash.to_owned(), |x| num(x, decimals)),
                     t.base,
                 ),
                 status,
