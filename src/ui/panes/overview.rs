@@ -68,7 +68,9 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         badges.pop();
     }
     let cards_w = badges_w(&badges);
-    if width(&title) + 2 + cards_w <= w {
+    // No card at all (a bulletin of counts): no "红牌 0 黄牌 0" to read.
+    let cards_in_use = count(Card::Red) + count(Card::Yellow) > 0;
+    if cards_in_use && width(&title) + 2 + cards_w <= w {
         let mut x = area.right() - cards_w as u16;
         for (badge, style) in &badges {
             put(buf, area, x, y, badge, w, *style);
@@ -416,18 +418,20 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
         )
         .take(shown)
         .collect();
-    let unit_w = lines
+    let units = lines
         .iter()
-        .map(|(p, _, _)| width(&s.units[s.projects[*p].unit].name))
+        .map(|(p, _, _)| width(&v.unit_label(s.projects[*p].unit)))
         .max()
-        .unwrap_or(0)
-        .min(w / 4);
+        .unwrap_or(0);
     let what_w = lines.iter().map(|(_, x, _)| width(x)).max().unwrap_or(0);
     let longest = lines
         .iter()
         .map(|(p, _, _)| width(&s.projects[*p].name))
         .max()
         .unwrap_or(0);
+    // The unit's name whole when the projects' names leave it the room;
+    // else a quarter of the line.
+    let unit_w = units.min(w.saturating_sub(longest + what_w + 4).max(w / 4));
     let name_w = longest.min(w.saturating_sub(unit_w + what_w + 4));
     // Cut where the names differ (many share a long prefix).
     let cut = Cut::best(
@@ -446,7 +450,7 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
             t.base,
         );
         let x = area.x + (name_w + 2) as u16;
-        put(buf, area, x, y, &s.units[pr.unit].name, unit_w, t.muted);
+        put(buf, area, x, y, &v.unit_label(pr.unit), unit_w, t.muted);
         put(buf, area, x + (unit_w + 2) as u16, y, what, what_w, *style);
         y += 1;
     }

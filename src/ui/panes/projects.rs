@@ -331,7 +331,7 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
     let table = Table {
         columns: vec![
             Column::keep(UNIT.get(lang), Align::Left).max(10),
-            Column::flex(PROJECTS_PROJECT.get(lang), 28).shrink_to(16),
+            Column::flex(PROJECTS_PROJECT.get(lang), 80).shrink_to(16),
             Column::optional(PROJECTS_INVESTMENT.get(lang), Align::Right, 4),
             Column::keep(OVERDUE.get(lang), Align::Right),
             Column::optional(PROJECTS_DUE.get(lang), Align::Left, 3),

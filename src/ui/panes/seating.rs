@@ -147,7 +147,7 @@ struct ZoneGrid {
 
 impl ZoneGrid {
     fn height(&self) -> usize {
-        1 + self.lines.iter().sum::<usize>() + self.overflow.lines.len() + self.standing.lines.len()
+        1 + self.lines.iter().sum::<usize>() + self.overflow.height() + self.standing.height()
     }
 }
 
@@ -195,6 +195,12 @@ fn two_lines(v: &View, unit: usize, label: &str, cell: usize) -> (String, String
     let name = &v.snapshot.units[unit].name;
     if label != name.as_str() {
         let group = &label[name.len()..];
+        // The brackets go before the group's name is cut.
+        let group = if cols(group) > cell {
+            group.trim_start_matches('（').trim_end_matches('）')
+        } else {
+            group
+        };
         return (Cut::End.apply(name, cell), group.to_owned());
     }
     let half = cols(label)
@@ -210,17 +216,36 @@ struct List {
     sep: &'static str,
     width: usize,
     lines: Vec<String>,
+    /// The lead ("未分区（…）：") takes a line of its own, the names the
+    /// whole width under it: a long lead beside them would leave the names
+    /// a sliver of the line.
+    own_line: bool,
 }
 
+/// Columns the names under a lead of their own are indented by.
+const INDENT: usize = 2;
+
 impl List {
-    fn new(items: Vec<String>, sep: &'static str, width: usize) -> List {
+    fn new(items: Vec<String>, sep: &'static str, lead: usize, w: usize) -> List {
+        let own_line = lead > w / 3;
+        let width = if own_line {
+            w.saturating_sub(INDENT)
+        } else {
+            w.saturating_sub(lead)
+        };
         let lines = wrap(&items, sep, width);
         List {
             items,
             sep,
             width,
             lines,
+            own_line,
         }
+    }
+
+    /// Lines it takes on screen.
+    fn height(&self) -> usize {
+        self.lines.len() + usize::from(self.own_line && !self.lines.is_empty())
     }
 
     /// One line: as many names as fit whole, then how many more there are
@@ -273,10 +298,20 @@ fn labelled(
     buf: &mut Buffer,
     mut y: u16,
     prefix: &str,
-    lines: &[String],
+    list: &List,
     style: Style,
 ) -> u16 {
     let w = usize::from(area.width);
+    if list.own_line && !list.lines.is_empty() {
+        put(buf, area, area.x, y, prefix, w, style);
+        y += 1;
+        for line in &list.lines {
+            put(buf, area, area.x + INDENT as u16, y, line, w.saturating_sub(INDENT), style);
+            y += 1;
+        }
+        return y;
+    }
+    let lines = &list.lines;
     for (k, line) in lines.iter().enumerate() {
         let lead = if k == 0 { prefix } else { "" };
         let pad = " ".repeat(if k == 0 { 0 } else { cols(prefix) });
@@ -334,11 +369,12 @@ impl Grid {
                 .iter()
                 .map(|&u| v.unit_label(u).into_owned())
                 .collect();
-            let overflow = List::new(names, SEP, w.saturating_sub(cols(&overflow_prefix(v))));
+            let overflow = List::new(names, SEP, cols(&overflow_prefix(v)), w);
             let standing = List::new(
                 aides(v, &z.seated.standing),
                 UNIT_SEP,
-                w.saturating_sub(cols(&standing_prefix(v))),
+                cols(&standing_prefix(v)),
+                w,
             );
             let labels: Vec<String> = z
                 .seated
@@ -370,10 +406,10 @@ impl Grid {
             .iter()
             .map(|&u| v.unit_label(u).into_owned())
             .collect();
-        let mut unzoned = List::new(names, SEP, w.saturating_sub(cols(&unzoned_prefix(v))));
+        let mut unzoned = List::new(names, SEP, cols(&unzoned_prefix(v)), w);
         let h = usize::from(area.height);
         let height = |out: &[ZoneGrid], unzoned: &List| {
-            out.iter().map(ZoneGrid::height).sum::<usize>() + unzoned.lines.len()
+            out.iter().map(ZoneGrid::height).sum::<usize>() + unzoned.height()
         };
         let mut tight = height(&out, &unzoned);
         if tight > h {
@@ -396,7 +432,7 @@ impl Grid {
                 let Some(longest) = lists
                     .iter_mut()
                     .filter(|l| l.lines.len() > 1)
-                    .max_by_key(|l| l.lines.len())
+                    .max_by_key(|l| l.height())
                 else {
                     break;
                 };
@@ -503,7 +539,7 @@ impl Grid {
                 buf,
                 y,
                 &overflow_prefix(v),
-                &g.overflow.lines,
+                &g.overflow,
                 t.overdue,
             );
             y = labelled(
@@ -512,7 +548,7 @@ impl Grid {
                 buf,
                 y,
                 &standing_prefix(v),
-                &g.standing.lines,
+                &g.standing,
                 t.warning,
             );
             if self.spaced {
@@ -525,7 +561,7 @@ impl Grid {
             buf,
             y,
             &unzoned_prefix(v),
-            &self.unzoned.lines,
+            &self.unzoned,
             t.warning,
         );
     }

@@ -128,7 +128,9 @@ fn columns(bars: &[Bar], width: usize, mark: &str) -> Cols {
     let values = figure
         + if completion > 0 { 1 + completion } else { 0 }
         + if mark > 0 { 1 + mark } else { 0 };
-    let mut name = names.min((width / 4).max(8));
+    // Names whole as long as the bars keep a third of the line.
+    let room_for_name = width.saturating_sub(rank + 1 + 1 + 1 + values + (width / 3).max(12));
+    let mut name = names.min(room_for_name.max((width / 4).max(8)));
     let fixed = rank + 1 + name + 1 + 1 + values;
     let mut bar = width.saturating_sub(fixed);
     if bar < 4 {

@@ -48,6 +48,17 @@ fn build(v: &View, f: &Focus) -> Table {
         .filter(|(_, m)| m.weight > 0.0)
         .collect();
     let metric = f.metric(v);
+    let members = &f.group.members;
+    let any_card = members.iter().any(|&u| {
+        let us = &v.standings.units[u];
+        us.card != Card::None || us.source == crate::model::CardSource::Decision
+    });
+    let any_target = match f.subject {
+        Subject::Metric(mi) => members
+            .iter()
+            .any(|&u| v.snapshot.units[u].targets.get(mi).is_some_and(Option::is_some)),
+        Subject::Composite => true,
+    };
     match metric {
         None => {
             columns.push(Column::keep(COMPOSITE.get(lang), Align::Right));
@@ -58,7 +69,9 @@ fn build(v: &View, f: &Focus) -> Table {
         }
         Some(_) => {
             columns.push(Column::keep(ACTUAL.get(lang), Align::Right));
-            columns.push(Column::optional(TARGET.get(lang), Align::Right, 5));
+            if any_target {
+                columns.push(Column::optional(TARGET.get(lang), Align::Right, 5));
+            }
             if f.completion {
                 columns.push(Column::keep(COMPLETION.get(lang), Align::Right));
             }
@@ -73,8 +86,12 @@ fn build(v: &View, f: &Focus) -> Table {
         .push(Column::optional(first_head.get(lang), Align::Right, 3).short(GAP_FIRST.get(lang)));
     columns
         .push(Column::optional(above_head.get(lang), Align::Right, 4).short(GAP_ABOVE.get(lang)));
-    columns.push(Column::optional(CARD.get(lang), Align::Left, 2));
-    columns.push(Column::optional(RANKING_BASIS.get(lang), Align::Left, 20).max(48));
+    // Without a card in the group (no targets, no decisions), a column of
+    // blanks and of "无考核目标" says nothing row after row.
+    if any_card {
+        columns.push(Column::optional(CARD.get(lang), Align::Left, 2));
+        columns.push(Column::optional(RANKING_BASIS.get(lang), Align::Left, 20).max(48));
+    }
 
     let rows = f
         .order(Order::Value)
@@ -98,8 +115,10 @@ fn build(v: &View, f: &Focus) -> Table {
                         dash.to_owned()
                     };
                     cells.push(Cell::new(actual, t.base));
-                    let target = ms.target.map_or_else(|| dash.to_owned(), |x| figure(m, x));
-                    cells.push(Cell::new(target, t.muted));
+                    if any_target {
+                        let target = ms.target.map_or_else(|| dash.to_owned(), |x| figure(m, x));
+                        cells.push(Cell::new(target, t.muted));
+                    }
                     if f.completion {
                         let c = ms.completion.map_or_else(|| dash.to_owned(), pct);
                         cells.push(Cell::new(c, t.bar(us.card)));
@@ -133,6 +152,9 @@ fn build(v: &View, f: &Focus) -> Table {
                     cells.push(Cell::new(behind_points(us.rank, first, dash), t.base));
                     cells.push(Cell::new(behind_points(us.rank, above, dash), t.base));
                 }
+            }
+            if !any_card {
+                return Row::new(cells);
             }
             cells.push(card_cell(v, us.card));
             cells.push(Cell::new(

@@ -99,17 +99,46 @@ fn metrics_table(v: &View, unit: usize) -> Table {
             ),
         ]));
     }
+    let columns = vec![
+        Column::flex(SPEAKERS_METRIC.get(lang), 32).shrink_to(10),
+        Column::optional(TARGET.get(lang), Align::Right, 5),
+        Column::keep(ACTUAL.get(lang), Align::Right),
+        Column::keep(COMPLETION.get(lang), Align::Right),
+        Column::optional(SPEAKERS_PACE.get(lang), Align::Right, 3)
+            .short(SPEAKERS_PACE_SHORT.get(lang)),
+        Column::optional(RANK.get(lang), Align::Right, 2),
+        Column::optional(GAP_FIRST.get(lang), Align::Right, 4),
+    ];
+    // A unit without a single target (a bulletin of counts): no composite
+    // row of 未排名, no columns of dashes; its figures, ranks and gaps.
+    if us.metrics.iter().all(|m| m.target.is_none()) && us.composite.is_none() {
+        let keep = [0, 2, 5, 6];
+        let pick = |mut cells: Vec<Cell>| -> Vec<Cell> {
+            let mut k = 0;
+            cells.retain(|_| {
+                k += 1;
+                keep.contains(&(k - 1))
+            });
+            cells
+        };
+        let mut k = 0;
+        let mut columns = columns;
+        columns.retain(|_| {
+            k += 1;
+            keep.contains(&(k - 1))
+        });
+        return Table {
+            columns,
+            rows: rows
+                .into_iter()
+                .skip(1)
+                .map(|r| Row::new(pick(r.cells)))
+                .collect(),
+            header_style: t.muted,
+        };
+    }
     Table {
-        columns: vec![
-            Column::flex(SPEAKERS_METRIC.get(lang), 22).shrink_to(10),
-            Column::optional(TARGET.get(lang), Align::Right, 5),
-            Column::keep(ACTUAL.get(lang), Align::Right),
-            Column::keep(COMPLETION.get(lang), Align::Right),
-            Column::optional(SPEAKERS_PACE.get(lang), Align::Right, 3)
-                .short(SPEAKERS_PACE_SHORT.get(lang)),
-            Column::optional(RANK.get(lang), Align::Right, 2),
-            Column::optional(GAP_FIRST.get(lang), Align::Right, 4),
-        ],
+        columns,
         rows,
         header_style: t.muted,
     }
@@ -183,7 +212,7 @@ fn projects_table(v: &View, unit: usize) -> Table {
         .collect::<Vec<_>>();
     Table {
         columns: vec![
-            Column::flex(count(SPEAKERS_PROJECTS, lang, rows.len()), 24),
+            Column::flex(count(SPEAKERS_PROJECTS, lang, rows.len()), 80),
             Column::keep(SPEAKERS_STAGE.get(lang), Align::Left),
             Column::optional(PROJECTS_INVESTMENT.get(lang), Align::Right, 3),
             Column::keep(PROJECTS_STATUS.get(lang), Align::Left),
