@@ -289,3 +289,22 @@ fn totals_export_and_json_agree_on_every_units_actuals() {
     assert_eq!(json["totals"]["trips"]["actual"], 161.0);
     assert!(json["totals"]["trips"]["target"].is_null());
 }
+
+/// `standings` on the real-bulletin fixtures: twins in two groups, units
+/// without a card, a bulletin of counts where nobody is ranked.
+#[test]
+fn standings_of_the_real_bulletins() {
+    for (name, text) in [("zones", ZONES), ("counts", COUNTS)] {
+        let (dir, path) = temp_file(&format!("{name}.json"), text);
+        let out = guotang()
+            .arg("standings")
+            .arg(&path)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = self::text(&out, &dir);
+        insta::assert_snapshot!(format!("standings_{name}"), out);
+    }
+}

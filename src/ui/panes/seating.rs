@@ -306,7 +306,15 @@ fn labelled(
         put(buf, area, area.x, y, prefix, w, style);
         y += 1;
         for line in &list.lines {
-            put(buf, area, area.x + INDENT as u16, y, line, w.saturating_sub(INDENT), style);
+            put(
+                buf,
+                area,
+                area.x + INDENT as u16,
+                y,
+                line,
+                w.saturating_sub(INDENT),
+                style,
+            );
             y += 1;
         }
         return y;
@@ -533,24 +541,8 @@ impl Grid {
                 }
                 y += g.lines.get(r).copied().unwrap_or(2) as u16;
             }
-            y = labelled(
-                v,
-                area,
-                buf,
-                y,
-                &overflow_prefix(v),
-                &g.overflow,
-                t.overdue,
-            );
-            y = labelled(
-                v,
-                area,
-                buf,
-                y,
-                &standing_prefix(v),
-                &g.standing,
-                t.warning,
-            );
+            y = labelled(v, area, buf, y, &overflow_prefix(v), &g.overflow, t.overdue);
+            y = labelled(v, area, buf, y, &standing_prefix(v), &g.standing, t.warning);
             if self.spaced {
                 y += 1;
             }

@@ -54,9 +54,12 @@ fn build(v: &View, f: &Focus) -> Table {
         us.card != Card::None || us.source == crate::model::CardSource::Decision
     });
     let any_target = match f.subject {
-        Subject::Metric(mi) => members
-            .iter()
-            .any(|&u| v.snapshot.units[u].targets.get(mi).is_some_and(Option::is_some)),
+        Subject::Metric(mi) => members.iter().any(|&u| {
+            v.snapshot.units[u]
+                .targets
+                .get(mi)
+                .is_some_and(Option::is_some)
+        }),
         Subject::Composite => true,
     };
     match metric {
