@@ -122,6 +122,9 @@ impl Row {
     }
 }
 
+/// Columns with a drop priority from here on are extras: a full header may
+/// cost them their place.
+const EXTRA: u8 = 10;
 /// The narrowest a flexible column is cut to by default.
 const FLEX_MIN: usize = 8;
 /// Columns between cells.
@@ -168,17 +171,11 @@ impl Table {
         }
         let short = self.layout_with(width, &natural(true));
         // The full headers unless they cost the flexible column room, or a
-        // column at least as important as one with a short header, that the
-        // short ones keep (a less important column gives way to the words).
-        let threshold = self
-            .columns
-            .iter()
-            .filter(|c| c.short.is_some())
-            .map(|c| c.drop)
-            .max()
-            .unwrap_or(0);
-        let lost = (0..self.columns.len())
-            .any(|i| full[i].is_none() && short[i].is_some() && self.columns[i].drop <= threshold);
+        // column the short ones keep that is not one of the extras (a drop
+        // priority of 10 or more: the composite view's per-metric columns).
+        let lost = (0..self.columns.len()).any(|i| {
+            full[i].is_none() && short[i].is_some() && self.columns[i].drop < EXTRA
+        });
         let flex_w = |l: &[Option<(usize, usize)>]| {
             self.columns
                 .iter()
