@@ -173,9 +173,8 @@ impl Table {
         // The full headers unless they cost the flexible column room, or a
         // column the short ones keep that is not one of the extras (a drop
         // priority of 10 or more: the composite view's per-metric columns).
-        let lost = (0..self.columns.len()).any(|i| {
-            full[i].is_none() && short[i].is_some() && self.columns[i].drop < EXTRA
-        });
+        let lost = (0..self.columns.len())
+            .any(|i| full[i].is_none() && short[i].is_some() && self.columns[i].drop < EXTRA);
         let flex_w = |l: &[Option<(usize, usize)>]| {
             self.columns
                 .iter()
