@@ -58,6 +58,69 @@ pub fn truncate(s: &str, cols: usize) -> String {
     out
 }
 
+/// `s` in `cols` columns with `…` in the middle when cut: the start and,
+/// twice as long, the end, which is where names sharing a long prefix
+/// (`金安区固投亿元以上新签约项目——…`) differ.
+pub fn truncate_middle(s: &str, cols: usize) -> String {
+    if width(s) <= cols {
+        return s.to_owned();
+    }
+    let ell = '…';
+    let room = cols.saturating_sub(char_width(ell));
+    if room < 2 {
+        return truncate(s, cols);
+    }
+    let head_room = room / 3;
+    let (head, used) = prefix_within(s, head_room);
+    let tail = suffix_within(s, room - used);
+    format!("{head}{ell}{tail}")
+}
+
+/// `s` in `cols` columns with `…` at the start when cut: its end.
+pub fn truncate_start(s: &str, cols: usize) -> String {
+    if width(s) <= cols {
+        return s.to_owned();
+    }
+    let ell = '…';
+    if cols < char_width(ell) {
+        return String::new();
+    }
+    format!("{ell}{}", suffix_within(s, cols - char_width(ell)))
+}
+
+/// `s` split where its first `cols` columns end (a wide character that would
+/// straddle the line goes to the second part).
+pub fn split_at_width(s: &str, cols: usize) -> (&str, &str) {
+    let (head, _) = prefix_within(s, cols);
+    (head, &s[head.len()..])
+}
+
+/// The longest prefix of `s` within `cols` columns, and its width.
+fn prefix_within(s: &str, cols: usize) -> (&str, usize) {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let w = char_width(c);
+        if used + w > cols {
+            return (&s[..i], used);
+        }
+        used += w;
+    }
+    (s, used)
+}
+
+/// The longest suffix of `s` within `cols` columns.
+fn suffix_within(s: &str, cols: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices().rev() {
+        let w = char_width(c);
+        if used + w > cols {
+            return &s[i + c.len_utf8()..];
+        }
+        used += w;
+    }
+    s
+}
+
 /// `s` cut to `cols` and padded with spaces to exactly `cols` columns.
 pub fn pad_right(s: &str, cols: usize) -> String {
     let t = truncate(s, cols);
@@ -90,5 +153,19 @@ mod tests {
         assert_eq!(width(&truncate("经济开发区", 5)), 5);
         assert_eq!(truncate("经济开发区", 10), "经济开发区");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn middle_and_start_cuts_keep_the_end() {
+        let a = "金安区固投亿元以上新签约项目——年产20GW光伏组件项目";
+        let b = "金安区固投亿元以上新签约项目——冷链物流中心项目";
+        assert_eq!(truncate(a, 20), truncate(b, 20));
+        assert_ne!(truncate_middle(a, 20), truncate_middle(b, 20));
+        for w in 0..40 {
+            assert!(width(&truncate_middle(a, w)) <= w, "{w}");
+            assert!(width(&truncate_start(a, w)) <= w, "{w}");
+        }
+        assert_eq!(truncate_middle("经济开发区", 10), "经济开发区");
+        assert_eq!(truncate_start("经济开发区", 7), "…开发区");
     }
 }

@@ -305,3 +305,109 @@ fn bash_completion_offers_every_command_and_its_flags() {
         guotang().args(["completions", shell]).assert().success();
     }
 }
+
+const COUNTS: &str = include_str!("fixtures/real/counts_no_targets.json");
+const ZONES: &str = include_str!("fixtures/real/zones_and_cards.json");
+
+/// A published bulletin of counts without targets: `check` totals every
+/// unit's actuals (344 projects, 161 trips; before, the overview said 0),
+/// and says there is no target rather than a target of 0.
+#[test]
+fn check_totals_count_every_unit_without_targets() {
+    let (dir, path) = temp_file("counts.json", COUNTS);
+    let out = guotang()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = text(&out, &dir);
+    assert!(
+        text.contains("新签约项目          344个（无目标）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("主要负责人外出招商  161次（无目标）"),
+        "{text}"
+    );
+    insta::assert_snapshot!("check_counts", text);
+}
+
+/// `check` warns of a zone short of seats, naming it and how many seats
+/// are missing, and of units whose card has no zone; the file stays usable.
+#[test]
+fn check_warns_of_seats_missing_and_units_without_a_zone() {
+    let (dir, path) = temp_file("zones.json", ZONES);
+    let out = guotang()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = text(&out, &dir);
+    assert!(text.contains("⚠ 座次：红区座位不足，缺 9 个座位"), "{text}");
+    // Two 经济技术开发区 in two cities: the group tells them apart.
+    assert!(text.contains("经济技术开发区（滁州市）"), "{text}");
+    assert!(
+        text.contains(
+            "2 个单位未分区（不挂牌，座次未设相应分区）：新设的先进制造业园区、苏滁现代产业园"
+        ),
+        "{text}"
+    );
+    insta::assert_snapshot!("check_zones", text);
+}
+
+/// The totals export and `standings --json` carry the totals the screen shows.
+#[test]
+fn totals_export_and_json_agree_on_every_units_actuals() {
+    let (_dir, path) = temp_file("counts.json", COUNTS);
+    let out = guotang()
+        .args(["export", "--what", "totals", "--format", "csv"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(out).unwrap();
+    assert!(csv.contains("signed,新签约项目,个,344,8,,0,"), "{csv}");
+    assert!(
+        csv.contains("trips,主要负责人外出招商,次,161,8,,0,"),
+        "{csv}"
+    );
+    let out = guotang()
+        .args(["standings", "--json"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["totals"]["signed"]["actual"], 344.0);
+    assert_eq!(json["totals"]["trips"]["actual"], 161.0);
+    assert!(json["totals"]["trips"]["target"].is_null());
+}
+
+/// `standings` on the real-bulletin fixtures: twins in two groups, units
+/// without a card, a bulletin of counts where nobody is ranked.
+#[test]
+fn standings_of_the_real_bulletins() {
+    for (name, text) in [("zones", ZONES), ("counts", COUNTS)] {
+        let (dir, path) = temp_file(&format!("{name}.json"), text);
+        let out = guotang()
+            .arg("standings")
+            .arg(&path)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = self::text(&out, &dir);
+        insta::assert_snapshot!(format!("standings_{name}"), out);
+    }
+}

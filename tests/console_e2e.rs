@@ -51,10 +51,10 @@ fn keys_move_the_console_and_quitting_restores_the_terminal() {
 
     // A broken save keeps the last good data, with the error's place.
     guotang::store::write_atomic(&file, b"{\n  \"format\": \"guotang/1\",\n  oops\n}").unwrap();
-    t.wait_text("meeting.json:3:");
+    t.wait_text("meeting.json 第 3 行"); // the banner speaks the meeting's language
     assert!(t.parser.screen().contents().contains("（修订）"));
 
-    t.send("q");
+    t.send("qq"); // q asks during a meeting; the second quits
     t.wait_for("the alternate screen to be left", |s| !s.alternate_screen());
     let status = t.child.wait().unwrap();
     assert!(status.success(), "{status:?}");
@@ -86,7 +86,7 @@ fn a_restarted_console_resumes_on_the_same_item() {
     t.wait_text("议程 1/8");
     t.send("3");
     t.wait_text("议程 3/8");
-    t.send("q");
+    t.send("qq");
     t.wait_for("the alternate screen to be left", |s| !s.alternate_screen());
     assert!(t.child.wait().unwrap().success());
 
@@ -94,7 +94,7 @@ fn a_restarted_console_resumes_on_the_same_item() {
     again.wait_text("议程 3/8");
     // It quit cleanly, so the clock reopens paused.
     again.wait_text("已暂停");
-    again.send("q");
+    again.send("qq");
     again.wait_for("the alternate screen to be left", |s| !s.alternate_screen());
     assert!(again.child.wait().unwrap().success());
 }

@@ -79,7 +79,7 @@ fn the_secretary_saves_and_the_presenters_ranking_follows_on_the_same_item() {
     secretary.drain();
     assert!(secretary.child.wait().unwrap().success());
     assert_eq!(journal_text(&data), "", "saved: no journal left");
-    presenter.send("q");
+    presenter.send("qq");
     presenter.drain();
 }
 

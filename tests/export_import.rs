@@ -270,6 +270,8 @@ fn seating_export_lists_every_seat_of_the_model() {
     for path in [
         root().join("assets/demo.json"),
         root().join("tests/fixtures/cjk.json"),
+        root().join("tests/fixtures/real/zones_and_cards.json"),
+        root().join("tests/fixtures/real/counts_no_targets.json"),
     ] {
         seating_matches(&path);
     }
@@ -287,7 +289,20 @@ fn seating_matches(path: &Path) {
         .flat_map(|z| &z.overflow)
         .map(|&u| guotang::model::order::sitters(&doc.snapshot, u).len())
         .sum();
-    assert_eq!(rows.len(), seats + overflow);
+    let standing: usize = zones.iter().map(|z| z.standing.len()).sum();
+    let unzoned: usize = guotang::model::order::unzoned(&doc.snapshot, &st)
+        .iter()
+        .map(|&u| guotang::model::order::sitters(&doc.snapshot, u).len())
+        .sum();
+    assert_eq!(rows.len(), seats + overflow + standing + unzoned);
+    // Every unit is on the name-card list, seated or not.
+    for u in &doc.snapshot.units {
+        assert!(
+            rows.iter().any(|r| r[5].to_string() == u.id),
+            "{path:?}: {} missing",
+            u.id
+        );
+    }
     let mut k = 0;
     for z in &zones {
         for seat in &z.seats {
@@ -307,6 +322,13 @@ fn seating_matches(path: &Path) {
                 assert_eq!(r[6].to_string(), person);
                 k += 1;
             }
+        }
+        for (u, person) in &z.standing {
+            let r = &rows[k];
+            assert_eq!((xlsx_num(&r[2]), xlsx_num(&r[3])), (None, None));
+            assert_eq!(r[5].to_string(), doc.snapshot.units[*u].id);
+            assert_eq!(&r[6].to_string(), person);
+            k += 1;
         }
     }
 }

@@ -28,6 +28,8 @@ fn snapshots() -> Vec<PathBuf> {
         root.join("assets/demo.json"),
         root.join("tests/fixtures/cjk.json"),
         root.join("tests/fixtures/en.json"),
+        root.join("tests/fixtures/real/counts_no_targets.json"),
+        root.join("tests/fixtures/real/zones_and_cards.json"),
     ];
     let mut more: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/standings"))
         .unwrap()
@@ -196,6 +198,93 @@ fn html_numbers_agree_with_standings_json() {
             "{path:?}"
         );
     }
+}
+
+/// The bulletin's totals are the ones `standings --json` gives: every unit's
+/// actuals added up (a bulletin of counts without targets included), the
+/// target total only where targets exist.
+#[test]
+fn headline_totals_agree_with_standings_json() {
+    for path in snapshots() {
+        let json = standings_json(&path);
+        let html = html_of(&path);
+        let rows: HashMap<String, HashMap<String, Option<f64>>> =
+            table(&html, "headline").unwrap().into_iter().collect();
+        for (mid, t) in json["totals"].as_object().unwrap() {
+            let key = format!("all.{mid}");
+            let Some(cells) = rows.get(&key) else {
+                assert_eq!(t["reported"], 0, "{path:?} {mid} left out");
+                assert_eq!(t["with_target"], 0, "{path:?} {mid} left out");
+                continue;
+            };
+            assert_eq!(
+                cells[&format!("{key}.actual")],
+                num(&t["actual"]),
+                "{path:?} {mid}"
+            );
+            assert_eq!(
+                cells[&format!("{key}.target")],
+                num(&t["target"]),
+                "{path:?} {mid}"
+            );
+            assert_eq!(
+                cells[&format!("{key}.completion")],
+                num(&t["completion"]),
+                "{path:?} {mid}"
+            );
+        }
+    }
+    // The published bulletin's figures: 344 projects signed and 161 trips,
+    // with no targets (before, both were 0).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let html = html_of(&root.join("tests/fixtures/real/counts_no_targets.json"));
+    let rows: HashMap<String, HashMap<String, Option<f64>>> =
+        table(&html, "headline").unwrap().into_iter().collect();
+    assert_eq!(rows["all.signed"]["all.signed.actual"], Some(344.0));
+    assert_eq!(rows["all.trips"]["all.trips.actual"], Some(161.0));
+    assert_eq!(rows["all.trips"]["all.trips.target"], None);
+    // The demo's stalled and lost projects have no target: 7 all the same.
+    let html = html_of(&demo());
+    let rows: HashMap<String, HashMap<String, Option<f64>>> =
+        table(&html, "headline").unwrap().into_iter().collect();
+    assert_eq!(rows["all.stalled"]["all.stalled.actual"], Some(7.0));
+}
+
+/// A difference of two percentages is in percentage points, computed from
+/// the two as printed: 东湖镇 54.4% and 经济开发区 42.3% are 12.1 points
+/// apart in the bulletin (the exact 12.18 printed 12.2).
+#[test]
+fn gaps_are_points_between_the_percentages_printed() {
+    let html = html_of(&demo());
+    let row = html
+        .lines()
+        .find(|l| l.contains("<tr data-key=\"kfq\">"))
+        .expect("the kfq row");
+    assert!(row.contains(">42.3%<"), "{row}");
+    assert!(
+        row.contains("data-field=\"gap_first\" data-v=\"0.12175925925925934\">−12.1<"),
+        "{row}"
+    );
+    assert!(html.contains("与第一差距（个百分点）"));
+    assert!(html.contains("较时间进度（个百分点）"));
+}
+
+/// Decided cards are marked on the bulletin's charts and in its ranking
+/// table, with the mark explained in the chart's legend.
+#[test]
+fn decided_cards_are_marked_in_the_bulletin() {
+    let html = html_of(&demo());
+    // 青山镇 (decided yellow) and 临港镇 (decided red) in the pace chart.
+    assert!(html.contains("39.5%  ◆决定"), "青山镇 on the chart");
+    assert!(html.contains("28.9%  ◆决定"), "临港镇 on the chart");
+    assert!(!html.contains("54.4%  ◆决定"), "东湖镇 is red by the rule");
+    assert!(html.contains("决定：牌由决定给出，不按规则"));
+    let row = html
+        .lines()
+        .find(|l| l.contains("<tr data-key=\"qsz\">"))
+        .or_else(|| html.lines().find(|l| l.contains(">青山镇</td>")))
+        .expect("青山镇's row");
+    assert!(row.contains("◆决定"), "{row}");
 }
 
 #[test]
@@ -387,7 +476,7 @@ fn minutes_render_when_given() {
         name: "东湖镇".into(),
         item: Some("红牌单位发言".into()),
         planned_seconds: Some(300),
-        actual_seconds: 345,
+        actual_seconds: Some(345),
     });
     m.items.push(MinutesItem {
         title: "<临时>议题".into(),
@@ -396,7 +485,7 @@ fn minutes_render_when_given() {
     assert_eq!(m.total_overrun(), chrono::TimeDelta::minutes(3));
     let html = report::to_html(s, &st, Lang::Zh, Some(&m));
     assert!(html.contains("会议纪要"));
-    assert!(html.contains("各项共超时 +3:00。"));
+    assert!(html.contains("各项共超时 3分钟。"));
     assert!(html.contains("<table id=\"t-minutes-items\""));
     assert!(html.contains("<table id=\"t-minutes-speakers\""));
     assert!(html.contains("data-field=\"overrun_seconds\" data-v=\"180\">+3:00"));
@@ -438,10 +527,17 @@ fn check_minutes_of_the_log_fixture(md: &str) {
     for row in rows {
         assert!(md.contains(row), "{row} missing:\n{md}");
     }
-    // Only those who spoke: the other red units never had the floor.
-    assert_eq!(md.matches("| 红牌单位发言 | 3:00 |").count(), 2, "{md}");
+    // The other red units never had the floor: 未发言, not 0:00.
+    assert_eq!(
+        md.matches("| 红牌单位发言 | 3:00 | 未发言 | — |").count(),
+        6,
+        "{md}"
+    );
+    assert!(!md.contains("| 0:00 |"), "{md}");
+    // Items never reached list nobody.
+    assert!(!md.contains("| 区领导点评 | 3:00"), "{md}");
     // Item 1 ran a minute over; the short and unfinished items do not offset it.
-    assert!(md.contains("各项共超时 +1:00。"), "{md}");
+    assert!(md.contains("各项共超时 1分钟。"), "{md}");
 }
 
 #[test]

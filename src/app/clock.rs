@@ -2,7 +2,7 @@
 //! has the floor, how long each has run". Replaying a saved log gives exactly
 //! the state the console had, which is how a restart resumes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 
@@ -26,6 +26,8 @@ pub struct MeetingClock {
     item_ms: HashMap<usize, Millis>,
     /// The unit id holding the floor, per item.
     speaker: HashMap<usize, String>,
+    /// The unit ids that have had the floor, per item.
+    heard: HashMap<usize, HashSet<String>>,
     /// Time settled into each (item, unit id).
     speaker_ms: HashMap<(usize, String), Millis>,
     /// When each item first became current.
@@ -68,6 +70,7 @@ impl MeetingClock {
             }
             Event::Speaker { item, unit, .. } => {
                 self.speaker.insert(*item, unit.clone());
+                self.heard.entry(*item).or_default().insert(unit.clone());
             }
             Event::Pause | Event::Close => {
                 self.paused = true;
@@ -126,6 +129,17 @@ impl MeetingClock {
     /// The unit id holding the floor in an item.
     pub fn speaker(&self, item: usize) -> Option<&str> {
         self.speaker.get(&item).map(String::as_str)
+    }
+
+    /// The units (by id) that have had the floor in an item, the current
+    /// speaker included.
+    pub fn heard(&self, item: usize) -> Option<&HashSet<String>> {
+        self.heard.get(&item)
+    }
+
+    /// Whether a unit has had the floor in an item.
+    pub fn has_spoken(&self, item: usize, unit: &str) -> bool {
+        self.heard.get(&item).is_some_and(|h| h.contains(unit))
     }
 
     /// How long a unit has spoken in an item.

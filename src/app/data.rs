@@ -15,6 +15,10 @@ use crate::store::LoadError;
 pub struct Derived {
     pub standings: Standings,
     pub seating: Vec<SeatedZone>,
+    /// Units whose card has no seating zone, in standing order.
+    pub unzoned: Vec<usize>,
+    /// Per unit: another unit has the same name.
+    pub twins: Vec<bool>,
     /// Per agenda item: its speaker queue (unit indices), empty unless `speakers`.
     pub queues: Vec<Vec<usize>>,
     /// The editor's choice of a project's unit: every unit, built once per
@@ -28,6 +32,8 @@ impl Derived {
     pub fn compute(s: &Snapshot) -> Derived {
         let standings = model::compute(s);
         let seating = order::seat(s, &standings);
+        let unzoned = order::unzoned(s, &standings);
+        let twins = order::twins(s);
         let queues = s
             .agenda
             .iter()
@@ -44,6 +50,8 @@ impl Derived {
         Derived {
             standings,
             seating,
+            unzoned,
+            twins,
             queues,
             unit_choices,
         }
@@ -113,11 +121,15 @@ pub fn minutes_to_seconds(m: f64) -> i64 {
     (m * 60.0).round() as i64
 }
 
-/// Why a reload failed, as the banner tells it.
+/// Why a reload failed, as the banner tells it, in both languages (the
+/// banner follows the meeting's locale).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadFailure {
     /// The first problem with its place ([`describe_load_error`]).
     pub message: String,
+    /// The same in Chinese: the place, and what kind of problem it is
+    /// ([`describe_load_error_zh`]).
+    pub message_zh: String,
     /// The file is not there (deleted, or renamed away).
     pub gone: bool,
 }
@@ -126,6 +138,7 @@ impl From<&str> for LoadFailure {
     fn from(message: &str) -> LoadFailure {
         LoadFailure {
             message: message.to_owned(),
+            message_zh: message.to_owned(),
             gone: false,
         }
     }
@@ -137,18 +150,64 @@ impl LoadFailure {
     pub fn of(e: &LoadError) -> LoadFailure {
         match e {
             LoadError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+                let name = file_name(path);
                 LoadFailure {
-                    message: path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    ),
+                    message: name.clone(),
+                    message_zh: name,
                     gone: true,
                 }
             }
             _ => LoadFailure {
                 message: describe_load_error(e),
+                message_zh: describe_load_error_zh(e),
                 gone: false,
             },
+        }
+    }
+
+    /// The words in the meeting's language.
+    pub fn text(&self, lang: crate::i18n::Lang) -> &str {
+        lang.pick(&self.message_zh, &self.message)
+    }
+}
+
+/// A file's name alone, for a banner.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A reload failure in Chinese: the place (line and column, or the field's
+/// JSON path) and what kind of problem, without the parser's English; the
+/// details are `guotang check`'s.
+pub fn describe_load_error_zh(e: &LoadError) -> String {
+    match e {
+        LoadError::Io { path, source } => {
+            let why = match source.kind() {
+                std::io::ErrorKind::NotFound => "文件不见了（删除或改名），恢复后会自动重新读取",
+                std::io::ErrorKind::PermissionDenied => "没有读取权限",
+                std::io::ErrorKind::IsADirectory => "这是一个文件夹，不是数据文件",
+                _ => "读取出错",
+            };
+            format!("{}：{why}", file_name(path))
+        }
+        LoadError::Invalid { path, problems } => {
+            let name = file_name(path);
+            let first = match problems.first() {
+                Some(Problem::Syntax { line, column, .. }) => {
+                    format!("{name} 第 {line} 行第 {column} 列：JSON 格式有误")
+                }
+                Some(Problem::Field { path, .. }) => format!("{name} 中 {path} 有误"),
+                Some(Problem::Input { .. }) | None => format!("{name} 不是可用的数据文件"),
+            };
+            let more = problems.len().saturating_sub(1);
+            if more > 0 {
+                format!("{first}（另有 {more} 处问题，详见 guotang check）")
+            } else {
+                first
+            }
         }
     }
 }
@@ -217,5 +276,45 @@ mod tests {
             source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         };
         assert!(describe_load_error(&e).starts_with("cannot read /srv/meeting.json: "));
+    }
+
+    /// The Chinese banner has no English in it: the place, and the kind.
+    #[test]
+    fn a_broken_file_is_described_in_chinese() {
+        let broken = b"{\n  \"format\": \"guotang/1\",\n  oops\n}";
+        let problems = crate::model::Document::from_bytes(broken).unwrap_err();
+        let e = LoadError::Invalid {
+            path: "/srv/会议/meeting.json".into(),
+            problems,
+        };
+        let zh = describe_load_error_zh(&e);
+        assert!(
+            zh.starts_with("meeting.json 第 3 行第 3 列：JSON 格式有误"),
+            "{zh}"
+        );
+        let words = zh.replace("meeting.json", "");
+        assert!(!words.chars().any(|c| c.is_ascii_lowercase()), "{zh}");
+        let mut value: serde_json::Value = serde_json::from_str(crate::model::DEMO).unwrap();
+        value["units"][0]["actuals"]["investment"] = serde_json::json!("九十");
+        let problems =
+            crate::model::Document::from_bytes(value.to_string().as_bytes()).unwrap_err();
+        let e = LoadError::Invalid {
+            path: "meeting.json".into(),
+            problems,
+        };
+        assert_eq!(
+            describe_load_error_zh(&e),
+            "meeting.json 中 units[0].actuals.investment 有误"
+        );
+        let failure = LoadFailure::of(&e);
+        assert_eq!(
+            failure.text(crate::i18n::Lang::Zh),
+            describe_load_error_zh(&e)
+        );
+        assert!(
+            failure
+                .text(crate::i18n::Lang::En)
+                .contains("units[0].actuals.investment")
+        );
     }
 }

@@ -100,17 +100,37 @@ impl App {
         }
     }
 
+    /// `]` / `[`: the next or previous unit in the queue. Past the last,
+    /// `]` goes to the first unit not yet heard (one that gained the item's
+    /// card during the item may stand above): nobody is skipped silently.
     pub(super) fn step_speaker(&mut self, delta: isize) -> Vec<Effect> {
         let Some(item) = self.current() else {
             return Vec::new();
         };
         let n = self.data.queue(item).len();
         let at = self.nav.panes.get(item).map_or(0, |p| p.speaker);
-        let Some(next) = at.checked_add_signed(delta).filter(|&k| k < n) else {
+        let next = match at.checked_add_signed(delta).filter(|&k| k < n) {
+            Some(k) => Some(k),
+            None if delta > 0 => self.unheard(item).into_iter().find(|&k| k != at),
+            None => None,
+        };
+        let Some(next) = next else {
             return Vec::new();
         };
         self.set_speaker(item, next);
         vec![Effect::SaveLog]
+    }
+
+    /// The queue positions of an item's units that have not had the floor.
+    pub fn unheard(&self, item: usize) -> Vec<usize> {
+        let units = &self.data.snapshot().units;
+        self.data
+            .queue(item)
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| !self.meeting.clock.has_spoken(item, &units[**u].id))
+            .map(|(k, _)| k)
+            .collect()
     }
 
     pub(super) fn toggle_pause(&mut self) -> Vec<Effect> {
@@ -156,19 +176,27 @@ impl App {
         {
             effects = self.go(n - 1);
         }
-        self.sync_speakers();
-        // A speaker dropped from the queue: the floor passes to whoever now
-        // stands at the same place, so the log names who is speaking.
-        if let Some(i) = self.current() {
-            let logged = self.meeting.clock.speaker(i).map(str::to_owned);
-            let k = self.nav.panes.get(i).map_or(0, |p| p.speaker);
-            let units = &self.data.snapshot().units;
-            let now_there = self.data.queue(i).get(k).map(|&u| units[u].id.clone());
-            if now_there.is_some() && logged != now_there {
-                self.set_speaker(i, k);
-                effects.push(Effect::SaveLog);
+        // The speaker holding the floor keeps it, even when an edit takes
+        // the unit out of the item's queue (its card changed mid-speech):
+        // it stays in the queue where it stood until the item moves on.
+        if let Some(i) = self.current()
+            && let Some(id) = self.meeting.clock.speaker(i).map(str::to_owned)
+        {
+            let s = &self.data.doc.snapshot;
+            let unit = s.units.iter().position(|u| u.id == id);
+            let speakers = s
+                .agenda
+                .get(i)
+                .is_some_and(|it| it.pane == crate::model::Pane::Speakers && it.speakers.is_some());
+            let at = self.nav.panes.get(i).map_or(0, |p| p.speaker);
+            if let (Some(unit), Some(queue)) = (unit, self.data.derived.queues.get_mut(i))
+                && speakers
+                && !queue.contains(&unit)
+            {
+                queue.insert(at.min(queue.len()), unit);
             }
         }
+        self.sync_speakers();
         let max_group = self.data.derived.standings.groups.len().saturating_sub(1);
         let max_metric = self.data.snapshot().metrics.len();
         for p in &mut self.nav.panes {

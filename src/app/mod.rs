@@ -116,6 +116,8 @@ pub struct Navigation {
     /// Per agenda item: where the presenter is inside its pane.
     pub panes: Vec<PaneState>,
     pub help: bool,
+    /// `q` was pressed during the meeting: "退出会议？" waits for a second `q`.
+    pub quit_asked: bool,
     /// First agenda row shown in the rail.
     pub rail_scroll: usize,
 }
@@ -251,6 +253,10 @@ impl App {
             Action::Open => self.open(),
             Action::Key(key) => self.key(key),
             Action::Command(c) => self.command(c),
+            Action::Mouse(_) if self.nav.quit_asked => {
+                self.nav.quit_asked = false;
+                Vec::new()
+            }
             Action::Mouse(m) => self.mouse(m),
             Action::Paste(text) => self.paste(&text),
             Action::Resize(w, h) => {
@@ -315,6 +321,15 @@ impl App {
             return self.edit_key(key);
         }
         let command = self.prefs.keymap.command(&key);
+        if self.nav.quit_asked {
+            // The answer: quit again leaves, any other key stays (and does
+            // nothing else: the box was in front of the room).
+            self.nav.quit_asked = false;
+            return match command {
+                Some(Command::Quit) if !self.has_unsaved() => self.quit_now(),
+                _ => Vec::new(),
+            };
+        }
         if self.nav.help {
             // Any key closes the help; quit still quits.
             self.nav.help = false;
@@ -354,7 +369,21 @@ impl App {
             Command::NextMetric | Command::PrevMetric => {
                 let n = self.data.snapshot().metrics.len() + 1;
                 let fwd = c == Command::NextMetric;
-                self.edit_pane(|p| p.metric = cycle(p.metric, n, fwd));
+                // Without a single composite the ranking starts on the first
+                // metric (it stands in for position 0): the cycle skips 0.
+                let composite =
+                    crate::ui::panes::ranking::composite_shown(&self.data.derived.standings);
+                self.edit_pane(|p| {
+                    let at = match p.metric % n {
+                        0 if !composite => 1,
+                        k => k,
+                    };
+                    let mut next = cycle(at, n, fwd);
+                    if next == 0 && !composite {
+                        next = cycle(next, n, fwd);
+                    }
+                    p.metric = next;
+                });
             }
             Command::NextGroup | Command::PrevGroup => {
                 let n = self.data.derived.standings.groups.len().max(1);
@@ -434,6 +463,19 @@ impl App {
             self.edit.dialog = Some(editor::Dialog::Quit);
             return Vec::new();
         }
+        // In the presenter's console during a meeting a stray `q` would leave
+        // a shell prompt on the projector: it asks once.
+        if !self.edit.active && self.meeting.clock.current.is_some() {
+            self.nav.help = false;
+            self.nav.quit_asked = true;
+            return Vec::new();
+        }
+        self.quit_now()
+    }
+
+    /// Leaves: the meeting log closed, the journal cleared when nothing in
+    /// it is worth recovering.
+    fn quit_now(&mut self) -> Vec<Effect> {
         let mut effects = self.close();
         // Edits undone back to the saved state leave nothing worth recovering.
         if !self.edit.unsaved.is_empty() {
@@ -446,7 +488,7 @@ impl App {
     fn loaded(&mut self, result: Result<Box<(Document, u64)>, data::LoadFailure>) -> Vec<Effect> {
         match result {
             Err(failure) => {
-                self.data.error = Some(failure.message);
+                self.data.error = Some(failure.text(self.prefs.lang).to_owned());
                 self.data.gone = failure.gone;
                 Vec::new()
             }

@@ -216,6 +216,7 @@ fn a_restarted_console_resumes_on_the_same_item_with_the_same_times() {
 
     // A clean quit stops the clock; the console reopens paused, times kept.
     let mut app = app_with_log(log, t0() + Duration::seconds(130));
+    assert!(app.update(key(KeyCode::Char('q'))).is_empty(), "it asks");
     let effects = app.update(key(KeyCode::Char('q')));
     assert_eq!(effects, vec![Effect::SaveLog, Effect::Quit]);
     let log = app.meeting.log.clone();
@@ -311,6 +312,7 @@ fn help_opens_and_any_key_closes_it_and_quit_quits_at_once() {
     );
     assert!(!app.nav.help);
     assert_eq!(app.current(), Some(0));
+    app.update(key(KeyCode::Char('q')));
     let effects = app.update(key(KeyCode::Char('q')));
     assert_eq!(effects, vec![Effect::SaveLog, Effect::Quit]);
     assert_eq!(kinds(&app).last().map(String::as_str), Some("close"));
@@ -376,4 +378,163 @@ fn the_projection_adds_what_is_left_to_the_plan() {
     at(&mut app, 300); // item 1 (2 min) is 3 minutes over
     let p = app.projection().unwrap();
     assert_eq!((p.end.to_string(), p.late_minutes), ("10:44:00".into(), 3));
+}
+
+fn queue_ids(app: &App, item: usize) -> Vec<String> {
+    app.data
+        .queue(item)
+        .iter()
+        .map(|&u| app.data.snapshot().units[u].id.clone())
+        .collect()
+}
+
+fn edit(app: &mut App, assignments: &[&str]) {
+    let parsed: Vec<_> = assignments
+        .iter()
+        .map(|a| crate::model::edit::Assignment::parse(a).unwrap())
+        .collect();
+    app.apply_edit(&parsed).unwrap();
+}
+
+/// A unit gains the item's card by a live edit and lands before the current
+/// speaker: the current speaker stays current, the unit is not marked as
+/// heard, `]` past the last reaches it, and the footer counts it.
+#[test]
+fn a_unit_gaining_the_card_mid_item_is_not_skipped() {
+    let mut app = opened();
+    app.update(Action::Command(Command::Jump(RED_ITEM as u8 + 1)));
+    at(&mut app, 60);
+    app.update(key(KeyCode::Char(']')));
+    at(&mut app, 120);
+    app.update(key(KeyCode::Char(']')));
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("czj"));
+    // 高新技术产业园区 (yellow by the rule) is given red while 区财政局 speaks.
+    at(&mut app, 150);
+    edit(
+        &mut app,
+        &[
+            "units.gxq.card=red",
+            "units.gxq.card_reason=会上研究决定给予红牌",
+        ],
+    );
+    assert_eq!(
+        queue_ids(&app, RED_ITEM),
+        ["dhz", "qsx", "gxq", "czj", "kjj", "gxj"]
+    );
+    // The current speaker stays current.
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("czj"));
+    assert_eq!(app.pane_state().speaker, 3);
+    assert_eq!(app.unheard(RED_ITEM), [2, 4, 5]);
+    // The list marks who has spoken: 高新技术产业园区 is not marked.
+    let text = crate::ui::buffer_text::plain(&crate::ui::screen::render(&app, 120, 40));
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} in\n{text}"))
+            .to_owned()
+    };
+    assert!(row("东湖镇").contains("✓1 东湖镇"), "{}", row("东湖镇"));
+    assert!(
+        row("高新技术产业").contains("  3 高新技术产业"),
+        "{}",
+        row("高新技术产业")
+    );
+    assert!(text.contains("▶4 区财政局"), "{text}");
+    assert!(text.contains("待发言 3"), "{text}");
+    // `]` to the end, then once more: the unit not yet heard takes the floor.
+    app.update(key(KeyCode::Char(']')));
+    app.update(key(KeyCode::Char(']')));
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("gxj"));
+    app.update(key(KeyCode::Char(']')));
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("gxq"));
+    assert_eq!(app.pane_state().speaker, 2);
+    assert!(app.unheard(RED_ITEM).is_empty());
+    let text = crate::ui::buffer_text::plain(&crate::ui::screen::render(&app, 120, 40));
+    assert!(text.contains("待发言 0"), "{text}");
+    // Everyone heard: `]` at the end stays.
+    app.update(key(KeyCode::Char(']')));
+    app.update(key(KeyCode::Char(']')));
+    app.update(key(KeyCode::Char(']')));
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("gxj"));
+    assert!(app.update(key(KeyCode::Char(']'))).is_empty());
+}
+
+/// The current speaker's card changes mid-speech: it keeps the floor and
+/// its place in the list until it is done.
+#[test]
+fn the_current_speaker_keeps_the_floor_when_its_card_changes() {
+    let mut app = opened();
+    app.update(Action::Command(Command::Jump(RED_ITEM as u8 + 1)));
+    at(&mut app, 60);
+    app.update(key(KeyCode::Char(']')));
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("qsx"));
+    edit(
+        &mut app,
+        &[
+            "units.qsx.card=yellow",
+            "units.qsx.card_reason=会上研究决定给予黄牌",
+        ],
+    );
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("qsx"));
+    assert_eq!(app.pane_state().speaker, 1);
+    assert_eq!(
+        queue_ids(&app, RED_ITEM),
+        ["dhz", "qsx", "czj", "kjj", "gxj"]
+    );
+    app.update(key(KeyCode::Char(']')));
+    assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("czj"));
+}
+
+/// Without any target nobody has a composite: the ranking opens on the
+/// first metric, and `m` goes through the metrics without an empty stop.
+#[test]
+fn m_skips_the_composite_when_nobody_has_one() {
+    let doc = Document::from_bytes(include_bytes!(
+        "../../tests/fixtures/real/counts_no_targets.json"
+    ))
+    .unwrap();
+    let log = MeetingLog::new("t", doc.snapshot.meeting.date, "t");
+    let mut app = App::new(doc, None, log, Options::default(), t0());
+    app.update(Action::Open);
+    app.update(Action::Command(Command::Jump(2)));
+    let seen: Vec<usize> = (0..5)
+        .map(|_| {
+            app.update(key(KeyCode::Char('m')));
+            app.pane_state().metric
+        })
+        .collect();
+    assert_eq!(seen, [2, 3, 4, 1, 2]);
+    app.update(key(KeyCode::Char('M')));
+    app.update(key(KeyCode::Char('M')));
+    assert_eq!(app.pane_state().metric, 4);
+}
+
+/// `q` in the middle of the meeting asks once; `q q` or a second Ctrl+C
+/// quits; any other key goes back to the meeting and does nothing else.
+#[test]
+fn quitting_a_running_meeting_asks_once() {
+    let ctrl_c = Action::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let mut app = opened();
+    assert!(app.update(key(KeyCode::Char('q'))).is_empty());
+    assert!(app.nav.quit_asked);
+    let text = crate::ui::buffer_text::plain(&crate::ui::screen::render(&app, 100, 30));
+    assert!(text.contains("退出会议？"), "{text}");
+    assert!(text.contains("再按 q 或 Ctrl+c 退出"), "{text}");
+    // Another key: back to the meeting, and the key is not acted on.
+    assert!(app.update(key(KeyCode::Right)).is_empty());
+    assert!(!app.nav.quit_asked);
+    assert_eq!(app.current(), Some(0));
+    // q q quits.
+    app.update(key(KeyCode::Char('q')));
+    assert_eq!(
+        app.update(key(KeyCode::Char('q'))),
+        vec![Effect::SaveLog, Effect::Quit]
+    );
+    // Ctrl+C twice quits too.
+    let mut app = opened();
+    assert!(app.update(ctrl_c.clone()).is_empty());
+    assert_eq!(app.update(ctrl_c), vec![Effect::SaveLog, Effect::Quit]);
+    // A signal still leaves at once.
+    let mut app = opened();
+    assert!(app.update(Action::Terminate).contains(&Effect::Quit));
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::out::{out, outln};
 use crate::i18n::{Lang, num, pct};
-use crate::model::{self, Card, CardSource, Stage, order};
+use crate::model::{self, Card, CardSource, Snapshot, Stage, Standings, order};
 use crate::sanitize::one_line;
 use crate::store;
 
@@ -175,10 +175,18 @@ pub fn run(file: &Path) -> ExitCode {
         );
     }
     super::check_v2::lines(s, &st, lang, &mut line);
+    for (k, text) in totals_lines(s, &st, lang).into_iter().enumerate() {
+        let label = if k == 0 { l("合计", "totals") } else { "" };
+        line(label, text);
+    }
     out.push_str(&doubts(s, lang));
     let title = one_line(&m.title);
     outln!("✓ {}: {title}", super::shown_path(file));
     out!("{out}");
+    // Usable, but not as it should be: said, without failing the check.
+    for w in seating_warnings(s, &st, lang) {
+        outln!("  ⚠ {w}");
+    }
     super::check_v2::warnings(s, lang);
     // The process ends here: freeing a large document block by block (1.8
     // million of them at 100,000 projects) would take a third of the check.
@@ -216,6 +224,118 @@ fn doubts(s: &model::Snapshot, lang: Lang) -> String {
         out.push_str(&match lang {
             Lang::Zh => format!("    …另有 {more} 处\n"),
             Lang::En => format!("    … and {more} more\n"),
+        });
+    }
+    out
+}
+
+/// One line per metric with figures: every unit's actuals added up, and the
+/// target total and completion where targets exist, as the console's
+/// overview and the bulletin print them.
+fn totals_lines(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
+    let names: Vec<String> = s
+        .metrics
+        .iter()
+        .map(|m| one_line(&m.name).into_owned())
+        .collect();
+    let name_w = names
+        .iter()
+        .map(|n| crate::text::width(n))
+        .max()
+        .unwrap_or(0);
+    s.metrics
+        .iter()
+        .zip(&st.totals)
+        .zip(&names)
+        .filter(|((_, t), _)| t.any())
+        .map(|((m, t), name)| {
+            let unit = one_line(&m.unit);
+            let actual = format!("{}{unit}", num(t.actual, m.decimals));
+            let rest = match (t.target, t.completion(m.decimals)) {
+                (Some(target), Some(c)) => match lang {
+                    Lang::Zh => {
+                        format!("，目标 {}{unit}，完成 {}", num(target, m.decimals), pct(c))
+                    }
+                    Lang::En => {
+                        format!(" of {}{unit} targeted, {}", num(target, m.decimals), pct(c))
+                    }
+                },
+                _ => lang.pick("（无目标）", " (no targets)").to_owned(),
+            };
+            format!("{}  {actual}{rest}", crate::text::pad_right(name, name_w))
+        })
+        .collect()
+}
+
+/// What makes the seating fall short: a zone without the seats its units
+/// need (named, with how many seats are missing), and units whose card has
+/// no zone at all.
+fn seating_warnings(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let twins = order::twins(s);
+    let names = |units: &[usize]| {
+        units
+            .iter()
+            .map(|&u| one_line(&order::unit_label(s, &twins, u)).into_owned())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    for z in order::seat(s, st) {
+        if z.missing == 0 {
+            continue;
+        }
+        let zone = &s.seating[z.zone];
+        let label = if zone.label.trim().is_empty() {
+            model::explain::card_name(zone.card, lang).to_owned()
+        } else {
+            one_line(&zone.label).into_owned()
+        };
+        let without = if z.overflow.is_empty() {
+            String::new()
+        } else {
+            match lang {
+                Lang::Zh => format!(
+                    "，{} 个单位未入座：{}",
+                    z.overflow.len(),
+                    names(&z.overflow)
+                ),
+                Lang::En => format!(
+                    "; {} units have no seat: {}",
+                    z.overflow.len(),
+                    names(&z.overflow)
+                ),
+            }
+        };
+        out.push(match lang {
+            Lang::Zh => format!("座次：{label}座位不足，缺 {} 个座位{without}", z.missing),
+            Lang::En => format!(
+                "seating: zone {label} is {} seats short{without}",
+                z.missing
+            ),
+        });
+    }
+    let unzoned = order::unzoned(s, st);
+    if !unzoned.is_empty() {
+        let mut cards: Vec<Card> = unzoned.iter().map(|&u| st.units[u].card).collect();
+        cards.sort();
+        cards.dedup();
+        let cards: Vec<&str> = cards
+            .iter()
+            .map(|&c| model::explain::card_name(c, lang))
+            .collect();
+        out.push(match lang {
+            Lang::Zh => format!(
+                "座次：{} 个单位未分区（{}，座次未设相应分区）：{}",
+                unzoned.len(),
+                cards.join("、"),
+                names(&unzoned)
+            ),
+            Lang::En => format!(
+                "seating: {} units have no zone ({}: no zone for that card): {}",
+                unzoned.len(),
+                cards.join(", "),
+                names(&unzoned)
+            ),
         });
     }
     out

@@ -42,6 +42,7 @@ pub fn run(
         What::Standings => export::standings(s, &st, lang),
         What::Seating => export::seating(s, &st, lang),
         What::Projects => export::projects(s, &st, lang),
+        What::Totals => export::totals(s, &st, lang),
     };
     let format = pick_format(format, output);
     let bytes = match format {

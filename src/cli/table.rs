@@ -90,7 +90,11 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
         } else {
             lang.pick("综合完成", "composite")
         },
-        lang.pick("与第一差距", "behind 1st"),
+        if points {
+            lang.pick("与第一差距(分)", "behind 1st (points)")
+        } else {
+            lang.pick("与第一差距(个百分点)", "behind 1st (pp)")
+        },
         lang.pick("牌", "card"),
         lang.pick("依据", "why"),
     ];
@@ -113,7 +117,7 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
             pad_left(head[0], 4),
             pad_right(head[1], name_w),
             pad_left(head[2], 8),
-            pad_left(head[3], 10),
+            pad_left(head[3], 20),
             pad_right(head[4], card_w),
             head[5]
         ));
@@ -121,13 +125,11 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
             let us = &st.units[i];
             let rank = us.rank.map_or("—".to_owned(), |r| r.to_string());
             let comp = us.composite.map_or("—".to_owned(), figure);
-            let gap = us.gap_first.map_or("—".to_owned(), |g| {
-                if g <= 0.0 {
-                    "—".to_owned()
-                } else {
-                    format!("-{}", figure(g))
-                }
-            });
+            // From the two composites as printed: percentage points, or 分.
+            let gap = match crate::model::shown::composite_gaps(s, st, i).0 {
+                Some(g) if us.rank != Some(1) => format!("-{}", num(g, 1)),
+                _ => "—".to_owned(),
+            };
             let card = match (us.card.is_none(), tiers.is_default()) {
                 (true, _) => String::new(),
                 (false, true) => card_name(us.card, lang).to_owned(),
@@ -148,7 +150,7 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
                 pad_left(&rank, 4),
                 pad_right(&one_line(&s.units[i].name), name_w),
                 pad_left(&comp, 8),
-                pad_left(&gap, 10),
+                pad_left(&gap, 20),
                 pad_right(&card, card_w),
                 explain(s, st, i, lang),
                 streak_note(s, us, lang),

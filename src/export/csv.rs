@@ -56,6 +56,7 @@ pub fn write(sheet: &Sheet) -> Result<Vec<u8>, csv::Error> {
                 let kind = sheet.columns.get(c).map_or(Kind::Text, |col| col.kind);
                 number(*n, kind)
             }
+            Value::Figure(n, d) => number(*n, Kind::Number(*d)),
             Value::Date(d) => d.to_string(),
         }))?;
     }

@@ -10,7 +10,7 @@ pub mod xlsx;
 
 use chrono::NaiveDate;
 
-pub use sheets::{projects, seating, standings};
+pub use sheets::{projects, seating, standings, totals};
 
 /// How a column's numbers are meant to be read and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub enum Value {
     Empty,
     Text(String),
     Number(f64),
+    /// A number with its own decimals, in a column whose rows are different
+    /// metrics (the totals: 344 projects beside 984.6 亿元).
+    Figure(f64, u8),
     Date(NaiveDate),
 }
 
@@ -81,4 +84,7 @@ pub enum What {
     Seating,
     /// The projects with their stages, milestones and days late.
     Projects,
+    /// Each metric's totals: every unit's actuals added up, the targets and
+    /// the completion where there are targets (the overview's figures).
+    Totals,
 }

@@ -75,6 +75,51 @@ pub fn standings(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
     }
 }
 
+/// One row per metric: the total of every unit's actuals, how many units
+/// report it, and the target total and completion where there are targets,
+/// as the overview pane, the bulletin and `check` show them (exact numbers;
+/// the sheet shows them with the metric's decimals).
+pub fn totals(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
+    // Each row's figures carry their metric's decimals; the column's own
+    // format (the finest any metric uses) only sizes it.
+    let decimals = s.metrics.iter().map(|m| m.decimals).max().unwrap_or(0);
+    let columns = vec![
+        Column::new(headers::ID, Kind::Text),
+        Column::new(lang.pick("指标", "metric"), Kind::Text),
+        Column::new(lang.pick("计量单位", "unit"), Kind::Text),
+        Column::new(lang.pick("完成合计", "actual"), Kind::Number(decimals)),
+        Column::new(lang.pick("填报单位数", "units reporting"), Kind::Int),
+        Column::new(lang.pick("目标合计", "target"), Kind::Number(decimals)),
+        Column::new(lang.pick("有目标单位数", "units with a target"), Kind::Int),
+        Column::new(lang.pick("完成率", "completion"), Kind::Percent),
+    ];
+    let rows = s
+        .metrics
+        .iter()
+        .zip(&st.totals)
+        .filter(|(_, t)| t.any())
+        .map(|(m, t)| {
+            vec![
+                Value::text(&m.id),
+                Value::text(&m.name),
+                Value::text(&m.unit),
+                Value::Figure(t.actual, m.decimals),
+                Value::Number(t.reported as f64),
+                t.target
+                    .map_or(Value::Empty, |x| Value::Figure(x, m.decimals)),
+                Value::Number(t.with_target as f64),
+                Value::num(t.target.filter(|x| *x > 0.0).map(|x| t.actual / x)),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("合计", "totals").to_owned(),
+        columns,
+        rows,
+        frozen_columns: 2,
+    }
+}
+
 /// One row per seat, zone by zone, row by row; units that found no seat
 /// follow their zone with the row and seat left empty and a note.
 pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
@@ -104,23 +149,43 @@ pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
                 Value::Empty,
             ]);
         }
-        for &u in &zone.overflow {
+        let full = lang.pick("区内座位不足，未安排座位", "no seat: the zone is full");
+        let unseated = zone
+            .overflow
+            .iter()
+            .flat_map(|&u| order::sitters(s, u).into_iter().map(move |p| (u, p)))
+            .chain(zone.standing.iter().cloned());
+        for (u, person) in unseated {
             let unit = &s.units[u];
-            for person in order::sitters(s, u) {
-                rows.push(vec![
-                    Value::text(&z.label),
-                    card_text(z.card, lang),
-                    Value::Empty,
-                    Value::Empty,
-                    Value::text(&unit.name),
-                    Value::text(&unit.id),
-                    Value::text(&person),
-                    Value::Text(
-                        lang.pick("区内座位不足，未安排座位", "no seat: the zone is full")
-                            .to_owned(),
-                    ),
-                ]);
-            }
+            rows.push(vec![
+                Value::text(&z.label),
+                card_text(z.card, lang),
+                Value::Empty,
+                Value::Empty,
+                Value::text(&unit.name),
+                Value::text(&unit.id),
+                Value::text(&person),
+                Value::Text(full.to_owned()),
+            ]);
+        }
+    }
+    // Units whose card has no zone: listed, never dropped from the name cards.
+    for u in order::unzoned(s, st) {
+        let unit = &s.units[u];
+        for person in order::sitters(s, u) {
+            rows.push(vec![
+                Value::Text(lang.pick("未分区", "no zone").to_owned()),
+                card_text(st.units[u].card, lang),
+                Value::Empty,
+                Value::Empty,
+                Value::text(&unit.name),
+                Value::text(&unit.id),
+                Value::text(&person),
+                Value::Text(
+                    lang.pick("座次未设相应分区", "the seating has no zone for its card")
+                        .to_owned(),
+                ),
+            ]);
         }
     }
     Sheet {

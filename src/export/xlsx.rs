@@ -35,6 +35,7 @@ fn shown(v: &Value, kind: Kind) -> String {
         (Value::Number(n), Kind::Percent) => format!("{:.1}%", n * 100.0),
         (Value::Number(n), Kind::Number(d)) => num(*n, d),
         (Value::Number(n), _) => num(*n, 0),
+        (Value::Figure(n, d), _) => num(*n, *d),
         (Value::Date(_), _) => "2026-01-01".to_owned(),
     }
 }
@@ -78,6 +79,9 @@ pub fn write(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
                 }
                 Value::Number(n) => {
                     ws.write_number_with_format(r32, c16, *n, f)?;
+                }
+                Value::Figure(n, d) => {
+                    ws.write_number_with_format(r32, c16, *n, &num_format(Kind::Number(*d)))?;
                 }
                 Value::Date(d) => {
                     use chrono::Datelike;

@@ -40,8 +40,14 @@ pub struct SeatedZone {
     /// Index into the snapshot's seating zones.
     pub zone: usize,
     pub seats: Vec<Seat>,
-    /// Units of this zone's card that found no room, in standing order.
+    /// Units of this zone's card that found no seat at all, in standing order.
     pub overflow: Vec<usize>,
+    /// People of seated units who found no seat: when seats run short, every
+    /// unit's first sitter (its leader) sits before any unit's second.
+    pub standing: Vec<(usize, String)>,
+    /// How many seats short the zone is for everyone of its card to sit
+    /// (reported by the last zone of each card; 0 when all fit).
+    pub missing: usize,
 }
 
 /// The people who take a unit's seats: its attendees (the leader by default),
@@ -55,9 +61,11 @@ pub fn sitters(s: &Snapshot, unit: usize) -> Vec<String> {
     }
 }
 
-/// Seats every zone: the units of its card in standing order, one seat per
-/// sitter, row by row. A unit is never split: the first that does not fit, and
-/// every unit after it, overflow (into the next zone of the same card, if any).
+/// Seats every zone: the units of its card in standing order, each unit's
+/// people side by side, row by row. When the seats run short, every unit's
+/// first sitter gets a seat before any unit's second, so no seat stays empty
+/// while someone of the zone waits; the units that find no seat at all go to
+/// the next zone of the same card, if any, else are listed as overflow.
 pub fn seat(s: &Snapshot, st: &Standings) -> Vec<SeatedZone> {
     let mut out: Vec<SeatedZone> = Vec::with_capacity(s.seating.len());
     let mut waiting: Vec<(Card, Vec<usize>)> = Vec::new();
@@ -78,31 +86,107 @@ pub fn seat(s: &Snapshot, st: &Standings) -> Vec<SeatedZone> {
         }
         out.push(seated);
     }
-    // Overflow is only reported by the last zone of each card.
+    // Overflow is only reported by the last zone of each card, with the
+    // seats the card's zones are short of together.
     for (zi, seated) in out.iter_mut().enumerate() {
         let card = s.seating[zi].card;
         if s.seating[zi + 1..].iter().any(|z| z.card == card) {
             seated.overflow.clear();
+            continue;
         }
+        let people: usize = st
+            .order
+            .iter()
+            .filter(|&&i| st.units[i].card == card)
+            .map(|&i| sitters(s, i).len())
+            .sum();
+        let capacity: usize = s
+            .seating
+            .iter()
+            .filter(|z| z.card == card)
+            .map(capacity)
+            .fold(0, usize::saturating_add);
+        seated.missing = people.saturating_sub(capacity);
     }
     out
 }
 
+/// The units that have no zone to sit in: their card (often 不挂牌) has no
+/// zone in a seating that has zones. In standing order; empty without zones.
+pub fn unzoned(s: &Snapshot, st: &Standings) -> Vec<usize> {
+    if s.seating.is_empty() {
+        return Vec::new();
+    }
+    st.order
+        .iter()
+        .copied()
+        .filter(|&i| !s.seating.iter().any(|z| z.card == st.units[i].card))
+        .collect()
+}
+
+/// Per unit: whether another unit has the same name (two 经济技术开发区 in
+/// two cities); lists that mix groups then name the group too.
+pub fn twins(s: &Snapshot) -> Vec<bool> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for u in &s.units {
+        *seen.entry(u.name.as_str()).or_default() += 1;
+    }
+    s.units.iter().map(|u| seen[u.name.as_str()] > 1).collect()
+}
+
+/// A unit's name as a list that mixes groups shows it: the name, and the
+/// group after it when another unit has the same name.
+pub fn unit_label<'a>(s: &'a Snapshot, twins: &[bool], unit: usize) -> std::borrow::Cow<'a, str> {
+    let u = &s.units[unit];
+    if twins.get(unit).copied().unwrap_or(false) && !u.group.is_empty() {
+        std::borrow::Cow::Owned(format!("{}（{}）", u.name, u.group))
+    } else {
+        std::borrow::Cow::Borrowed(u.name.as_str())
+    }
+}
+
+fn capacity(zone: &Zone) -> usize {
+    (zone.rows as usize).saturating_mul(zone.seats_per_row as usize)
+}
+
 fn fill(s: &Snapshot, zone: &Zone, zi: usize, queue: Vec<usize>) -> SeatedZone {
-    let capacity = (zone.rows as usize) * (zone.seats_per_row as usize);
-    let mut seats = Vec::new();
+    let capacity = capacity(zone);
+    let people: Vec<Vec<String>> = queue.iter().map(|&u| sitters(s, u)).collect();
+    // How many seats each unit gets: one each in standing order while seats
+    // last, then the rest of each unit's people in standing order.
+    let mut given = vec![0usize; queue.len()];
+    let mut used = 0usize;
+    for g in given.iter_mut() {
+        if used < capacity {
+            *g = 1;
+            used += 1;
+        }
+    }
+    for (g, p) in given.iter_mut().zip(&people) {
+        let more = (p.len() - 1).min(capacity - used);
+        if *g == 1 {
+            *g += more;
+            used += more;
+        }
+    }
+    let spr = zone.seats_per_row.max(1);
+    let mut seats = Vec::with_capacity(used);
     let mut overflow = Vec::new();
-    for unit in queue {
-        let people = sitters(s, unit);
-        if !overflow.is_empty() || seats.len() + people.len() > capacity {
+    let mut standing = Vec::new();
+    for ((unit, p), g) in queue.into_iter().zip(people).zip(given) {
+        if g == 0 {
             overflow.push(unit);
             continue;
         }
-        for person in people {
-            let k = seats.len() as u32;
+        for (k, person) in p.into_iter().enumerate() {
+            if k >= g {
+                standing.push((unit, person));
+                continue;
+            }
+            let n = seats.len() as u32;
             seats.push(Seat {
-                row: k / zone.seats_per_row,
-                seat: k % zone.seats_per_row,
+                row: n / spr,
+                seat: n % spr,
                 unit,
                 person,
             });
@@ -112,5 +196,48 @@ fn fill(s: &Snapshot, zone: &Zone, zi: usize, queue: Vec<usize>) -> SeatedZone {
         zone: zi,
         seats,
         overflow,
+        standing,
+        missing: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, compute};
+
+    const ZONES: &str = include_str!("../../tests/fixtures/real/zones_and_cards.json");
+
+    #[test]
+    fn no_seat_stays_empty_while_a_unit_waits() {
+        let doc = Document::from_bytes(ZONES.as_bytes()).unwrap();
+        let s = &doc.snapshot;
+        let st = compute(s);
+        let zones = seat(s, &st);
+        let red = &zones[0];
+        // Four seats, seven red units with thirteen people: every seat
+        // taken, by four units' leaders, and nine seats missing.
+        assert_eq!(red.seats.len(), 4);
+        let units: Vec<usize> = red.seats.iter().map(|x| x.unit).collect();
+        assert_eq!(
+            units,
+            st.order
+                .iter()
+                .copied()
+                .filter(|&i| st.units[i].card == Card::RED)
+                .take(4)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(red.overflow.len(), 3);
+        assert_eq!(red.missing, 9);
+        // Nobody of a seated unit is lost: who has no seat is listed.
+        let people: usize = units.iter().map(|&u| sitters(s, u).len()).sum();
+        assert_eq!(red.standing.len(), people - 4);
+        // The two units without a card have no zone, and are said to.
+        let names: Vec<&str> = unzoned(s, &st)
+            .iter()
+            .map(|&u| s.units[u].id.as_str())
+            .collect();
+        assert_eq!(names, ["la_xj", "cz_sz"]);
     }
 }

@@ -15,6 +15,9 @@ pub struct Pipeline {
     pub start_rate: Option<f64>,
     /// Total investment of the unit's projects that are not lost.
     pub investment: f64,
+    /// How many of those projects give an investment: with none, the total
+    /// is unknown (—), not 0.
+    pub invested: u32,
 }
 
 impl Pipeline {
@@ -62,9 +65,12 @@ pub fn pipelines(s: &Snapshot) -> Vec<Pipeline> {
     for p in &s.projects {
         let pl = &mut out[p.unit];
         pl.counts[p.stage.index()] += 1;
-        if p.stage != Stage::Lost {
+        if p.stage != Stage::Lost
+            && let Some(x) = p.investment
+        {
             // Clamped: a few absurd amounts must not add up to infinity.
-            pl.investment = (pl.investment + p.investment.unwrap_or(0.0)).min(f64::MAX);
+            pl.investment = (pl.investment + x).min(f64::MAX);
+            pl.invested += 1;
         }
     }
     for pl in &mut out {

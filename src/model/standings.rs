@@ -43,6 +43,11 @@ pub struct MetricStanding {
     pub gap_first: Option<f64>,
     /// How far behind the unit ranked just above (≥ 0).
     pub gap_above: Option<f64>,
+    /// The unit ranked just above on this metric (the nearest better rank).
+    pub above: Option<usize>,
+    /// Rank in the group by completion, highest first, when the unit has a
+    /// target (a chart of completions is ordered by it).
+    pub completion_rank: Option<u32>,
 }
 
 impl MetricStanding {
@@ -61,6 +66,8 @@ pub struct UnitStanding {
     /// Composite behind the group's first / the unit ranked just above.
     pub gap_first: Option<f64>,
     pub gap_above: Option<f64>,
+    /// The unit ranked just above (the nearest better rank in the group).
+    pub above: Option<usize>,
     pub card: Card,
     pub source: CardSource,
     /// What the rule alone would give (the unit's decision may differ).
@@ -87,6 +94,9 @@ pub struct GroupStanding {
     pub mean: Option<f64>,
     /// Per metric: the members that have a per-metric rank, in that rank's order.
     pub by_metric: Vec<Vec<usize>>,
+    /// Per metric: the members that have a completion, highest first (ties
+    /// in the order of `by_metric`).
+    pub by_completion: Vec<Vec<usize>>,
 }
 
 /// Everything derived from a snapshot.
@@ -106,6 +116,8 @@ pub struct Standings {
     /// Stalled projects that are not overdue, in snapshot order (the lists
     /// of late projects show them after the overdue ones).
     pub stalled: Vec<usize>,
+    /// Per metric: its totals over every unit.
+    pub totals: Vec<super::totals::MetricTotal>,
 }
 
 /// Time progress: day of year of `to` ÷ days in that year.
@@ -129,8 +141,13 @@ fn shared_ranks(sorted: &[f64]) -> Vec<u32> {
 }
 
 /// Gaps behind the first and behind the nearest strictly better rank, for
-/// values sorted best first, measured in the "behind" direction.
-fn gaps(sorted: &[f64], ranks: &[u32], behind: impl Fn(f64, f64) -> f64) -> Vec<(f64, f64)> {
+/// values sorted best first, measured in the "behind" direction; and the
+/// position of that nearest better rank.
+fn gaps(
+    sorted: &[f64],
+    ranks: &[u32],
+    behind: impl Fn(f64, f64) -> f64,
+) -> Vec<(f64, f64, Option<usize>)> {
     let mut out = Vec::with_capacity(sorted.len());
     let mut above: Option<usize> = None;
     for i in 0..sorted.len() {
@@ -140,7 +157,7 @@ fn gaps(sorted: &[f64], ranks: &[u32], behind: impl Fn(f64, f64) -> f64) -> Vec<
         // Clamped: points may be negative, and a gap must stay a number.
         let first = behind(sorted[0], sorted[i]).clamp(0.0, f64::MAX);
         let up = above.map_or(0.0, |a| behind(sorted[a], sorted[i]).clamp(0.0, f64::MAX));
-        out.push((first, up));
+        out.push((first, up, above));
     }
     out
 }
@@ -185,6 +202,7 @@ pub fn compute(s: &Snapshot) -> Standings {
                 rank: None,
                 gap_first: None,
                 gap_above: None,
+                above: None,
                 card: Card::NONE,
                 source: CardSource::Rule,
                 rule_card: Card::NONE,
@@ -226,12 +244,18 @@ pub fn compute(s: &Snapshot) -> Standings {
         for (k, &i) in list[..ranked].iter().enumerate() {
             units[i].rank = Some(ranks[k]);
             (units[i].gap_first, units[i].gap_above) = (Some(gap[k].0), Some(gap[k].1));
+            units[i].above = gap[k].2.map(|a| list[a]);
         }
-        let by_metric = s
+        let by_metric: Vec<Vec<usize>> = s
             .metrics
             .iter()
             .enumerate()
             .map(|(mi, m)| rank_metric(s, &mut units, &list, mi, m.higher_first()))
+            .collect();
+        let by_completion = by_metric
+            .iter()
+            .enumerate()
+            .map(|(mi, order)| rank_completion(&mut units, order, mi))
             .collect();
         groups.push(GroupStanding {
             name: s.groups[gi].clone(),
@@ -239,6 +263,7 @@ pub fn compute(s: &Snapshot) -> Standings {
             ranked,
             mean,
             by_metric,
+            by_completion,
         });
     }
 
@@ -281,7 +306,7 @@ pub fn compute(s: &Snapshot) -> Standings {
     let stalled = (0..s.projects.len())
         .filter(|&i| s.projects[i].stage == super::snapshot::Stage::Stalled && !is_overdue[i])
         .collect();
-    Standings {
+    let mut st = Standings {
         time_progress: p,
         units,
         groups,
@@ -289,7 +314,10 @@ pub fn compute(s: &Snapshot) -> Standings {
         pipelines: projects::pipelines(s),
         overdue,
         stalled,
-    }
+        totals: Vec::new(),
+    };
+    st.totals = super::totals::all(s, &st);
+    st
 }
 
 /// Format v1's composite: the weighted mean of completions, over the
@@ -419,6 +447,24 @@ fn rank_metric(
         let ms = &mut units[i].metrics[mi];
         ms.rank = Some(ranks[k]);
         (ms.gap_first, ms.gap_above) = (Some(gap[k].0), Some(gap[k].1));
+        ms.above = gap[k].2.map(|a| list[a]);
+    }
+    list
+}
+
+/// Ranks the units of `order` that have a completion on metric `mi` by it,
+/// highest first (shared on ties, stable otherwise); returns them in order.
+fn rank_completion(units: &mut [UnitStanding], order: &[usize], mi: usize) -> Vec<usize> {
+    let mut list: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| units[i].metrics[mi].completion.is_some())
+        .collect();
+    let c = |units: &[UnitStanding], i: usize| units[i].metrics[mi].completion.unwrap_or(0.0);
+    list.sort_by(|&a, &b| c(units, b).total_cmp(&c(units, a)));
+    let values: Vec<f64> = list.iter().map(|&i| c(units, i)).collect();
+    for (&i, r) in list.iter().zip(shared_ranks(&values)) {
+        units[i].metrics[mi].completion_rank = Some(r);
     }
     list
 }

@@ -78,11 +78,31 @@ pub fn to_json(s: &Snapshot, st: &Standings, lang: Lang) -> Value {
             })
         })
         .collect();
+    // Each metric's totals over every unit, exact (the console, the
+    // bulletin and `check` print them rounded).
+    let totals: Map<String, Value> = s
+        .metrics
+        .iter()
+        .zip(&st.totals)
+        .map(|(m, t)| {
+            (
+                m.id.clone(),
+                json!({
+                    "actual": t.actual,
+                    "reported": t.reported,
+                    "target": t.target,
+                    "with_target": t.with_target,
+                    "completion": t.target.filter(|x| *x > 0.0).map(|x| t.actual / x),
+                }),
+            )
+        })
+        .collect();
     json!({
         "format": s.format.as_str(),
         "scoring": s.scoring.as_str(),
         "time_progress": st.time_progress,
         "units": units,
         "overdue": overdue,
+        "totals": totals,
     })
 }

@@ -47,6 +47,8 @@ pub enum Axis {
 pub enum Swatch {
     Fill(RGBColor),
     Outline,
+    /// A glyph standing for a mark written beside the bars (`◆`).
+    Glyph(&'static str),
 }
 
 /// Everything one chart shows.
@@ -237,6 +239,11 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
                 root.draw(&Rectangle::new(corners, TARGET_FILL.filled()))?;
                 root.draw(&Rectangle::new(corners, TARGET_EDGE))?;
             }
+            Swatch::Glyph(g) => root.draw(&Text::new(
+                g.to_string(),
+                (lx + 5, legend_y),
+                font(11.5, &INK, Pos::new(HPos::Center, VPos::Center)),
+            ))?,
         }
         lx -= 10;
     }

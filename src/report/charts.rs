@@ -3,7 +3,7 @@
 
 use crate::i18n::{Lang, num, pct};
 use crate::model::explain::card_name;
-use crate::model::{Card, CardRule, Snapshot, Standings};
+use crate::model::{Card, CardRule, CardSource, Snapshot, Standings};
 use crate::sanitize::one_line;
 
 use super::bars::{Axis, Bar, Line, PACE, RED, Spec, Swatch, YELLOW, card_color, draw};
@@ -24,13 +24,28 @@ pub struct Chart {
     pub svg: String,
 }
 
-/// Legend entries for the cards the bars show, in red, yellow, none order.
+/// Legend entries for the cards the bars show, in red, yellow, none order,
+/// and for the decision mark when a bar carries it.
 fn card_legend(bars: &[Bar], lang: Lang) -> Vec<(Swatch, String)> {
-    [Card::RED, Card::YELLOW, Card::NONE]
+    let mut out: Vec<(Swatch, String)> = [Card::RED, Card::YELLOW, Card::NONE]
         .into_iter()
         .filter(|c| bars.iter().any(|b| b.card == *c))
         .map(|c| (Swatch::Fill(card_color(c)), card_name(c, lang).to_owned()))
-        .collect()
+        .collect();
+    if bars.iter().any(|b| b.text.ends_with(l::DECIDED.get(lang))) {
+        out.push((Swatch::Glyph("◆"), l::DECIDED_LEGEND.get(lang).to_owned()));
+    }
+    out
+}
+
+/// The figure after a bar, with the decision mark when the unit's card came
+/// by decision: its colour is then not the rule's, and the chart says so.
+fn figure_text(figure: String, st: &Standings, u: usize, lang: Lang) -> String {
+    if st.units[u].source == CardSource::Decision {
+        format!("{figure}  {}", l::DECIDED.get(lang))
+    } else {
+        figure
+    }
 }
 
 /// Every chart of the bulletin, group by group: the pace chart, then one
@@ -62,7 +77,7 @@ pub fn pace(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Option<Chart
                 label: one_line(&s.units[u].name).into_owned(),
                 value: c,
                 marker: None,
-                text: pct(c),
+                text: figure_text(pct(c), st, u, lang),
                 card: us.card,
             })
         })
@@ -144,7 +159,7 @@ pub fn ranking(s: &Snapshot, st: &Standings, gi: usize, mi: usize, lang: Lang) -
                 label: one_line(&s.units[u].name).into_owned(),
                 value: ms.value(),
                 marker: ms.target,
-                text,
+                text: figure_text(text, st, u, lang),
                 card: st.units[u].card,
             }
         })

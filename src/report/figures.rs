@@ -4,7 +4,9 @@
 
 use crate::i18n::{Lang, num, pct};
 use crate::model::explain::{card_name, explain};
-use crate::model::{Better, Card, Snapshot, Stage, Standings};
+use crate::model::shown::points;
+use crate::model::totals::{MetricTotal, totals};
+use crate::model::{Better, Card, CardSource, Snapshot, Stage, Standings};
 use crate::sanitize::one_line;
 
 use super::labels as l;
@@ -107,9 +109,10 @@ pub fn metric_label(s: &Snapshot, mi: usize) -> String {
     }
 }
 
-/// Per group and metric: the totals of targets and actuals, and how many
-/// units keep pace. Completion counts only units with a target, as the
-/// standings do.
+/// Per metric: the totals of actuals (every unit's) and of targets (where
+/// there are any), the completion of the totals, and how many units keep
+/// pace; over every unit first, then per group when there are several. The
+/// same [`totals`](crate::model::totals) the console's overview shows.
 fn headline(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
     let multi = st.groups.len() > 1;
     let mut cols = Vec::new();
@@ -127,79 +130,91 @@ fn headline(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
     let mut t = Table::new("headline", l::HEADLINE.get(lang), cols);
     t.note = Some(l::HEADLINE_NOTE.get(lang).to_owned());
     let p = st.time_progress;
-    for g in &st.groups {
+    // Every unit first (`all`), then each group when there are several;
+    // rows are keyed `all.signed`, `镇街板块.signed` for tools and tests.
+    let mut blocks: Vec<(String, String, Vec<MetricTotal>)> = Vec::new();
+    if multi {
+        blocks.push((
+            "all".to_owned(),
+            l::ALL_UNITS.get(lang).to_owned(),
+            st.totals.clone(),
+        ));
+        for g in &st.groups {
+            blocks.push((
+                g.name.clone(),
+                group_name(&g.name, lang),
+                totals(s, st, g.members.iter().copied()),
+            ));
+        }
+    } else {
+        let name = st
+            .groups
+            .first()
+            .map_or_else(String::new, |g| g.name.clone());
+        blocks.push(("all".to_owned(), group_name(&name, lang), st.totals.clone()));
+    }
+    for (key, shown_name, sums) in &blocks {
         for (mi, m) in s.metrics.iter().enumerate() {
-            let (mut target, mut actual, mut actual_targeted) = (0.0, 0.0, 0.0);
-            let (mut with_target, mut at_pace, mut any) = (0, 0, false);
-            for &u in &g.members {
-                let ms = &st.units[u].metrics[mi];
-                any |= ms.actual.is_some() || ms.target.is_some();
-                actual += ms.value();
-                if let Some(c) = ms.completion {
-                    target += ms.target.unwrap_or(0.0);
-                    actual_targeted += ms.value();
-                    with_target += 1;
-                    if c >= p - crate::model::standings::EPSILON {
-                        at_pace += 1;
-                    }
-                }
-            }
-            if !any {
+            let total = &sums[mi];
+            if !total.any() {
                 continue;
             }
-            let completion = (target > 0.0).then(|| actual_targeted / target);
+            // Printed from the totals as printed; the exact values stay
+            // behind the cells (`data-v`) for tools.
+            let completion = total.completion(m.decimals);
+            let exact = total.target.filter(|t| *t > 0.0).map(|t| total.actual / t);
             let higher = m.better == Better::Higher;
-            let vs = completion.filter(|_| higher).map(|c| c - p);
-            let field = |what: &str| format!("{}.{}.{what}", g.name, m.id);
+            let vs = completion.filter(|_| higher).map(|c| points(c, p));
+            let vs_exact = exact.filter(|_| higher).map(|c| c - p);
+            let field = |what: &str| format!("{key}.{}.{what}", m.id);
             let mut cells = Vec::new();
             if multi {
-                cells.push(Cell::text(group_name(&g.name, lang)));
+                cells.push(Cell::text(shown_name.clone()));
             }
             cells.extend([
                 Cell::text(metric_label(s, mi)),
                 Cell::num(
-                    if with_target > 0 {
-                        num(target, m.decimals)
-                    } else {
-                        dash()
-                    },
+                    total.target.map_or_else(dash, |x| num(x, m.decimals)),
                     field("target"),
-                    (with_target > 0).then_some(target),
+                    total.target,
                 ),
-                Cell::num(num(actual, m.decimals), field("actual"), Some(actual)),
+                Cell::num(
+                    num(total.actual, m.decimals),
+                    field("actual"),
+                    Some(total.actual),
+                ),
                 Cell::num(
                     completion.map_or_else(dash, pct),
                     field("completion"),
-                    completion,
+                    exact,
                 ),
-                Cell::num(vs.map_or_else(dash, signed_points), field("vs_pace"), vs).with_class(
+                Cell::num(vs.map_or_else(dash, signed), field("vs_pace"), vs_exact).with_class(
                     match vs {
-                        Some(d) if d < -crate::model::standings::EPSILON => "behind",
+                        Some(d) if d < 0.0 => "behind",
                         Some(_) => "ahead",
                         None => "muted",
                     },
                 ),
-                Cell::text(if higher && with_target > 0 {
-                    format!("{at_pace}/{with_target}")
+                Cell::text(if higher && total.with_target > 0 {
+                    format!("{}/{}", total.at_pace, total.with_target)
                 } else {
                     dash()
                 }),
             ]);
-            t.push(None, cells);
+            t.push(Some(&format!("{key}.{}", m.id)), cells);
         }
     }
     t
 }
 
-/// `+3.2` / `−8.7`: a difference of ratios in percentage points.
-pub fn signed_points(d: f64) -> String {
-    let v = d * 100.0;
-    if v.abs() < 0.05 {
+/// `+3.2` / `−8.7` / `0.0`: a number of percentage points, signed.
+pub fn signed(points: f64) -> String {
+    if points.abs() < 0.05 {
         "0.0".to_owned()
-    } else if v > 0.0 {
-        format!("+{v:.1}")
+    } else if points > 0.0 {
+        format!("+{points:.1}")
     } else {
-        format!("−{:.1}", -v)
+        format!("−{:.1}", -points)
     }
 }
 
@@ -235,6 +250,7 @@ fn ranking(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Table {
     let caption = format!("{} {}", group_name(&g.name, lang), l::RANKING_OF.get(lang));
     let mut t = Table::new(format!("ranking-{gi}"), caption, cols);
     t.note = Some(l::RANKING_NOTE.get(lang).to_owned());
+    let first = g.members.first().and_then(|&f| st.units[f].composite);
     for &u in &g.members {
         let us = &st.units[u];
         let unit = &s.units[u];
@@ -251,8 +267,9 @@ fn ranking(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Table {
                 us.composite,
             ),
             Cell::num(
-                match us.gap_first {
-                    Some(gap) if gap > crate::model::standings::EPSILON => signed_points(-gap),
+                // From the two composites as printed: the room's subtraction.
+                match (first, us.composite) {
+                    (Some(f), Some(c)) if us.rank != Some(1) => signed(-points(f, c)),
                     _ => dash(),
                 },
                 "gap_first",
@@ -277,7 +294,11 @@ fn ranking(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Table {
             }
             cells.push(cell);
         }
-        cells.push(card_cell(us.card, lang));
+        let mut card = card_cell(us.card, lang);
+        if us.source == CardSource::Decision {
+            card = card.with_sub(l::DECIDED.get(lang));
+        }
+        cells.push(card);
         t.push(Some(&unit.id), cells);
     }
     t

@@ -23,17 +23,17 @@ pub const UNIT_OF: L = L::new("计量单位", "Unit");
 pub const TARGET_SUM: L = L::new("目标合计", "Target");
 pub const ACTUAL_SUM: L = L::new("完成合计", "Actual");
 pub const COMPLETION: L = L::new("完成率", "Completion");
-pub const VS_PACE: L = L::new("较时间进度（百分点）", "vs time (pp)");
+pub const VS_PACE: L = L::new("较时间进度（个百分点）", "vs time (pp)");
 pub const AT_PACE: L = L::new("达到时间进度", "At pace");
 pub const HEADLINE_NOTE: L = L::new(
-    "完成率只计有目标的单位；“达到时间进度”为完成率不低于时间进度的单位数／有目标的单位数。",
-    "Completion counts units with a target only; “at pace” is units whose completion keeps up with time, of those with a target.",
+    "完成合计为各单位完成之和，目标合计为有目标单位的目标之和，完成率＝完成合计÷目标合计；无目标的指标不计完成率。“达到时间进度”为完成率不低于时间进度的单位数／有目标的单位数。",
+    "Actual is every unit's actual added up, target the targets there are; completion is actual ÷ target, and none where no unit has a target. “At pace” is units whose completion keeps up with time, of those with a target.",
 );
 
 pub const RANK: L = L::new("排名", "Rank");
 pub const UNIT: L = L::new("单位", "Unit");
 pub const COMPOSITE: L = L::new("综合完成", "Composite");
-pub const GAP_FIRST: L = L::new("与第一差距（百分点）", "Behind 1st (pp)");
+pub const GAP_FIRST: L = L::new("与第一差距（个百分点）", "Behind 1st (pp)");
 pub const CARD: L = L::new("牌", "Card");
 pub const REASON: L = L::new("依据", "Why");
 pub const ALL_UNITS: L = L::new("全部单位", "All units");
@@ -65,6 +65,11 @@ pub const MISSED_COMPLETE: L = L::new("竣工", "completion");
 
 pub const CHART_PACE: L = L::new("综合完成与时间进度", "Composite against time progress");
 pub const TARGET: L = L::new("目标", "target");
+pub const DECIDED: L = L::new("◆决定", "◆decided");
+pub const DECIDED_LEGEND: L = L::new(
+    "决定：牌由决定给出，不按规则",
+    "decided: card by decision, not by the rule",
+);
 pub const CHART_RANKING: L = L::new("排名", "ranking");
 pub const CHARTS_OMITTED: L = L::new(
     "（图表未随 Markdown 输出到标准输出；用 -o 写文件时，图表作为 SVG 文件保存在旁边。）",

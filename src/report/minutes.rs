@@ -59,13 +59,13 @@ pub struct SpeakerTime {
     /// The agenda item the turn belongs to.
     pub item: Option<String>,
     pub planned_seconds: Option<u32>,
-    pub actual_seconds: u32,
+    /// How long the unit spoke; `None` when it never had the floor (未发言).
+    pub actual_seconds: Option<u32>,
 }
 
 impl SpeakerTime {
     pub fn overrun_seconds(&self) -> Option<i64> {
-        self.planned_seconds
-            .map(|p| i64::from(self.actual_seconds) - i64::from(p))
+        Some(i64::from(self.actual_seconds?) - i64::from(self.planned_seconds?))
     }
 }
 
@@ -107,7 +107,7 @@ impl Minutes {
                     name: s.units[u].name.clone(),
                     item: Some(item.title.clone()),
                     planned_seconds: Some(slot),
-                    actual_seconds: 0,
+                    actual_seconds: None,
                 });
             }
             at = end;
@@ -159,9 +159,39 @@ pub fn signed_duration(seconds: i64) -> String {
     format!("{sign}{}:{:02}", a / 60, a % 60)
 }
 
-/// `39:00` for ±39 minutes.
-fn unsigned(seconds: i64) -> String {
-    duration(u32::try_from(seconds.unsigned_abs()).unwrap_or(u32::MAX))
+/// A length of time in words, for a sentence where `99:17` could be read as
+/// a time of day: `1小时39分17秒`, `3分钟`, `1 h 39 min 17 s`.
+pub fn in_words(seconds: i64, lang: Lang) -> String {
+    let a = seconds.unsigned_abs();
+    let (h, m, s) = (a / 3600, a / 60 % 60, a % 60);
+    let mut parts = Vec::new();
+    match lang {
+        Lang::Zh => {
+            if h > 0 {
+                parts.push(format!("{h}小时"));
+            }
+            if m > 0 {
+                // 分钟 alone ("3分钟"), 分 before seconds ("3分17秒").
+                parts.push(format!("{m}{}", if s > 0 || h > 0 { "分" } else { "分钟" }));
+            }
+            if s > 0 || parts.is_empty() {
+                parts.push(format!("{s}秒"));
+            }
+            parts.concat()
+        }
+        Lang::En => {
+            if h > 0 {
+                parts.push(format!("{h} h"));
+            }
+            if m > 0 {
+                parts.push(format!("{m} min"));
+            }
+            if s > 0 || parts.is_empty() {
+                parts.push(format!("{s} s"));
+            }
+            parts.join(" ")
+        }
+    }
 }
 
 fn clock(t: Option<NaiveTime>) -> String {
@@ -189,6 +219,7 @@ const RAN: L = L::new("实际用时", "Ran");
 const PLANNED: L = L::new("计划", "Planned");
 const ACTUAL: L = L::new("实际", "Actual");
 const OVERRUN: L = L::new("超时", "Over");
+const NOT_HEARD: L = L::new("未发言", "did not speak");
 
 /// Builds the minutes section: the summary sentence and two tables.
 pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
@@ -205,12 +236,13 @@ pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
             Lang::En => "No meeting log was found for this meeting: the table shows the plan only."
                 .to_owned(),
         },
-        (Lang::Zh, 1) => format!("各项共超时 {}。", signed_duration(total)),
-        // Early is said in words: no sign on the time.
-        (Lang::Zh, -1) => format!("会议比计划提前 {} 结束。", unsigned(total)),
+        // A sentence says its lengths in words: "提前 99:17 结束" reads as a
+        // time of day.
+        (Lang::Zh, 1) => format!("各项共超时 {}。", in_words(total, lang)),
+        (Lang::Zh, -1) => format!("会议比计划提前 {} 结束。", in_words(total, lang)),
         (Lang::Zh, _) => "会议按计划时间进行。".to_owned(),
-        (Lang::En, 1) => format!("The items ran {} over in all.", signed_duration(total)),
-        (Lang::En, -1) => format!("The meeting ended {} early.", unsigned(total)),
+        (Lang::En, 1) => format!("The items ran {} over in all.", in_words(total, lang)),
+        (Lang::En, -1) => format!("The meeting ended {} early.", in_words(total, lang)),
         (Lang::En, _) => "The meeting kept to time.".to_owned(),
     };
     let mut items = Table::new(
@@ -265,11 +297,11 @@ pub fn section(m: &Minutes, lang: Lang) -> MinutesSection {
                         .map_or_else(|| "—".to_owned(), |i| one_line(i).into_owned()),
                 ),
                 Cell::text(sp.planned_seconds.map_or_else(|| "—".to_owned(), duration)),
-                Cell::num(
-                    duration(sp.actual_seconds),
-                    "actual_seconds",
-                    Some(f64::from(sp.actual_seconds)),
-                ),
+                match sp.actual_seconds {
+                    Some(s) => Cell::num(duration(s), "actual_seconds", Some(f64::from(s))),
+                    // Never had the floor: said so, not timed as 0:00.
+                    None => Cell::text(NOT_HEARD.get(lang)).with_class("late"),
+                },
                 overrun_cell(sp.overrun_seconds()),
             ],
         );
@@ -318,5 +350,26 @@ mod tests {
         assert_eq!(signed_duration(200), "+3:20");
         assert_eq!(signed_duration(-45), "−0:45");
         assert_eq!(signed_duration(0), "0:00");
+    }
+
+    #[test]
+    fn sentences_say_lengths_in_words() {
+        // "提前 99:17 结束" read as a time of day.
+        assert_eq!(in_words(-5957, Lang::Zh), "1小时39分17秒");
+        assert_eq!(in_words(180, Lang::Zh), "3分钟");
+        assert_eq!(in_words(45, Lang::Zh), "45秒");
+        assert_eq!(in_words(5957, Lang::En), "1 h 39 min 17 s");
+        let m = Minutes {
+            items: vec![MinutesItem {
+                planned_seconds: Some(6000),
+                actual_seconds: Some(43),
+                ..MinutesItem::default()
+            }],
+            ..Minutes::default()
+        };
+        assert_eq!(
+            section(&m, Lang::Zh).summary,
+            "会议比计划提前 1小时39分17秒 结束。"
+        );
     }
 }

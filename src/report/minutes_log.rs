@@ -37,14 +37,15 @@ pub fn from_log(s: &Snapshot, st: &Standings, log: &MeetingLog) -> Minutes {
         item.actual_seconds = Some(seconds(clock.item_elapsed(i)));
     }
 
-    let spoke = |item: usize, unit: &str| {
-        clock.speaker_elapsed(item, unit) > 0 || clock.speaker(item) == Some(unit)
+    // Seconds spoken, or None for a unit that never really had the floor.
+    let spoken = |item: usize, unit: &str| {
+        Some(seconds(clock.speaker_elapsed(item, unit))).filter(|s| *s > 0)
     };
     let planned = std::mem::take(&mut m.speakers);
     let mut listed: HashSet<(usize, String)> = HashSet::new();
     for (mut sp, (item, unit)) in planned.into_iter().zip(keys) {
-        if spoke(item, &unit) {
-            sp.actual_seconds = seconds(clock.speaker_elapsed(item, &unit));
+        if clock.visited(item) {
+            sp.actual_seconds = spoken(item, &unit);
             listed.insert((item, unit));
             m.speakers.push(sp);
         }
@@ -69,7 +70,7 @@ pub fn from_log(s: &Snapshot, st: &Standings, log: &MeetingLog) -> Minutes {
                 name: name.clone(),
                 item: Some(agenda.title.clone()),
                 planned_seconds: u32::try_from(*planned_seconds).ok(),
-                actual_seconds: seconds(clock.speaker_elapsed(*item, unit)),
+                actual_seconds: spoken(*item, unit),
             });
         }
     }
@@ -132,10 +133,18 @@ mod tests {
         let item = &m.items[2];
         assert_eq!(item.actual_seconds, Some(240));
         assert_eq!(item.actual_end, Some(at(4, 0).time()));
-        assert_eq!(m.speakers.len(), 1);
-        assert_eq!(m.speakers[0].name, "撤并的镇");
-        assert_eq!(m.speakers[0].actual_seconds, 240);
-        assert_eq!(m.speakers[0].overrun_seconds(), Some(60));
+        // The item took place: its planned speakers are listed, as 未发言
+        // (None) since none had the floor, then who spoke unplanned.
+        let planned = m.speakers.len() - 1;
+        assert!(
+            m.speakers[..planned]
+                .iter()
+                .all(|sp| sp.actual_seconds.is_none())
+        );
+        let gone = &m.speakers[planned];
+        assert_eq!(gone.name, "撤并的镇");
+        assert_eq!(gone.actual_seconds, Some(240));
+        assert_eq!(gone.overrun_seconds(), Some(60));
         assert!(m.items[0].actual_start.is_none());
     }
 }

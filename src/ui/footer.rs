@@ -50,7 +50,13 @@ pub fn hints(app: &App, room: usize) -> String {
     let mut by_priority: Vec<usize> = (0..BINDINGS.len())
         .filter(|&i| BINDINGS[i].hint > 0 && relevant(app, BINDINGS[i].command))
         .collect();
-    by_priority.sort_by_key(|&i| BINDINGS[i].hint);
+    // On an item with speakers, `]` matters as much as moving on: nobody is
+    // called without it.
+    let priority = |i: usize| match BINDINGS[i].command {
+        Command::NextSpeaker => BINDINGS[i].hint.min(3),
+        _ => BINDINGS[i].hint,
+    };
+    by_priority.sort_by_key(|&i| priority(i));
     let mut chosen = Vec::new();
     let mut used = 0;
     for i in by_priority {
@@ -142,6 +148,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             add(buf, "  ", t.base, &mut used, &mut x);
             add(buf, sl::PAUSED.get(lang), t.banner, &mut used, &mut x);
         }
+    }
+    // How many units of the item have not spoken yet (none is skipped
+    // unseen: one that gained the card mid-item counts here too).
+    if let Some(item) = app.current().filter(|_| timers)
+        && !app.data.queue(item).is_empty()
+    {
+        let left = app.unheard(item).len();
+        let text = crate::ui::widgets::line::count(sl::TO_SPEAK, lang, left);
+        add(buf, "  ", t.base, &mut used, &mut x);
+        let style = if left > 0 { t.accent } else { t.muted };
+        add(buf, &text, style, &mut used, &mut x);
     }
     let free = room.saturating_sub(used + 3);
     let h = hints(app, free);

@@ -30,6 +30,12 @@ pub const TARGET: L = L::new("目标", "Target");
 pub const ACTUAL: L = L::new("完成", "Actual");
 pub const GAP_FIRST: L = L::new("与第一差距", "Behind 1st");
 pub const GAP_ABOVE: L = L::new("与上一名差距", "Behind next");
+/// The same gaps between composites: a difference of two percentages is
+/// in percentage points (个百分点), never in %.
+pub const GAP_FIRST_PP: L = L::new("与第一差距(个百分点)", "Behind 1st (pp)");
+pub const GAP_ABOVE_PP: L = L::new("与上一名差距(个百分点)", "Behind next (pp)");
+/// After a number of percentage points: `-14.9个百分点`, `-14.9 pp`.
+pub const POINTS: L = L::new("个百分点", " pp");
 pub const CARD: L = L::new("牌", "Card");
 pub const RED_ZONE: L = L::new("红区", "Red zone");
 pub const YELLOW_ZONE: L = L::new("黄区", "Yellow zone");
@@ -80,6 +86,14 @@ pub const NO_UNITS: L = L::new("没有单位", "no units");
 pub const RANKING_NO_DATA: L = L::new("本组无此项数据", "no data on this metric in this group");
 pub const RANKING_BASIS: L = L::new("依据", "Why");
 pub const RANKING_LOWER: L = L::new("越低越好", "lower is better");
+/// After a decided unit's figure on a chart: its card came by decision.
+pub const DECIDED_MARK: L = L::new("◆决定", "◆decided");
+pub const DECIDED_LEGEND: L = L::new(
+    "牌由决定给出，不按规则",
+    "card given by decision, not by the rule",
+);
+pub const RANKING_BY_COMPLETION: L = L::new("按完成率排序", "by completion");
+pub const RANKING_BY_VALUE: L = L::new("按完成值排序", "by actual");
 
 // Seating pane.
 pub const SEATING_NO_ZONES: L = L::new("未设置座次分区", "no seating zones in this snapshot");
@@ -94,6 +108,14 @@ pub const SEATING_PERSON: L = L::new("参会人", "Attendee");
 pub const SEATING_EMPTY: L = L::new("空", "empty");
 pub const SEATING_OVERFLOW: L = L::new("未入座", "No seat");
 pub const SEATING_OVERFLOW_COUNT: L = L::new("{n} 个单位未入座", "{n} units without a seat");
+pub const SEATING_MISSING: L = L::new("缺 {n} 座", "{n} seats short");
+pub const SEATING_STANDING: L = L::new("随员无座", "Aides without a seat");
+pub const SEATING_MORE: L = L::new("等 {n} 个", " and {n} more");
+pub const SEATING_UNZONED: L = L::new("未分区", "No zone");
+pub const SEATING_UNZONED_WHY: L = L::new(
+    "{card}，座次未设相应分区",
+    "{card}: the seating has no zone for it",
+);
 pub const SEATING_AS_LIST: L = L::new(
     "座位图在此尺寸下放不下，改为列表显示",
     "the seat grid does not fit at this size: shown as a list",
@@ -102,7 +124,8 @@ pub const SEATING_AS_LIST: L = L::new(
 // Speakers pane.
 pub const SPEAKERS_EMPTY: L = L::new("本项无发言单位", "no unit speaks in this item");
 pub const SPEAKERS_METRIC: L = L::new("指标", "Metric");
-pub const SPEAKERS_PACE: L = L::new("进度差", "vs pace");
+pub const SPEAKERS_PACE: L = L::new("进度差(个百分点)", "vs pace (pp)");
+pub const SPEAKERS_PACE_SHORT: L = L::new("进度差", "vs pace");
 pub const SPEAKERS_PROJECTS: L = L::new("项目 {n} 个", "Projects ({n})");
 pub const SPEAKERS_LATE: L = L::new("逾期{n}天", "{n} d late");
 pub const SPEAKERS_NO_PROJECTS: L = L::new("无在库项目", "no projects on record");

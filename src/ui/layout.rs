@@ -14,7 +14,9 @@ pub const MIN_HEIGHT: u16 = 24;
 pub struct ScreenLayout {
     /// Title, clock, period; the last row is a rule.
     pub header: Rect,
-    /// One row: a broken-file banner or a passing notice.
+    /// One row drawn over the layout (never moving it): a broken-file banner
+    /// or a passing notice, on the header's rule, or on the first row of the
+    /// pane in full screen.
     pub banner: Rect,
     /// The agenda rail, with a rule on its right edge.
     pub rail: Rect,
@@ -35,26 +37,32 @@ pub fn rail_width(width: u16) -> u16 {
 
 /// Lays out the console on `area`.
 pub fn compute(app: &App, area: Rect) -> ScreenLayout {
+    // The banner comes and goes over a fixed layout: a screen that jumps
+    // down a line for a few seconds is a visible jolt on the wall.
     let banner_rows = u16::from(app.data.error.is_some() || app.prefs.notice.is_some());
     let (header_rows, footer_rows) = if app.prefs.fullscreen { (0, 1) } else { (3, 2) };
     let header = Rect {
         height: header_rows.min(area.height),
         ..area
     };
-    let banner = Rect {
-        y: header.bottom(),
-        height: banner_rows.min(area.height.saturating_sub(header.height)),
-        ..area
-    };
-    let footer_h = footer_rows.min(area.height.saturating_sub(header.height + banner.height));
+    let footer_h = footer_rows.min(area.height.saturating_sub(header.height));
     let footer = Rect {
         y: area.bottom() - footer_h,
         height: footer_h,
         ..area
     };
     let middle = Rect {
-        y: banner.bottom(),
-        height: footer.y.saturating_sub(banner.bottom()),
+        y: header.bottom(),
+        height: footer.y.saturating_sub(header.bottom()),
+        ..area
+    };
+    let banner = Rect {
+        y: if header.height >= 3 {
+            header.bottom() - 1
+        } else {
+            middle.y
+        },
+        height: banner_rows.min(if header.height >= 3 { 1 } else { middle.height }),
         ..area
     };
     // The editor wants every column it can get.

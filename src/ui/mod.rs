@@ -15,6 +15,7 @@ pub mod labels;
 pub mod layout;
 pub mod overlay;
 pub mod panes;
+pub mod quit_prompt;
 pub mod rail;
 pub mod screen;
 pub mod shell_labels;

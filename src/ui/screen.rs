@@ -17,11 +17,14 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
         snapshot: app.data.snapshot(),
         standings: &app.data.derived.standings,
         seating: &app.data.derived.seating,
+        unzoned: &app.data.derived.unzoned,
+        twins: &app.data.derived.twins,
         theme: &app.prefs.theme,
         lang: app.prefs.lang,
         item: item.and_then(|i| agenda.get(i)),
         pane,
         speakers: item.map_or(&[], |i| app.data.queue(i)),
+        heard: item.and_then(|i| app.meeting.clock.heard(i)),
         speaker_timer: app.speaker_timer(),
         item_timer: app.item_timer(),
         changed: &app.edit.changed_units,
@@ -39,7 +42,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let l = layout::compute(app, area);
     header::draw(app, l.header, buf);
-    header::draw_banner(app, l.banner, buf);
     if l.rail.width > 0 {
         rail::draw(app, l.rail, buf);
     }
@@ -60,8 +62,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         panes::draw(&v, main, buf);
     }
     footer::draw(app, l.footer, buf);
+    // Over whatever is under it (the header's rule, or the pane's first row
+    // in full screen): the layout never moves for it.
+    header::draw_banner(app, l.banner, buf);
     if app.nav.help {
         overlay::draw_help(app, area, buf);
+    }
+    if app.nav.quit_asked {
+        crate::ui::quit_prompt::draw(app, area, buf);
     }
     if app.edit.dialog.is_some() {
         cursor = editor::dialogs::draw(app, area, buf);

@@ -26,6 +26,7 @@ pub const DATA_BROKEN: L = L::new(
 pub const PAUSED: L = L::new("已暂停", "PAUSED");
 pub const ITEM_TIMER: L = L::new("本项", "Item");
 pub const SPEAKER_TIMER: L = L::new("发言", "Speaker");
+pub const TO_SPEAK: L = L::new("待发言 {n}", "{n} to speak");
 pub const PLANNED: L = L::new("计划", "planned");
 pub const NO_AGENDA: L = L::new("本次会议没有议程", "This meeting has no agenda");
 pub const HELP_TITLE: L = L::new("键位（任意键关闭）", "Keys (any key closes)");
@@ -42,6 +43,9 @@ pub const KEYS_PROBLEM: L = L::new(
     "键位配置有误，使用默认键位",
     "keys.json has problems; using the default keys",
 );
+pub const QUIT_ASK: L = L::new("退出会议？", "Quit the meeting?");
+pub const QUIT_AGAIN: L = L::new("再按 {keys} 退出", "press {keys} again to quit");
+pub const QUIT_STAY: L = L::new("按其他键继续开会", "any other key goes back to the meeting");
 pub const LOG_PROBLEM: L = L::new("会议记录无法保存", "cannot save the meeting log");
 
 // Overview pane.
@@ -56,6 +60,8 @@ pub const RED_COUNT: L = L::new("红牌", "Red");
 pub const YELLOW_COUNT: L = L::new("黄牌", "Yellow");
 pub const BEST: L = L::new("最好", "Best");
 pub const WORST: L = L::new("最差", "Worst");
+pub const MOST: L = L::new("最多", "Most");
+pub const LEAST: L = L::new("最少", "Least");
 pub const BY_GROUP: L = L::new("各组首末", "Top and bottom per group");
 pub const PROJECTS_ALERT: L = L::new("项目预警", "Project alerts");
 pub const NOT_STARTED_LATE: L = L::new("开工逾期", "start overdue");

@@ -58,6 +58,10 @@ pub struct View<'a> {
     pub standings: &'a Standings,
     /// The seating zones, filled (computed with the standings).
     pub seating: &'a [SeatedZone],
+    /// Units whose card has no seating zone, in standing order.
+    pub unzoned: &'a [usize],
+    /// Per unit: another unit has the same name.
+    pub twins: &'a [bool],
     pub theme: &'a Theme,
     pub lang: Lang,
     /// The current agenda item, if the agenda has one.
@@ -65,6 +69,8 @@ pub struct View<'a> {
     pub pane: &'a PaneState,
     /// For a speakers item: the queue, in speaking order.
     pub speakers: &'a [usize],
+    /// For a speakers item: the units (by id) that have had the floor.
+    pub heard: Option<&'a std::collections::HashSet<String>>,
     /// For a speakers item: the current speaker's countdown.
     pub speaker_timer: Option<TimerView>,
     /// The current item's countdown.
@@ -75,6 +81,23 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
+    /// Whether unit `u` has had the floor in the current item.
+    pub fn has_spoken(&self, u: usize) -> bool {
+        let Some(heard) = self.heard else {
+            return false;
+        };
+        self.snapshot
+            .units
+            .get(u)
+            .is_some_and(|unit| heard.contains(&unit.id))
+    }
+
+    /// Unit `u`'s name as lists that mix groups show it (with its group
+    /// when another unit has the same name).
+    pub fn unit_label(&self, u: usize) -> std::borrow::Cow<'_, str> {
+        crate::model::order::unit_label(self.snapshot, self.twins, u)
+    }
+
     /// Whether unit `u` changed a moment ago.
     pub fn changed(&self, u: usize) -> bool {
         self.changed.get(u).copied().unwrap_or(false)

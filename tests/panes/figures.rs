@@ -22,7 +22,7 @@ fn ranking_chart_shows_the_models_composites() {
             let line = line_with(&text, &format!(" {} ", fx.snapshot.units[u].name));
             match (us.composite, us.rank) {
                 (Some(c), Some(r)) => {
-                    assert!(line.ends_with(&pct(c)), "{line}");
+                    assert!(line.trim_end_matches(" ◆决定").ends_with(&pct(c)), "{line}");
                     assert!(line.trim_start().starts_with(&r.to_string()), "{line}");
                 }
                 _ => assert!(line.contains("未排名"), "{line}"),
@@ -36,27 +36,42 @@ fn ranking_chart_shows_the_models_composites() {
     assert!(line_with(&fx_text, "白沙镇").ends_with("10.6%"));
 }
 
-/// The table's gaps are the model's, and those the standings command prints
-/// (经济开发区 12.2 points behind 东湖镇, 发改局 1.5 behind 科技局).
+/// A composite as printed, in percent: what the room reads off the screen.
+fn printed(ratio: f64) -> f64 {
+    pct(ratio)
+        .trim_end_matches('%')
+        .parse()
+        .expect("a percentage")
+}
+
+/// The table's gaps are the differences of the composites as printed, in
+/// percentage points (never %): 东湖镇 54.4% and 经济开发区 42.3% are 12.1
+/// points apart, although the exact gap (12.17) would print 12.2.
 #[test]
-fn ranking_table_gaps_are_the_models() {
+fn ranking_table_gaps_add_up_as_shown() {
     let fx = Fixture::load(DEMO);
     for gi in 0..fx.standings.groups.len() {
         let mut setup = Setup::item(&fx, Pane::Ranking, 0);
         setup.state.group = gi;
         setup.state.tab = 1;
-        let text = draw(&fx, &setup, 80, 24);
-        for &u in &fx.standings.groups[gi].members {
+        let text = draw(&fx, &setup, 120, 24);
+        assert!(text.contains("与第一差距(个百分点)"), "{text}");
+        let g = &fx.standings.groups[gi];
+        let first = fx.standings.units[g.members[0]].composite.expect("ranked");
+        for &u in &g.members {
             let us = &fx.standings.units[u];
             let line = line_with(&text, &fx.snapshot.units[u].name);
             if us.rank.is_some_and(|r| r > 1) {
-                let first = format!("-{}", pct(us.gap_first.expect("ranked")));
-                let above = format!("-{}", pct(us.gap_above.expect("ranked")));
-                assert!(line.contains(&format!("{first} ")), "{first} in {line}");
-                assert!(line.contains(&format!("{above} ")), "{above} in {line}");
+                let own = printed(us.composite.expect("ranked"));
+                let gap = format!("-{:.1} ", printed(first) - own);
+                assert!(line.contains(&gap), "{gap} in {line}");
+                let above = us.above.and_then(|a| fx.standings.units[a].composite);
+                let gap = format!("-{:.1} ", printed(above.expect("above")) - own);
+                assert!(line.contains(&gap), "{gap} in {line}");
+                assert!(!line.contains(&format!("-{}", pct(us.gap_first.expect("gap")))));
             }
         }
-        let check = [("经济开发区", "-12.2%"), ("发改局", "-1.5%")][gi];
+        let check = [("经济开发区", "-12.1 "), ("发改局", "-1.5 ")][gi];
         assert!(line_with(&text, check.0).contains(check.1), "{check:?}");
     }
 }
@@ -150,17 +165,27 @@ fn seating_shows_every_seat_and_every_overflow() {
             }
         }
     }
-    // The extreme snapshot overflows both zones; the grid names them all too.
+    // The extreme snapshot's zones are too small: every seat is taken by a
+    // unit's leader before any aide, one unit finds no seat, and the grid
+    // names it and every aide left standing.
     let fx = Fixture::load(EXTREME);
     let grid = draw(&fx, &Setup::item(&fx, Pane::Seating, 0), 160, 48);
     let overflow: usize = fx.seating.iter().map(|z| z.overflow.len()).sum();
-    assert_eq!(overflow, 5);
+    assert_eq!(overflow, 1);
     for z in &fx.seating {
+        let zone = &fx.snapshot.seating[z.zone];
+        if !z.overflow.is_empty() || !z.standing.is_empty() {
+            assert_eq!(z.seats.len(), (zone.rows * zone.seats_per_row) as usize);
+        }
         for &u in &z.overflow {
             assert!(
                 grid.contains(fx.snapshot.units[u].name.as_str()),
                 "{u} in\n{grid}"
             );
+        }
+        for (_, person) in &z.standing {
+            let person = guotang::sanitize::one_line(person).into_owned();
+            assert!(grid.contains(&person), "{person} in\n{grid}");
         }
     }
 }
@@ -227,7 +252,8 @@ fn speakers_scorecard_figures() {
             let group = &fx.standings.groups[fx.snapshot.units[u].group_index];
             let c = us.composite.expect("speakers are ranked here");
             let line = line_with(&text, "综合完成");
-            let points = format!("{:+.1}", (c - p) * 100.0);
+            // Pace in points from the two percentages as printed.
+            let points = format!("{:+.1}", printed(c) - printed(p));
             assert!(
                 line.contains(&pct(c)) && line.contains(&points),
                 "{points} in {line}"
@@ -241,7 +267,7 @@ fn speakers_scorecard_figures() {
                 let prefix: String = m.name.chars().take(3).collect();
                 let (x, y) = find(&buf, area, &prefix).expect("metric row");
                 let row = text.lines().nth(usize::from(y - area.y)).expect("row");
-                let points = format!("{:+.1}", (done - p) * 100.0).replace("+-", "-");
+                let points = format!("{:+.1}", printed(done) - printed(p)).replace("+-", "-");
                 let shown = if points.trim_start_matches(['+', '-']) == "0.0" {
                     "0.0".into()
                 } else {
@@ -373,4 +399,101 @@ fn projects_pipeline_is_the_models() {
         assert_eq!(&cells[1..8], counts.as_slice(), "{line}");
         assert_eq!(cells[8], pl.start_rate.map_or("—".into(), pct), "{line}");
     }
+}
+
+/// Columns a bar fills on a chart line: full blocks count 8, partial ones
+/// their eighths (the pace mark under a bar counts as filled).
+fn bar_eighths(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c {
+            '█' => 8,
+            '▉' => 7,
+            '▊' => 6,
+            '▋' => 5,
+            '▌' => 4,
+            '▍' => 3,
+            '▎' => 2,
+            '▏' => 1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// `m` on a metric with targets: the bars show completion, so the units are
+/// ordered by completion and ranked by it, and the heading says so (before,
+/// they were ordered by value while the bars drew completion: the unit
+/// ranked 3rd had the longest bar).
+#[test]
+fn metric_chart_orders_by_what_its_bars_show() {
+    let fx = Fixture::load(DEMO);
+    for metric in 1..fx.snapshot.metrics.len() {
+        let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+        setup.state.metric = metric;
+        let text = draw(&fx, &setup, 120, 40);
+        let head = text.lines().next().expect("title");
+        let mi = metric - 1;
+        let g = &fx.standings.groups[0];
+        let with_targets = !g.by_completion[mi].is_empty();
+        let expected = if with_targets {
+            "按完成率排序"
+        } else {
+            "按完成值排序"
+        };
+        assert!(head.contains(expected), "{head}");
+        // The bars never grow down the chart, and the first drawn unit is the
+        // first of the order the heading names.
+        let bars: Vec<usize> = text
+            .lines()
+            .skip(1)
+            .map(bar_eighths)
+            .filter(|b| *b > 0)
+            .collect();
+        assert!(
+            bars.windows(2).all(|w| w[0] >= w[1]),
+            "{metric}: {bars:?}\n{text}"
+        );
+        let first = if with_targets {
+            g.by_completion[mi][0]
+        } else {
+            g.by_metric[mi][0]
+        };
+        let line = text.lines().nth(1).expect("first bar");
+        assert!(
+            line.contains(fx.snapshot.units[first].name.as_str()),
+            "{line}"
+        );
+        assert!(line.trim_start().starts_with('1'), "{line}");
+    }
+    // The table ranks by value, and says so.
+    let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+    setup.state.metric = 2;
+    setup.state.tab = 1;
+    let text = draw(&fx, &setup, 120, 40);
+    assert!(
+        text.lines().next().expect("title").contains("按完成值排序"),
+        "{text}"
+    );
+}
+
+/// A unit whose card came by decision carries "◆决定" after its figure on
+/// the chart, and the chart says what the mark means (before, a decided
+/// yellow bar crossing the pace line had no explanation).
+#[test]
+fn decided_cards_are_marked_on_the_chart() {
+    let fx = Fixture::load(DEMO);
+    for metric in [0, 2] {
+        let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+        setup.state.metric = metric;
+        let text = draw(&fx, &setup, 100, 30);
+        for &u in &fx.standings.groups[0].members {
+            let line = line_with(&text, &format!(" {} ", fx.snapshot.units[u].name));
+            let decided = fx.standings.units[u].source == guotang::model::CardSource::Decision;
+            assert_eq!(line.contains("◆决定"), decided, "{line}");
+        }
+        assert!(text.contains("◆决定 牌由决定给出，不按规则"), "{text}");
+    }
+    // A group without decisions has no mark and no legend.
+    let mut setup = Setup::item(&fx, Pane::Ranking, 0);
+    setup.state.group = 1;
+    assert!(!draw(&fx, &setup, 100, 30).contains("◆"));
 }

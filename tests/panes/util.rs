@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use guotang::i18n::Lang;
-use guotang::model::order::{SeatedZone, seat, speakers};
+use guotang::model::order::{SeatedZone, seat, speakers, twins, unzoned};
 use guotang::model::{Document, Pane, Snapshot, Standings, compute};
 use guotang::ui::panes::{
     projects::ProjectsPane, ranking::RankingPane, seating::SeatingPane, speakers::SpeakersPane,
@@ -35,6 +35,8 @@ pub struct Fixture {
     pub snapshot: Snapshot,
     pub standings: Standings,
     pub seating: Vec<SeatedZone>,
+    pub unzoned: Vec<usize>,
+    pub twins: Vec<bool>,
     pub theme: Theme,
 }
 
@@ -43,10 +45,14 @@ impl Fixture {
         let doc = Document::from_bytes(json.as_bytes()).expect("fixture is valid");
         let standings = compute(&doc.snapshot);
         let seating = seat(&doc.snapshot, &standings);
+        let unzoned = unzoned(&doc.snapshot, &standings);
+        let twins = twins(&doc.snapshot);
         Fixture {
             snapshot: doc.snapshot,
             standings,
             seating,
+            unzoned,
+            twins,
             theme: Theme::new(ThemeName::Dark),
         }
     }
@@ -82,6 +88,8 @@ pub struct Setup {
     pub timer: Option<TimerView>,
     /// The speakers queue; by default the item's selector's.
     pub queue: Option<Vec<usize>>,
+    /// The units (ids) that have had the floor.
+    pub heard: Option<std::collections::HashSet<String>>,
 }
 
 impl Setup {
@@ -107,6 +115,7 @@ impl Setup {
                 paused: false,
             }),
             queue: None,
+            heard: None,
         }
     }
 }
@@ -124,11 +133,14 @@ pub fn render(fx: &Fixture, setup: &Setup, w: u16, h: u16) -> (Buffer, Rect) {
         snapshot: &fx.snapshot,
         standings: &fx.standings,
         seating: &fx.seating,
+        unzoned: &fx.unzoned,
+        twins: &fx.twins,
         theme: &fx.theme,
         lang: setup.lang,
         item: setup.item.and_then(|i| fx.snapshot.agenda.get(i)),
         pane: &setup.state,
         speakers: &queue,
+        heard: setup.heard.as_ref(),
         speaker_timer: setup.timer,
         item_timer: None,
         changed: &[],

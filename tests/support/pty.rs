@@ -165,9 +165,10 @@ impl Term {
         self.child.wait().unwrap();
     }
 
-    /// Quits with `q` and checks the console ended well.
+    /// Quits with `q q` (the first asks during a meeting) and checks the
+    /// console ended well.
     pub fn quit(&mut self) {
-        self.send("q");
+        self.send("qq");
         self.wait_for("the alternate screen to be left", |s| !s.alternate_screen());
         let status = self.child.wait().unwrap();
         assert!(status.success(), "{status:?}");

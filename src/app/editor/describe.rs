@@ -63,7 +63,9 @@ fn word(field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
     }
 }
 
-/// One change: the thing's name, the field's name, old → new.
+/// One change: the thing's name, the field's name, old → new. Every field
+/// the format knows is named in the meeting's words; only a field it does
+/// not know (kept as the secretary wrote it) shows its own key.
 fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
     let field = match c.path.steps().last() {
         Some(Step::Key(k)) => Some(k.as_str()),
@@ -130,34 +132,25 @@ fn place(s: &Snapshot, c: &Change, lang: Lang) -> Place {
             .unwrap_or_default();
         format!("{}{n}{title}", lang.pick("议程", "agenda"))
     };
+    let unit_name = |id: &str| {
+        s.units
+            .iter()
+            .find(|u| u.id == id)
+            .map_or(id.to_owned(), |u| u.name.clone())
+    };
     let steps = c.path.steps();
     match steps {
         [Step::Key(l), Step::Id { id }, Step::Key(f), Step::Key(m)]
             if l == "units" && (f == "targets" || f == "actuals") =>
         {
-            let unit = s
-                .units
-                .iter()
-                .find(|u| &u.id == id)
-                .map_or(id.as_str(), |u| &u.name);
             let metric = s
                 .metrics
                 .iter()
                 .find(|x| &x.id == m)
                 .map_or(m.as_str(), |x| &x.name);
-            Place::Field(format!("{unit} {metric}{}", field(f)))
+            Place::Field(format!("{} {metric}{}", unit_name(id), field(f)))
         }
-        [Step::Key(l), Step::Id { id }, rest @ ..] if l == "units" => {
-            let unit = s
-                .units
-                .iter()
-                .find(|u| &u.id == id)
-                .map_or(id.as_str(), |u| &u.name);
-            match rest.first() {
-                Some(Step::Key(f)) => Place::Field(format!("{unit} {}", field(f))),
-                _ => Place::Field(unit.to_owned()),
-            }
-        }
+        [Step::Key(l), Step::Id { id }, rest @ ..] if l == "units" => of(unit_name(id), rest),
         [Step::Key(l), Step::Id { id }, rest @ ..] if l == "projects" => {
             let name = s
                 .projects
@@ -165,6 +158,17 @@ fn place(s: &Snapshot, c: &Change, lang: Lang) -> Place {
                 .find(|p| *p.id == **id)
                 .map_or(id.as_str(), |p| &p.name);
             of(name.to_owned(), rest)
+        }
+        [Step::Key(l), Step::Id { id }, rest @ ..] if l == "metrics" => {
+            let name = s
+                .metrics
+                .iter()
+                .find(|m| &m.id == id)
+                .map_or(id.as_str(), |m| &m.name);
+            of(name.to_owned(), rest)
+        }
+        [Step::Key(l), Step::Index(i), rest @ ..] if l == "metrics" => {
+            of(format!("{} {}", lang.pick("指标", "metric"), i + 1), rest)
         }
         [Step::Key(l), Step::Index(i), rest @ ..] if l == "agenda" => {
             of(agenda(Some(*i), None), rest)
@@ -177,11 +181,29 @@ fn place(s: &Snapshot, c: &Change, lang: Lang) -> Place {
             let title = found.map_or(id.as_str(), |i| s.agenda[i].title.as_str());
             of(agenda(found, Some(title)), rest)
         }
+        [Step::Key(l), rest @ ..] if l == "meeting" || l == "cards" || l == "seating" => {
+            // 会议 名称, 会议 统计期间 起, 亮牌规则 规则, 座次 红区 排数 …
+            let mut words = vec![field(l)];
+            for step in rest {
+                match step {
+                    Step::Key(k) if k == "zones" => {}
+                    Step::Key(k) => words.push(field(k)),
+                    Step::Index(i) => words.push(match s.seating.get(*i) {
+                        Some(z) if !z.label.trim().is_empty() => z.label.clone(),
+                        _ => lang.pick("分区", "zone").to_owned() + &(i + 1).to_string(),
+                    }),
+                    Step::Id { id } => words.push(id.clone()),
+                    Step::Item { title, .. } => words.push(title.clone()),
+                }
+            }
+            Place::Field(words.join(" "))
+        }
+        [Step::Key(k)] => Place::Field(field(k)),
         _ => Place::Field(c.path.to_string()),
     }
 }
 
-/// The meeting's word for a field, where it has one.
+/// The meeting's word for a field of the format, where it has one.
 fn field_name(k: &str, lang: Lang) -> Option<&'static str> {
     let (zh, en) = match k {
         "targets" => ("目标", " target"),
@@ -189,6 +211,9 @@ fn field_name(k: &str, lang: Lang) -> Option<&'static str> {
         "card" => ("亮牌决定", "card decision"),
         "card_reason" => ("理由", "reason"),
         "name" => ("名称", "name"),
+        "group" => ("分组", "group"),
+        "leader" => ("负责人", "leader"),
+        "attendees" => ("参会人", "attendees"),
         "stage" => ("阶段", "stage"),
         "investment" => ("投资额", "investment"),
         "signed_on" => ("签约日", "signed on"),
@@ -197,10 +222,38 @@ fn field_name(k: &str, lang: Lang) -> Option<&'static str> {
         "due_start" => ("应开工日", "due start"),
         "due_complete" => ("应竣工日", "due complete"),
         "note" => ("备注", "note"),
+        "unit" => ("单位", "unit"),
         "title" => ("标题", "title"),
         "minutes" => ("分钟", "minutes"),
         "pane" => ("画面", "pane"),
+        "speaker" => ("发言人", "speaker"),
         "speakers" => ("发言单位", "speakers"),
+        "minutes_each" => ("每人分钟", "minutes each"),
+        "warn_minutes" => ("提醒分钟", "warning at"),
+        "notes" => ("提纲", "outline"),
+        "meeting" => ("会议", "meeting"),
+        "date" => ("日期", "date"),
+        "start" => ("开始时间", "start"),
+        "venue" => ("地点", "venue"),
+        "period" => ("统计期间", "period"),
+        "label" => ("名称", "label"),
+        "from" => ("起", "from"),
+        "to" => ("止", "to"),
+        "decimals" => ("小数位数", "decimals"),
+        "better" => ("方向", "direction"),
+        "weight" => ("权重", "weight"),
+        "cards" => ("亮牌规则", "card rule"),
+        "rule" => ("规则", "rule"),
+        "red_at" => ("红牌线", "red at"),
+        "red_top" => ("红牌名额", "red top"),
+        "yellow_bottom" => ("黄牌名额", "yellow bottom"),
+        "red_min" => ("红牌线", "red minimum"),
+        "yellow_below" => ("黄牌线", "yellow below"),
+        "cap" => ("完成率上限", "cap"),
+        "seating" => ("座次", "seating"),
+        "rows" => ("排数", "rows"),
+        "seats_per_row" => ("每排座位", "seats per row"),
+        "locale" => ("语言", "language"),
         _ => return None,
     };
     Some(lang.pick(zh, en))
@@ -293,6 +346,52 @@ pub fn date_problem(e: crate::model::typed::DateError, lang: Lang) -> String {
                 el::NO_SUCH_DATE.get(lang),
                 lang.paren(&why)
             )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::edit::Assignment;
+    use crate::model::{DEMO, Document};
+
+    fn described(assignments: &[&str], lang: Lang) -> String {
+        let mut doc = Document::from_bytes(DEMO.as_bytes()).unwrap();
+        let parsed: Vec<Assignment> = assignments
+            .iter()
+            .map(|a| Assignment::parse(a).unwrap())
+            .collect();
+        let changes = doc.edit(&parsed).unwrap();
+        changes_in(&doc.snapshot, &changes, lang)
+    }
+
+    fn changes_in(s: &Snapshot, c: &ChangeSet, lang: Lang) -> String {
+        changes(s, c, lang)
+    }
+
+    /// A banner names fields in the meeting's words, never by their keys.
+    #[test]
+    fn banners_say_labels_not_field_names() {
+        let text = described(&["agenda.3.minutes_each=4"], Lang::Zh);
+        assert_eq!(text, "议程 3「红牌单位发言」 每人分钟 3 → 4");
+        let text = described(&["meeting.venue=区政府一楼会议室"], Lang::Zh);
+        assert_eq!(text, "会议 地点 区行政中心三楼大会议室 → 区政府一楼会议室");
+        let text = described(&["agenda.3.warn_minutes=2"], Lang::En);
+        assert_eq!(text, "agenda 3 \"红牌单位发言\" warning at 1 → 2");
+        for a in [
+            "agenda.4.minutes_each=4",
+            "meeting.period.label=1—5月",
+            "cards.red_at=0.9",
+            "metrics.signed.weight=3",
+        ] {
+            let text = described(&[a], Lang::Zh);
+            let key = a.split('=').next().unwrap().rsplit('.').next().unwrap();
+            assert!(!text.contains(key), "{a}: {text}");
+            assert!(
+                !text.contains("meeting.") && !text.contains("cards."),
+                "{text}"
+            );
         }
     }
 }

@@ -85,6 +85,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
     }
+    // The last column, when it is text (a reason, a note, a value), takes
+    // the room left on the right: a reason is not cut at 40 columns with
+    // half the screen empty.
+    if let Some(&mut (i, x0, ref mut w)) = shown.last_mut()
+        && i + 1 == cols.len()
+        && cuttable[i]
+    {
+        *w = (*w).max(usize::from(area.right().saturating_sub(x0)));
+    }
 
     // Headings: group names over their columns, then the columns' own.
     let mut y = area.y;

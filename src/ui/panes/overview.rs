@@ -10,28 +10,16 @@ use ratatui::widgets::Widget;
 use crate::i18n::{num, pct};
 use crate::model::explain::card_name;
 use crate::model::projects::Milestone;
-use crate::model::{Card, Stage};
+use crate::model::{Better, Card, Stage, shown};
 use crate::text::{pad_left, width};
 use crate::ui::draw::put;
-use crate::ui::labels;
+use crate::ui::labels::{self, L};
 use crate::ui::shell_labels as sl;
 use crate::ui::view::View;
+use crate::ui::widgets::cut::Cut;
 
 /// Draws the overview pane from a borrowed view.
 pub struct OverviewPane<'a>(pub &'a View<'a>);
-
-/// Sum of actuals and of targets of one metric over the units that have a target.
-fn totals(v: &View, m: usize) -> (f64, f64) {
-    let mut actual = 0.0;
-    let mut target = 0.0;
-    for u in &v.snapshot.units {
-        if let Some(t) = u.targets[m].filter(|t| *t > 0.0) {
-            target += t;
-            actual += u.actuals[m].unwrap_or(0.0);
-        }
-    }
-    (actual, target)
-}
 
 impl Widget for OverviewPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -62,27 +50,32 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         pct(p)
     );
     put(buf, area, area.x, y, &title, w, t.title);
-    // Card counts at the right of the title line.
+    // Card counts at the right of the title line; units without a card
+    // are counted too when there are any, so every unit is accounted for.
     let count = |c: Card| v.standings.units.iter().filter(|u| u.card == c).count();
-    let red = format!(" {} {} ", card_name(Card::RED, lang), count(Card::RED));
-    let yellow = format!(
-        " {} {} ",
-        card_name(Card::YELLOW, lang),
-        count(Card::YELLOW)
-    );
-    let cards_w = width(&red) + 1 + width(&yellow);
-    if width(&title) + 2 + cards_w <= w {
-        let x = area.right() - cards_w as u16;
-        put(buf, area, x, y, &red, w, t.red_card);
-        put(
-            buf,
-            area,
-            x + width(&red) as u16 + 1,
-            y,
-            &yellow,
-            w,
-            t.yellow_card,
-        );
+    let mut badges: Vec<(String, Style)> = [
+        (Card::RED, t.red_card),
+        (Card::YELLOW, t.yellow_card),
+        (Card::NONE, t.muted),
+    ]
+    .into_iter()
+    .filter(|(c, _)| *c != Card::NONE || count(Card::NONE) > 0)
+    .map(|(c, style)| (format!(" {} {} ", card_name(c, lang), count(c)), style))
+    .collect();
+    let badges_w = |b: &[(String, Style)]| b.iter().map(|(b, _)| width(b) + 1).sum::<usize>() - 1;
+    // The no-card count gives way first on a narrow screen.
+    if badges.len() > 2 && width(&title) + 2 + badges_w(&badges) > w {
+        badges.pop();
+    }
+    let cards_w = badges_w(&badges);
+    // No card at all (a bulletin of counts): no "红牌 0 黄牌 0" to read.
+    let cards_in_use = count(Card::RED) + count(Card::YELLOW) > 0;
+    if cards_in_use && width(&title) + 2 + cards_w <= w {
+        let mut x = area.right() - cards_w as u16;
+        for (badge, style) in &badges {
+            put(buf, area, x, y, badge, w, *style);
+            x += width(badge) as u16 + 1;
+        }
     }
     y += 1 + u16::from(roomy);
 
@@ -105,9 +98,17 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         .iter()
         .enumerate()
         .map(|(mi, m)| {
-            let (a, tg) = totals(v, mi);
-            let r = (tg > 0.0).then(|| a / tg);
-            (num(a, m.decimals), num(tg, m.decimals), r)
+            // Every unit's actual counts; a target total and a completion
+            // only where targets exist (a bulletin of counts has none).
+            let total = v.standings.totals.get(mi).copied().unwrap_or_default();
+            let dash = || labels::NONE_DASH.get(lang).to_owned();
+            let actual = if total.any() {
+                num(total.actual, m.decimals)
+            } else {
+                dash()
+            };
+            let target = total.target.map_or_else(dash, |t| num(t, m.decimals));
+            (actual, target, total.completion(m.decimals))
         })
         .collect();
     let col_a = figures
@@ -122,11 +123,26 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         .chain([width(sl::YEAR_TARGET.get(lang))])
         .max()
         .unwrap_or(0);
-    let col_r = width(sl::RATE.get(lang)).max(6);
+    // Without a single target (a bulletin of counts), the target and rate
+    // columns and the bars would be dashes only: the actuals stand alone.
+    let targets = figures.iter().any(|f| f.2.is_some());
+    let (col_t, col_r) = if targets {
+        (col_t, width(sl::RATE.get(lang)).max(6))
+    } else {
+        (0, 0)
+    };
     // Names whole before bars: a bar only when at least 12 columns are left.
-    let figures_w = 2 + col_a + 2 + col_t + 2 + col_r + 2;
+    let figures_w = if targets {
+        2 + col_a + 2 + col_t + 2 + col_r + 2
+    } else {
+        2 + col_a
+    };
     let mut name_w = longest.min(26);
-    let mut bar_w = w.saturating_sub(name_w + figures_w).min(60);
+    let mut bar_w = if targets {
+        w.saturating_sub(name_w + figures_w).min(60)
+    } else {
+        0
+    };
     if bar_w < 12 {
         bar_w = 0;
         name_w = longest.min(w.saturating_sub(figures_w));
@@ -134,11 +150,12 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
 
     // Column heads.
     let mut x = area.x + (name_w + 2) as u16;
-    for (label, cw) in [
+    let heads = [
         (sl::DONE_SO_FAR.get(lang), col_a),
         (sl::YEAR_TARGET.get(lang), col_t),
         (sl::RATE.get(lang), col_r),
-    ] {
+    ];
+    for (label, cw) in heads.into_iter().filter(|(_, cw)| *cw > 0) {
         put(buf, area, x, y, &pad_left(label, cw), cw, t.muted);
         x += (cw + 2) as u16;
     }
@@ -166,10 +183,14 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         let mut x = area.x + (name_w + 2) as u16;
         put(buf, area, x, y, &pad_left(a, col_a), col_a, t.accent);
         x += (col_a + 2) as u16;
+        if !targets {
+            y += 1 + u16::from(roomy);
+            continue;
+        }
         put(buf, area, x, y, &pad_left(tg, col_t), col_t, t.muted);
         x += (col_t + 2) as u16;
         let (rtext, rstyle) = match r {
-            Some(r) if *r + 1e-9 >= p => (pct(*r), t.good),
+            Some(r) if shown::percent(*r) >= shown::percent(p) => (pct(*r), t.good),
             Some(r) => (pct(*r), t.warning),
             None => (labels::NONE_DASH.get(lang).to_owned(), t.muted),
         };
@@ -178,7 +199,7 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         if bar_w >= 8
             && let Some(r) = r
         {
-            let style = if *r + 1e-9 >= p {
+            let style = if shown::percent(*r) >= shown::percent(p) {
                 t.bar_red
             } else {
                 t.bar_yellow
@@ -240,6 +261,9 @@ fn bar(
     }
 }
 
+/// How a unit's figure reads on the per-group line.
+type Figure<'a> = Box<dyn Fn(usize) -> String + 'a>;
+
 /// One line per group: its best and its worst ranked unit.
 fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
     let t = v.theme;
@@ -259,11 +283,38 @@ fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
         .unwrap_or(0)
         .min(w / 4);
     for g in &v.standings.groups {
-        if y >= area.bottom() || g.ranked == 0 {
+        if y >= area.bottom() {
             continue;
         }
-        let best = g.members[0];
-        let worst = g.members[g.ranked - 1];
+        // Ranked units: the best and the worst composite. Without targets
+        // nobody is ranked: the most and the least on the first metric that
+        // has figures, so a bulletin of counts still names its leaders.
+        let (best, worst, labels_, figure): (usize, usize, [L; 2], Figure) = if g.ranked > 0 {
+            let figure = |u: usize| v.standings.units[u].composite.map_or_else(String::new, pct);
+            (
+                g.members[0],
+                g.members[g.ranked - 1],
+                [sl::BEST, sl::WORST],
+                Box::new(figure),
+            )
+        } else {
+            let Some((mi, m, list)) = v.snapshot.metrics.iter().enumerate().find_map(|(mi, m)| {
+                let list = g.by_metric.get(mi)?;
+                (m.better == Better::Higher && list.len() >= 2).then_some((mi, m, list))
+            }) else {
+                continue;
+            };
+            let figure = move |u: usize| {
+                let value = v.standings.units[u].metrics[mi].value();
+                format!("{} {}{}", m.name, num(value, m.decimals), m.unit)
+            };
+            (
+                list[0],
+                list[list.len() - 1],
+                [sl::MOST, sl::LEAST],
+                Box::new(figure),
+            )
+        };
         let mut x = area.x;
         let name = if g.name.is_empty() {
             labels::ALL_UNITS.get(lang)
@@ -277,9 +328,10 @@ fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
         // Side by side when both fit well, else the worst under the best.
         let stacked = rest / 2 < 30;
         let half = if stacked { rest } else { rest / 2 };
-        for (k, (label, unit, style)) in [(sl::BEST, best, t.good), (sl::WORST, worst, t.warning)]
-            .into_iter()
-            .enumerate()
+        for (k, (label, unit, style)) in
+            [(labels_[0], best, t.good), (labels_[1], worst, t.warning)]
+                .into_iter()
+                .enumerate()
         {
             if stacked && k == 1 {
                 y += 1;
@@ -288,9 +340,7 @@ fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
                     break;
                 }
             }
-            let c = v.standings.units[unit]
-                .composite
-                .map_or_else(String::new, pct);
+            let c = figure(unit);
             let lw = put(buf, area, x, y, label.get(lang), half, t.muted);
             let cw = width(&c);
             let name_room = half.saturating_sub(lw + 1 + cw + 3);
@@ -368,24 +418,39 @@ fn alerts(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) {
         )
         .take(shown)
         .collect();
-    let unit_w = lines
+    let units = lines
         .iter()
-        .map(|(p, _, _)| width(&s.units[s.projects[*p].unit].name))
+        .map(|(p, _, _)| width(&v.unit_label(s.projects[*p].unit)))
         .max()
-        .unwrap_or(0)
-        .min(w / 4);
+        .unwrap_or(0);
     let what_w = lines.iter().map(|(_, x, _)| width(x)).max().unwrap_or(0);
     let longest = lines
         .iter()
         .map(|(p, _, _)| width(&s.projects[*p].name))
         .max()
         .unwrap_or(0);
+    // The unit's name whole when the projects' names leave it the room;
+    // else a quarter of the line.
+    let unit_w = units.min(w.saturating_sub(longest + what_w + 4).max(w / 4));
     let name_w = longest.min(w.saturating_sub(unit_w + what_w + 4));
+    // Cut where the names differ (many share a long prefix).
+    let cut = Cut::best(
+        lines.iter().map(|(p, _, _)| s.projects[*p].name.as_str()),
+        name_w,
+    );
     for (p, what, style) in lines.iter().take(shown) {
         let pr = &s.projects[*p];
-        put(buf, area, area.x, y, &pr.name, name_w, t.base);
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            &cut.apply(&pr.name, name_w),
+            name_w,
+            t.base,
+        );
         let x = area.x + (name_w + 2) as u16;
-        put(buf, area, x, y, &s.units[pr.unit].name, unit_w, t.muted);
+        put(buf, area, x, y, &v.unit_label(pr.unit), unit_w, t.muted);
         put(buf, area, x + (unit_w + 2) as u16, y, what, what_w, *style);
         y += 1;
     }

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::i18n::pct;
+use crate::i18n::{num, pct};
 use crate::model::projects::Milestone;
 use crate::model::standings::GroupStanding;
 use crate::model::{Snapshot, Stage};
@@ -20,7 +20,7 @@ use crate::ui::labels::{
     PROJECTS_TOTAL_INVESTMENT, SPEAKERS_STAGE, STALLED, START_RATE, UNIT,
 };
 use crate::ui::view::View;
-use crate::ui::widgets::figures::investment;
+use crate::ui::widgets::figures::{investment_decimals, investments};
 use crate::ui::widgets::line::{Window, centered, count, group_name, spans};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
@@ -167,10 +167,22 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
         4,
     ));
     let dash = NONE_DASH.get(lang);
-    let rows = group
+    // One precision for the column; a unit whose projects give no
+    // investment shows —, not 0.
+    let totals: Vec<Option<f64>> = group
         .members
         .iter()
         .map(|&u| {
+            let pl = v.standings.pipelines.get(u).copied().unwrap_or_default();
+            (pl.invested > 0).then_some(pl.investment)
+        })
+        .collect();
+    let totals = investments(&totals, dash);
+    let rows = group
+        .members
+        .iter()
+        .zip(totals)
+        .map(|(&u, inv)| {
             let pl = v.standings.pipelines.get(u).copied().unwrap_or_default();
             let card = v.standings.units[u].card;
             let mut cells = vec![Cell::new(v.snapshot.units[u].name.as_str(), t.bar(card))];
@@ -194,11 +206,6 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
                 pl.start_rate.map_or_else(|| dash.to_owned(), pct),
                 t.accent,
             ));
-            let inv = if pl.total() > 0 {
-                investment(pl.investment)
-            } else {
-                dash.to_owned()
-            };
             cells.push(Cell::new(inv, t.base));
             Row::new(cells)
         })
@@ -245,6 +252,15 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
     // Only the rows that fit are made: a provincial meeting can have
     // thousands of late projects, and this runs on every frame.
     let n_late = v.standings.overdue.len() + v.standings.stalled.len();
+    // One precision for the whole column, measured over every late project.
+    let decimals = investment_decimals(
+        v.standings
+            .overdue
+            .iter()
+            .map(|o| o.project)
+            .chain(v.standings.stalled.iter().copied())
+            .filter_map(|i| s.projects.get(i).and_then(|p| p.investment)),
+    );
     let win = Window::new(n_late, usize::from(area.height).saturating_sub(2), scroll);
     let mut rows: Vec<Row> = overdue
         .map(|o| {
@@ -276,7 +292,8 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
                 Cell::new(s.units.get(p.unit).map_or("", |u| u.name.as_str()), t.base),
                 Cell::new(&*p.name, t.base),
                 Cell::new(
-                    p.investment.map_or_else(|| dash.to_owned(), investment),
+                    p.investment
+                        .map_or_else(|| dash.to_owned(), |x| num(x, decimals)),
                     t.base,
                 ),
                 days,
@@ -314,7 +331,7 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
     let table = Table {
         columns: vec![
             Column::keep(UNIT.get(lang), Align::Left).max(10),
-            Column::flex(PROJECTS_PROJECT.get(lang), 28).shrink_to(16),
+            Column::flex(PROJECTS_PROJECT.get(lang), 80).shrink_to(16),
             Column::optional(PROJECTS_INVESTMENT.get(lang), Align::Right, 4),
             Column::keep(OVERDUE.get(lang), Align::Right),
             Column::optional(PROJECTS_DUE.get(lang), Align::Left, 3),

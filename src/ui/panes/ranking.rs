@@ -21,6 +21,20 @@ use crate::ui::widgets::line::{centered, cols, group_name, right, spans};
 /// Draws the ranking pane from a borrowed view.
 pub struct RankingPane<'a>(pub &'a View<'a>);
 
+/// What a metric's units are ordered by: completion (the bars of a metric
+/// with targets) or the value itself (the bars of counts, and the table,
+/// whose gaps are between values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Completion,
+    Value,
+}
+
+/// Whether any unit has a composite: otherwise the composite view is skipped.
+pub fn composite_shown(st: &crate::model::Standings) -> bool {
+    st.groups.iter().any(|g| g.ranked > 0)
+}
+
 /// What the pane shows: the composite, or one metric (index into metrics).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
@@ -46,8 +60,11 @@ impl<'a> Focus<'a> {
         }
         let group_pos = v.pane.group % groups.len();
         let group = &groups[group_pos];
+        // Without a single composite (a bulletin of counts, no targets) the
+        // composite would be a column of 未排名: the first metric stands in.
         let subject = match v.pane.metric % (v.snapshot.metrics.len() + 1) {
-            0 => Subject::Composite,
+            0 if composite_shown(v.standings) => Subject::Composite,
+            0 => Subject::Metric(0),
             k => Subject::Metric(k - 1),
         };
         let completion = match subject {
@@ -86,21 +103,34 @@ impl<'a> Focus<'a> {
         }
     }
 
-    /// The group's units in the order of the subject's ranking; for a metric,
+    /// The group's units in the order of what `by` ranks; for a metric,
     /// the units without a figure on it follow, so that none goes missing.
-    fn order(&self) -> Vec<usize> {
+    fn order(&self, by: Order) -> Vec<usize> {
         match self.subject {
             Subject::Composite => self.group.members.clone(),
             Subject::Metric(mi) => {
-                let ranked = self.group.by_metric.get(mi).cloned().unwrap_or_default();
-                let rest = self
-                    .group
-                    .members
-                    .iter()
+                let list = match by {
+                    Order::Completion => self.group.by_completion.get(mi),
+                    Order::Value => None,
+                };
+                let mut seen = std::collections::HashSet::new();
+                list.into_iter()
+                    .flatten()
+                    .chain(self.group.by_metric.get(mi).into_iter().flatten())
+                    .chain(&self.group.members)
                     .copied()
-                    .filter(|u| !ranked.contains(u));
-                ranked.iter().copied().chain(rest).collect()
+                    .filter(|u| seen.insert(*u))
+                    .collect()
             }
+        }
+    }
+
+    /// What the chart's bars show, and so its order.
+    fn chart_order(&self) -> Order {
+        if self.completion {
+            Order::Completion
+        } else {
+            Order::Value
         }
     }
 }
@@ -175,15 +205,25 @@ fn title(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
         Some(m) if m.better == Better::Lower => format!(" {}", labels::RANKING_LOWER.get(v.lang)),
         _ => String::new(),
     };
+    // A metric says what its units are ordered by: the bars' completion, or
+    // the value (the table's gaps are between values).
+    let by = match (f.subject, v.pane.tab % 2 == 1 || !f.completion) {
+        (Subject::Composite, _) => String::new(),
+        (Subject::Metric(_), false) => format!(" · {}", labels::RANKING_BY_COMPLETION.get(v.lang)),
+        (Subject::Metric(_), true) => format!(" · {}", labels::RANKING_BY_VALUE.get(v.lang)),
+    };
+    // Where `m` is in its cycle (which has no composite when nobody has one).
+    let with_composite = usize::from(composite_shown(v.standings));
     let pos = match f.subject {
         Subject::Composite => 1,
-        Subject::Metric(mi) => mi + 2,
+        Subject::Metric(mi) => mi + 1 + with_composite,
     };
-    let pos = format!("  {pos}/{}", v.snapshot.metrics.len() + 1);
+    let pos = format!("  {pos}/{}", v.snapshot.metrics.len() + with_composite);
     // The metric is what the presenter just switched to: a long group name is
     // cut first, down to a few characters.
     let group = group_name(&f.group.name, v.lang);
-    let rest = cols(&group_pos) + 2 + cols(subject) + cols(&unit) + cols(&lower) + cols(&pos);
+    let rest =
+        cols(&group_pos) + 2 + cols(subject) + cols(&unit) + cols(&lower) + cols(&by) + cols(&pos);
     let group_room = left_room.saturating_sub(rest).max(cols(group).min(10));
     let used = put(
         buf,
@@ -206,6 +246,7 @@ fn title(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
             (subject, t.accent),
             (&unit, t.muted),
             (&lower, t.muted),
+            (&by, t.accent),
             (&pos, t.muted),
         ],
     );

@@ -1,6 +1,8 @@
 //! The seating pane (座次): the red and the yellow zone as seat grids, best
 //! ranked first, with the unit and the person in every seat; units that found
-//! no seat are listed, never dropped. Tab switches to a list (zone, row,
+//! no seat, aides who gave their seat to another unit's leader, and units
+//! whose card has no zone (不挂牌 when only red and yellow zones exist) are
+//! listed with the reason, never dropped. Tab switches to a list (zone, row,
 //! seat, unit, person), which is also shown when the grid cannot fit.
 
 use ratatui::buffer::Buffer;
@@ -9,14 +11,18 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::model::Card;
+use crate::model::explain::card_name;
 use crate::model::order::{Seat, SeatedZone, sitters};
+use crate::text::split_at_width;
 use crate::ui::draw::put;
 use crate::ui::labels::{
-    MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_NO_ZONES, SEATING_OTHER_ZONE,
-    SEATING_OVERFLOW, SEATING_OVERFLOW_COUNT, SEATING_PERSON, SEATING_ROW, SEATING_ROW_HEADER,
-    SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS, SEATING_ZONE, UNIT, YELLOW_ZONE,
+    MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_MORE,
+    SEATING_NO_ZONES, SEATING_OTHER_ZONE, SEATING_OVERFLOW, SEATING_OVERFLOW_COUNT, SEATING_PERSON,
+    SEATING_ROW, SEATING_ROW_HEADER, SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS,
+    SEATING_STANDING, SEATING_UNZONED, SEATING_UNZONED_WHY, SEATING_ZONE, UNIT, YELLOW_ZONE,
 };
 use crate::ui::view::View;
+use crate::ui::widgets::cut::Cut;
 use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
@@ -25,12 +31,17 @@ pub struct SeatingPane<'a>(pub &'a View<'a>);
 
 /// The narrowest seat: two CJK characters and an ellipsis.
 const MIN_CELL: usize = 6;
-/// The widest seat, so a few seats on a wide screen still look like seats.
+/// The widest seat when names are short, so a few seats on a wide screen
+/// still look like seats; longer names widen it as far as [`MAX_NAME`].
 const MAX_CELL: usize = 20;
+/// The widest a seat grows for a long name.
+const MAX_NAME: usize = 32;
 /// Columns between seats.
 const GAP: usize = 1;
 /// Separates overflowing unit names.
 const SEP: &str = "、";
+/// Separates units each followed by its people.
+const UNIT_SEP: &str = "；";
 
 /// A zone as drawn: its card, name and shape, resolved once.
 struct ZoneView<'a> {
@@ -118,22 +129,33 @@ impl Widget for SeatingPane<'_> {
 struct ZoneGrid {
     /// Rows shown: up to the last occupied one (at least one).
     rows: usize,
+    /// Lines per row of seats: the unit and the person (2), or a unit's name
+    /// over two lines when it is wider than a seat and the height allows (3).
+    lines: Vec<usize>,
+    /// How the units' names cut in this zone lose their characters.
+    cut: Cut,
+    /// How the people's names do.
+    person_cut: Cut,
     /// Width of the "第1排" labels (0 when there is no room for them).
     label: usize,
     cell: usize,
-    /// The overflow line(s), already wrapped.
-    overflow: Vec<String>,
+    /// The units without a seat.
+    overflow: List,
+    /// The aides without a seat.
+    standing: List,
 }
 
 impl ZoneGrid {
     fn height(&self) -> usize {
-        1 + 2 * self.rows + self.overflow.len()
+        1 + self.lines.iter().sum::<usize>() + self.overflow.height() + self.standing.height()
     }
 }
 
 /// The whole grid, when it fits.
 struct Grid {
     zones: Vec<ZoneGrid>,
+    /// The units without a zone (the reason comes with the prefix).
+    unzoned: List,
     /// A blank line between zones.
     spaced: bool,
 }
@@ -144,6 +166,174 @@ fn row_label(v: &View, r: usize) -> String {
 
 fn overflow_prefix(v: &View) -> String {
     format!("{}：", SEATING_OVERFLOW.get(v.lang))
+}
+
+fn standing_prefix(v: &View) -> String {
+    format!("{}：", SEATING_STANDING.get(v.lang))
+}
+
+/// "未分区（不挂牌，座次未设相应分区）：" — the reason names the cards.
+fn unzoned_prefix(v: &View) -> String {
+    let mut cards: Vec<Card> = v
+        .unzoned
+        .iter()
+        .map(|&u| v.standings.units[u].card)
+        .collect();
+    cards.sort();
+    cards.dedup();
+    let names: Vec<&str> = cards.iter().map(|&c| card_name(c, v.lang)).collect();
+    let why = SEATING_UNZONED_WHY
+        .get(v.lang)
+        .replace("{card}", &names.join("、"));
+    format!("{}{}：", SEATING_UNZONED.get(v.lang), v.lang.paren(&why))
+}
+
+/// A unit's label over two lines of `cell` columns: a name and its group
+/// (for twins), else the name split near its middle (`经济` / `开发区`, not
+/// `经济开发` / `区`).
+fn two_lines(v: &View, unit: usize, label: &str, cell: usize) -> (String, String) {
+    let name = &v.snapshot.units[unit].name;
+    if label != name.as_str() {
+        let group = &label[name.len()..];
+        // The brackets go before the group's name is cut.
+        let group = if cols(group) > cell {
+            group.trim_start_matches('（').trim_end_matches('）')
+        } else {
+            group
+        };
+        return (Cut::End.apply(name, cell), group.to_owned());
+    }
+    let half = cols(label)
+        .div_ceil(2)
+        .max(cols(label).saturating_sub(cell));
+    let (first, rest) = split_at_width(label, half.min(cell));
+    (first.to_owned(), rest.to_owned())
+}
+
+/// Names listed under a zone (no seat, no zone), wrapped to the width.
+struct List {
+    items: Vec<String>,
+    sep: &'static str,
+    width: usize,
+    lines: Vec<String>,
+    /// The lead ("未分区（…）：") takes a line of its own, the names the
+    /// whole width under it: a long lead beside them would leave the names
+    /// a sliver of the line.
+    own_line: bool,
+}
+
+/// Columns the names under a lead of their own are indented by.
+const INDENT: usize = 2;
+
+impl List {
+    fn new(items: Vec<String>, sep: &'static str, lead: usize, w: usize) -> List {
+        let own_line = lead > w / 3;
+        let width = if own_line {
+            w.saturating_sub(INDENT)
+        } else {
+            w.saturating_sub(lead)
+        };
+        let lines = wrap(&items, sep, width);
+        List {
+            items,
+            sep,
+            width,
+            lines,
+            own_line,
+        }
+    }
+
+    /// Lines it takes on screen.
+    fn height(&self) -> usize {
+        self.lines.len() + usize::from(self.own_line && !self.lines.is_empty())
+    }
+
+    /// One line: as many names as fit whole, then how many more there are
+    /// ("等 6 个"); the list view (Tab) has them all.
+    fn shorten(&mut self, v: &View) {
+        if self.lines.len() <= 1 {
+            return;
+        }
+        let n = self.items.len();
+        // "A、B等 6 个" counts them all in Chinese; "A, B and 4 more" the rest.
+        let note = |keep: usize| match v.lang {
+            crate::i18n::Lang::Zh => count(SEATING_MORE, v.lang, n),
+            crate::i18n::Lang::En => count(SEATING_MORE, v.lang, n - keep),
+        };
+        let mut keep = 1;
+        while keep < n {
+            let line = self.items[..=keep].join(self.sep);
+            if cols(&line) + cols(&note(keep + 1)) > self.width {
+                break;
+            }
+            keep += 1;
+        }
+        let note = note(keep);
+        // The count is the point: a first name too long is cut to leave it room.
+        let names = self.items[..keep].join(self.sep);
+        let names = crate::text::truncate(&names, self.width.saturating_sub(cols(&note)));
+        self.lines = vec![format!("{names}{note}")];
+    }
+}
+
+/// "经济技术开发区：王丽、刘强": each unit whose aides have no seat, with them.
+fn aides(v: &View, standing: &[(usize, String)]) -> Vec<String> {
+    let mut out: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (u, person) in standing {
+        match out.last_mut() {
+            Some((last, people)) if last == u => people.push(person),
+            _ => out.push((*u, vec![person])),
+        }
+    }
+    out.into_iter()
+        .map(|(u, people)| format!("{}：{}", v.unit_label(u), people.join(SEP)))
+        .collect()
+}
+
+/// Draws `lines` (wrapped, the first led by `prefix`) from line `y`; returns
+/// the line after them.
+fn labelled(
+    v: &View,
+    area: Rect,
+    buf: &mut Buffer,
+    mut y: u16,
+    prefix: &str,
+    list: &List,
+    style: Style,
+) -> u16 {
+    let w = usize::from(area.width);
+    if list.own_line && !list.lines.is_empty() {
+        put(buf, area, area.x, y, prefix, w, style);
+        y += 1;
+        for line in &list.lines {
+            put(
+                buf,
+                area,
+                area.x + INDENT as u16,
+                y,
+                line,
+                w.saturating_sub(INDENT),
+                style,
+            );
+            y += 1;
+        }
+        return y;
+    }
+    let lines = &list.lines;
+    for (k, line) in lines.iter().enumerate() {
+        let lead = if k == 0 { prefix } else { "" };
+        let pad = " ".repeat(if k == 0 { 0 } else { cols(prefix) });
+        spans(
+            buf,
+            area,
+            area.x,
+            y,
+            w,
+            &[(lead, style), (&pad, v.theme.muted), (line, style)],
+        );
+        y += 1;
+    }
+    y
 }
 
 impl Grid {
@@ -159,19 +349,20 @@ impl Grid {
             if rows * 2 > usize::from(area.height) {
                 return None;
             }
-            let cell_for = |label: usize| {
-                let room = w.saturating_sub(if label > 0 { label + GAP } else { 0 });
-                (room.saturating_sub((spr - 1) * GAP) / spr).min(MAX_CELL)
-            };
             // Row labels only when they cost no seat its text: names matter more.
             let natural = z
                 .seated
                 .seats
                 .iter()
-                .map(|s| cols(&v.snapshot.units[s.unit].name).max(cols(&s.person)))
+                .map(|s| cols(&v.unit_label(s.unit)).max(cols(&s.person)))
                 .max()
                 .unwrap_or(0)
-                .clamp(MIN_CELL, MAX_CELL);
+                .clamp(MIN_CELL, MAX_NAME);
+            let cap = natural.max(MAX_CELL);
+            let cell_for = |label: usize| {
+                let room = w.saturating_sub(if label > 0 { label + GAP } else { 0 });
+                (room.saturating_sub((spr - 1) * GAP) / spr).min(cap)
+            };
             let label = cols(&row_label(v, rows - 1));
             let (label, cell) = match cell_for(label) {
                 c if c >= natural || c >= cell_for(0) => (label, c),
@@ -184,24 +375,89 @@ impl Grid {
                 .seated
                 .overflow
                 .iter()
-                .map(|&u| v.snapshot.units[u].name.clone())
+                .map(|&u| v.unit_label(u).into_owned())
                 .collect();
-            let prefix = cols(&overflow_prefix(v));
-            let overflow = wrap(&names, SEP, w.saturating_sub(prefix));
+            let overflow = List::new(names, SEP, cols(&overflow_prefix(v)), w);
+            let standing = List::new(
+                aides(v, &z.seated.standing),
+                UNIT_SEP,
+                cols(&standing_prefix(v)),
+                w,
+            );
+            let labels: Vec<String> = z
+                .seated
+                .seats
+                .iter()
+                .map(|s| v.unit_label(s.unit).into_owned())
+                .collect();
+            let mut lines = vec![2; rows];
+            for (seat, label) in z.seated.seats.iter().zip(&labels) {
+                if cols(label) > cell
+                    && let Some(l) = lines.get_mut(seat.row as usize)
+                {
+                    *l = 3;
+                }
+            }
             out.push(ZoneGrid {
                 rows,
+                lines,
+                cut: Cut::best(labels.iter().map(String::as_str), cell),
+                person_cut: Cut::best(z.seated.seats.iter().map(|s| s.person.as_str()), cell),
                 label,
                 cell,
                 overflow,
+                standing,
             });
         }
-        let tight: usize = out.iter().map(ZoneGrid::height).sum();
+        let names: Vec<String> = v
+            .unzoned
+            .iter()
+            .map(|&u| v.unit_label(u).into_owned())
+            .collect();
+        let mut unzoned = List::new(names, SEP, cols(&unzoned_prefix(v)), w);
         let h = usize::from(area.height);
+        let height = |out: &[ZoneGrid], unzoned: &List| {
+            out.iter().map(ZoneGrid::height).sum::<usize>() + unzoned.height()
+        };
+        let mut tight = height(&out, &unzoned);
+        if tight > h {
+            // No room for names over two lines: one line each, cut.
+            for z in &mut out {
+                z.lines.iter_mut().for_each(|l| *l = 2);
+            }
+            tight = height(&out, &unzoned);
+        }
+        if tight > h {
+            // Still too tall: each list of names on one line, ending with
+            // how many more there are (the list view, Tab, has them all).
+            // The longest list first, until the grid fits.
+            while tight > h {
+                let mut lists: Vec<&mut List> = out
+                    .iter_mut()
+                    .flat_map(|z| [&mut z.overflow, &mut z.standing])
+                    .chain([&mut unzoned])
+                    .collect();
+                let Some(longest) = lists
+                    .iter_mut()
+                    .filter(|l| l.lines.len() > 1)
+                    .max_by_key(|l| l.height())
+                else {
+                    break;
+                };
+                longest.shorten(v);
+                tight = height(&out, &unzoned);
+            }
+        }
         if tight > h {
             return None;
         }
-        let spaced = tight + out.len().saturating_sub(1) <= h;
-        Some(Grid { zones: out, spaced })
+        let blocks = out.len() + usize::from(!unzoned.lines.is_empty());
+        let spaced = tight + blocks.saturating_sub(1) <= h;
+        Some(Grid {
+            zones: out,
+            unzoned,
+            spaced,
+        })
     }
 
     fn draw(&self, v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
@@ -217,14 +473,19 @@ impl Grid {
                     .replace("{cap}", &(z.rows * z.seats_per_row).to_string())
             );
             let shape = format!("  {}", count(SEATING_ROWS, v.lang, z.rows));
-            let late = if z.seated.overflow.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "  {}",
-                    count(SEATING_OVERFLOW_COUNT, v.lang, z.seated.overflow.len())
-                )
-            };
+            let mut late = String::new();
+            if z.seated.missing > 0 {
+                late.push_str("  ");
+                late.push_str(&count(SEATING_MISSING, v.lang, z.seated.missing));
+            }
+            if !z.seated.overflow.is_empty() {
+                late.push_str("  ");
+                late.push_str(&count(
+                    SEATING_OVERFLOW_COUNT,
+                    v.lang,
+                    z.seated.overflow.len(),
+                ));
+            }
             let label = format!(" {} ", z.label);
             spans(
                 buf,
@@ -258,36 +519,43 @@ impl Grid {
                     };
                     match index.get(r * z.seats_per_row + s).copied().flatten() {
                         Some(seat) => {
-                            let unit = &v.snapshot.units[seat.unit].name;
+                            let unit = v.unit_label(seat.unit);
                             let style = v.name_style(seat.unit, t.bar(z.card));
-                            put(buf, area, x, y, unit, g.cell, style);
-                            put(buf, area, x, y + 1, &seat.person, g.cell, t.base);
+                            let lines = g.lines.get(r).copied().unwrap_or(2);
+                            let person_y = y + lines as u16 - 1;
+                            if lines == 3 && cols(&unit) > g.cell {
+                                let (first, rest) = two_lines(v, seat.unit, &unit, g.cell);
+                                put(buf, area, x, y, &first, g.cell, style);
+                                let rest = g.cut.apply(&rest, g.cell);
+                                put(buf, area, x, y + 1, &rest, g.cell, style);
+                            } else {
+                                put(buf, area, x, y, &g.cut.apply(&unit, g.cell), g.cell, style);
+                            }
+                            let person = g.person_cut.apply(&seat.person, g.cell);
+                            put(buf, area, x, person_y, &person, g.cell, t.base);
                         }
                         None => {
                             put(buf, area, x, y, SEATING_EMPTY.get(v.lang), g.cell, t.muted);
                         }
                     }
                 }
-                y += 2;
+                y += g.lines.get(r).copied().unwrap_or(2) as u16;
             }
-            let prefix = overflow_prefix(v);
-            for (k, line) in g.overflow.iter().enumerate() {
-                let lead = if k == 0 { prefix.as_str() } else { "" };
-                let pad = " ".repeat(if k == 0 { 0 } else { cols(&prefix) });
-                spans(
-                    buf,
-                    area,
-                    area.x,
-                    y,
-                    w,
-                    &[(lead, t.alarm), (&pad, t.muted), (line, t.alarm)],
-                );
-                y += 1;
-            }
+            y = labelled(v, area, buf, y, &overflow_prefix(v), &g.overflow, t.alarm);
+            y = labelled(v, area, buf, y, &standing_prefix(v), &g.standing, t.warning);
             if self.spaced {
                 y += 1;
             }
         }
+        labelled(
+            v,
+            area,
+            buf,
+            y,
+            &unzoned_prefix(v),
+            &self.unzoned,
+            t.warning,
+        );
     }
 }
 
@@ -318,10 +586,30 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
                 zone(t.card(z.card)),
                 Cell::new(SEATING_OVERFLOW.get(lang), t.alarm),
                 Cell::new("", t.muted),
-                Cell::new(v.snapshot.units[u].name.as_str(), t.alarm),
+                Cell::new(v.unit_label(u), t.alarm),
                 Cell::new(sitters(v.snapshot, u).join(SEP), t.alarm),
             ]));
         }
+        for (u, person) in &z.seated.standing {
+            rows.push(Row::new(vec![
+                zone(t.card(z.card)),
+                Cell::new(SEATING_OVERFLOW.get(lang), t.warning),
+                Cell::new("", t.muted),
+                Cell::new(v.unit_label(*u), t.warning),
+                Cell::new(person.as_str(), t.warning),
+            ]));
+        }
+    }
+    for &u in v.unzoned {
+        let card = v.standings.units[u].card;
+        // The card in the zone's column, "未分区" where the row would be.
+        rows.push(Row::new(vec![
+            Cell::new(card_name(card, lang), t.card(card)),
+            Cell::new(SEATING_UNZONED.get(lang), t.warning),
+            Cell::new("", t.muted),
+            Cell::new(v.unit_label(u), t.warning),
+            Cell::new(sitters(v.snapshot, u).join(SEP), t.warning),
+        ]));
     }
     let table = Table {
         columns: vec![
@@ -329,7 +617,9 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
             Column::keep(SEATING_ROW_HEADER.get(lang), Align::Right),
             Column::keep(SEATING_SEAT_HEADER.get(lang), Align::Right),
             Column::flex(UNIT.get(lang), 40),
-            Column::keep(SEATING_PERSON.get(lang), Align::Left).max(48),
+            // On a narrow screen the people give way before the units' names
+            // are cut to nothing.
+            Column::optional(SEATING_PERSON.get(lang), Align::Left, 1).max(48),
         ],
         rows,
         header_style: t.muted,

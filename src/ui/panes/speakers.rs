@@ -71,7 +71,18 @@ impl Widget for SpeakersPane<'_> {
     }
 }
 
-/// The queue as a column: "1 经济开发区", the current one highlighted.
+/// Whether the unit at queue position `k` has spoken: from the meeting log
+/// when the view has it, else those before the current one.
+fn spoken(v: &View, queue: &[usize], current: usize, k: usize) -> bool {
+    match v.heard {
+        Some(_) => k != current && v.has_spoken(queue[k]),
+        None => k < current,
+    }
+}
+
+/// The queue as a column: "✓1 经济开发区" for a unit that has spoken, the
+/// current one highlighted; one that has not spoken stays bright wherever it
+/// stands (a unit that gained the card during the item may sit above).
 fn queue_column(v: &View, queue: &[usize], current: usize, area: Rect, buf: &mut Buffer) {
     let t = v.theme;
     let w = usize::from(area.width);
@@ -79,18 +90,18 @@ fn queue_column(v: &View, queue: &[usize], current: usize, area: Rect, buf: &mut
     let digits = queue.len().to_string().len();
     for (line, k) in win.range().enumerate() {
         let y = area.y + line as u16;
-        let name = &v.snapshot.units[queue[k]].name;
-        let style = match k.cmp(&current) {
-            std::cmp::Ordering::Less => t.muted,
-            std::cmp::Ordering::Equal => t.selected,
-            std::cmp::Ordering::Greater => t.base,
+        let name = v.unit_label(queue[k]);
+        let done = spoken(v, queue, current, k);
+        let (mark, style) = match (k == current, done) {
+            (true, _) => ("▶", t.selected),
+            (false, true) => ("✓", t.muted),
+            (false, false) => (" ", t.base),
         };
         if k == current {
             fill(buf, area, area.x, y, w, style);
         }
-        let mark = if k == current { "▶" } else { " " };
         let number = format!("{mark}{:>digits$} ", k + 1);
-        spans(buf, area, area.x, y, w, &[(&number, style), (name, style)]);
+        spans(buf, area, area.x, y, w, &[(&number, style), (&name, style)]);
     }
     if win.hidden > 0 {
         // The window keeps its last line for the note; say how far the queue goes.
@@ -100,20 +111,29 @@ fn queue_column(v: &View, queue: &[usize], current: usize, area: Rect, buf: &mut
     }
 }
 
-/// The queue as one line: "2/8 城关街道 · ▶经济开发区 · 临港物流园 · …".
+/// The queue as one line: "2/8 ✓城关街道 · ▶经济开发区 · 临港物流园 · …";
+/// units above the current one that have not spoken come first.
 fn queue_strip(v: &View, queue: &[usize], current: usize, area: Rect, buf: &mut Buffer) {
     let t = v.theme;
     let pos = format!("{}/{} ", current + 1, queue.len());
-    let name = |k: usize| v.snapshot.units[queue[k]].name.as_str();
+    let name = |k: usize| v.unit_label(queue[k]).into_owned();
     let mut pieces: Vec<(String, ratatui::style::Style)> = vec![(pos, t.muted)];
-    if current > 0 {
-        pieces.push((name(current - 1).to_owned(), t.muted));
+    for k in (0..current).filter(|&k| !spoken(v, queue, current, k)) {
+        pieces.push((name(k), t.base));
+        pieces.push((" · ".to_owned(), t.muted));
+    }
+    if current > 0 && spoken(v, queue, current, current - 1) {
+        pieces.push((format!("✓{}", name(current - 1)), t.muted));
         pieces.push((" · ".to_owned(), t.muted));
     }
     pieces.push((format!("▶{}", name(current)), t.selected));
     for k in current + 1..queue.len() {
         pieces.push((" · ".to_owned(), t.muted));
-        pieces.push((name(k).to_owned(), t.base));
+        if spoken(v, queue, current, k) {
+            pieces.push((format!("✓{}", name(k)), t.muted));
+        } else {
+            pieces.push((name(k), t.base));
+        }
     }
     let refs: Vec<(&str, ratatui::style::Style)> =
         pieces.iter().map(|(s, st)| (s.as_str(), *st)).collect();

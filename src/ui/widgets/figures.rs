@@ -1,7 +1,7 @@
 //! Figures as the panes write them, so the same number reads the same in
 //! every pane: gaps behind, pace in points, investments.
 
-use crate::i18n::{num, pct};
+use crate::i18n::num;
 
 /// A gap behind someone: "—" for the first (nothing to catch up), else
 /// `-x` with `fmt` giving x's form (a percentage, or a value with its unit).
@@ -17,15 +17,18 @@ pub fn behind(
     }
 }
 
-/// A composite gap, in the form the CLI's standings table uses (`-12.4%`).
-pub fn behind_pct(rank: Option<u32>, gap: Option<f64>, dash: &str) -> String {
-    behind(rank, gap, pct, dash)
+/// A composite gap in percentage points (`-12.4`), already computed from
+/// the composites as printed ([`crate::model::shown::composite_gaps`]).
+pub fn behind_points(rank: Option<u32>, points: Option<f64>, dash: &str) -> String {
+    behind(rank, points, |p| num(p, 1), dash)
 }
 
 /// Completion against time progress in percentage points, signed: `+11.0`
-/// ahead, `-5.1` behind; the flag is true when ahead or level.
+/// ahead, `-5.1` behind, from the two percentages as printed (so 43.9% at a
+/// time progress of 32.9% is +11.0, whatever the digits behind); the flag is
+/// true when ahead or level.
 pub fn pace_points(completion: f64, time_progress: f64) -> (String, bool) {
-    let points = (completion - time_progress) * 100.0;
+    let points = crate::model::shown::points(completion, time_progress);
     let text = num(points.abs(), 1);
     let level = text.trim_start_matches(['0', '.']).is_empty();
     if level {
@@ -37,16 +40,32 @@ pub fn pace_points(completion: f64, time_progress: f64) -> (String, bool) {
     }
 }
 
-/// An investment with as many decimals as it was given (up to two): `50`,
-/// `18.5`, `0.35`.
-pub fn investment(x: f64) -> String {
-    let decimals = (0..2u8)
-        .find(|&d| {
-            let scaled = x * 10f64.powi(i32::from(d));
-            (scaled - scaled.round()).abs() < 1e-9
+/// The decimals a column of investments needs: those of its most precise
+/// value, up to two.
+pub fn investment_decimals(values: impl Iterator<Item = f64>) -> u8 {
+    values
+        .map(|x| {
+            (0..2u8)
+                .find(|&d| {
+                    let scaled = x * 10f64.powi(i32::from(d));
+                    (scaled - scaled.round()).abs() < 1e-9
+                })
+                .unwrap_or(2)
         })
-        .unwrap_or(2);
-    num(x, decimals)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A column of investments with one precision for all of them: as many
+/// decimals as the most precise needs (up to two), so the column reads
+/// aligned (`6.5`, `11.0`, `4.5`, not `6.5`, `11`, `4.5`); a missing one is
+/// `dash`, never 0.
+pub fn investments(values: &[Option<f64>], dash: &str) -> Vec<String> {
+    let decimals = investment_decimals(values.iter().flatten().copied());
+    values
+        .iter()
+        .map(|v| v.map_or_else(|| dash.to_owned(), |x| num(x, decimals)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -61,17 +80,25 @@ mod tests {
     }
 
     #[test]
-    fn investments_keep_their_precision() {
-        assert_eq!(investment(50.0), "50");
-        assert_eq!(investment(18.5), "18.5");
-        assert_eq!(investment(0.35), "0.35");
-        assert_eq!(investment(120.754), "120.75");
+    fn a_column_of_investments_has_one_precision() {
+        let v = [Some(6.5), Some(11.0), None, Some(4.25)];
+        assert_eq!(investments(&v, "—"), ["6.50", "11.00", "—", "4.25"]);
+        assert_eq!(investments(&[Some(7.0), Some(45.0)], "—"), ["7", "45"]);
+        assert_eq!(investments(&[Some(120.754)], "—"), ["120.75"]);
     }
 
     #[test]
     fn the_first_is_behind_nobody() {
-        assert_eq!(behind_pct(Some(1), Some(0.0), "—"), "—");
-        assert_eq!(behind_pct(Some(2), Some(0.124), "—"), "-12.4%");
-        assert_eq!(behind_pct(None, None, "—"), "—");
+        assert_eq!(behind_points(Some(1), Some(0.0), "—"), "—");
+        assert_eq!(behind_points(Some(2), Some(12.4), "—"), "-12.4");
+        assert_eq!(behind_points(None, None, "—"), "—");
+    }
+
+    #[test]
+    fn pace_is_the_difference_of_the_percentages_shown() {
+        // 32.94% shows 32.9%, 43.86% shows 43.9%: 11.0 points, not 10.9.
+        assert_eq!(crate::i18n::pct(0.4386), "43.9%");
+        assert_eq!(crate::i18n::pct(0.3294), "32.9%");
+        assert_eq!(pace_points(0.4386, 0.3294), ("+11.0".to_owned(), true));
     }
 }

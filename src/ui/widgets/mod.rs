@@ -6,6 +6,7 @@
 //! `cell_mut`, so nothing is ever written outside the area it is given.
 
 pub mod bar;
+pub mod cut;
 pub mod figures;
 pub mod line;
 pub mod table;

@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::cut::Cut;
 use super::line::{cols, fill};
 use crate::ui::draw::put;
 
@@ -31,6 +32,9 @@ pub struct Column {
     pub max: usize,
     /// The narrowest a flexible column is cut to before other columns give way.
     pub min: usize,
+    /// A shorter header used when the full one would cost another column
+    /// its room (`进度差` for `进度差(个百分点)`).
+    pub short: Option<String>,
 }
 
 impl Column {
@@ -43,6 +47,7 @@ impl Column {
             flex: false,
             max: 40,
             min: FLEX_MIN,
+            short: None,
         }
     }
     /// The flexible column (usually the unit's or project's name).
@@ -54,6 +59,7 @@ impl Column {
             flex: true,
             max,
             min: FLEX_MIN,
+            short: None,
         }
     }
     /// A column dropped when room runs short: higher `drop` goes first.
@@ -65,10 +71,16 @@ impl Column {
             flex: false,
             max: 40,
             min: FLEX_MIN,
+            short: None,
         }
     }
     pub fn max(mut self, max: usize) -> Column {
         self.max = max;
+        self
+    }
+    /// A shorter header for a narrow screen.
+    pub fn short(mut self, header: impl Into<String>) -> Column {
+        self.short = Some(header.into());
         self
     }
     /// Keeps a flexible column at least `min` wide while others can give way.
@@ -110,6 +122,9 @@ impl Row {
     }
 }
 
+/// Columns with a drop priority from here on are extras: a full header may
+/// cost them their place.
+const EXTRA: u8 = 10;
 /// The narrowest a flexible column is cut to by default.
 const FLEX_MIN: usize = 8;
 /// Columns between cells.
@@ -126,23 +141,66 @@ pub struct Table {
 impl Table {
     /// Each column's (offset, width), `None` for a column that gave way.
     pub fn layout(&self, width: usize) -> Vec<Option<(usize, usize)>> {
-        let natural: Vec<usize> = self
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let cells = self
-                    .rows
+        self.plan(width).0
+    }
+
+    /// The layout, and whether the short headers are used: only when the
+    /// full ones would make a column give way or cut the flexible one.
+    fn plan(&self, width: usize) -> (Vec<Option<(usize, usize)>>, bool) {
+        // The widest cell of each column, measured once.
+        let cells: Vec<usize> = (0..self.columns.len())
+            .map(|i| {
+                self.rows
                     .iter()
                     .filter_map(|r| r.cells.get(i))
-                    .map(|cell| cols(&cell.text));
-                cells.fold(cols(&c.header), usize::max).min(c.max)
+                    .map(|cell| cols(&cell.text))
+                    .max()
+                    .unwrap_or(0)
             })
             .collect();
+        let natural = |short: bool| -> Vec<usize> {
+            self.columns
+                .iter()
+                .zip(&cells)
+                .map(|(c, w)| (*w).max(cols(Self::header(c, short))).min(c.max))
+                .collect()
+        };
+        let full = self.layout_with(width, &natural(false));
+        if self.columns.iter().all(|c| c.short.is_none()) {
+            return (full, false);
+        }
+        let short = self.layout_with(width, &natural(true));
+        // The full headers unless they cost the flexible column room, or a
+        // column the short ones keep that is not one of the extras (a drop
+        // priority of 10 or more: the composite view's per-metric columns).
+        let lost = (0..self.columns.len())
+            .any(|i| full[i].is_none() && short[i].is_some() && self.columns[i].drop < EXTRA);
+        let flex_w = |l: &[Option<(usize, usize)>]| {
+            self.columns
+                .iter()
+                .position(|c| c.flex)
+                .and_then(|f| l.get(f).copied().flatten())
+                .map_or(0, |(_, w)| w)
+        };
+        if lost || flex_w(&full) < flex_w(&short) {
+            (short, true)
+        } else {
+            (full, false)
+        }
+    }
+
+    fn header(c: &Column, short: bool) -> &str {
+        match (&c.short, short) {
+            (Some(h), true) => h,
+            _ => &c.header,
+        }
+    }
+
+    fn layout_with(&self, width: usize, natural: &[usize]) -> Vec<Option<(usize, usize)>> {
         let flex = self.columns.iter().position(|c| c.flex);
         let mut shown: Vec<bool> = vec![true; self.columns.len()];
         loop {
-            let need = self.need(&natural, &shown, flex);
+            let need = self.need(natural, &shown, flex);
             if need <= width {
                 break;
             }
@@ -232,7 +290,7 @@ impl Table {
         if area.is_empty() {
             return 0;
         }
-        let layout = self.layout(usize::from(area.width));
+        let (layout, short) = self.plan(usize::from(area.width));
         for (c, slot) in self.columns.iter().zip(&layout) {
             if let Some((x, w)) = slot {
                 self.cell(
@@ -241,12 +299,27 @@ impl Table {
                     *x,
                     *w,
                     area.y,
-                    &c.header,
+                    Self::header(c, short),
                     c.align,
                     self.header_style,
                 );
             }
         }
+        // The flexible column (names) is cut where its visible names differ.
+        let flex = self.columns.iter().position(|c| c.flex);
+        let visible = usize::from(area.height.saturating_sub(1));
+        let cut = flex
+            .and_then(|f| layout.get(f).copied().flatten().map(|(_, w)| (f, w)))
+            .map(|(f, w)| {
+                let texts = self
+                    .rows
+                    .iter()
+                    .skip(start)
+                    .take(visible)
+                    .filter_map(|r| r.cells.get(f))
+                    .map(|c| c.text.as_str());
+                (f, Cut::best(texts, w))
+            });
         let mut drawn = 0;
         for (k, row) in self.rows.iter().skip(start).enumerate() {
             let Some(y) = area
@@ -259,13 +332,21 @@ impl Table {
             if let Some(h) = row.highlight {
                 fill(buf, area, area.x, y, usize::from(area.width), h);
             }
-            for ((c, slot), cell) in self.columns.iter().zip(&layout).zip(&row.cells) {
+            for (i, ((c, slot), cell)) in
+                self.columns.iter().zip(&layout).zip(&row.cells).enumerate()
+            {
                 if let Some((x, w)) = slot {
                     let style = match row.highlight {
                         Some(h) => cell.style.patch(h),
                         None => cell.style,
                     };
-                    self.cell(buf, area, *x, *w, y, &cell.text, c.align, style);
+                    match cut {
+                        Some((f, how)) if f == i => {
+                            let text = how.apply(&cell.text, *w);
+                            self.cell(buf, area, *x, *w, y, &text, c.align, style);
+                        }
+                        _ => self.cell(buf, area, *x, *w, y, &cell.text, c.align, style),
+                    }
                 }
             }
             drawn += 1;

@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Focus, Subject};
+use super::{Focus, Order, Subject};
 use crate::i18n::{num, pct};
-use crate::model::Card;
+use crate::model::{Card, CardSource};
 use crate::ui::draw::put;
-use crate::ui::labels::{MORE_UNITS, NONE_DASH, UNRANKED};
+use crate::ui::labels::{DECIDED_LEGEND, DECIDED_MARK, MORE_UNITS, NONE_DASH, UNRANKED};
 use crate::ui::view::View;
 use crate::ui::widgets::bar::{covered, hbar, marker_cell, set};
 use crate::ui::widgets::line::{Window, cols, count, put_right};
@@ -26,11 +26,15 @@ struct Bar<'a> {
     /// The completion next to the value (completion views of a metric).
     completion: String,
     card: Card,
+    /// The card was given by decision, not by the rule: the bar's colour
+    /// needs the word (a decided yellow bar may well cross the pace line).
+    decided: bool,
 }
 
 fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
     let dash = || NONE_DASH.get(v.lang).to_owned();
-    f.order()
+    let by = f.chart_order();
+    f.order(by)
         .into_iter()
         .map(|u| {
             let us = &v.standings.units[u];
@@ -46,6 +50,7 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
                         .map_or_else(|| UNRANKED.get(v.lang).to_owned(), pct),
                     completion: String::new(),
                     card: us.card,
+                    decided: us.source == CardSource::Decision,
                 },
                 Subject::Metric(mi) => {
                     let ms = us.metrics.get(mi).copied().unwrap_or_default();
@@ -59,14 +64,20 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
                     } else {
                         (has.then(|| ms.value()), String::new())
                     };
+                    // The rank of what the bars show.
+                    let rank = match by {
+                        Order::Completion => ms.completion_rank,
+                        Order::Value => ms.rank,
+                    };
                     Bar {
-                        rank: ms.rank.map_or_else(dash, |r| r.to_string()),
+                        rank: rank.map_or_else(dash, |r| r.to_string()),
                         name,
                         changed: v.changed(u),
                         length,
                         figure,
                         completion,
                         card: us.card,
+                        decided: us.source == CardSource::Decision,
                     }
                 }
             }
@@ -99,16 +110,27 @@ struct Cols {
     bar: usize,
     figure: usize,
     completion: usize,
+    /// The "◆决定" mark after the figures (0 when no unit is decided).
+    mark: usize,
 }
 
-fn columns(bars: &[Bar], width: usize) -> Cols {
+fn columns(bars: &[Bar], width: usize, mark: &str) -> Cols {
     let widest = |g: &dyn Fn(&Bar) -> usize| bars.iter().map(g).max().unwrap_or(0);
     let rank = widest(&|b| cols(&b.rank));
     let figure = widest(&|b| cols(&b.figure));
     let completion = widest(&|b| cols(&b.completion));
     let names = widest(&|b| cols(b.name));
-    let values = figure + if completion > 0 { 1 + completion } else { 0 };
-    let mut name = names.min((width / 4).max(8));
+    let mark = if bars.iter().any(|b| b.decided) {
+        cols(mark)
+    } else {
+        0
+    };
+    let values = figure
+        + if completion > 0 { 1 + completion } else { 0 }
+        + if mark > 0 { 1 + mark } else { 0 };
+    // Names whole as long as the bars keep a third of the line.
+    let room_for_name = width.saturating_sub(rank + 1 + 1 + 1 + values + (width / 3).max(12));
+    let mut name = names.min(room_for_name.max((width / 4).max(8)));
     let fixed = rank + 1 + name + 1 + 1 + values;
     let mut bar = width.saturating_sub(fixed);
     if bar < 4 {
@@ -123,6 +145,7 @@ fn columns(bars: &[Bar], width: usize) -> Cols {
         bar,
         figure,
         completion,
+        mark,
     }
 }
 
@@ -131,7 +154,8 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let t = v.theme;
     let bars = bars(v, f);
     let scale = scale(f, &bars);
-    let c = columns(&bars, usize::from(area.width));
+    let mark = DECIDED_MARK.get(v.lang);
+    let c = columns(&bars, usize::from(area.width), mark);
     let axis = c.bar > 0 && area.height >= 4;
     let room = usize::from(area.height) - usize::from(axis);
     let win = Window::new(bars.len(), room, v.pane.scroll);
@@ -184,6 +208,17 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
                 completion_style,
             );
         }
+        if c.mark > 0 && b.decided {
+            let mx = fx
+                + c.figure
+                + if c.completion > 0 {
+                    1 + c.completion
+                } else {
+                    0
+                }
+                + 1;
+            put(buf, area, at(mx), y, mark, c.mark, t.card(b.card));
+        }
     }
     let mut y = area.y + (win.len as u16 * pitch).saturating_sub(pitch - 1);
     if win.hidden > 0 {
@@ -211,6 +246,20 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
                 ..area
             },
             buf,
+        );
+        y += 1;
+    }
+    // What the mark means, under the chart when there is a line for it.
+    if c.mark > 0 && y < area.bottom() {
+        let legend = format!("{mark} {}", DECIDED_LEGEND.get(v.lang));
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            &legend,
+            usize::from(area.width),
+            t.muted,
         );
     }
 }

@@ -4,16 +4,17 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Focus, Subject};
+use super::{Focus, Order, Subject};
 use crate::i18n::{num, pct};
 use crate::model::explain::{card_name, explain};
+use crate::model::shown::{composite_gaps, metric_gaps};
 use crate::model::{Card, Metric};
 use crate::ui::labels::{
-    ACTUAL, CARD, COMPLETION, COMPOSITE, GAP_ABOVE, GAP_FIRST, MORE_UNITS, NONE_DASH, RANK,
-    RANKING_BASIS, TARGET, UNIT, UNRANKED,
+    ACTUAL, CARD, COMPLETION, COMPOSITE, GAP_ABOVE, GAP_ABOVE_PP, GAP_FIRST, GAP_FIRST_PP,
+    MORE_UNITS, NONE_DASH, RANK, RANKING_BASIS, TARGET, UNIT, UNRANKED,
 };
 use crate::ui::view::View;
-use crate::ui::widgets::figures::{behind, behind_pct};
+use crate::ui::widgets::figures::{behind, behind_points};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 /// A metric figure with its unit, at the metric's precision.
@@ -47,6 +48,20 @@ fn build(v: &View, f: &Focus) -> Table {
         .filter(|(_, m)| m.weight > 0.0)
         .collect();
     let metric = f.metric(v);
+    let members = &f.group.members;
+    let any_card = members.iter().any(|&u| {
+        let us = &v.standings.units[u];
+        us.card != Card::NONE || us.source == crate::model::CardSource::Decision
+    });
+    let any_target = match f.subject {
+        Subject::Metric(mi) => members.iter().any(|&u| {
+            v.snapshot.units[u]
+                .targets
+                .get(mi)
+                .is_some_and(Option::is_some)
+        }),
+        Subject::Composite => true,
+    };
     match metric {
         None => {
             columns.push(Column::keep(COMPOSITE.get(lang), Align::Right));
@@ -57,19 +72,32 @@ fn build(v: &View, f: &Focus) -> Table {
         }
         Some(_) => {
             columns.push(Column::keep(ACTUAL.get(lang), Align::Right));
-            columns.push(Column::optional(TARGET.get(lang), Align::Right, 5));
+            if any_target {
+                columns.push(Column::optional(TARGET.get(lang), Align::Right, 5));
+            }
             if f.completion {
                 columns.push(Column::keep(COMPLETION.get(lang), Align::Right));
             }
         }
     }
-    columns.push(Column::optional(GAP_FIRST.get(lang), Align::Right, 3));
-    columns.push(Column::optional(GAP_ABOVE.get(lang), Align::Right, 4));
-    columns.push(Column::optional(CARD.get(lang), Align::Left, 2));
-    columns.push(Column::optional(RANKING_BASIS.get(lang), Align::Left, 20).max(48));
+    // Between composites the gaps are percentage points, and say so.
+    let (first_head, above_head) = match metric {
+        None => (GAP_FIRST_PP, GAP_ABOVE_PP),
+        Some(_) => (GAP_FIRST, GAP_ABOVE),
+    };
+    columns
+        .push(Column::optional(first_head.get(lang), Align::Right, 3).short(GAP_FIRST.get(lang)));
+    columns
+        .push(Column::optional(above_head.get(lang), Align::Right, 4).short(GAP_ABOVE.get(lang)));
+    // Without a card in the group (no targets, no decisions), a column of
+    // blanks and of "无考核目标" says nothing row after row.
+    if any_card {
+        columns.push(Column::optional(CARD.get(lang), Align::Left, 2));
+        columns.push(Column::optional(RANKING_BASIS.get(lang), Align::Left, 20).max(48));
+    }
 
     let rows = f
-        .order()
+        .order(Order::Value)
         .into_iter()
         .map(|u| {
             let us = &v.standings.units[u];
@@ -90,18 +118,22 @@ fn build(v: &View, f: &Focus) -> Table {
                         dash.to_owned()
                     };
                     cells.push(Cell::new(actual, t.base));
-                    let target = ms.target.map_or_else(|| dash.to_owned(), |x| figure(m, x));
-                    cells.push(Cell::new(target, t.muted));
+                    if any_target {
+                        let target = ms.target.map_or_else(|| dash.to_owned(), |x| figure(m, x));
+                        cells.push(Cell::new(target, t.muted));
+                    }
                     if f.completion {
                         let c = ms.completion.map_or_else(|| dash.to_owned(), pct);
                         cells.push(Cell::new(c, t.bar(us.card)));
                     }
+                    // From the values as printed: the room's subtraction.
+                    let (first, above) = metric_gaps(v.snapshot, v.standings, u, mi);
                     cells.push(Cell::new(
-                        behind(ms.rank, ms.gap_first, |g| figure(m, g), dash),
+                        behind(ms.rank, first, |g| figure(m, g), dash),
                         t.base,
                     ));
                     cells.push(Cell::new(
-                        behind(ms.rank, ms.gap_above, |g| figure(m, g), dash),
+                        behind(ms.rank, above, |g| figure(m, g), dash),
                         t.base,
                     ));
                 }
@@ -119,9 +151,13 @@ fn build(v: &View, f: &Focus) -> Table {
                         let c = us.metrics.get(*mi).and_then(|m| m.completion);
                         cells.push(Cell::new(c.map_or_else(|| dash.to_owned(), pct), t.base));
                     }
-                    cells.push(Cell::new(behind_pct(us.rank, us.gap_first, dash), t.base));
-                    cells.push(Cell::new(behind_pct(us.rank, us.gap_above, dash), t.base));
+                    let (first, above) = composite_gaps(v.snapshot, v.standings, u);
+                    cells.push(Cell::new(behind_points(us.rank, first, dash), t.base));
+                    cells.push(Cell::new(behind_points(us.rank, above, dash), t.base));
                 }
+            }
+            if !any_card {
+                return Row::new(cells);
             }
             cells.push(card_cell(v, us.card));
             cells.push(Cell::new(

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::i18n::{num, pct};
+use crate::model::shown::{composite_gaps, metric_gaps};
 use crate::model::{Metric, Stage};
 use crate::ui::draw::put;
 use crate::ui::labels::{
@@ -13,8 +14,9 @@ use crate::ui::labels::{
     PROJECTS_NOTE, PROJECTS_STATUS, RANK, SPEAKERS_LATE, SPEAKERS_METRIC, SPEAKERS_NO_PROJECTS,
     SPEAKERS_PACE, SPEAKERS_PROJECTS, SPEAKERS_STAGE, TARGET,
 };
+use crate::ui::labels::{POINTS, SPEAKERS_PACE_SHORT};
 use crate::ui::view::View;
-use crate::ui::widgets::figures::{behind, behind_pct, investment, pace_points};
+use crate::ui::widgets::figures::{behind, behind_points, investment_decimals, pace_points};
 use crate::ui::widgets::line::count;
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
@@ -49,7 +51,21 @@ fn metrics_table(v: &View, unit: usize) -> Table {
         ),
         pace(us.composite),
         Cell::new(rank(us.rank, group.map_or(0, |g| g.ranked)), t.base),
-        Cell::new(behind_pct(us.rank, us.gap_first, dash), t.base),
+        // Between composites: percentage points, said in the cell (the
+        // column holds the metrics' own units below).
+        Cell::new(
+            match composite_gaps(v.snapshot, v.standings, unit).0 {
+                first @ Some(_) if us.rank != Some(1) => {
+                    format!(
+                        "{}{}",
+                        behind_points(us.rank, first, dash),
+                        POINTS.get(lang)
+                    )
+                }
+                _ => dash.to_owned(),
+            },
+            t.base,
+        ),
     ])];
     for (mi, m) in v.snapshot.metrics.iter().enumerate() {
         let Some(ms) = us.metrics.get(mi) else {
@@ -73,21 +89,56 @@ fn metrics_table(v: &View, unit: usize) -> Table {
             pace(ms.completion),
             Cell::new(rank(ms.rank, of), t.base),
             Cell::new(
-                behind(ms.rank, ms.gap_first, |g| figure(m, g), dash),
+                behind(
+                    ms.rank,
+                    metric_gaps(v.snapshot, v.standings, unit, mi).0,
+                    |g| figure(m, g),
+                    dash,
+                ),
                 t.base,
             ),
         ]));
     }
+    let columns = vec![
+        Column::flex(SPEAKERS_METRIC.get(lang), 32).shrink_to(10),
+        Column::optional(TARGET.get(lang), Align::Right, 5),
+        Column::keep(ACTUAL.get(lang), Align::Right),
+        Column::keep(COMPLETION.get(lang), Align::Right),
+        Column::optional(SPEAKERS_PACE.get(lang), Align::Right, 3)
+            .short(SPEAKERS_PACE_SHORT.get(lang)),
+        Column::optional(RANK.get(lang), Align::Right, 2),
+        Column::optional(GAP_FIRST.get(lang), Align::Right, 4),
+    ];
+    // A unit without a single target (a bulletin of counts): no composite
+    // row of 未排名, no columns of dashes; its figures, ranks and gaps.
+    if us.metrics.iter().all(|m| m.target.is_none()) && us.composite.is_none() {
+        let keep = [0, 2, 5, 6];
+        let pick = |mut cells: Vec<Cell>| -> Vec<Cell> {
+            let mut k = 0;
+            cells.retain(|_| {
+                k += 1;
+                keep.contains(&(k - 1))
+            });
+            cells
+        };
+        let mut k = 0;
+        let mut columns = columns;
+        columns.retain(|_| {
+            k += 1;
+            keep.contains(&(k - 1))
+        });
+        return Table {
+            columns,
+            rows: rows
+                .into_iter()
+                .skip(1)
+                .map(|r| Row::new(pick(r.cells)))
+                .collect(),
+            header_style: t.muted,
+        };
+    }
     Table {
-        columns: vec![
-            Column::flex(SPEAKERS_METRIC.get(lang), 22),
-            Column::optional(TARGET.get(lang), Align::Right, 5),
-            Column::keep(ACTUAL.get(lang), Align::Right),
-            Column::keep(COMPLETION.get(lang), Align::Right),
-            Column::optional(SPEAKERS_PACE.get(lang), Align::Right, 3),
-            Column::optional(RANK.get(lang), Align::Right, 2),
-            Column::optional(GAP_FIRST.get(lang), Align::Right, 4),
-        ],
+        columns,
         rows,
         header_style: t.muted,
     }
@@ -118,11 +169,16 @@ fn projects_table(v: &View, unit: usize) -> Table {
         .enumerate()
         .filter(|(i, p)| p.unit == unit && !late.iter().any(|(k, _)| k == i))
         .map(|(i, _)| (i, -1));
-    let rows = late
+    let listed: Vec<(&crate::model::Project, i64)> = late
         .iter()
         .copied()
         .chain(rest)
         .filter_map(|(i, days)| v.snapshot.projects.get(i).map(|p| (p, days)))
+        .collect();
+    // One precision for the investment column.
+    let decimals = investment_decimals(listed.iter().filter_map(|(p, _)| p.investment));
+    let rows = listed
+        .into_iter()
         .map(|(p, days)| {
             let stalled = p.stage == Stage::Stalled;
             let status = if days >= 0 {
@@ -145,7 +201,8 @@ fn projects_table(v: &View, unit: usize) -> Table {
                     if stalled { t.alarm } else { t.muted },
                 ),
                 Cell::new(
-                    p.investment.map_or_else(|| dash.to_owned(), investment),
+                    p.investment
+                        .map_or_else(|| dash.to_owned(), |x| num(x, decimals)),
                     t.base,
                 ),
                 status,
@@ -155,7 +212,7 @@ fn projects_table(v: &View, unit: usize) -> Table {
         .collect::<Vec<_>>();
     Table {
         columns: vec![
-            Column::flex(count(SPEAKERS_PROJECTS, lang, rows.len()), 24),
+            Column::flex(count(SPEAKERS_PROJECTS, lang, rows.len()), 80),
             Column::keep(SPEAKERS_STAGE.get(lang), Align::Left),
             Column::optional(PROJECTS_INVESTMENT.get(lang), Align::Right, 3),
             Column::keep(PROJECTS_STATUS.get(lang), Align::Left),
