@@ -18,6 +18,7 @@ use crate::model::{self, Document};
 use crate::store::{self, meeting_log};
 use crate::ui::shell_labels as sl;
 use crate::ui::theme::ThemeName;
+use crate::ui::wall_labels as wl;
 
 /// The environment variable that overrides where `keys.json` is looked for.
 pub const CONFIG_DIR_ENV: &str = "GUOTANG_CONFIG_DIR";
@@ -30,6 +31,8 @@ pub struct ConsoleArgs {
     pub theme: Option<ThemeName>,
     /// Start in the secretary's editor (`guotang edit`).
     pub edit: bool,
+    /// How to follow the file (`--watch`).
+    pub watch: store::watch::Mode,
 }
 
 fn now() -> NaiveDateTime {
@@ -143,13 +146,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
     spawn_signals(tx.clone());
-    let _watcher = real.as_ref().and_then(|f| {
-        let tx = tx.clone();
-        store::watch::watch(f, store::watch::DEBOUNCE, move || {
-            let _ = tx.send(Action::FileChanged);
-        })
-        .ok()
-    });
+    let (_watcher, watch_note) = start_watch(real.as_deref(), args.watch, &tx, app.prefs.lang);
     drop(tx);
 
     let mut ctx = Ctx {
@@ -163,7 +160,10 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
     }
-    for note in [keys_note, log_note].into_iter().flatten() {
+    if let Some(w) = &_watcher {
+        app.update(Action::Watching(w.kind().clone()));
+    }
+    for note in [keys_note, log_note, watch_note].into_iter().flatten() {
         app.update(Action::Notice(note));
     }
     let mut effects = if args.edit {
@@ -206,6 +206,35 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     }
     crate::terminal::restore();
     ExitCode::SUCCESS
+}
+
+/// Follows the snapshot as `mode` asks: `FileChanged` into the loop when it
+/// changes. A watch that cannot be had comes back as a notice (the console
+/// still shows the file as loaded).
+fn start_watch(
+    file: Option<&Path>,
+    mode: store::watch::Mode,
+    tx: &Sender<Action>,
+    lang: crate::i18n::Lang,
+) -> (Option<store::watch::Watcher>, Option<String>) {
+    let Some(file) = file else {
+        return (None, None);
+    };
+    let tx = tx.clone();
+    let files = [file.to_owned()];
+    match store::watch::watch_files(&files, mode, move |_| {
+        let _ = tx.send(Action::FileChanged);
+    }) {
+        Ok(w) => (Some(w), None),
+        Err(e) => (
+            None,
+            Some(format!(
+                "⚠ {}{}{e}",
+                wl::WATCH_FAILED.get(lang),
+                lang.colon()
+            )),
+        ),
+    }
 }
 
 /// Where the loop writes and reads, and what it holds for the editor.

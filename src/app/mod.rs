@@ -14,6 +14,7 @@ pub mod editor;
 pub mod keymap;
 mod meeting;
 mod pointer;
+pub mod room;
 pub mod timers;
 
 use chrono::NaiveDateTime;
@@ -67,6 +68,8 @@ pub enum Action {
     LockHeld(String),
     /// The journal could not be written.
     JournalFailed(String),
+    /// How the snapshot is watched (said once the watch is set up).
+    Watching(crate::store::watch::Watching),
 }
 
 /// What `update` asks the event loop to do.
@@ -157,6 +160,7 @@ pub struct App {
     pub data: Data,
     pub prefs: Prefs,
     pub edit: EditState,
+    pub room: room::Room,
 }
 
 /// How long a notice stays, in seconds.
@@ -200,6 +204,7 @@ impl App {
                 notice: None,
             },
             edit: EditState::new(),
+            room: room::Room::default(),
         };
         app.sync_speakers();
         app
@@ -287,6 +292,10 @@ impl App {
                     lang.colon()
                 ));
                 self.edit.lock_holder = Some(who);
+                Vec::new()
+            }
+            Action::Watching(kind) => {
+                self.room.watching = kind;
                 Vec::new()
             }
             Action::JournalFailed(message) => {

@@ -22,6 +22,7 @@ use self::out::errln;
 use crate::i18n::Lang;
 use crate::model::{self, Document};
 use crate::sanitize::one_line;
+use crate::store::watch::Mode as WatchMode;
 use crate::store::{self, LoadError};
 use crate::ui::theme::ThemeName;
 
@@ -61,6 +62,11 @@ pub struct Cli {
     /// Colour theme: dark, light or projector (`t` cycles; NO_COLOR gives mono).
     #[arg(long, value_parser = parse_theme)]
     pub theme: Option<ThemeName>,
+
+    /// How to follow the file: auto (native events, polling on a network
+    /// share or FUSE mount), native, or poll (once a second).
+    #[arg(long, value_parser = parse_watch, default_value = "auto")]
+    pub watch: WatchMode,
 
     /// Count East-Asian ambiguous characters (—, …, ○) as two columns, as CJK
     /// terminals draw them.
@@ -111,6 +117,9 @@ pub enum Command {
         /// Colour theme: dark, light or projector.
         #[arg(long, value_parser = parse_theme)]
         theme: Option<ThemeName>,
+        /// How to follow the file: auto, native or poll.
+        #[arg(long, value_parser = parse_watch, default_value = "auto")]
+        watch: WatchMode,
     },
     /// Write the demo meeting as a template to edit.
     ///
@@ -404,15 +413,19 @@ fn run_command(cli: Cli) -> ExitCode {
         }) => import::run(&file, &from, sheet.as_deref(), dry_run),
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man { command }) => completions::man(command.as_deref()),
-        Some(Command::Edit { file, theme }) => crate::console::run(crate::console::ConsoleArgs {
-            file: Some(file),
-            theme: theme.or(cli.theme),
-            edit: true,
-        }),
+        Some(Command::Edit { file, theme, watch }) => {
+            crate::console::run(crate::console::ConsoleArgs {
+                file: Some(file),
+                theme: theme.or(cli.theme),
+                edit: true,
+                watch,
+            })
+        }
         None => crate::console::run(crate::console::ConsoleArgs {
             file: cli.file,
             theme: cli.theme,
             edit: false,
+            watch: cli.watch,
         }),
     }
 }
@@ -452,6 +465,17 @@ fn catch_file_size_signal() {
         signal_hook::consts::SIGXFSZ,
         Arc::new(AtomicBool::new(false)),
     );
+}
+
+/// Parses a `--watch` mode for clap.
+fn parse_watch(s: &str) -> Result<WatchMode, String> {
+    WatchMode::parse(s).ok_or_else(|| {
+        let names: Vec<_> = WatchMode::ALL.iter().map(|m| m.as_str()).collect();
+        format!(
+            "unknown watch mode {s:?}; expected one of {}",
+            names.join(", ")
+        )
+    })
 }
 
 /// Parses a theme name for clap.

@@ -20,5 +20,6 @@ pub mod screen;
 pub mod shell_labels;
 pub mod theme;
 pub mod view;
+pub mod wall_labels;
 pub mod widgets;
 pub mod wrap;
