@@ -33,6 +33,8 @@ pub struct ConsoleArgs {
     pub edit: bool,
     /// How to follow the file (`--watch`).
     pub watch: store::watch::Mode,
+    /// Show the audience's screen, following the presenter (`--audience`).
+    pub audience: bool,
 }
 
 fn now() -> NaiveDateTime {
@@ -118,7 +120,15 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     // Where saves really land (links resolved, once): the watcher, the
     // lock, the journal and the backups all follow that file.
     let real = args.file.as_deref().map(store::data_dir::real_path);
-    let (log_path, log, log_note) = open_log(real.as_deref(), &doc);
+    // The audience's screen keeps no log and writes nothing.
+    let audience = args.audience && real.is_some();
+    let (log_path, log, log_note) = if audience {
+        let m = &doc.snapshot.meeting;
+        let log = meeting_log::MeetingLog::new("audience", m.date, &m.title);
+        (None, log, None)
+    } else {
+        open_log(real.as_deref(), &doc)
+    };
     let log_path = log_path.filter(|_| !args.edit);
     let opts = Options {
         theme: args.theme,
@@ -127,7 +137,11 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         keymap,
         size: (0, 0),
     };
-    let mut app = App::new(doc, hash, log, opts, now());
+    let mut app = if audience {
+        App::audience(doc, hash, opts, now())
+    } else {
+        App::new(doc, hash, log, opts, now())
+    };
 
     let mut terminal = match crate::terminal::setup() {
         Ok(t) => t,
@@ -146,7 +160,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
     spawn_signals(tx.clone());
-    let (_watcher, watch_note) = start_watch(real.as_deref(), args.watch, &tx, app.prefs.lang);
+    let (_watcher, watch_note) =
+        start_watch(real.as_deref(), args.watch, audience, &tx, app.prefs.lang);
     drop(tx);
 
     let mut ctx = Ctx {
@@ -166,14 +181,17 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     for note in [keys_note, log_note, watch_note].into_iter().flatten() {
         app.update(Action::Notice(note));
     }
-    let mut effects = if args.edit {
+    let mut effects = if audience {
+        // Where the presenter is now: a late follower catches up at once.
+        vec![Effect::ReadPosition]
+    } else if args.edit {
         app.update(Action::Command(crate::app::Command::Edit))
     } else {
         app.update(Action::Open)
     };
     // Edits a dead session left: offer them before anything else. Those of
     // a session still alive are theirs: only said.
-    if let Some(path) = real.as_deref() {
+    if let Some(path) = real.as_deref().filter(|_| !audience) {
         match store::journal::scan(path, None) {
             Ok(scan) => {
                 for live in &scan.live {
@@ -188,8 +206,26 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
             Err(e) => effects.extend(app.update(Action::JournalFailed(e.to_string()))),
         }
     }
+    // The presenter's console tells the room's other screens where it is;
+    // the secretary's does not.
+    let mut presenting = match real.as_deref() {
+        Some(path) if !args.edit && !audience => {
+            let (p, note) = crate::presenting::Presenting::start(path, app.prefs.lang);
+            if let Some(note) = note {
+                effects.extend(app.update(Action::Notice(note)));
+            }
+            Some(p)
+        }
+        _ => None,
+    };
     let mut quit = ctx.carry_out(&mut app, effects);
     while !quit {
+        if let Some(note) = presenting
+            .as_mut()
+            .and_then(|p| p.offer(&app, std::time::Instant::now()))
+        {
+            app.update(Action::Notice(note));
+        }
         if let Err(e) = terminal.draw(|f| {
             let area = f.area();
             if let Some(p) = crate::ui::screen::draw(&app, area, f.buffer_mut()) {
@@ -204,16 +240,21 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         }
         quit = next_batch(&rx, &mut app, &mut ctx);
     }
+    if let Some(p) = &mut presenting {
+        p.end(&app);
+    }
     crate::terminal::restore();
     ExitCode::SUCCESS
 }
 
 /// Follows the snapshot as `mode` asks: `FileChanged` into the loop when it
-/// changes. A watch that cannot be had comes back as a notice (the console
-/// still shows the file as loaded).
+/// changes (and `PositionChanged` when the presenter's position does, for
+/// the audience). A watch that cannot be had comes back as a notice (the
+/// console still shows the file as loaded).
 fn start_watch(
     file: Option<&Path>,
     mode: store::watch::Mode,
+    audience: bool,
     tx: &Sender<Action>,
     lang: crate::i18n::Lang,
 ) -> (Option<store::watch::Watcher>, Option<String>) {
@@ -221,9 +262,17 @@ fn start_watch(
         return (None, None);
     };
     let tx = tx.clone();
-    let files = [file.to_owned()];
-    match store::watch::watch_files(&files, mode, move |_| {
-        let _ = tx.send(Action::FileChanged);
+    let mut files = vec![file.to_owned()];
+    if audience {
+        files.push(store::position::position_path(file));
+    }
+    match store::watch::watch_files(&files, mode, move |k| {
+        let action = if k == 0 {
+            Action::FileChanged
+        } else {
+            Action::PositionChanged
+        };
+        let _ = tx.send(action);
     }) {
         Ok(w) => (Some(w), None),
         Err(e) => (
@@ -366,6 +415,14 @@ impl Ctx<'_> {
                     }
                 }
                 Effect::Unlock => self.lock = None,
+                Effect::ReadPosition => {
+                    if let Some(path) = self.file {
+                        let heard = store::position::read(path)
+                            .map(|p| p.map(Box::new))
+                            .map_err(|e| e.to_string());
+                        queue.extend(app.update(Action::Position(heard)));
+                    }
+                }
                 Effect::Lock => {
                     if let Some(path) = self.file {
                         match store::lock::acquire(path, "edit") {

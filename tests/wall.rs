@@ -42,3 +42,127 @@ fn a_polled_snapshot_that_disappears_is_reported_and_followed_back() {
     t.wait_gone("数据文件不见了");
     t.quit();
 }
+
+/// An audience console on the folder, with a state of its own.
+fn audience(file: &std::path::Path, state: &std::path::Path) -> Term {
+    Term::with_state(&[file.as_os_str(), OsStr::new("--audience")], state)
+}
+
+/// Sends `keys` to the presenter and waits for the audience to show
+/// `text`; returns how long that took, in milliseconds.
+fn follows(p: &mut Term, a: &mut Term, keys: &str, text: &str) -> u128 {
+    let start = std::time::Instant::now();
+    p.send(keys);
+    a.wait_text(text);
+    start.elapsed().as_millis()
+}
+
+/// The presenter and the audience as two machines would run them: each
+/// with its own state, data and config, on one shared folder. The
+/// audience follows the item, the speaker and the pause; the time each
+/// took is printed (no assertion on it: the machine is shared).
+#[test]
+fn the_audience_follows_the_presenter_from_a_state_of_its_own() {
+    let (dir, file) = meeting();
+    let mut p = Term::console(&file, &dir.path().join("presenter"));
+    p.wait_text("议程 1/8");
+    let mut a = audience(&file, &dir.path().join("audience"));
+    a.wait_text("1/8");
+    a.wait_text("通报1—4月招商引资工作情况");
+    let screen = a.contents();
+    for operator in ["议程 1/8", "→ 下一项", "? 帮助"] {
+        assert!(
+            !screen.contains(operator),
+            "{operator} on the wall:\n{screen}"
+        );
+    }
+
+    let mut took = Vec::new();
+    took.push(("item", follows(&mut p, &mut a, "\x1b[C", "2/8")));
+    took.push(("item", follows(&mut p, &mut a, "3", "3/8")));
+    a.wait_text("(1/8)");
+    took.push(("speaker", follows(&mut p, &mut a, "]", "(2/8)")));
+    took.push(("pause", follows(&mut p, &mut a, " ", "已暂停")));
+    took.push(("resume", {
+        let start = std::time::Instant::now();
+        p.send(" ");
+        a.wait_gone("已暂停");
+        start.elapsed().as_millis()
+    }));
+    let listed: Vec<String> = took
+        .iter()
+        .map(|(what, ms)| format!("{what} {ms} ms"))
+        .collect();
+    println!(
+        "audience latency (key to the presenter → audience screen): {}",
+        listed.join(", ")
+    );
+
+    // The presenter leaves: the audience says so, and keeps its screen.
+    p.quit();
+    a.wait_text("主讲端已退出");
+    assert!(a.contents().contains("3/8"));
+    // The audience wrote nothing beside the snapshot.
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("meeting.json"))
+        .collect();
+    assert!(
+        beside
+            .iter()
+            .all(|n| n == "meeting.json" || n == ".meeting.json.guotang-position.json"),
+        "{beside:?}"
+    );
+    a.quit();
+}
+
+/// A follower started late catches up at once; one started before any
+/// presenter says so, then follows the presenter when it comes; several
+/// follow at once.
+#[test]
+fn late_and_early_followers_both_follow() {
+    let (dir, file) = meeting();
+    let mut early = audience(&file, &dir.path().join("early"));
+    early.wait_text("未连接主讲端");
+    let mut p = Term::console(&file, &dir.path().join("presenter"));
+    p.wait_text("议程 1/8");
+    early.wait_gone("未连接主讲端");
+    p.send("5");
+    p.wait_text("议程 5/8");
+    early.wait_text("5/8");
+    let mut late = audience(&file, &dir.path().join("late"));
+    late.wait_text("5/8");
+    late.wait_text("区领导点评");
+    p.quit();
+    early.quit();
+    late.quit();
+}
+
+/// Two presenters on one file: the second is told who publishes and does
+/// not publish; once the first leaves, it takes over.
+#[test]
+fn a_second_presenter_is_warned_and_does_not_publish() {
+    let (dir, file) = meeting();
+    let position = dir.path().join(".meeting.json.guotang-position.json");
+    let mut first = Term::console(&file, &dir.path().join("first"));
+    first.wait_text("议程 1/8");
+    let first_pid = first.child.process_id().unwrap();
+    let mut second = Term::console(&file, &dir.path().join("second"));
+    second.wait_text("另一台主讲控制台正在向观众屏幕发布");
+    second.send("4");
+    second.wait_text("议程 4/8");
+    // Published before the screen is drawn: had it published, it would be there.
+    let pos = guotang::store::position::read(&file).unwrap().unwrap();
+    assert_eq!(pos.presenter.pid, first_pid);
+    assert_eq!(pos.place.item.unwrap().index, 0);
+    assert!(position.exists());
+
+    first.quit();
+    // Within a heartbeat, the second takes over.
+    second.wait_text("本机现在向观众屏幕发布位置");
+    let pos = guotang::store::position::read(&file).unwrap().unwrap();
+    assert_eq!(pos.presenter.pid, second.child.process_id().unwrap());
+    assert_eq!(pos.place.item.unwrap().index, 3);
+    second.quit();
+}

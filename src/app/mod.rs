@@ -11,9 +11,11 @@ pub mod clock;
 pub mod data;
 mod editing;
 pub mod editor;
+pub mod follow;
 pub mod keymap;
 mod meeting;
 mod pointer;
+mod position;
 pub mod room;
 pub mod timers;
 
@@ -70,6 +72,11 @@ pub enum Action {
     JournalFailed(String),
     /// How the snapshot is watched (said once the watch is set up).
     Watching(crate::store::watch::Watching),
+    /// The presenter's position file changed (an audience console).
+    PositionChanged,
+    /// The presenter's position as read: `None` when there is none; the
+    /// error, with its place, when it cannot be used.
+    Position(Result<Option<Box<crate::store::position::Position>>, String>),
 }
 
 /// What `update` asks the event loop to do.
@@ -104,6 +111,8 @@ pub enum Effect {
     Lock,
     /// Let the file's lock go (if this console holds it).
     Unlock,
+    /// Read the presenter's position and send [`Action::Position`].
+    ReadPosition,
 }
 
 /// The meeting as it happens: the log (the record) and the clock folded from it.
@@ -240,6 +249,9 @@ impl App {
 
     /// Changes state for one action; returns what the event loop must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if !self.is_console() {
+            return self.room_update(action);
+        }
         match action {
             Action::Tick(now) => {
                 self.meeting.clock.tick(now);
@@ -298,6 +310,8 @@ impl App {
                 self.room.watching = kind;
                 Vec::new()
             }
+            // The presenter follows no one.
+            Action::PositionChanged | Action::Position(_) => Vec::new(),
             Action::JournalFailed(message) => {
                 let lang = self.prefs.lang;
                 self.edit.journal_failed = true;

@@ -68,6 +68,13 @@ pub struct Cli {
     #[arg(long, value_parser = parse_watch, default_value = "auto")]
     pub watch: WatchMode,
 
+    /// Show the audience's screen: the current item's title in large type,
+    /// its pane, the speaker and the countdown, following the presenter's
+    /// console on the same FILE (here, or on another machine that sees the
+    /// folder). Writes nothing.
+    #[arg(long, requires = "file")]
+    pub audience: bool,
+
     /// Count East-Asian ambiguous characters (—, …, ○) as two columns, as CJK
     /// terminals draw them.
     #[arg(long, global = true)]
@@ -419,6 +426,7 @@ fn run_command(cli: Cli) -> ExitCode {
                 theme: theme.or(cli.theme),
                 edit: true,
                 watch,
+                audience: false,
             })
         }
         None => crate::console::run(crate::console::ConsoleArgs {
@@ -426,6 +434,7 @@ fn run_command(cli: Cli) -> ExitCode {
             theme: cli.theme,
             edit: false,
             watch: cli.watch,
+            audience: cli.audience,
         }),
     }
 }

@@ -15,6 +15,7 @@ pub mod journal;
 pub mod lock;
 pub mod meeting_log;
 pub mod poll;
+pub mod position;
 pub mod read;
 pub mod save;
 pub mod watch;

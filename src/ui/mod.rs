@@ -1,6 +1,7 @@
 //! The terminal UI: the console shell (header, agenda rail, footer,
 //! overlays) around panes that only draw from borrowed, precomputed data.
 
+pub mod audience;
 pub mod big_timer;
 pub mod buffer_text;
 #[cfg(test)]
@@ -19,6 +20,7 @@ pub mod rail;
 pub mod screen;
 pub mod shell_labels;
 pub mod theme;
+pub mod title;
 pub mod view;
 pub mod wall_labels;
 pub mod widgets;

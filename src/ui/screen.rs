@@ -31,6 +31,10 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
 /// Draws the console into `buf` over `area`; returns where the terminal's
 /// cursor belongs (in a text field being typed into), if anywhere.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if let Some(f) = app.following() {
+        crate::ui::audience::draw(app, f, area, buf);
+        return None;
+    }
     let t = &app.prefs.theme;
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
