@@ -35,6 +35,8 @@ pub struct ConsoleArgs {
     pub watch: store::watch::Mode,
     /// Show the audience's screen, following the presenter (`--audience`).
     pub audience: bool,
+    /// Show the hall board, a page every this many seconds (`guotang board`).
+    pub board: Option<u32>,
 }
 
 fn now() -> NaiveDateTime {
@@ -120,9 +122,10 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     // Where saves really land (links resolved, once): the watcher, the
     // lock, the journal and the backups all follow that file.
     let real = args.file.as_deref().map(store::data_dir::real_path);
-    // The audience's screen keeps no log and writes nothing.
+    // The audience's screen and the hall board keep no log and write nothing.
     let audience = args.audience && real.is_some();
-    let (log_path, log, log_note) = if audience {
+    let board = args.board;
+    let (log_path, log, log_note) = if audience || board.is_some() {
         let m = &doc.snapshot.meeting;
         let log = meeting_log::MeetingLog::new("audience", m.date, &m.title);
         (None, log, None)
@@ -139,6 +142,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     };
     let mut app = if audience {
         App::audience(doc, hash, opts, now())
+    } else if let Some(every) = board {
+        App::board(doc, hash, opts, now(), every)
     } else {
         App::new(doc, hash, log, opts, now())
     };
@@ -184,6 +189,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     let mut effects = if audience {
         // Where the presenter is now: a late follower catches up at once.
         vec![Effect::ReadPosition]
+    } else if board.is_some() {
+        Vec::new()
     } else if args.edit {
         app.update(Action::Command(crate::app::Command::Edit))
     } else {
@@ -191,7 +198,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     };
     // Edits a dead session left: offer them before anything else. Those of
     // a session still alive are theirs: only said.
-    if let Some(path) = real.as_deref().filter(|_| !audience) {
+    if let Some(path) = real.as_deref().filter(|_| !audience && board.is_none()) {
         match store::journal::scan(path, None) {
             Ok(scan) => {
                 for live in &scan.live {
@@ -209,7 +216,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     // The presenter's console tells the room's other screens where it is;
     // the secretary's does not.
     let mut presenting = match real.as_deref() {
-        Some(path) if !args.edit && !audience => {
+        Some(path) if !args.edit && !audience && board.is_none() => {
             let (p, note) = crate::presenting::Presenting::start(path, app.prefs.lang);
             if let Some(note) = note {
                 effects.extend(app.update(Action::Notice(note)));

@@ -166,3 +166,38 @@ fn a_second_presenter_is_warned_and_does_not_publish() {
     assert_eq!(pos.place.item.unwrap().index, 3);
     second.quit();
 }
+
+/// The hall board turns its pages by itself, follows a save, and leaves
+/// on `q`; it waits for no key in between.
+#[test]
+fn the_board_loops_unattended_and_follows_the_file() {
+    let (dir, file) = meeting();
+    let args = [
+        OsStr::new("board"),
+        file.as_os_str(),
+        OsStr::new("--every"),
+        OsStr::new("1"),
+    ];
+    let mut b = Term::with_state(&args, &dir.path().join("board"));
+    b.wait_text("1/6  总览");
+    b.wait_text("2/6  镇街板块 排名");
+    b.wait_text("4/6  红牌单位");
+    b.wait_text("6/6  逾期和停工项目");
+    b.wait_text("1/6  总览");
+    let revised = DEMO.replace(TITLE, "全区招商引资工作过堂会（修订）");
+    guotang::store::write_atomic(&file, revised.as_bytes()).unwrap();
+    b.wait_text("（修订）");
+    b.wait_text("数据已更新");
+    b.quit();
+    // It wrote nothing beside the snapshot.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.to_string_lossy().starts_with(".meeting.json")),
+        "{names:?}"
+    );
+}

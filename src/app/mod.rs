@@ -7,6 +7,7 @@
 //! (per-item pane state, overlays), data (snapshot and derived standings) and
 //! ui preferences (theme, layout toggles, keymap).
 
+pub mod board;
 pub mod clock;
 pub mod data;
 mod editing;

@@ -1,6 +1,7 @@
 //! What this console shows the room, and how it hears of the file: the
 //! presenter's console (or the secretary's), an audience screen following
-//! the presenter ([`super::follow`]); and how its snapshot is watched
+//! the presenter ([`super::follow`]), the hall board ([`super::board`]);
+//! and how its snapshot is watched
 //! (natively, or polled on a network share).
 //!
 //! A console that is not the presenter's takes only the actions that make
@@ -31,6 +32,8 @@ pub enum Role {
     Console,
     /// The audience's screen, following the presenter.
     Audience(Box<Follow>),
+    /// The hall board, looping through the standings.
+    Board(super::board::Board),
 }
 
 impl App {
@@ -61,9 +64,11 @@ impl App {
             Action::Tick(now) => {
                 self.meeting.clock.tick(now);
                 self.refresh_note();
+                self.board_tick(now);
                 Vec::new()
             }
             Action::Key(key) => self.room_key(key),
+            Action::Command(c) => self.room_command(c),
             Action::Resize(w, h) => {
                 self.prefs.size = (w, h);
                 Vec::new()
@@ -110,7 +115,6 @@ impl App {
             // Nothing else is the room's business: no editor, no notices,
             // no meeting log.
             Action::Open
-            | Action::Command(_)
             | Action::Mouse(_)
             | Action::Paste(_)
             | Action::Notice(_)
@@ -123,7 +127,7 @@ impl App {
     }
 
     /// Keys on a room's screen: `q` or Ctrl+C leaves, `t` changes the
-    /// theme here; nothing else.
+    /// theme here, ←/→ turn the board's page; nothing else.
     fn room_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.kind == KeyEventKind::Release {
             return Vec::new();
@@ -132,9 +136,21 @@ impl App {
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         match self.prefs.keymap.command(&key) {
             _ if ctrl_c => vec![Effect::Quit],
-            Some(Command::Quit) => vec![Effect::Quit],
-            Some(Command::Theme) if !self.prefs.no_color => {
+            Some(c) => self.room_command(c),
+            None => Vec::new(),
+        }
+    }
+
+    /// The commands a room's screen takes.
+    fn room_command(&mut self, c: Command) -> Vec<Effect> {
+        match c {
+            Command::Quit => vec![Effect::Quit],
+            Command::Theme if !self.prefs.no_color => {
                 self.prefs.theme = Theme::new(self.prefs.theme.name.next());
+                Vec::new()
+            }
+            Command::Next | Command::Prev => {
+                self.board_turn(c == Command::Next);
                 Vec::new()
             }
             _ => Vec::new(),

@@ -8,6 +8,7 @@ pub mod import;
 mod init;
 pub mod out;
 pub mod render;
+pub mod render_room;
 pub mod report;
 mod save_loop;
 mod set;
@@ -121,6 +122,29 @@ pub enum Command {
     Edit {
         /// The snapshot file.
         file: PathBuf,
+        /// Colour theme: dark, light or projector.
+        #[arg(long, value_parser = parse_theme)]
+        theme: Option<ThemeName>,
+        /// How to follow the file: auto, native or poll.
+        #[arg(long, value_parser = parse_watch, default_value = "auto")]
+        watch: WatchMode,
+    },
+    /// Loop the standings on a hall or lobby screen, unattended.
+    ///
+    /// Page after page: the overview, each group's ranking, the units of
+    /// each card with their reasons, the overdue and stalled projects, with
+    /// the loop's progress at the bottom. Follows the file like the console
+    /// (a save shows at once). Never waits for a key: q or Ctrl+C leaves,
+    /// ← and → turn a page by hand. Writes nothing.
+    ///
+    /// Example: guotang board meeting.json --every 20
+    Board {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// Seconds each page shows.
+        #[arg(long, value_name = "SECONDS", default_value_t = crate::app::board::DEFAULT_EVERY,
+              value_parser = clap::value_parser!(u32).range(1..=3600))]
+        every: u32,
         /// Colour theme: dark, light or projector.
         #[arg(long, value_parser = parse_theme)]
         theme: Option<ThemeName>,
@@ -427,14 +451,29 @@ fn run_command(cli: Cli) -> ExitCode {
                 edit: true,
                 watch,
                 audience: false,
+                board: None,
             })
         }
+        Some(Command::Board {
+            file,
+            every,
+            theme,
+            watch,
+        }) => crate::console::run(crate::console::ConsoleArgs {
+            file,
+            theme: theme.or(cli.theme),
+            edit: false,
+            watch,
+            audience: false,
+            board: Some(every),
+        }),
         None => crate::console::run(crate::console::ConsoleArgs {
             file: cli.file,
             theme: cli.theme,
             edit: false,
             watch: cli.watch,
             audience: cli.audience,
+            board: None,
         }),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod audience;
 pub mod big_timer;
+pub mod board;
 pub mod buffer_text;
 #[cfg(test)]
 pub mod contrast;

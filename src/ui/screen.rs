@@ -35,6 +35,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         crate::ui::audience::draw(app, f, area, buf);
         return None;
     }
+    if app.board_state().is_some() {
+        crate::ui::board::draw(app, area, buf);
+        return None;
+    }
     let t = &app.prefs.theme;
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
