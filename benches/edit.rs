@@ -19,7 +19,7 @@ use guotang::model::{Document, Pane};
 use guotang::ui::theme::ThemeName;
 
 fn edit(c: &mut Criterion) {
-    for input in common::inputs() {
+    for input in common::inputs_with_v2() {
         let doc = match Document::from_bytes(&input.bytes) {
             Ok(doc) => doc,
             Err(p) => panic!("{} does not load:\n{p}", input.name),

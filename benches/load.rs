@@ -12,7 +12,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use guotang::model::{self, Document, parse};
 
 fn load(c: &mut Criterion) {
-    for input in common::inputs() {
+    for input in common::inputs_with_v2() {
         let bytes = &input.bytes;
         let mut g = c.benchmark_group(format!("load/{}", input.name));
         g.throughput(Throughput::Bytes(bytes.len() as u64));

@@ -375,6 +375,91 @@ pub fn generate(units: usize, projects: usize, seed: u64) -> Value {
     })
 }
 
+/// [`generate`] as a `guotang/2` meeting that uses v2's fields: three tiers
+/// best first (红 the worst) given by pace bands, escalations, a metric
+/// scored by judges (3 to 7 marks a unit, the highest and lowest dropped),
+/// and `periods` previous meetings in `history` (one of them naming a unit
+/// that has since gone).
+pub fn generate_v2(units: usize, projects: usize, seed: u64, periods: usize) -> Value {
+    let mut v = generate(units, projects, seed);
+    let mut rng = Rng(seed ^ 0x5EED_0002);
+    v["format"] = json!("guotang/2");
+    v["cards"] = json!({
+        "tiers": [
+            {"id": "green", "label": "绿牌", "color": "green"},
+            {"id": "yellow", "label": "黄牌", "color": "yellow"},
+            {"id": "red", "label": "红牌", "color": "red"},
+        ],
+        "bands": [
+            {"tier": "green", "pace": 1.0},
+            {"tier": "yellow", "lag_at_most": 0.1},
+            {"tier": "red"},
+        ],
+        "cap": 1.5,
+        "escalations": [
+            {"tier": "yellow", "streak": 2, "label": "分管副区长约谈"},
+            {"tier": "red", "streak": 1, "label": "书面说明"},
+            {"tier": "red", "streak": 3, "label": "常委会说明"},
+        ],
+    });
+    if let Some(metrics) = v["metrics"].as_array_mut() {
+        metrics.push(
+            json!({"id": "pitch", "name": "路演评分", "unit": "分", "decimals": 2,
+                            "weight": 0, "judges": {"drop": 1}}),
+        );
+    }
+    let n = v["units"].as_array().map_or(0, Vec::len);
+    if let Some(list) = v["units"].as_array_mut() {
+        for (i, u) in list.iter_mut().enumerate() {
+            // Decisions naming the meeting's own tiers.
+            if i % 4 == 1 {
+                u["card"] = json!(["green", "yellow", "red", "none"][i / 4 % 4]);
+                u["card_reason"] = json!("经区政府专题会议研究决定");
+            }
+            if rng.chance(0.8) {
+                let marks: Vec<Value> = (0..3 + rng.below(5))
+                    .map(|_| json!(f64::from(600 + rng.below(400) as u32) / 10.0))
+                    .collect();
+                u["actuals"]["pitch"] = Value::Array(marks);
+            }
+        }
+    }
+    let ids: Vec<String> = (0..n)
+        .map(|i| v["units"][i]["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    let tiers = ["green", "yellow", "red", "none"];
+    let history: Vec<Value> = (0..periods)
+        .map(|k| {
+            // Month ends going back from March 2026, oldest first.
+            let month = 2026 * 12 + 2 - (periods - k - 1);
+            let (y, m) = ((month / 12) as i32, month % 12 + 1);
+            let next = chrono::NaiveDate::from_ymd_opt(y, m as u32, 1)
+                .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
+            let to = next.and_then(|d| d.pred_opt()).map(|d| d.to_string());
+            let mut entry_units = Map::new();
+            for (i, id) in ids.iter().enumerate() {
+                if rng.chance(0.9) {
+                    entry_units.insert(
+                        id.clone(),
+                        json!({"rank": 1 + rng.below(n.max(1)), "tier": rng.pick(&tiers),
+                               "composite": (rng.unit() * 0.6 * 1e4).round() / 1e4}),
+                    );
+                } else if i % 7 == 0 {
+                    entry_units.insert(id.clone(), json!({"tier": "yellow"}));
+                }
+            }
+            if k == 0 {
+                entry_units.insert("u_merged".into(), json!({"rank": 1, "tier": "green"}));
+            }
+            json!({"label": format!("{m}月"), "to": to, "units": entry_units})
+        })
+        .collect();
+    if periods > 0 {
+        v["history"] = Value::Array(history);
+    }
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,6 +475,17 @@ mod tests {
             assert_eq!(doc.snapshot.projects.len(), projects);
         }
         assert_ne!(generate(20, 20, 1), generate(20, 20, 2));
+    }
+
+    #[test]
+    fn generated_v2_snapshots_are_valid() {
+        for periods in [0, 1, 12, 30] {
+            let v = generate_v2(40, 100, 5, periods);
+            let doc = Document::from_json(v).unwrap_or_else(|p| panic!("invalid:\n{p}"));
+            assert_eq!(doc.snapshot.history.len(), periods);
+            assert_eq!(doc.snapshot.warnings.len(), usize::from(periods > 0));
+            assert!(doc.snapshot.units.iter().any(|u| u.marks(7).is_some()));
+        }
     }
 
     #[test]

@@ -179,3 +179,92 @@ fn a_figure_and_a_stage_change_in_place_and_save_as_a_full_edit_would() {
     assert_eq!(back, ChangeSet(changes.inverse().0));
     assert_eq!(doc.json.to_value(), value);
 }
+
+/// A generated `guotang/2` meeting (tiers, bands, judges, history), read
+/// from its saved text.
+fn meeting_v2(seed: u64) -> (Value, Document) {
+    let value = guotang::testgen::generate_v2(12, 40, seed, 3);
+    let text = guotang::model::to_pretty(&value);
+    let doc = Document::from_bytes(text.as_bytes()).unwrap();
+    (value, doc)
+}
+
+/// Places and values a v2 meeting adds: judges' marks (valid and not), and
+/// decisions naming the meeting's own tiers or none of them.
+fn assignment_v2(v: &Value) -> impl Strategy<Value = (String, Option<Value>)> + use<> {
+    let units = unit_ids(v);
+    // Units with a decision: a card set on them alone is a valid edit.
+    let decided: Vec<String> = units
+        .iter()
+        .zip(v["units"].as_array().unwrap())
+        .filter(|(_, u)| u.get("card").is_some())
+        .map(|(id, _)| id.clone())
+        .collect();
+    let marks = prop_oneof![
+        prop::collection::vec(0u32..1000, 0..6)
+            .prop_map(|m| json!(m.iter().map(|x| f64::from(*x) / 10.0).collect::<Vec<_>>())),
+        Just(json!([88, "九十"])),
+        Just(json!([-1])),
+        Just(json!(91.5)),
+    ];
+    let v2 = prop_oneof![
+        (prop::sample::select(units.clone()), marks)
+            .prop_map(|(u, m)| (format!("units.{u}.actuals.pitch"), Some(m))),
+        (
+            prop::sample::select(decided),
+            prop::sample::select(vec!["green", "red", "none", "gold", "Green"])
+        )
+            .prop_map(|(u, c)| (format!("units.{u}.card"), Some(json!(c)))),
+        prop::sample::select(units.clone())
+            .prop_map(|u| (format!("units.{u}.targets.pitch"), Some(json!([1])))),
+        prop::sample::select(units)
+            .prop_map(|u| (format!("units.{u}.actuals.investment"), Some(json!([1, 2])))),
+    ];
+    prop_oneof![1 => assignment(v), 2 => v2]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// On a v2 meeting too, an edit in place gives what the full way gives.
+    #[test]
+    fn in_place_edits_of_a_v2_meeting_equal_full_validation(
+        (value, picks) in (0u64..3).prop_flat_map(|seed| {
+            let (value, _) = meeting_v2(seed);
+            let picks = prop::collection::vec(assignment_v2(&value), 1..4);
+            (Just(value), picks)
+        })
+    ) {
+        let mut doc = Document::from_bytes(guotang::model::to_pretty(&value).as_bytes()).unwrap();
+        let assignments: Vec<Assignment> = picks
+            .iter()
+            .map(|(path, v)| Assignment::new(path, v.clone()).unwrap())
+            .collect();
+        let full = edit::apply(&value, &assignments);
+        let made = doc.edit(&assignments);
+        match (&made, &full) {
+            (Ok(changes), Ok(e)) => {
+                prop_assert_eq!(changes, &e.changes);
+                same(&doc, &e.doc)?;
+            }
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a, b);
+                prop_assert_eq!(doc.json.to_value(), value.clone());
+            }
+            _ => prop_assert!(false, "{:?} vs {:?}", made, full.map(|e| e.changes)),
+        }
+    }
+}
+
+#[test]
+fn marks_typed_into_a_v2_meeting_change_in_place() {
+    let (value, mut doc) = meeting_v2(1);
+    let unit = unit_ids(&value)[2].clone();
+    let a = [Assignment::parse(&format!("units.{unit}.actuals.pitch=[88, 92, 90.5]")).unwrap()];
+    doc.edit(&a).unwrap();
+    let full = edit::apply(&value, &a).unwrap();
+    assert_eq!(doc.snapshot, full.doc.snapshot);
+    let u = &doc.snapshot.units[2];
+    assert_eq!(u.actuals[7], Some(90.5));
+    assert_eq!(u.marks(7), Some(&[88.0, 92.0, 90.5][..]));
+}

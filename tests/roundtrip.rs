@@ -98,10 +98,7 @@ fn snapshot() -> impl Strategy<Value = RawSnapshot> {
             prop::option::of(name()),
             prop::collection::vec(prop::option::of(amount()), 6),
             prop::collection::vec(prop::option::of(amount()), 6),
-            prop::option::of((
-                prop::sample::select(vec![RawCard::Red, RawCard::Yellow, RawCard::None]),
-                name(),
-            )),
+            prop::option::of((prop::sample::select(vec!["red", "yellow", "none"]), name())),
         ),
         0..12,
     );
@@ -115,107 +112,213 @@ fn snapshot() -> impl Strategy<Value = RawSnapshot> {
         ),
         0..20,
     );
-    (metrics, units, projects, date(), date()).prop_map(|(metrics, units, projects, day, to)| {
-        let metrics: Vec<RawMetric> = metrics
-            .into_iter()
-            .enumerate()
-            .map(|(i, (name, decimals, lower, weight))| RawMetric {
-                id: format!("m{i}"),
-                name,
-                unit: Some("个".into()),
-                decimals,
-                better: lower.then_some(RawBetter::Lower),
-                weight: Some(if lower { 0.0 } else { weight }),
-            })
-            .collect();
-        let pick = |values: &[Option<f64>]| {
-            let map: std::collections::BTreeMap<String, f64> = values
-                .iter()
-                .take(metrics.len())
-                .enumerate()
-                .filter_map(|(i, v)| v.map(|v| (format!("m{i}"), v)))
-                .collect();
-            (!map.is_empty()).then_some(map)
-        };
-        let units: Vec<RawUnit> = units
-            .into_iter()
-            .enumerate()
-            .map(
-                |(i, (name, group, leader, targets, actuals, card))| RawUnit {
-                    id: format!("u{i}"),
-                    name,
-                    group: group.map(str::to_owned),
-                    leader,
-                    attendees: None,
-                    targets: pick(&targets),
-                    actuals: pick(&actuals),
-                    card: card.as_ref().map(|c| c.0),
-                    card_reason: card.map(|c| c.1),
-                },
-            )
-            .collect();
-        let stages = [
-            RawStage::Negotiating,
-            RawStage::Signed,
-            RawStage::Started,
-            RawStage::Completed,
-            RawStage::Producing,
-            RawStage::Stalled,
-            RawStage::Lost,
-        ];
-        let projects: Vec<RawProject> = if units.is_empty() {
-            Vec::new()
-        } else {
-            projects
+    let v2 = prop::option::of((
+        prop::collection::vec(0.0f64..100.0, 0..8),
+        0u32..3,
+        prop::collection::vec(
+            (
+                1u32..20,
+                prop::sample::select(vec!["green", "yellow", "red", "none"]),
+            ),
+            0..12,
+        ),
+    ));
+    (metrics, units, projects, date(), date(), v2).prop_map(
+        |(metrics, units, projects, day, to, v2)| {
+            let metrics: Vec<RawMetric> = metrics
                 .into_iter()
                 .enumerate()
-                .map(|(i, (name, unit, investment, stage, due))| RawProject {
-                    id: format!("P{i:03}"),
+                .map(|(i, (name, decimals, lower, weight))| RawMetric {
+                    id: format!("m{i}"),
                     name,
-                    unit: format!("u{}", unit % units.len()),
-                    investment,
-                    stage: stages[stage],
-                    signed_on: None,
-                    started_on: None,
-                    completed_on: None,
-                    due_start: due,
-                    due_complete: None,
-                    note: None,
+                    unit: Some("个".into()),
+                    decimals,
+                    better: lower.then_some(RawBetter::Lower),
+                    weight: Some(if lower { 0.0 } else { weight }),
+                    kind: None,
+                    score_bands: None,
+                    judges: None,
                 })
-                .collect()
-        };
-        RawSnapshot {
-            format: "guotang/1".into(),
-            meeting: RawMeeting {
-                title: "过堂会".into(),
-                date: day,
-                start: Some("09:00".into()),
-                venue: None,
-                period: RawPeriod {
-                    label: None,
-                    from: None,
-                    to,
+                .collect();
+            let pick_targets = |values: &[Option<f64>]| {
+                let map: std::collections::BTreeMap<String, f64> = values
+                    .iter()
+                    .take(metrics.len())
+                    .enumerate()
+                    .filter_map(|(i, v)| v.map(|v| (format!("m{i}"), v)))
+                    .collect();
+                (!map.is_empty()).then_some(map)
+            };
+            let pick_actuals = |values: &[Option<f64>]| {
+                pick_targets(values).map(|m| {
+                    m.into_iter()
+                        .map(|(k, v)| (k, RawActual::Value(v)))
+                        .collect()
+                })
+            };
+            let units: Vec<RawUnit> = units
+                .into_iter()
+                .enumerate()
+                .map(
+                    |(i, (name, group, leader, targets, actuals, card))| RawUnit {
+                        id: format!("u{i}"),
+                        name,
+                        group: group.map(str::to_owned),
+                        leader,
+                        attendees: None,
+                        targets: pick_targets(&targets),
+                        actuals: pick_actuals(&actuals),
+                        card: card.as_ref().map(|c| c.0.to_owned()),
+                        card_reason: card.map(|c| c.1),
+                    },
+                )
+                .collect();
+            let stages = [
+                RawStage::Negotiating,
+                RawStage::Signed,
+                RawStage::Started,
+                RawStage::Completed,
+                RawStage::Producing,
+                RawStage::Stalled,
+                RawStage::Lost,
+            ];
+            let projects: Vec<RawProject> = if units.is_empty() {
+                Vec::new()
+            } else {
+                projects
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, unit, investment, stage, due))| RawProject {
+                        id: format!("P{i:03}"),
+                        name,
+                        unit: format!("u{}", unit % units.len()),
+                        investment,
+                        stage: stages[stage],
+                        signed_on: None,
+                        started_on: None,
+                        completed_on: None,
+                        due_start: due,
+                        due_complete: None,
+                        note: None,
+                    })
+                    .collect()
+            };
+            let mut raw = RawSnapshot {
+                format: "guotang/1".into(),
+                meeting: RawMeeting {
+                    title: "过堂会".into(),
+                    date: day,
+                    start: Some("09:00".into()),
+                    venue: None,
+                    period: RawPeriod {
+                        label: None,
+                        from: None,
+                        to,
+                    },
                 },
-            },
-            metrics,
-            units,
-            cards: None,
-            projects: Some(projects),
-            agenda: Some(vec![RawAgendaItem {
-                id: None,
-                title: "发言".into(),
-                pane: RawPane::Speakers,
-                minutes: None,
-                speaker: None,
-                speakers: Some(RawSpeakers::Card(RawCard::Yellow)),
-                minutes_each: Some(3.0),
-                warn_minutes: None,
-                notes: None,
-            }]),
-            seating: None,
-            locale: None,
+                metrics,
+                units,
+                cards: None,
+                projects: Some(projects),
+                agenda: Some(vec![RawAgendaItem {
+                    id: None,
+                    title: "发言".into(),
+                    pane: RawPane::Speakers,
+                    minutes: None,
+                    speaker: None,
+                    speakers: Some(RawSpeakers::Card("yellow".into())),
+                    minutes_each: Some(3.0),
+                    warn_minutes: None,
+                    notes: None,
+                }]),
+                seating: None,
+                locale: None,
+                scoring: None,
+                history: None,
+            };
+            if let Some(v2) = v2 {
+                with_v2(&mut raw, v2);
+            }
+            raw
+        },
+    )
+}
+
+/// Makes `raw` a v2 meeting: three tiers best first with bands, the first
+/// metric judged (its actuals as marks) and one previous meeting.
+fn with_v2(raw: &mut RawSnapshot, (marks, drop, past): (Vec<f64>, u32, Vec<(u32, &str)>)) {
+    raw.format = "guotang/2".into();
+    let tier = |id: &str, label: &str, color| RawTier {
+        id: id.into(),
+        label: label.into(),
+        color,
+    };
+    let band = |tier: &str, pace: Option<f64>| RawBand {
+        tier: tier.into(),
+        pace,
+        lag_at_most: None,
+        min: None,
+        top: None,
+        bottom: None,
+        above_mean: None,
+    };
+    raw.cards = Some(RawCards {
+        tiers: Some(vec![
+            tier("green", "绿牌", RawColor::Green),
+            tier("yellow", "黄牌", RawColor::Yellow),
+            tier("red", "红牌", RawColor::Red),
+        ]),
+        none_label: None,
+        bands: Some(vec![
+            band("green", Some(1.0)),
+            band("yellow", Some(0.5)),
+            band("red", None),
+        ]),
+        veto_tier: None,
+        escalations: Some(vec![RawEscalation {
+            tier: "yellow".into(),
+            streak: 2,
+            label: "约谈".into(),
+        }]),
+        rule: None,
+        red_at: None,
+        red_top: None,
+        yellow_bottom: None,
+        red_min: None,
+        yellow_below: None,
+        cap: None,
+    });
+    if let Some(m) = raw.metrics.first_mut() {
+        m.judges = Some(RawJudges { drop: Some(drop) });
+        for u in &mut raw.units {
+            if let Some(a) = u.actuals.as_mut().and_then(|a| a.get_mut("m0")) {
+                *a = RawActual::Marks(marks.clone());
+            }
         }
-    })
+    }
+    for u in &mut raw.units {
+        if u.card.as_deref() == Some("none") {
+            u.card = Some("green".into());
+        }
+    }
+    let units = raw
+        .units
+        .iter()
+        .zip(past)
+        .map(|(u, (rank, tier))| {
+            let past = RawPast {
+                rank: Some(rank),
+                tier: Some(tier.into()),
+                composite: Some(f64::from(rank) / 10.0),
+            };
+            (u.id.clone(), past)
+        })
+        .collect();
+    raw.history = Some(vec![RawHistoryEntry {
+        label: Some("上期".into()),
+        to: None,
+        units: Some(units),
+    }]);
 }
 
 proptest! {

@@ -133,29 +133,53 @@ pub fn run(file: &Path) -> ExitCode {
         .filter(|u| u.source == CardSource::Decision)
         .count();
     let unranked = st.units.iter().filter(|u| u.rank.is_none()).count();
-    line(
-        l("红牌/黄牌", "red/yellow"),
-        match lang {
-            Lang::Zh => format!(
-                "红牌 {} · 黄牌 {} · 不挂牌 {}（其中决定 {}，未排名 {}）",
-                count(Card::Red),
-                count(Card::Yellow),
-                count(Card::None),
-                decided,
-                unranked
-            ),
-            Lang::En => format!(
-                "red {} · yellow {} · none {} ({decided} by decision, {unranked} unranked)",
-                count(Card::Red),
-                count(Card::Yellow),
-                count(Card::None)
-            ),
-        },
-    );
+    let tiers = &s.cards.tiers;
+    if tiers.is_default() {
+        line(
+            l("红牌/黄牌", "red/yellow"),
+            match lang {
+                Lang::Zh => format!(
+                    "红牌 {} · 黄牌 {} · 不挂牌 {}（其中决定 {}，未排名 {}）",
+                    count(Card::RED),
+                    count(Card::YELLOW),
+                    count(Card::NONE),
+                    decided,
+                    unranked
+                ),
+                Lang::En => format!(
+                    "red {} · yellow {} · none {} ({decided} by decision, {unranked} unranked)",
+                    count(Card::RED),
+                    count(Card::YELLOW),
+                    count(Card::NONE)
+                ),
+            },
+        );
+    } else {
+        // The meeting's own tiers, best first, then none.
+        let counts: Vec<String> = tiers
+            .cards_and_none()
+            .map(|c| format!("{} {}", one_line(tiers.label(c, lang)), count(c)))
+            .collect();
+        line(
+            l("分档", "tiers"),
+            match lang {
+                Lang::Zh => format!(
+                    "{}（其中决定 {decided}，未排名 {unranked}）",
+                    counts.join(" · ")
+                ),
+                Lang::En => format!(
+                    "{} ({decided} by decision, {unranked} unranked)",
+                    counts.join(" · ")
+                ),
+            },
+        );
+    }
+    super::check_v2::lines(s, &st, lang, &mut line);
     out.push_str(&doubts(s, lang));
     let title = one_line(&m.title);
     outln!("✓ {}: {title}", super::shown_path(file));
     out!("{out}");
+    super::check_v2::warnings(s, lang);
     // The process ends here: freeing a large document block by block (1.8
     // million of them at 100,000 projects) would take a third of the check.
     std::mem::forget(st);

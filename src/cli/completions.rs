@@ -1,6 +1,7 @@
 //! Shell completions and the manual page, generated from the same clap
 //! definition as the parser, so they can never list a flag that does not exist.
 
+use super::out::errln;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -39,7 +40,7 @@ pub fn man(command: Option<&str>) -> ExitCode {
                     .filter(|s| !s.is_hide_set())
                     .map(|s| s.get_name())
                     .collect();
-                eprintln!(
+                errln!(
                     "error: no command {:?}; expected one of {}",
                     crate::sanitize::one_line(name),
                     names.join(", ")
@@ -53,7 +54,7 @@ pub fn man(command: Option<&str>) -> ExitCode {
         .title(title)
         .source(concat!("guotang ", env!("CARGO_PKG_VERSION")));
     if let Err(e) = page.render(&mut out) {
-        eprintln!("error: cannot write the manual page: {e}");
+        errln!("error: cannot write the manual page: {e}");
         return ExitCode::FAILURE;
     }
     write_stdout(&out)
@@ -66,7 +67,7 @@ fn write_stdout(bytes: &[u8]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write to standard output: {e}");
+            errln!("error: cannot write to standard output: {e}");
             ExitCode::FAILURE
         }
     }

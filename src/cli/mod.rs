@@ -2,6 +2,7 @@
 
 mod backups;
 mod check;
+mod check_v2;
 mod completions;
 pub mod export;
 pub mod import;
@@ -10,6 +11,7 @@ pub mod out;
 pub mod render;
 pub mod render_room;
 pub mod report;
+mod roll;
 mod save_loop;
 mod set;
 mod table;
@@ -36,6 +38,9 @@ Examples:
   guotang render meeting.json --item 3 --size 120x40
                                   print the console's screen for agenda item 3
   guotang init meeting.json       start a new snapshot from the demo
+  guotang init meeting.json --template points   … from another kind of meeting (--list)
+  guotang roll meeting.json --to 2026-05-31 --label 1—5月 -o next.json
+                                  start the next meeting, this one's standings as history
   guotang edit meeting.json       edit the data in the console (Ctrl+S saves)
   guotang set meeting.json units.kfq.actuals.investment=101.5 projects.P007.stage=started
   guotang backups meeting.json    list the versions kept before each save
@@ -44,7 +49,7 @@ Examples:
   guotang export meeting.json --format xlsx --what standings -o standings.xlsx
   guotang import meeting.json --from 数据.xlsx --dry-run
 
-The snapshot format is guotang/1 (see `guotang schema`).";
+The snapshot format is guotang/2 or guotang/1 (see `guotang schema` and docs/format.md).";
 
 /// guotang — a terminal console for review meetings (过堂会).
 ///
@@ -152,15 +157,52 @@ pub enum Command {
         #[arg(long, value_parser = parse_watch, default_value = "auto")]
         watch: WatchMode,
     },
-    /// Write the demo meeting as a template to edit.
+    /// Write a complete meeting as a template to edit.
     ///
+    /// Templates: investment (the demo: red and yellow by time progress, the
+    /// default), three-tiers (green, yellow and red, red the worst), points
+    /// (100 points with 加分/扣分, a veto and five grades) and arena (a 擂台赛:
+    /// three classes, judges' marks, flags per class). --list names them.
     /// Refuses to overwrite an existing file unless --force is given.
     ///
-    /// Example: guotang init 2026-05-过堂会.json
+    /// Example: guotang init 2026-05-过堂会.json --template three-tiers
     Init {
         /// Where to write (default: guotang.json).
         path: Option<PathBuf>,
+        /// Which meeting to start from (see --list).
+        #[arg(long, default_value = "investment")]
+        template: String,
+        /// List the templates and exit.
+        #[arg(long)]
+        list: bool,
         /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the next meeting's snapshot: this meeting's standings become
+    /// its newest history entry.
+    ///
+    /// Each unit's rank, tier and composite are appended to `history`
+    /// (labelled with this period), the period moves to end at --to (with
+    /// --label as its name), card decisions are removed and everything else
+    /// is kept. FILE is not changed; NEXT is written atomically and is not
+    /// overwritten unless --force is given. A file whose history already
+    /// holds this period, or a --to not after this period's end, is refused.
+    ///
+    /// Example: guotang roll 2026-04.json --to 2026-05-31 --label 1—5月 -o 2026-05.json
+    Roll {
+        /// This meeting's snapshot (not changed).
+        file: PathBuf,
+        /// The next period's end, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        to: chrono::NaiveDate,
+        /// The next period's name, e.g. 1—5月.
+        #[arg(long)]
+        label: Option<String>,
+        /// Where to write the next meeting.
+        #[arg(short, long, value_name = "NEXT")]
+        output: PathBuf,
+        /// Overwrite NEXT if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -369,7 +411,25 @@ fn run_command(cli: Cli) -> ExitCode {
             }
             ExitCode::SUCCESS
         }),
-        Some(Command::Init { path, force }) => init::run(path, force),
+        Some(Command::Init {
+            path,
+            template,
+            list,
+            force,
+        }) => init::run(path, &template, list, force),
+        Some(Command::Roll {
+            file,
+            to,
+            label,
+            output,
+            force,
+        }) => roll::run(&roll::RollArgs {
+            file: &file,
+            to,
+            label: label.as_deref(),
+            output: &output,
+            force,
+        }),
         Some(Command::Set {
             file,
             assignments,
@@ -531,6 +591,14 @@ fn parse_theme(s: &str) -> Result<ThemeName, String> {
     ThemeName::parse(s).ok_or_else(|| {
         let names: Vec<_> = ThemeName::ALL.iter().map(|t| t.as_str()).collect();
         format!("unknown theme {s:?}; expected one of {}", names.join(", "))
+    })
+}
+
+/// Parses a `YYYY-MM-DD` date for clap.
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    model::fields::parse_date(s).map_err(|e| match e {
+        model::fields::DateError::Shape => format!("expected a date YYYY-MM-DD, found {s:?}"),
+        model::fields::DateError::NoSuchDay => format!("no such date {s:?}"),
     })
 }
 

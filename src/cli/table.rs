@@ -1,20 +1,67 @@
 //! The standings as a plain-text table, aligned in terminal columns.
 
-use crate::i18n::{Lang, pct};
+use crate::i18n::{Lang, num, pct};
 use crate::model::explain::{card_name, explain};
-use crate::model::{Card, Snapshot, Standings};
+use crate::model::{Scoring, Snapshot, Standings, UnitStanding};
 use crate::sanitize::one_line;
 use crate::text::{pad_left, pad_right, width};
 
-/// One table per group: rank, unit, composite, gap to the first, card, why.
+/// A rank's change against the last meeting: `↑2`, `↓1`, `—` (none),
+/// `新` for a ranked unit with no previous rank.
+pub fn rank_change(change: Option<i64>, lang: Lang) -> String {
+    match change {
+        Some(n) if n > 0 => format!("↑{n}"),
+        Some(n) if n < 0 => format!("↓{}", n.unsigned_abs()),
+        Some(_) => "—".to_owned(),
+        None => lang.pick("新", "new").to_owned(),
+    }
+}
+
+/// The streak and escalation said after a unit's reason: `；连续 3 次黄牌
+/// → 分管副区长约谈`; empty for a streak of one without escalation.
+pub fn streak_note(s: &Snapshot, us: &UnitStanding, lang: Lang) -> String {
+    let label = one_line(s.cards.tiers.label(us.card, lang));
+    let mut note = String::new();
+    // Holding no tier several times running is not news; its escalation, if any, is.
+    if us.trend.streak > 1 && !us.card.is_none() {
+        let n = us.trend.streak;
+        note = match lang {
+            Lang::Zh => format!("连续 {n} 次{label}"),
+            Lang::En => format!("{label} {n} times running"),
+        };
+    }
+    if let Some(k) = us.trend.escalation {
+        let e = one_line(&s.cards.escalations[k].label);
+        if !note.is_empty() {
+            note.push(' ');
+        }
+        note.push_str(&format!("→ {e}"));
+    }
+    if note.is_empty() {
+        note
+    } else {
+        format!("{}{note}", lang.pick("；", "; "))
+    }
+}
+
+/// One table per group: rank (and its change, given a history), unit,
+/// composite, gap to the first, card, why.
 pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
+    let points = s.scoring == Scoring::Points;
+    let figure = |x: f64| match points {
+        false => pct(x),
+        true => format!("{}{}", num(x, 1), lang.pick("分", "")),
+    };
     let mut out = String::new();
-    out.push_str(&format!(
-        "{}  {} {}\n",
-        one_line(&s.meeting.title),
-        lang.pick("时间进度", "time progress"),
-        pct(st.time_progress)
-    ));
+    out.push_str(&one_line(&s.meeting.title));
+    if !points {
+        out.push_str(&format!(
+            "  {} {}",
+            lang.pick("时间进度", "time progress"),
+            pct(st.time_progress)
+        ));
+    }
+    out.push('\n');
     let name_w = s
         .units
         .iter()
@@ -22,14 +69,32 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
         .max()
         .unwrap_or(4)
         .clamp(4, 24);
+    let tiers = &s.cards.tiers;
+    // The default tiers keep format v1's column; a meeting's own labels fit theirs.
+    let card_w = if tiers.is_default() {
+        6
+    } else {
+        tiers
+            .cards()
+            .map(|c| width(&one_line(tiers.label(c, lang))))
+            .max()
+            .unwrap_or(0)
+            .clamp(6, 16)
+    };
+    let history = !s.history.is_empty();
     let head = [
         lang.pick("排名", "rank"),
         lang.pick("单位", "unit"),
-        lang.pick("综合完成", "composite"),
+        if points {
+            lang.pick("综合得分", "points")
+        } else {
+            lang.pick("综合完成", "composite")
+        },
         lang.pick("与第一差距", "behind 1st"),
         lang.pick("牌", "card"),
         lang.pick("依据", "why"),
     ];
+    let change_head = lang.pick("变化", "change");
     for g in &st.groups {
         out.push('\n');
         let gname = if g.name.is_empty() {
@@ -38,38 +103,55 @@ pub fn standings_table(s: &Snapshot, st: &Standings, lang: Lang) -> String {
             one_line(&g.name).into_owned()
         };
         out.push_str(&format!("{gname}\n"));
+        let change = if history {
+            format!("  {}", pad_left(change_head, 6))
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{}  {}  {}  {}  {}  {}\n",
+            "{}{change}  {}  {}  {}  {}  {}\n",
             pad_left(head[0], 4),
             pad_right(head[1], name_w),
             pad_left(head[2], 8),
             pad_left(head[3], 10),
-            pad_right(head[4], 6),
+            pad_right(head[4], card_w),
             head[5]
         ));
         for &i in &g.members {
             let us = &st.units[i];
             let rank = us.rank.map_or("—".to_owned(), |r| r.to_string());
-            let comp = us.composite.map_or("—".to_owned(), pct);
+            let comp = us.composite.map_or("—".to_owned(), figure);
             let gap = us.gap_first.map_or("—".to_owned(), |g| {
                 if g <= 0.0 {
                     "—".to_owned()
                 } else {
-                    format!("-{}", pct(g))
+                    format!("-{}", figure(g))
                 }
             });
-            let card = match us.card {
-                Card::None => "",
-                c => card_name(c, lang),
+            let card = match (us.card.is_none(), tiers.is_default()) {
+                (true, _) => String::new(),
+                (false, true) => card_name(us.card, lang).to_owned(),
+                (false, false) => one_line(tiers.label(us.card, lang)).into_owned(),
+            };
+            let change = match (history, us.rank) {
+                (false, _) => String::new(),
+                (true, None) => format!("  {}", pad_left("", 6)),
+                (true, Some(_)) => {
+                    format!(
+                        "  {}",
+                        pad_left(&rank_change(us.trend.rank_change, lang), 6)
+                    )
+                }
             };
             out.push_str(&format!(
-                "{}  {}  {}  {}  {}  {}\n",
+                "{}{change}  {}  {}  {}  {}  {}{}\n",
                 pad_left(&rank, 4),
                 pad_right(&one_line(&s.units[i].name), name_w),
                 pad_left(&comp, 8),
                 pad_left(&gap, 10),
-                pad_right(card, 6),
-                explain(s, st, i, lang)
+                pad_right(&card, card_w),
+                explain(s, st, i, lang),
+                streak_note(s, us, lang),
             ));
         }
     }

@@ -20,6 +20,20 @@ pub use plan::{Ambiguous, Change, Field, Plan, Read, Skipped, TotalMismatch, pla
 
 use crate::model::Problems;
 
+/// A sheet's figure for a unit whose actual is the judges' marks.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{cell}: {unit} has {marks} judges' marks for {metric} (used: {used}); a sheet cannot replace them with one figure, {found} — change the marks in the editor or in the file"
+)]
+pub struct JudgedFigure {
+    pub cell: String,
+    pub unit: String,
+    pub metric: String,
+    pub marks: usize,
+    pub used: String,
+    pub found: String,
+}
+
 /// Why a sheet cannot be imported; each names the cell it is about.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -49,6 +63,10 @@ pub enum ImportError {
         what: String,
         first: String,
     },
+    /// A figure for a unit the judges marked: one number cannot stand in
+    /// for the marks without losing them.
+    #[error("{0}")]
+    Judged(Box<JudgedFigure>),
     #[error("no usable column: {0}")]
     NoColumn(String),
     /// Past a limit of [`bounds`]: refused before the reader allocates.

@@ -362,20 +362,38 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
                 Field::Target => u.targets[mi],
                 Field::Actual => u.actuals[mi],
             };
-            if old != Some(new) {
-                plan.changes.push(Change {
-                    unit,
-                    metric: mi,
-                    field,
-                    old,
-                    new,
-                    cell: grid.name(r, c),
-                });
+            if old.is_some_and(|old| same_figure(old, new)) {
+                continue;
             }
+            if let (Field::Actual, Some(Some(marks))) = (field, u.marks.get(mi)) {
+                return Err(ImportError::Judged(Box::new(super::JudgedFigure {
+                    cell: grid.name(r, c),
+                    unit: format!("{} ({})", one_line(&u.name), u.id),
+                    metric: one_line(&s.metrics[mi].name).into_owned(),
+                    marks: marks.len(),
+                    used: old.map_or_else(|| "none".to_owned(), |x| x.to_string()),
+                    found: new.to_string(),
+                })));
+            }
+            plan.changes.push(Change {
+                unit,
+                metric: mi,
+                field,
+                old,
+                new,
+                cell: grid.name(r, c),
+            });
         }
         sums.add(&figures);
     }
     Ok(plan)
+}
+
+/// Whether a sheet's figure is the one held: equal, or equal to the 15
+/// significant digits a spreadsheet keeps (and a CSV export writes), so an
+/// export read back changes nothing.
+fn same_figure(held: f64, read: f64) -> bool {
+    held == read || format!("{held:.14e}") == format!("{read:.14e}")
 }
 
 /// Running sums of each figure column: over every row, and since the last
@@ -510,6 +528,48 @@ mod tests {
         assert_eq!(p.note_rows.len(), 1, "{p:?}");
         assert!(p.unmatched_rows.is_empty(), "{p:?}");
         assert!(p.mismatches.is_empty(), "{p:?}");
+    }
+
+    /// A judged unit's marks are never replaced by one figure: the mean
+    /// (as a spreadsheet rounds it) is no change, another figure refuses
+    /// the sheet naming the cell. Before, an export read back wrote the
+    /// rounded mean over the marks.
+    #[test]
+    fn a_judged_units_marks_are_never_replaced_by_a_figure() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/standings/v2_judges.json"
+        );
+        let d = crate::model::Document::from_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let s = &d.snapshot;
+        let (u, mi) = s
+            .units
+            .iter()
+            .find_map(|u| u.marks.iter().position(Option::is_some).map(|mi| (u, mi)))
+            .expect("a unit with marks");
+        let mean = u.actuals[mi].unwrap();
+        let head = s.metrics[mi].name.clone();
+        let rounded = format!("{:.14e}", mean).parse::<f64>().unwrap();
+        assert_ne!(rounded, mean, "the fixture's mean needs all its digits");
+        let g = Grid::from_texts(&[&["单位", &head], &[&u.name, &format!("{rounded:.14e}")]]);
+        let p = plan(s, &g).unwrap();
+        assert!(p.changes.is_empty(), "{p:?}");
+        let g = Grid::from_texts(&[&["单位", &head], &[&u.name, "50"]]);
+        match plan(s, &g) {
+            Err(ImportError::Judged(j)) => {
+                assert_eq!(j.cell, "B2");
+                assert_eq!(j.marks, u.marks[mi].as_ref().unwrap().len());
+            }
+            other => panic!("expected the marks to be kept: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_figure_equal_to_fifteen_digits_is_no_change() {
+        assert!(same_figure(0.1 + 0.2, 0.3));
+        assert!(same_figure(90.16666666666667, 90.1666666666667));
+        assert!(!same_figure(90.1666666666667, 90.1666666666668));
+        assert!(!same_figure(1.0, 1.000001));
     }
 
     #[test]

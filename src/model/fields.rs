@@ -234,6 +234,32 @@ impl Reader {
         }
     }
 
+    /// Any number within ±1e15 (a composite in points may be negative).
+    pub fn finite(&mut self, v: &Value, path: &Path) -> Option<f64> {
+        match v.as_f64() {
+            Some(x) if x.is_finite() && x.abs() > MAX_MAGNITUDE => {
+                self.wrong(path, "a number from -1e15 to 1e15", v);
+                None
+            }
+            Some(x) if x.is_finite() => Some(if x == 0.0 { 0.0 } else { x }),
+            _ => {
+                self.wrong(path, "a number", v);
+                None
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self, v: &Value, path: &Path) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong(path, "true or false", v);
+                None
+            }
+        }
+    }
+
     /// A target: 0 (none set), or from 1e-9 to 1e15.
     pub fn target(&mut self, v: &Value, path: &Path) -> Option<f64> {
         let x = self.number(v, path, false)?;

@@ -1,10 +1,12 @@
 //! The pure model: snapshot types, validation with every problem's place, and
 //! the standings arithmetic. No terminal, no clock, no disk.
 
+pub mod bands;
 pub mod doubts;
 pub mod edit;
 pub mod explain;
 pub mod fields;
+pub mod history;
 pub mod order;
 pub mod parse;
 mod pretty;
@@ -13,13 +15,19 @@ mod project_text;
 pub mod projects;
 pub mod raw;
 mod record;
+pub mod roll;
 mod scan;
 pub mod snapshot;
 pub mod standings;
 pub mod standings_json;
+pub mod tiers;
 pub mod typed;
 pub mod validate;
+mod validate_history;
 mod validate_items;
+mod validate_metrics;
+mod validate_rules;
+mod validate_units;
 
 pub use problem::{Problem, Problems};
 pub use snapshot::*;

@@ -1,5 +1,5 @@
 //! A serde mirror of the snapshot file, field for field as snapshot-v1.md
-//! names them. It gives the JSON Schema (`guotang schema`) its shape and its
+//! and snapshot-v2.md name them. It gives the JSON Schema (`guotang schema`) its shape and its
 //! descriptions, and lets tests write snapshots from typed values.
 //!
 //! The console itself reads files through [`super::validate`], which reports
@@ -11,13 +11,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 const DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
+const ID: &str = r"^[a-z0-9_]+$";
 
-/// A guotang snapshot: one review meeting's data (format v1).
+/// A guotang snapshot: one review meeting's data (format v1 or v2; the
+/// fields marked v2 need "format": "guotang/2").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "guotang snapshot v1")]
+#[schemars(title = "guotang snapshot (v1, v2)")]
 pub struct RawSnapshot {
-    /// Always "guotang/1".
-    #[schemars(regex(pattern = r"^guotang/1$"))]
+    /// "guotang/1" or "guotang/2"; saving keeps it.
+    #[schemars(regex(pattern = r"^guotang/[12]$"))]
     pub format: String,
     pub meeting: RawMeeting,
     /// What units are judged on; at least one.
@@ -39,6 +41,55 @@ pub struct RawSnapshot {
     /// Language of the console's own labels; default from LANG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<RawLocale>,
+    /// v2: how the composite is made; default {"method": "ratio"}.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<RawScoring>,
+    /// v2: the meetings before this one, oldest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<RawHistoryEntry>>,
+}
+
+/// v2: the composite as a weighted mean of completions, or a total in points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawScoring {
+    pub method: RawMethod,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawMethod {
+    /// Weighted mean of completions (format v1's composite).
+    Ratio,
+    /// Σ weight × score, + bonus, − deductions; a veto puts the unit in the veto tier.
+    Points,
+}
+
+/// v2: one previous meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawHistoryEntry {
+    /// e.g. 1—3月
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The period's end; entries go oldest first, before this meeting's period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = DATE))]
+    pub to: Option<String>,
+    /// Unit id → its standing then (a unit no longer in the meeting is a warning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<BTreeMap<String, RawPast>>,
+}
+
+/// v2: a unit's standing at a previous meeting; every field optional.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawPast {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub rank: Option<u32>,
+    /// A tier id or "none".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<RawTierRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composite: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -105,18 +156,65 @@ pub struct RawMetric {
     /// Default "higher"; orders rankings and charts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub better: Option<RawBetter>,
-    /// Share in the composite score, default 1; a "lower" metric must have weight 0.
+    /// Share in the composite score, default 1; a "lower" metric must have
+    /// weight 0; bonus, deduction and veto metrics take none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0))]
     pub weight: Option<f64>,
+    /// v2, points: what the metric contributes; default "score".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<RawKind>,
+    /// v2, points, a score metric: the share of its weight a completion
+    /// earns, first match (none: 0); without them the completion itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_bands: Option<Vec<RawScoreBand>>,
+    /// v2: the actual may be judges' marks, averaged after dropping the
+    /// `drop` highest and lowest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judges: Option<RawJudges>,
 }
 
+/// v2: a metric's part in a points composite.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum RawCard {
-    Red,
-    Yellow,
-    None,
+pub enum RawKind {
+    /// weight × score of the completion.
+    Score,
+    /// + the actual (加分); no target, no weight.
+    Bonus,
+    /// − the actual (扣分); no target, no weight.
+    Deduction,
+    /// An actual > 0 puts the unit in the veto tier (一票否决); no target, no weight.
+    Veto,
+}
+
+/// v2: a completion of at least `at_least` earns `share` of the weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawScoreBand {
+    #[schemars(range(min = 0))]
+    pub at_least: f64,
+    #[schemars(range(min = 0))]
+    pub share: f64,
+}
+
+/// v2: judges' marks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawJudges {
+    /// How many highest and lowest marks are dropped; default 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 1000))]
+    pub drop: Option<u32>,
+}
+
+/// A tier id of the meeting (default "red", "yellow"), or "none".
+pub type RawTierRef = String;
+
+/// An actual: a number, or (v2, a judged metric) the judges' marks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RawActual {
+    Value(f64),
+    Marks(Vec<f64>),
 }
 
 /// A unit judged at the meeting.
@@ -138,12 +236,13 @@ pub struct RawUnit {
     /// Annual targets: metric id → number ≥ 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<BTreeMap<String, f64>>,
-    /// Achieved so far in the period: metric id → number ≥ 0.
+    /// Achieved so far in the period: metric id → number ≥ 0 (v2: or the
+    /// judges' marks of a judged metric).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub actuals: Option<BTreeMap<String, f64>>,
-    /// A manual decision that overrides the rule; needs card_reason.
+    pub actuals: Option<BTreeMap<String, RawActual>>,
+    /// A manual decision that overrides the rule: a tier id or "none"; needs card_reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card: Option<RawCard>,
+    pub card: Option<RawTierRef>,
     /// Why the unit gets its card; required whenever card is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_reason: Option<String>,
@@ -160,9 +259,25 @@ pub enum RawRule {
     Threshold,
 }
 
-/// The red/yellow rule.
+/// How tiers are given: v1's rule, or (v2) the meeting's tiers and bands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawCards {
+    /// v2: the meeting's tiers, best first; default red then yellow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 64))]
+    pub tiers: Option<Vec<RawTier>>,
+    /// v2: the label of none (default 不挂牌).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub none_label: Option<String>,
+    /// v2: ordered; the first whose conditions all hold gives the tier. Not with rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Vec<RawBand>>,
+    /// v2: the tier a veto puts a unit in; default the last tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto_tier: Option<RawTierRef>,
+    /// v2: consequences of holding a tier several times running.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalations: Option<Vec<RawEscalation>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<RawRule>,
     /// pace: red when composite ≥ red_at × time progress; default 1.0.
@@ -183,6 +298,68 @@ pub struct RawCards {
     /// Optional cap on each completion ratio, e.g. 1.2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<f64>,
+}
+
+/// v2: one tier of the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawTier {
+    /// Unique; not "none".
+    #[schemars(regex(pattern = ID))]
+    pub id: String,
+    /// e.g. 绿牌, 流动红旗, 优秀
+    pub label: String,
+    pub color: RawColor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawColor {
+    Red,
+    Orange,
+    Yellow,
+    Green,
+    Blue,
+    Purple,
+    Grey,
+    Black,
+}
+
+/// v2: a band; its conditions must all hold (none: it always holds).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawBand {
+    /// A tier id or "none".
+    pub tier: RawTierRef,
+    /// Composite ≥ pace × time progress (not under points).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
+    pub pace: Option<f64>,
+    /// Time progress − composite ≤ lag_at_most (not under points).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
+    pub lag_at_most: Option<f64>,
+    /// Composite ≥ min.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Rank ≤ top.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top: Option<u32>,
+    /// Rank > N − bottom (N: ranked units of the group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bottom: Option<u32>,
+    /// true: composite ≥ the group's mean; false: below it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above_mean: Option<bool>,
+}
+
+/// v2: e.g. {"tier": "yellow", "streak": 2, "label": "约谈"}.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawEscalation {
+    /// A tier id or "none".
+    pub tier: RawTierRef,
+    /// Times running, ≥ 1.
+    #[schemars(range(min = 1))]
+    pub streak: u32,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -240,11 +417,12 @@ pub enum RawPane {
     Notes,
 }
 
-/// Who speaks: by card, by group (both in standing order) or a list of unit ids.
+/// Who speaks: by tier, by group (both in standing order) or a list of unit ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawSpeakers {
-    Card(RawCard),
+    /// A tier id or "none".
+    Card(RawTierRef),
     Group(String),
     Units(Vec<String>),
 }
@@ -285,10 +463,11 @@ pub struct RawSeating {
     pub zones: Vec<RawZone>,
 }
 
-/// A block of seats for the units of one card.
+/// A block of seats for the units of one tier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawZone {
-    pub card: RawCard,
+    /// A tier id or "none".
+    pub card: RawTierRef,
     /// e.g. 红区
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -298,7 +477,7 @@ pub struct RawZone {
     pub seats_per_row: u32,
 }
 
-/// The JSON Schema of format v1, for editors that check and complete snapshots.
+/// The JSON Schema of formats v1 and v2, for editors that check and complete snapshots.
 pub fn schema() -> serde_json::Value {
     let schema = schemars::schema_for!(RawSnapshot);
     schema.to_value()

@@ -8,6 +8,54 @@
 use chrono::{NaiveDate, NaiveTime};
 use compact_str::CompactString;
 
+pub use super::history::{HistoryEntry, Past};
+use super::problem::Problem;
+pub use super::tiers::{
+    Band, Card, CardPolicy, CardRule, Condition, Escalation, Tier, TierColor, Tiers,
+};
+
+/// Which version of the format a file is written in; saving keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `guotang/1`: red and yellow by a rule.
+    V1,
+    /// `guotang/2`: the meeting's own tiers, bands, points, judges, history.
+    V2,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::V1 => "guotang/1",
+            Format::V2 => "guotang/2",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Format> {
+        [Format::V1, Format::V2]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+}
+
+/// How the composite is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scoring {
+    /// Weighted mean of completions (format v1's composite).
+    #[default]
+    Ratio,
+    /// A total in points: weighted scores, plus bonus, minus deductions.
+    Points,
+}
+
+impl Scoring {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scoring::Ratio => "ratio",
+            Scoring::Points => "points",
+        }
+    }
+}
+
 /// A meeting's whole data set, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
@@ -21,6 +69,13 @@ pub struct Snapshot {
     pub agenda: Vec<AgendaItem>,
     pub seating: Vec<Zone>,
     pub locale: Option<Locale>,
+    pub format: Format,
+    pub scoring: Scoring,
+    /// Previous meetings, oldest first.
+    pub history: Vec<HistoryEntry>,
+    /// What is kept but deserves a look (a history entry for a unit no
+    /// longer in the meeting); the snapshot is usable.
+    pub warnings: Vec<Problem>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,33 +109,65 @@ pub struct Metric {
     pub decimals: u8,
     pub better: Better,
     pub weight: f64,
+    pub kind: MetricKind,
+    /// A `score` metric's bands (points): the share of the weight a
+    /// completion earns; empty: the completion itself.
+    pub score_bands: Vec<ScoreBand>,
+    /// Judges' marks: how many highest and lowest marks are dropped.
+    pub judges: Option<u32>,
 }
 
-/// A red or yellow card, or none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Card {
-    Red,
-    Yellow,
-    None,
+impl Metric {
+    /// Whether a higher actual ranks first on this metric: its kind
+    /// decides for bonus (higher) and deduction and veto (lower).
+    pub fn higher_first(&self) -> bool {
+        match self.kind {
+            MetricKind::Score => self.better == Better::Higher,
+            MetricKind::Bonus => true,
+            MetricKind::Deduction | MetricKind::Veto => false,
+        }
+    }
 }
 
-impl Card {
-    /// The snapshot's spelling: `"red"`, `"yellow"`, `"none"`.
+/// What a metric contributes to the composite (points scoring).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricKind {
+    /// Completion against a target, weighted.
+    Score,
+    /// + the actual (加分).
+    Bonus,
+    /// − the actual (扣分).
+    Deduction,
+    /// An actual > 0 puts the unit in the veto tier (一票否决).
+    Veto,
+}
+
+impl MetricKind {
+    pub const ALL: [MetricKind; 4] = [
+        MetricKind::Score,
+        MetricKind::Bonus,
+        MetricKind::Deduction,
+        MetricKind::Veto,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
-            Card::Red => "red",
-            Card::Yellow => "yellow",
-            Card::None => "none",
+            MetricKind::Score => "score",
+            MetricKind::Bonus => "bonus",
+            MetricKind::Deduction => "deduction",
+            MetricKind::Veto => "veto",
         }
     }
-    pub fn parse(s: &str) -> Option<Card> {
-        match s {
-            "red" => Some(Card::Red),
-            "yellow" => Some(Card::Yellow),
-            "none" => Some(Card::None),
-            _ => None,
-        }
+    pub fn parse(s: &str) -> Option<MetricKind> {
+        MetricKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
+}
+
+/// One band of a `score` metric: a completion of at least `at_least`
+/// earns `share` of the weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreBand {
+    pub at_least: f64,
+    pub share: f64,
 }
 
 /// A manual card decision, which overrides the rule.
@@ -102,35 +189,13 @@ pub struct Unit {
     pub attendees: Vec<String>,
     /// Indexed like [`Snapshot::metrics`].
     pub targets: Vec<Option<f64>>,
-    /// Indexed like [`Snapshot::metrics`].
+    /// Indexed like [`Snapshot::metrics`]: the value used (for judges'
+    /// marks, their mean after the drop).
     pub actuals: Vec<Option<f64>>,
+    /// Indexed like [`Snapshot::metrics`]: the judges' marks as given;
+    /// empty when the unit has none (see [`Unit::marks`]).
+    pub marks: Vec<Option<Vec<f64>>>,
     pub decision: Option<Decision>,
-}
-
-/// How cards are given by rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum CardRule {
-    /// Red when the composite keeps pace with time (`c ≥ red_at · p`), else yellow.
-    Pace { red_at: f64 },
-    /// The top `red_top` of each group red, the bottom `yellow_bottom` yellow.
-    Rank { red_top: u32, yellow_bottom: u32 },
-    /// Red at or above `red_min`, yellow below `yellow_below`.
-    Threshold { red_min: f64, yellow_below: f64 },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CardPolicy {
-    pub rule: CardRule,
-    pub cap: Option<f64>,
-}
-
-impl Default for CardPolicy {
-    fn default() -> Self {
-        CardPolicy {
-            rule: CardRule::Pace { red_at: 1.0 },
-            cap: None,
-        }
-    }
 }
 
 /// Where a project stands.
@@ -299,6 +364,30 @@ pub enum Locale {
     En,
 }
 
+impl Unit {
+    /// The judges' marks given for metric `mi`, if any.
+    pub fn marks(&self, mi: usize) -> Option<&[f64]> {
+        self.marks.get(mi).and_then(|m| m.as_deref())
+    }
+}
+
+/// The value judges' marks give: their mean after removing the `drop`
+/// highest and the `drop` lowest, when more than 2·drop marks are given
+/// (otherwise the plain mean); no marks, no value.
+pub fn judged_mean(marks: &[f64], drop: u32) -> Option<f64> {
+    if marks.is_empty() {
+        return None;
+    }
+    let mut sorted = marks.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let d = usize::try_from(drop).unwrap_or(usize::MAX);
+    let kept = match sorted.len().checked_sub(d.saturating_mul(2)) {
+        Some(left) if left > 0 => &sorted[d..d + left],
+        _ => &sorted[..],
+    };
+    super::standings::mean(kept)
+}
+
 impl Snapshot {
     /// Index of the unit with this id.
     pub fn unit_index(&self, id: &str) -> Option<usize> {
@@ -307,5 +396,25 @@ impl Snapshot {
     /// Index of the metric with this id.
     pub fn metric_index(&self, id: &str) -> Option<usize> {
         self.metrics.iter().position(|m| m.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judges_marks_drop_the_highest_and_lowest_only_when_enough_are_given() {
+        assert_eq!(
+            judged_mean(&[88.0, 92.0, 90.5, 70.0, 95.0], 1),
+            Some(270.5 / 3.0)
+        );
+        // Two marks and a drop of one: the plain mean.
+        assert_eq!(judged_mean(&[91.0, 85.0], 1), Some(88.0));
+        assert_eq!(judged_mean(&[80.0, 90.0, 100.0], 1), Some(90.0));
+        assert_eq!(judged_mean(&[80.0, 90.0], 0), Some(85.0));
+        assert_eq!(judged_mean(&[], 1), None);
+        // Marks too large to add up still give their mean.
+        assert_eq!(judged_mean(&[f64::MAX, f64::MAX], 0), Some(f64::MAX));
     }
 }

@@ -1,12 +1,15 @@
-//! The standings engine: time progress, completion, composite, shared ranks,
-//! gaps and cards, exactly as snapshot-v1.md defines them.
+//! The standings engine: time progress, completion, composite (ratio or
+//! points), shared ranks, gaps, tiers by bands, vetoes and the trend
+//! against history, exactly as snapshot-v1.md and snapshot-v2.md define them.
 //!
 //! Pure and computed once per data change; panes only read the result.
 
 use chrono::{Datelike, NaiveDate};
 
+use super::bands;
+use super::history::{self, Trend};
 use super::projects::{self, Overdue, Pipeline};
-use super::snapshot::{Better, Card, CardRule, Snapshot};
+use super::snapshot::{Card, MetricKind, Scoring, Snapshot};
 
 /// Values closer than this are equal: they share a rank, and meet a card line.
 pub const EPSILON: f64 = 1e-9;
@@ -62,6 +65,12 @@ pub struct UnitStanding {
     pub source: CardSource,
     /// What the rule alone would give (the unit's decision may differ).
     pub rule_card: Card,
+    /// The band that gave `rule_card` (index into `cards.bands`), when one did.
+    pub band: Option<usize>,
+    /// The veto metric that put the unit in the veto tier, when one did.
+    pub veto: Option<usize>,
+    /// Against the previous meetings.
+    pub trend: Trend,
     /// Indexed like the snapshot's metrics.
     pub metrics: Vec<MetricStanding>,
 }
@@ -74,6 +83,8 @@ pub struct GroupStanding {
     pub members: Vec<usize>,
     /// How many of `members` are ranked.
     pub ranked: usize,
+    /// The mean composite of the ranked members.
+    pub mean: Option<f64>,
     /// Per metric: the members that have a per-metric rank, in that rank's order.
     pub by_metric: Vec<Vec<usize>>,
 }
@@ -126,8 +137,9 @@ fn gaps(sorted: &[f64], ranks: &[u32], behind: impl Fn(f64, f64) -> f64) -> Vec<
         if i > 0 && ranks[i] != ranks[i - 1] {
             above = Some(i - 1);
         }
-        let first = behind(sorted[0], sorted[i]).max(0.0);
-        let up = above.map_or(0.0, |a| behind(sorted[a], sorted[i]).max(0.0));
+        // Clamped: points may be negative, and a gap must stay a number.
+        let first = behind(sorted[0], sorted[i]).clamp(0.0, f64::MAX);
+        let up = above.map_or(0.0, |a| behind(sorted[a], sorted[i]).clamp(0.0, f64::MAX));
         out.push((first, up));
     }
     out
@@ -161,23 +173,24 @@ pub fn compute(s: &Snapshot) -> Standings {
                     }
                 })
                 .collect();
-            let (mut num, mut den) = (0.0, 0.0);
-            for (m, ms) in s.metrics.iter().zip(&metrics) {
-                if let Some(r) = ms.completion
-                    && m.weight > 0.0
-                {
-                    num += m.weight * r;
-                    den += m.weight;
-                }
-            }
+            let composite = match s.scoring {
+                Scoring::Ratio => ratio_composite(s, &metrics),
+                Scoring::Points => points_composite(s, &metrics),
+            };
+            let veto = s.metrics.iter().zip(&metrics).position(|(m, ms)| {
+                m.kind == MetricKind::Veto && ms.actual.is_some_and(|a| a > 0.0)
+            });
             UnitStanding {
-                composite: (den > 0.0).then(|| composite(num, den, s, &metrics)),
+                composite,
                 rank: None,
                 gap_first: None,
                 gap_above: None,
-                card: Card::None,
+                card: Card::NONE,
                 source: CardSource::Rule,
-                rule_card: Card::None,
+                rule_card: Card::NONE,
+                band: None,
+                veto,
+                trend: Trend::default(),
                 metrics,
             }
         })
@@ -209,6 +222,7 @@ pub fn compute(s: &Snapshot) -> Standings {
             .collect();
         let ranks = shared_ranks(&values);
         let gap = gaps(&values, &ranks, |best, own| best - own);
+        let mean = mean(&values);
         for (k, &i) in list[..ranked].iter().enumerate() {
             units[i].rank = Some(ranks[k]);
             (units[i].gap_first, units[i].gap_above) = (Some(gap[k].0), Some(gap[k].1));
@@ -217,25 +231,41 @@ pub fn compute(s: &Snapshot) -> Standings {
             .metrics
             .iter()
             .enumerate()
-            .map(|(mi, m)| rank_metric(s, &mut units, &list, mi, m.better))
+            .map(|(mi, m)| rank_metric(s, &mut units, &list, mi, m.higher_first()))
             .collect();
         groups.push(GroupStanding {
             name: s.groups[gi].clone(),
             members: list,
             ranked,
+            mean,
             by_metric,
         });
     }
 
     for g in &groups {
-        let n = g.ranked as u32;
+        let group = bands::Group {
+            ranked: g.ranked as u32,
+            mean: g.mean,
+            time_progress: p,
+        };
         for &i in &g.members {
             let us = &mut units[i];
-            us.rule_card = rule_card(s.cards.rule, us.composite, us.rank, n, p);
+            (us.rule_card, us.band) = bands::tier(&s.cards.bands, us.composite, us.rank, &group);
+            if us.veto.is_some() {
+                (us.rule_card, us.band) = (s.cards.veto_tier, None);
+            }
             (us.card, us.source) = match &s.units[i].decision {
                 Some(d) => (d.card, CardSource::Decision),
                 None => (us.rule_card, CardSource::Rule),
             };
+            us.trend = history::trend(
+                &s.history,
+                &s.cards.escalations,
+                i,
+                us.rank,
+                us.composite,
+                us.card,
+            );
         }
     }
 
@@ -260,6 +290,75 @@ pub fn compute(s: &Snapshot) -> Standings {
         overdue,
         stalled,
     }
+}
+
+/// Format v1's composite: the weighted mean of completions, over the
+/// metrics with weight > 0 that have a completion.
+fn ratio_composite(s: &Snapshot, metrics: &[MetricStanding]) -> Option<f64> {
+    let (mut num, mut den) = (0.0, 0.0);
+    for (m, ms) in s.metrics.iter().zip(metrics) {
+        if let Some(r) = ms.completion
+            && m.weight > 0.0
+        {
+            num += m.weight * r;
+            den += m.weight;
+        }
+    }
+    (den > 0.0).then(|| composite(num, den, s, metrics))
+}
+
+/// A sum that stays a number: huge points saturate at the largest.
+fn add(a: f64, b: f64) -> f64 {
+    (a + b).clamp(-f64::MAX, f64::MAX)
+}
+
+/// Points: Σ weight × s(r) over the score metrics with weight > 0 that
+/// have a completion, + bonus actuals − deduction actuals; none without
+/// such a score metric.
+fn points_composite(s: &Snapshot, metrics: &[MetricStanding]) -> Option<f64> {
+    let mut total = 0.0;
+    let mut scored = false;
+    for (m, ms) in s.metrics.iter().zip(metrics) {
+        if let (MetricKind::Score, Some(r)) = (m.kind, ms.completion)
+            && m.weight > 0.0
+        {
+            scored = true;
+            let share = match m.score_bands.as_slice() {
+                [] => r,
+                bands => bands
+                    .iter()
+                    .find(|b| r >= b.at_least - EPSILON)
+                    .map_or(0.0, |b| b.share),
+            };
+            total = add(total, (m.weight * share).min(f64::MAX));
+        }
+    }
+    if !scored {
+        return None;
+    }
+    for (m, ms) in s.metrics.iter().zip(metrics) {
+        match m.kind {
+            MetricKind::Bonus => total = add(total, ms.value()),
+            MetricKind::Deduction => total = add(total, -ms.value()),
+            MetricKind::Score | MetricKind::Veto => {}
+        }
+    }
+    Some(total)
+}
+
+/// The mean of `values` (a group's composites, judges' marks); none of none.
+pub(crate) fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let n = values.len() as f64;
+    let sum: f64 = values.iter().sum();
+    // Huge values overflow the sum: the same mean, each divided first.
+    Some(if sum.is_finite() {
+        sum / n
+    } else {
+        values.iter().map(|c| c / n).sum()
+    })
 }
 
 /// The weighted mean `num / den`, exactly as the sums give it when they are
@@ -294,7 +393,7 @@ fn rank_metric(
     units: &mut [UnitStanding],
     members: &[usize],
     mi: usize,
-    better: Better,
+    higher_first: bool,
 ) -> Vec<usize> {
     let mut list: Vec<usize> = members
         .iter()
@@ -304,15 +403,17 @@ fn rank_metric(
     // Snapshot order among equals, whatever the composite order was.
     list.sort_by_key(|&i| i);
     let value = |i: usize| units[i].metrics[mi].value();
-    match better {
-        Better::Higher => list.sort_by(|&a, &b| value(b).total_cmp(&value(a))),
-        Better::Lower => list.sort_by(|&a, &b| value(a).total_cmp(&value(b))),
+    if higher_first {
+        list.sort_by(|&a, &b| value(b).total_cmp(&value(a)));
+    } else {
+        list.sort_by(|&a, &b| value(a).total_cmp(&value(b)));
     }
     let values: Vec<f64> = list.iter().map(|&i| value(i)).collect();
     let ranks = shared_ranks(&values);
-    let gap = match better {
-        Better::Higher => gaps(&values, &ranks, |best, own| best - own),
-        Better::Lower => gaps(&values, &ranks, |best, own| own - best),
+    let gap = if higher_first {
+        gaps(&values, &ranks, |best, own| best - own)
+    } else {
+        gaps(&values, &ranks, |best, own| own - best)
     };
     for (k, &i) in list.iter().enumerate() {
         let ms = &mut units[i].metrics[mi];
@@ -320,44 +421,4 @@ fn rank_metric(
         (ms.gap_first, ms.gap_above) = (Some(gap[k].0), Some(gap[k].1));
     }
     list
-}
-
-/// The card the rule gives; `n` is the number of ranked units in the group.
-fn rule_card(rule: CardRule, composite: Option<f64>, rank: Option<u32>, n: u32, p: f64) -> Card {
-    let (Some(c), Some(rank)) = (composite, rank) else {
-        return Card::None;
-    };
-    match rule {
-        CardRule::Pace { red_at } => {
-            if c >= red_at * p - EPSILON {
-                Card::Red
-            } else {
-                Card::Yellow
-            }
-        }
-        CardRule::Rank {
-            red_top,
-            yellow_bottom,
-        } => {
-            if rank <= red_top {
-                Card::Red
-            } else if i64::from(rank) > i64::from(n) - i64::from(yellow_bottom) {
-                Card::Yellow
-            } else {
-                Card::None
-            }
-        }
-        CardRule::Threshold {
-            red_min,
-            yellow_below,
-        } => {
-            if c >= red_min - EPSILON {
-                Card::Red
-            } else if c < yellow_below - EPSILON {
-                Card::Yellow
-            } else {
-                Card::None
-            }
-        }
-    }
 }

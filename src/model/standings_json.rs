@@ -1,4 +1,5 @@
-//! The machine-readable standings of snapshot-v1.md, for other tools and tests.
+//! The machine-readable standings of snapshot-v1.md and the additions of
+//! snapshot-v2.md, for other tools and tests.
 
 use serde_json::{Map, Value, json};
 
@@ -19,20 +20,24 @@ pub fn to_json(s: &Snapshot, st: &Standings, lang: Lang) -> Value {
                 .metrics
                 .iter()
                 .zip(&us.metrics)
-                .map(|(m, ms)| {
-                    (
-                        m.id.clone(),
-                        json!({
+                .enumerate()
+                .map(|(mi, (m, ms))| {
+                    let mut entry = json!({
                             "actual": ms.actual,
                             "target": ms.target,
                             "completion": ms.completion,
                             "rank": ms.rank,
                             "gap_first": ms.gap_first,
                             "gap_above": ms.gap_above,
-                        }),
-                    )
+                    });
+                    if let Some(marks) = u.marks(mi) {
+                        entry["marks"] = json!(marks);
+                    }
+                    (m.id.clone(), entry)
                 })
                 .collect();
+            let tiers = &s.cards.tiers;
+            let trend = &us.trend;
             json!({
                 "id": u.id,
                 "name": u.name,
@@ -41,9 +46,15 @@ pub fn to_json(s: &Snapshot, st: &Standings, lang: Lang) -> Value {
                 "rank": us.rank,
                 "gap_first": us.gap_first,
                 "gap_above": us.gap_above,
-                "card": us.card.as_str(),
+                "card": tiers.id(us.card),
+                "tier_label": tiers.label(us.card, lang),
                 "card_source": us.source.as_str(),
-                "rule_card": us.rule_card.as_str(),
+                "rule_card": tiers.id(us.rule_card),
+                "veto": us.veto.map(|mi| s.metrics[mi].id.as_str()),
+                "rank_change": trend.rank_change,
+                "composite_change": trend.composite_change,
+                "streak": trend.streak,
+                "escalation": trend.escalation.map(|k| s.cards.escalations[k].label.as_str()),
                 "explanation": explain(s, st, i, lang),
                 "metrics": metrics,
                 "projects": {
@@ -68,6 +79,8 @@ pub fn to_json(s: &Snapshot, st: &Standings, lang: Lang) -> Value {
         })
         .collect();
     json!({
+        "format": s.format.as_str(),
+        "scoring": s.scoring.as_str(),
         "time_progress": st.time_progress,
         "units": units,
         "overdue": overdue,

@@ -1,8 +1,10 @@
-//! From a JSON document to a [`Snapshot`], checking every rule of format v1 and
-//! reporting every problem at once, each with its JSON path.
+//! From a JSON document to a [`Snapshot`], checking every rule of formats v1
+//! and v2 and reporting every problem at once, each with its JSON path.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+use chrono::Datelike as _;
 
 use serde_json::{Map, Value};
 
@@ -10,10 +12,12 @@ use super::fields::{Path, Reader, describe};
 use super::problem::{Problem, Problems};
 use super::record::Record;
 use super::snapshot::*;
-use super::validate_items;
+use super::validate_metrics::metrics;
+use super::validate_units::{UnitRules, units};
+use super::{validate_history, validate_items, validate_rules};
 
-/// The only format this version reads.
-pub const FORMAT: &str = "guotang/1";
+/// The formats this version reads.
+pub const FORMATS: [&str; 2] = ["guotang/1", "guotang/2"];
 
 /// Checks a parsed document and builds the validated snapshot from it.
 pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
@@ -49,12 +53,17 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
     };
     let mut r = Reader::default();
     let root = Path::ROOT;
-    match top.get("format") {
-        None => r.problem(
-            &root.key("format"),
-            format!("required field is missing (a snapshot starts with \"format\": \"{FORMAT}\")"),
-        ),
-        Some(Value::String(s)) if s == FORMAT => {}
+    let format = match top.get("format") {
+        None => {
+            r.problem(
+                &root.key("format"),
+                "required field is missing (a snapshot starts with \"format\": \"guotang/1\" or \"guotang/2\")",
+            );
+            Format::V1
+        }
+        Some(Value::String(s)) if Format::parse(s).is_some() => {
+            Format::parse(s).unwrap_or(Format::V1)
+        }
         Some(other) => {
             // Unless the text is not JSON at all, which the whole reading
             // says first: projects held as text are not read past here.
@@ -65,44 +74,47 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
             return Err(fail(vec![Problem::field(
                 "format",
                 format!(
-                    "expected \"{FORMAT}\", found {}: this version of guotang reads {FORMAT} only",
+                    "expected \"guotang/1\" or \"guotang/2\", found {}: this version of guotang reads guotang/1 and guotang/2",
                     describe(other)
                 ),
             )]));
         }
+    };
+    if format == Format::V1 {
+        validate_rules::refuse_v2_fields(&mut r, top);
     }
+    let scoring = match top.get("scoring").filter(|_| format == Format::V2) {
+        Some(v) => validate_rules::scoring(&mut r, v, &root.key("scoring")),
+        None => Scoring::Ratio,
+    };
 
     let meeting = required(&mut r, top, &root, "meeting")
         .and_then(|v| meeting(&mut r, v, &root.key("meeting")));
     let metrics = required(&mut r, top, &root, "metrics")
-        .map(|v| metrics(&mut r, v, &root.key("metrics")))
+        .map(|v| metrics(&mut r, v, &root.key("metrics"), format, scoring))
         .unwrap_or_default();
     // References resolve against every id written, valid or not, so that one
     // broken unit does not make every reference to it a second problem.
-    let raw_metrics = top
-        .get("metrics")
-        .and_then(Value::as_array)
-        .map_or(&[][..], |a| a.as_slice());
     let raw_units = top
         .get("units")
         .and_then(Value::as_array)
         .map_or(&[][..], |a| a.as_slice());
-    let metric_ids = raw_ids(raw_metrics);
+    // The cards' problems are reported after the units', as format v1 did.
+    let mut cards_reader = Reader::default();
+    let mut warn = Reader::default();
+    let cards = validate_rules::cards(
+        &mut cards_reader,
+        top.get("cards"),
+        &root.key("cards"),
+        scoring,
+        format,
+        &mut warn,
+    );
+    let rules = UnitRules::new(top, format, &cards.tiers);
     let (units, groups) = required(&mut r, top, &root, "units")
-        .map(|v| {
-            units(
-                &mut r,
-                v,
-                &root.key("units"),
-                &metric_ids,
-                raw_metrics.len(),
-            )
-        })
+        .map(|v| units(&mut r, v, &root.key("units"), &rules))
         .unwrap_or_default();
-    let cards = top
-        .get("cards")
-        .map(|v| cards(&mut r, v, &root.key("cards")))
-        .unwrap_or_default();
+    r.problems.append(&mut cards_reader.problems);
     let unit_ids = raw_ids(raw_units);
     let mut raw_groups: Vec<String> = Vec::new();
     for u in raw_units {
@@ -125,11 +137,14 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
     };
     let agenda = top
         .get("agenda")
-        .map(|v| validate_items::agenda(&mut r, v, &root.key("agenda"), &unit_ids, &raw_groups))
+        .map(|v| {
+            let path = root.key("agenda");
+            validate_items::agenda(&mut r, v, &path, &unit_ids, &raw_groups, &cards.tiers)
+        })
         .unwrap_or_default();
     let seating = top
         .get("seating")
-        .map(|v| validate_items::seating(&mut r, v, &root.key("seating")))
+        .map(|v| validate_items::seating(&mut r, v, &root.key("seating"), &cards.tiers))
         .unwrap_or_default();
     let locale = top.get("locale").and_then(|v| {
         r.choice(v, &root.key("locale"), &["zh-Hans", "en"], |s| match s {
@@ -138,6 +153,21 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
             _ => None,
         })
     });
+
+    let (history, warnings) = match top.get("history").filter(|_| format == Format::V2) {
+        Some(v) => validate_history::history(
+            &mut r,
+            v,
+            &root.key("history"),
+            &unit_ids,
+            raw_units.len(),
+            &cards.tiers,
+            meeting.as_ref().map(|m| m.period.to),
+        ),
+        None => Default::default(),
+    };
+    let mut warnings = warnings;
+    warnings.splice(0..0, warn.problems);
 
     match meeting {
         Some(meeting) if r.problems.is_empty() => Ok(Snapshot {
@@ -150,6 +180,10 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
             agenda,
             seating,
             locale,
+            format,
+            scoring,
+            history,
+            warnings,
         }),
         _ => Err(fail(r.problems)),
     }
@@ -280,181 +314,6 @@ fn period(r: &mut Reader, v: &Value, path: &Path) -> Option<Period> {
     })
 }
 
-use chrono::Datelike as _;
-
-fn metrics(r: &mut Reader, v: &Value, path: &Path) -> Vec<Metric> {
-    let Some(items) = r.array(v, path) else {
-        return Vec::new();
-    };
-    if items.is_empty() {
-        r.problem(path, "at least one metric is needed");
-    }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let p = path.index(i);
-        let Some(m) = r.object(item, &p) else {
-            continue;
-        };
-        let id = required(r, m, &p, "id").and_then(|v| r.text(v, &p.key("id")));
-        let id = id.filter(|id| {
-            let ok = id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-            if !ok {
-                r.problem(
-                    &p.key("id"),
-                    format!(
-                        "expected lowercase letters, digits and _ only, found {}",
-                        describe(&Value::from(*id))
-                    ),
-                );
-            }
-            ok && unique(r, &mut seen, id, i, &p.key("id"), "metrics")
-        });
-        let name = required(r, m, &p, "name").and_then(|v| r.text(v, &p.key("name")));
-        let unit = m.get("unit").and_then(|v| r.string(v, &p.key("unit")));
-        let decimals = m
-            .get("decimals")
-            .map(|v| r.integer(v, &p.key("decimals"), 0, 6))
-            .unwrap_or(Some(0));
-        let better = m
-            .get("better")
-            .map(|v| {
-                r.choice(v, &p.key("better"), &["higher", "lower"], |s| match s {
-                    "higher" => Some(Better::Higher),
-                    "lower" => Some(Better::Lower),
-                    _ => None,
-                })
-            })
-            .unwrap_or(Some(Better::Higher));
-        let weight = m
-            .get("weight")
-            .map(|v| r.number(v, &p.key("weight"), false))
-            .unwrap_or(Some(1.0));
-        if let (Some(Better::Lower), Some(w)) = (better, weight)
-            && w > 0.0
-        {
-            let found = m.get("weight").map_or("the default 1".to_owned(), describe);
-            r.problem(
-                &p.key("weight"),
-                format!("a \"lower\" metric must have weight 0, found {found}"),
-            );
-        }
-        if let (Some(id), Some(name), Some(decimals), Some(better), Some(weight)) =
-            (id, name, decimals, better, weight)
-        {
-            out.push(Metric {
-                id: id.to_owned(),
-                name: name.to_owned(),
-                unit: unit.unwrap_or_default().to_owned(),
-                decimals: decimals as u8,
-                better,
-                weight,
-            });
-        }
-    }
-    out
-}
-
-fn units(
-    r: &mut Reader,
-    v: &Value,
-    path: &Path,
-    metric_ids: &HashMap<&str, usize>,
-    n_metrics: usize,
-) -> (Vec<Unit>, Vec<String>) {
-    let Some(items) = r.array(v, path) else {
-        return Default::default();
-    };
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut groups: Vec<String> = Vec::new();
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let p = path.index(i);
-        if let Some(u) = unit(
-            r,
-            item,
-            &p,
-            i,
-            &mut seen,
-            &mut groups,
-            metric_ids,
-            n_metrics,
-        ) {
-            out.push(u);
-        }
-    }
-    (out, groups)
-}
-
-/// One unit, at `p` (index `i` of the list); a group met for the first
-/// time is added to `groups`.
-#[allow(clippy::too_many_arguments)] // the context of one unit in its list
-pub(super) fn unit<'v>(
-    r: &mut Reader,
-    item: &'v Value,
-    p: &Path,
-    i: usize,
-    seen: &mut impl IdSet<'v>,
-    groups: &mut Vec<String>,
-    metric_ids: &HashMap<&str, usize>,
-    n_metrics: usize,
-) -> Option<Unit> {
-    let m = r.object(item, p)?;
-    let id = required(r, m, p, "id")
-        .and_then(|v| r.text(v, &p.key("id")))
-        .filter(|id| unique(r, seen, id, i, &p.key("id"), "units"));
-    let name = required(r, m, p, "name").and_then(|v| r.text(v, &p.key("name")));
-    let group = match m.get("group") {
-        None => Some(""),
-        Some(v) => r.string(v, &p.key("group")),
-    };
-    let leader = m.get("leader").and_then(|v| r.string(v, &p.key("leader")));
-    let attendees = match m.get("attendees") {
-        None => Some(leader.map(|l| vec![l.to_owned()]).unwrap_or_default()),
-        Some(v) => strings(r, v, &p.key("attendees")),
-    };
-    let targets = amounts(
-        r,
-        m.get("targets"),
-        &p.key("targets"),
-        metric_ids,
-        n_metrics,
-        true,
-    );
-    let actuals = amounts(
-        r,
-        m.get("actuals"),
-        &p.key("actuals"),
-        metric_ids,
-        n_metrics,
-        false,
-    );
-    let decision = decision(r, m, p);
-    let (id, name, group, attendees, targets, actuals, decision) = (
-        id?, name?, group?, attendees?, targets?, actuals?, decision?,
-    );
-    let group_index = match groups.iter().position(|g| g == group) {
-        Some(gi) => gi,
-        None => {
-            groups.push(group.to_owned());
-            groups.len() - 1
-        }
-    };
-    Some(Unit {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        group: group.to_owned(),
-        group_index,
-        leader: leader.map(str::to_owned),
-        attendees,
-        targets,
-        actuals,
-        decision,
-    })
-}
-
 /// An array of strings.
 pub(super) fn strings(r: &mut Reader, v: &Value, path: &Path) -> Option<Vec<String>> {
     let items = r.array(v, path)?;
@@ -467,138 +326,4 @@ pub(super) fn strings(r: &mut Reader, v: &Value, path: &Path) -> Option<Vec<Stri
         }
     }
     ok.then_some(out)
-}
-
-/// `targets` or `actuals`: metric id → number ≥ 0, indexed by metric (a
-/// target above 0 is at least 1e-9).
-fn amounts(
-    r: &mut Reader,
-    v: Option<&Value>,
-    path: &Path,
-    metric_ids: &HashMap<&str, usize>,
-    n_metrics: usize,
-    targets: bool,
-) -> Option<Vec<Option<f64>>> {
-    let mut out = vec![None; n_metrics];
-    let Some(v) = v else { return Some(out) };
-    let map = r.object(v, path)?;
-    let mut ok = true;
-    for (key, val) in map {
-        let p = path.key(key);
-        let number = if targets {
-            r.target(val, &p)
-        } else {
-            r.number(val, &p, false)
-        };
-        match metric_ids.get(key.as_str()) {
-            Some(&mi) => match number {
-                Some(x) => out[mi] = Some(x),
-                None => ok = false,
-            },
-            None => {
-                r.problem(
-                    &p,
-                    format!("no metric with id {}", describe(&Value::from(key.as_str()))),
-                );
-                ok = false;
-            }
-        }
-    }
-    ok.then_some(out)
-}
-
-/// A unit's own card: `Some(None)` when it has none, `None` when it is invalid.
-fn decision(r: &mut Reader, m: &Map<String, Value>, p: &Path) -> Option<Option<Decision>> {
-    let Some(v) = m.get("card") else {
-        if let Some(reason) = m.get("card_reason") {
-            r.string(reason, &p.key("card_reason"))?;
-        }
-        return Some(None);
-    };
-    let card = r.choice(v, &p.key("card"), &["red", "yellow", "none"], Card::parse);
-    let reason = match m.get("card_reason") {
-        None => {
-            r.problem(
-                &p.key("card_reason"),
-                "required when card is set: say why the unit gets this card",
-            );
-            None
-        }
-        Some(v) => r.text(v, &p.key("card_reason")),
-    };
-    Some(Some(Decision {
-        card: card?,
-        reason: reason?.to_owned(),
-    }))
-}
-
-fn cards(r: &mut Reader, v: &Value, path: &Path) -> CardPolicy {
-    let default = CardPolicy::default();
-    let Some(m) = r.object(v, path) else {
-        return default;
-    };
-    let cap = m
-        .get("cap")
-        .and_then(|v| r.number(v, &path.key("cap"), true));
-    let rule_word = match m.get("rule") {
-        None => Some("pace"),
-        Some(v) => r.choice(v, &path.key("rule"), &["pace", "rank", "threshold"], |s| {
-            ["pace", "rank", "threshold"].into_iter().find(|w| *w == s)
-        }),
-    };
-    let need = |r: &mut Reader, key: &str, rule: &str| -> Option<&Value> {
-        let v = m.get(key);
-        if v.is_none() {
-            r.problem(&path.key(key), format!("required with rule \"{rule}\""));
-        }
-        v
-    };
-    let rule = match rule_word {
-        Some("rank") => {
-            let red_top = need(r, "red_top", "rank")
-                .and_then(|v| r.integer(v, &path.key("red_top"), 0, 1_000_000));
-            let yellow_bottom = need(r, "yellow_bottom", "rank")
-                .and_then(|v| r.integer(v, &path.key("yellow_bottom"), 0, 1_000_000));
-            red_top
-                .zip(yellow_bottom)
-                .map(|(red_top, yellow_bottom)| CardRule::Rank {
-                    red_top,
-                    yellow_bottom,
-                })
-        }
-        Some("threshold") => {
-            let red_min = need(r, "red_min", "threshold")
-                .and_then(|v| r.number(v, &path.key("red_min"), false));
-            let yellow_below = need(r, "yellow_below", "threshold")
-                .and_then(|v| r.number(v, &path.key("yellow_below"), false));
-            if let (Some(red), Some(yellow)) = (red_min, yellow_below)
-                && yellow > red
-            {
-                r.problem(
-                    &path.key("yellow_below"),
-                    format!(
-                        "{yellow} is above red_min {red}: a unit cannot be both red and yellow"
-                    ),
-                );
-            }
-            red_min
-                .zip(yellow_below)
-                .map(|(red_min, yellow_below)| CardRule::Threshold {
-                    red_min,
-                    yellow_below,
-                })
-        }
-        Some(_) => {
-            let red_at = m
-                .get("red_at")
-                .map(|v| r.number(v, &path.key("red_at"), true))
-                .unwrap_or(Some(1.0));
-            red_at.map(|red_at| CardRule::Pace { red_at })
-        }
-        None => None,
-    };
-    CardPolicy {
-        rule: rule.unwrap_or(default.rule),
-        cap,
-    }
 }

@@ -8,6 +8,7 @@ use super::fields::{Path, Reader, describe, members, same_word};
 use super::record::{Held, Record};
 use super::snapshot::*;
 use super::validate::{IdSet, required, strings, unique};
+use super::validate_rules::tier_ref;
 use super::{parse, project_text};
 use std::borrow::Cow;
 
@@ -300,6 +301,7 @@ pub(super) fn agenda(
     path: &Path,
     unit_ids: &HashMap<&str, usize>,
     groups: &[String],
+    tiers: &Tiers,
 ) -> Vec<AgendaItem> {
     let Some(items) = r.array(v, path) else {
         return Vec::new();
@@ -332,7 +334,7 @@ pub(super) fn agenda(
         let speaker = m.get("speaker").map(|v| r.string(v, &p.key("speaker")));
         let notes = m.get("notes").map(|v| strings(r, v, &p.key("notes")));
         let speakers = match m.get("speakers") {
-            Some(v) => Some(speakers(r, v, &p.key("speakers"), unit_ids, groups)),
+            Some(v) => Some(speakers(r, v, &p.key("speakers"), unit_ids, groups, tiers)),
             None => {
                 if pane == Some(Pane::Speakers) {
                     r.problem(
@@ -379,6 +381,7 @@ fn speakers(
     path: &Path,
     unit_ids: &HashMap<&str, usize>,
     groups: &[String],
+    tiers: &Tiers,
 ) -> Option<SpeakerSelector> {
     let m = r.object(v, path)?;
     let keys: Vec<&str> = ["card", "group", "units"]
@@ -396,9 +399,7 @@ fn speakers(
     let val = &m[key];
     let p = path.key(key);
     match key {
-        "card" => r
-            .choice(val, &p, &["red", "yellow", "none"], Card::parse)
-            .map(SpeakerSelector::Card),
+        "card" => tier_ref(r, val, &p, tiers).map(SpeakerSelector::Card),
         "group" => {
             let g = r.string(val, &p)?;
             if groups.iter().any(|x| x == g) {
@@ -429,7 +430,7 @@ fn speakers(
     }
 }
 
-pub(super) fn seating(r: &mut Reader, v: &Value, path: &Path) -> Vec<Zone> {
+pub(super) fn seating(r: &mut Reader, v: &Value, path: &Path, tiers: &Tiers) -> Vec<Zone> {
     let Some(m) = r.object(v, path) else {
         return Vec::new();
     };
@@ -444,8 +445,7 @@ pub(super) fn seating(r: &mut Reader, v: &Value, path: &Path) -> Vec<Zone> {
         let Some(z) = r.object(item, &p) else {
             continue;
         };
-        let card = required(r, z, &p, "card")
-            .and_then(|v| r.choice(v, &p.key("card"), &["red", "yellow", "none"], Card::parse));
+        let card = required(r, z, &p, "card").and_then(|v| tier_ref(r, v, &p.key("card"), tiers));
         let label = z.get("label").map(|v| r.string(v, &p.key("label")));
         let rows = required(r, z, &p, "rows").and_then(|v| r.integer(v, &p.key("rows"), 1, 1000));
         let seats = required(r, z, &p, "seats_per_row")

@@ -86,9 +86,9 @@ const TARGET_EDGE: RGBColor = RGBColor(0x90, 0x9a, 0xa0);
 /// A bar's colour by its unit's card.
 pub fn card_color(card: Card) -> RGBColor {
     match card {
-        Card::Red => RED,
-        Card::Yellow => YELLOW,
-        Card::None => NEUTRAL,
+        Card::RED => RED,
+        Card::YELLOW => YELLOW,
+        _ => NEUTRAL,
     }
 }
 

@@ -26,7 +26,7 @@ pub struct Chart {
 
 /// Legend entries for the cards the bars show, in red, yellow, none order.
 fn card_legend(bars: &[Bar], lang: Lang) -> Vec<(Swatch, String)> {
-    [Card::Red, Card::Yellow, Card::None]
+    [Card::RED, Card::YELLOW, Card::NONE]
         .into_iter()
         .filter(|c| bars.iter().any(|b| b.card == *c))
         .map(|c| (Swatch::Fill(card_color(c)), card_name(c, lang).to_owned()))
@@ -77,15 +77,15 @@ pub fn pace(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Option<Chart
         color: PACE,
     }];
     match s.cards.rule {
-        CardRule::Pace { red_at } if (red_at - 1.0).abs() > 1e-9 => lines.push(Line {
+        Some(CardRule::Pace { red_at }) if (red_at - 1.0).abs() > 1e-9 => lines.push(Line {
             at: red_at * p,
             label: format!("{} {}", lang.pick("红牌线", "red line"), pct(red_at * p)),
             color: RED,
         }),
-        CardRule::Threshold {
+        Some(CardRule::Threshold {
             red_min,
             yellow_below,
-        } => {
+        }) => {
             lines.push(Line {
                 at: red_min,
                 label: format!("{} {}", lang.pick("红牌线", "red line"), pct(red_min)),

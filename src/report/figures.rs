@@ -66,8 +66,8 @@ pub fn bulletin(s: &Snapshot, st: &Standings, lang: Lang) -> Bulletin {
         groups: (0..st.groups.len())
             .map(|g| ranking(s, st, g, lang))
             .collect(),
-        red: card_list(s, st, Card::Red, lang),
-        yellow: card_list(s, st, Card::Yellow, lang),
+        red: card_list(s, st, Card::RED, lang),
+        yellow: card_list(s, st, Card::YELLOW, lang),
         overdue: project_tables::overdue(s, st, lang),
         stalled: project_tables::stalled(s, st, lang),
         minutes: None,
@@ -76,7 +76,7 @@ pub fn bulletin(s: &Snapshot, st: &Standings, lang: Lang) -> Bulletin {
 
 fn summary(s: &Snapshot, st: &Standings, lang: Lang) -> String {
     let count = |card: Card| st.units.iter().filter(|u| u.card == card).count();
-    let (red, yellow) = (count(Card::Red), count(Card::Yellow));
+    let (red, yellow) = (count(Card::RED), count(Card::YELLOW));
     let stalled = s
         .projects
         .iter()
@@ -294,16 +294,16 @@ fn name_cols(s: &Snapshot, units: &[usize]) -> usize {
 
 fn card_cell(card: Card, lang: Lang) -> Cell {
     match card {
-        Card::Red => Cell::text(card_name(card, lang)).with_class("red"),
-        Card::Yellow => Cell::text(card_name(card, lang)).with_class("yellow"),
-        Card::None => Cell::text(dash()).with_class("muted"),
+        Card::RED => Cell::text(card_name(card, lang)).with_class("red"),
+        Card::YELLOW => Cell::text(card_name(card, lang)).with_class("yellow"),
+        _ => Cell::text(dash()).with_class("muted"),
     }
 }
 
 /// The units holding `card`, in standing order, each with the reason.
 fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
     let (id, caption, empty) = match card {
-        Card::Red => ("red", l::RED_LIST, l::NO_RED),
+        Card::RED => ("red", l::RED_LIST, l::NO_RED),
         _ => ("yellow", l::YELLOW_LIST, l::NO_YELLOW),
     };
     let multi = st.groups.len() > 1;

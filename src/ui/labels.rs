@@ -152,14 +152,20 @@ pub fn word_for(choice: crate::model::edit::known::Choice, typed: &str) -> Optio
             .into_iter()
             .find(|&p| langs.iter().any(|&l| is(pane(p, l))))
             .map(Pane::as_str),
-        Choice::Card => [Card::Red, Card::Yellow, Card::None]
+        Choice::Card => [Card::RED, Card::YELLOW, Card::NONE]
             .into_iter()
             .find(|&c| {
                 langs
                     .iter()
                     .any(|&l| is(crate::model::explain::card_name(c, l)))
             })
-            .map(Card::as_str),
+            // The default tiers' ids; a meeting's own tiers are matched by
+            // their labels where the snapshot is at hand.
+            .map(|c| match c {
+                Card::RED => "red",
+                Card::YELLOW => "yellow",
+                _ => "none",
+            }),
         Choice::Better | Choice::Rule | Choice::Locale => None,
     }
 }

@@ -127,9 +127,9 @@ impl Theme {
     /// The style of a card's label.
     pub fn card(&self, card: Card) -> Style {
         match card {
-            Card::Red => self.red_card,
-            Card::Yellow => self.yellow_card,
-            Card::None => self.no_card,
+            Card::RED => self.red_card,
+            Card::YELLOW => self.yellow_card,
+            _ => self.no_card,
         }
     }
 
@@ -146,9 +146,9 @@ impl Theme {
     /// The style of a chart bar for a unit holding `card`.
     pub fn bar(&self, card: Card) -> Style {
         match card {
-            Card::Red => self.bar_red,
-            Card::Yellow => self.bar_yellow,
-            Card::None => self.bar_none,
+            Card::RED => self.bar_red,
+            Card::YELLOW => self.bar_yellow,
+            _ => self.bar_none,
         }
     }
 

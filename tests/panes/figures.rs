@@ -85,10 +85,10 @@ fn ranking_bars_are_coloured_by_card() {
     let (buf, area) = render(&fx, &setup, 60, 18);
     let t = &fx.theme;
     for (name, card) in [
-        ("东湖镇", Card::Red),
-        ("临港镇", Card::Red),
-        ("青山镇", Card::Yellow),
-        ("白沙镇", Card::Yellow),
+        ("东湖镇", Card::RED),
+        ("临港镇", Card::RED),
+        ("青山镇", Card::YELLOW),
+        ("白沙镇", Card::YELLOW),
     ] {
         let (_, y) = find(&buf, area, name).expect("row");
         let bar = (area.left()..area.right())

@@ -50,9 +50,11 @@ fn value(v: Option<&Value>) -> String {
 fn word(field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
     let text = value(v);
     match (field, v) {
-        (Some("card"), Some(Value::String(w))) => crate::model::Card::parse(w).map_or(text, |c| {
-            crate::model::explain::card_name(c, lang).to_owned()
-        }),
+        (Some("card"), Some(Value::String(w))) => {
+            crate::model::Tiers::default().find(w).map_or(text, |c| {
+                crate::model::explain::card_name(c, lang).to_owned()
+            })
+        }
         (Some("stage"), Some(Value::String(w))) => crate::model::Stage::parse(w)
             .map_or(text, |st| crate::ui::labels::stage(st, lang).to_owned()),
         (Some("pane"), Some(Value::String(w))) => crate::model::Pane::parse(w)

@@ -249,7 +249,7 @@ fn id_width(s: &Snapshot) -> usize {
 
 /// Room for the widest card name.
 fn card_width(lang: Lang) -> usize {
-    [Card::Red, Card::Yellow, Card::None]
+    [Card::RED, Card::YELLOW, Card::NONE]
         .iter()
         .map(|&c| crate::text::width(card_name(c, lang)))
         .max()
@@ -390,8 +390,9 @@ fn project_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
 /// The words a decision can be, `""` for none (the rule decides).
 pub fn decision_choices(lang: Lang) -> Vec<Word> {
     let mut words = vec![Word::new("", "—")];
-    for c in [Card::Red, Card::Yellow, Card::None] {
-        words.push(Word::new(c.as_str(), card_name(c, lang)));
+    let tiers = crate::model::Tiers::default();
+    for c in tiers.cards_and_none() {
+        words.push(Word::new(tiers.id(c), card_name(c, lang)));
     }
     words
 }
@@ -413,7 +414,7 @@ fn cards_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> 
             Some(Cell {
                 tone: card.map_or(Tone::Muted, Tone::Card),
                 ..Cell::edit(
-                    card.map_or_else(String::new, |c| label_of(&words, c.as_str())),
+                    card.map_or_else(String::new, |c| label_of(&words, s.cards.tiers.id(c))),
                     Kind::Choice(words.into()),
                     at("card"),
                 )
@@ -435,7 +436,7 @@ fn cards_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> 
 pub fn speakers_text(s: &Snapshot, sel: Option<&SpeakerSelector>) -> String {
     match sel {
         None => String::new(),
-        Some(SpeakerSelector::Card(c)) => format!("card:{}", c.as_str()),
+        Some(SpeakerSelector::Card(c)) => format!("card:{}", s.cards.tiers.id(*c)),
         Some(SpeakerSelector::Group(g)) => format!("group:{g}"),
         Some(SpeakerSelector::Units(us)) => {
             let ids: Vec<&str> = us

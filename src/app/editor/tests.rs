@@ -181,11 +181,11 @@ fn a_card_decision_asks_for_its_reason_and_both_go_in_one_edit() {
     let effects = press(&mut app, KeyCode::Enter);
     assert_eq!(journaled(&effects), 1, "one edit, both fields");
     let d = app.data.snapshot().units[0].decision.clone().unwrap();
-    assert_eq!(d.card, crate::model::Card::Red);
+    assert_eq!(d.card, crate::model::Card::RED);
     assert_eq!(d.reason, "招商专班推进有力");
     assert_eq!(
         app.data.derived.standings.units[0].card,
-        crate::model::Card::Red
+        crate::model::Card::RED
     );
     // One undo takes both away.
     press(&mut app, KeyCode::Char('u'));

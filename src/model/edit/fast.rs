@@ -19,8 +19,9 @@ use super::path::Step;
 use super::rebase::replay_changes;
 use super::{Change, ChangeSet};
 use crate::model::fields::{Path, Reader};
-use crate::model::validate::{NoneSeen, raw_ids, unit};
+use crate::model::validate::{NoneSeen, raw_ids};
 use crate::model::validate_items::project;
+use crate::model::validate_units::{UnitRules, unit};
 use crate::model::{Document, Project, Unit};
 
 /// The two lists whose elements an edit can change in place.
@@ -132,9 +133,9 @@ fn in_place(
     // Check the changed elements alone, with the lists' context as it is.
     let head = doc.json.head();
     let list_of = |key: &str| head.get(key).and_then(Value::as_array).map(Vec::as_slice);
-    let raw_metrics = list_of("metrics").unwrap_or(&[]);
-    let metric_ids = raw_ids(raw_metrics);
     let unit_ids = raw_ids(list_of("units").unwrap_or(&[]));
+    let top = head.as_object()?;
+    let rules = UnitRules::new(top, doc.snapshot.format, &doc.snapshot.cards.tiers);
     let mut r = Reader::default();
     let mut groups = doc.snapshot.groups.clone();
     let mut seen_per_list = [0, 0];
@@ -154,8 +155,7 @@ fn in_place(
                     t.index,
                     &mut NoneSeen,
                     &mut groups,
-                    &metric_ids,
-                    raw_metrics.len(),
+                    &rules,
                 )?;
                 // The group is not edited here; should it differ, the full path decides.
                 (u.group == doc.snapshot.units[t.index].group).then_some(Checked::Unit(u))?

@@ -64,11 +64,11 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
     put(buf, area, area.x, y, &title, w, t.title);
     // Card counts at the right of the title line.
     let count = |c: Card| v.standings.units.iter().filter(|u| u.card == c).count();
-    let red = format!(" {} {} ", card_name(Card::Red, lang), count(Card::Red));
+    let red = format!(" {} {} ", card_name(Card::RED, lang), count(Card::RED));
     let yellow = format!(
         " {} {} ",
-        card_name(Card::Yellow, lang),
-        count(Card::Yellow)
+        card_name(Card::YELLOW, lang),
+        count(Card::YELLOW)
     );
     let cards_w = width(&red) + 1 + width(&yellow);
     if width(&title) + 2 + cards_w <= w {

@@ -48,13 +48,13 @@ fn zones<'a>(v: &'a View<'a>) -> Vec<ZoneView<'a>> {
             // The seating comes from this snapshot; should it not, the seats
             // are still shown, in a zone shaped by the seats themselves.
             let zone = v.snapshot.seating.get(seated.zone);
-            let card = zone.map_or(Card::None, |z| z.card);
+            let card = zone.map_or(Card::NONE, |z| z.card);
             let label = match zone.map(|z| z.label.as_str()) {
                 Some(l) if !l.trim().is_empty() => l,
                 _ => match card {
-                    Card::Red => RED_ZONE.get(v.lang),
-                    Card::Yellow => YELLOW_ZONE.get(v.lang),
-                    Card::None => SEATING_OTHER_ZONE.get(v.lang),
+                    Card::RED => RED_ZONE.get(v.lang),
+                    Card::YELLOW => YELLOW_ZONE.get(v.lang),
+                    _ => SEATING_OTHER_ZONE.get(v.lang),
                 },
             };
             let span = |f: fn(&Seat) -> u32| {

@@ -23,7 +23,7 @@ fn figure(m: &Metric, x: f64) -> String {
 
 fn card_cell(v: &View, card: Card) -> Cell {
     let text = match card {
-        Card::None => "",
+        Card::NONE => "",
         c => card_name(c, v.lang),
     };
     Cell::new(text, v.theme.card(card))
