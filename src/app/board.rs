@@ -49,11 +49,6 @@ pub enum Page {
     Overdue,
 }
 
-/// The cards whose units get a page, in the order shown.
-pub fn cards_shown() -> [Card; 2] {
-    [Card::Red, Card::Yellow]
-}
-
 impl App {
     /// A hall board on `doc`, turning a page every `every` seconds.
     pub fn board(
@@ -93,7 +88,8 @@ impl App {
         let mut pages = vec![Page::Overview];
         pages.extend((0..st.groups.len()).map(|group| Page::Ranking { group }));
         let rows = self.board_rows();
-        for card in cards_shown() {
+        // Each of the meeting's tiers, best first.
+        for card in self.data.snapshot().cards.tiers.cards() {
             let n = st.units.iter().filter(|u| u.card == card).count();
             let parts = n.div_ceil(rows);
             pages.extend((0..parts).map(|part| Page::Card { card, part, parts }));
@@ -177,12 +173,12 @@ mod tests {
         assert_eq!(pages[1], Page::Ranking { group: 0 });
         assert_eq!(pages[groups], Page::Ranking { group: groups - 1 });
         assert!(pages.contains(&Page::Card {
-            card: Card::Red,
+            card: Card::RED,
             part: 0,
             parts: 1
         }));
         assert!(pages.contains(&Page::Card {
-            card: Card::Yellow,
+            card: Card::YELLOW,
             part: 0,
             parts: 1
         }));
@@ -234,7 +230,7 @@ mod tests {
             .standings
             .units
             .iter()
-            .filter(|u| u.card == Card::Red)
+            .filter(|u| u.card == Card::RED)
             .count();
         let parts = reds.div_ceil(3);
         let red_pages: Vec<_> = b
@@ -244,7 +240,7 @@ mod tests {
                 matches!(
                     p,
                     Page::Card {
-                        card: Card::Red,
+                        card: Card::RED,
                         ..
                     }
                 )

@@ -7,14 +7,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::app::board::Page;
 use crate::i18n::{Lang, pct};
 use crate::model::Card;
-use crate::model::explain::{card_name, explain};
+use crate::model::explain::explain;
 use crate::text::width;
 use crate::ui::draw::put;
 use crate::ui::labels;
@@ -63,7 +62,8 @@ fn page_name(app: &App, page: Page) -> String {
             format!("{} {}", group_name(name, lang), labels::RANK.get(lang))
         }
         Page::Card { card, part, parts } => {
-            let mut s = format!("{}{}", card_name(card, lang), wl::BOARD_UNITS.get(lang));
+            let tiers = &app.data.snapshot().cards.tiers;
+            let mut s = format!("{}{}", tiers.label(card, lang), wl::BOARD_UNITS.get(lang));
             if parts > 1 {
                 s.push_str(&format!(" ({}/{parts})", part + 1));
             }
@@ -111,10 +111,10 @@ fn card_page(app: &App, card: Card, part: usize, area: Rect, buf: &mut Buffer) {
         .collect();
     let rows = app.board_rows();
     let shown = units.iter().skip(part * rows).take(rows);
-    let style = card_style(app, card);
+    let style = t.card(card);
     let heading = format!(
         "{}{}  {}",
-        card_name(card, lang),
+        s.cards.tiers.label(card, lang),
         wl::BOARD_UNITS.get(lang),
         count(units.len(), lang)
     );
@@ -156,16 +156,6 @@ fn card_page(app: &App, card: Card, part: usize, area: Rect, buf: &mut Buffer) {
         ..area
     };
     table.render(body, buf, 0);
-}
-
-/// The style a card's name is shown in.
-fn card_style(app: &App, card: Card) -> Style {
-    let t = &app.prefs.theme;
-    match card {
-        Card::Red => t.red_card,
-        Card::Yellow => t.yellow_card,
-        Card::None => t.no_card,
-    }
 }
 
 fn count(n: usize, lang: Lang) -> String {
