@@ -91,3 +91,78 @@ fn room_screens_at_any_size() {
         }
     }
 }
+
+/// The text of row `y` from column `x0` to the right edge, without the
+/// blank cells wide characters leave and without spaces.
+fn row_from(buf: &ratatui::buffer::Buffer, y: u16, x0: u16) -> String {
+    (x0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Whether `title` is on the screen whole: read from where it starts, down
+/// the rows under it, it comes back entire (wrapped, not cut).
+fn shows_whole(buf: &ratatui::buffer::Buffer, title: &str) -> bool {
+    let want: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let head: String = want.chars().take(3).collect();
+    for y in 0..buf.area.height {
+        for x0 in 0..buf.area.width {
+            if !row_from(buf, y, x0).starts_with(&head) {
+                continue;
+            }
+            let mut got = String::new();
+            for row in y..buf.area.height {
+                got.push_str(&row_from(buf, row, x0));
+                if got.starts_with(&want) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The current item's number and full title are on screen in every layout
+/// — with the rail, without it (`a`), full screen (`f`), the big timer
+/// (`b`) and the audience's — wrapped when they do not fit a line.
+#[test]
+fn every_layout_shows_the_full_title() {
+    let long = "关于全区重点项目“倒排工期”推进情况和下一阶段招商引资工作安排的专题汇报（含各镇街、各部门、各园区）";
+    let english =
+        "Report on the progress of the key projects against their schedules and the work ahead";
+    for title in [long, english] {
+        let text = DEMO.replace("红牌单位发言", title);
+        let d = Document::from_bytes(text.as_bytes()).unwrap();
+        for (w, h) in SIZES {
+            let layouts: [(&str, &[Command]); 5] = [
+                ("normal", &[]),
+                ("no rail", &[Command::Rail]),
+                ("full screen", &[Command::FullScreen]),
+                ("big timer", &[Command::BigTimer]),
+                (
+                    "full screen big timer",
+                    &[Command::FullScreen, Command::BigTimer],
+                ),
+            ];
+            for (name, commands) in layouts {
+                let mut app = app_at_item(d.clone(), 2, ThemeName::Dark, None, (w, h));
+                for &c in commands {
+                    app.update(Action::Command(c));
+                }
+                let buf = render(&app, w, h);
+                assert!(shows_whole(&buf, title), "{name} {w}×{h}:\n{}", plain(&buf));
+                assert!(plain(&buf).contains("3/8"), "{name} {w}×{h}: the number");
+                let a = audience_of(&app, d.clone(), ThemeName::Dark, (w, h));
+                let buf = render(&a, w, h);
+                assert!(
+                    shows_whole(&buf, title),
+                    "audience, {name} {w}×{h}:\n{}",
+                    plain(&buf)
+                );
+            }
+        }
+    }
+}

@@ -69,7 +69,7 @@ pub fn centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) 
     put(buf, area, x, y, text, usize::from(area.width), style);
 }
 
-/// The `b` view: the item, who speaks, and the timer the room watches, huge.
+/// The `b` view: who speaks, and the timer the room watches, huge.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.prefs.theme;
     let lang = app.prefs.lang;
@@ -83,17 +83,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     };
-    let item = &app.data.snapshot().agenda[i];
+    // The item's title is over the pane (`ui::title`, or the audience's own).
     let who = speaker_line(app, i);
     let Some(timer) = app.main_timer() else {
         return;
     };
     let text = timer.text();
-    let big_h = big_height(&text, area, area.height.saturating_sub(5));
-    let block_h = 2 + big_h + 2;
+    let big_h = big_height(&text, area, area.height.saturating_sub(4));
+    let block_h = 1 + big_h + 2;
     let mut y = area.y + area.height.saturating_sub(block_h) / 2;
-    centered(buf, area, y, &item.title, t.title);
-    y += 1;
     if let Some(who) = who {
         centered(buf, area, y, &who, t.accent);
     }

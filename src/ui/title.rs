@@ -73,14 +73,18 @@ pub fn draw_band(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     y - area.y
 }
 
+/// From this height a blank row parts the band from the pane.
+const AIR_FROM_ROWS: u16 = 30;
+
 /// `area` split into the band and what is left under it.
 pub fn split(app: &App, area: Rect) -> (Rect, Rect) {
     // The band never takes more than half the pane.
     let h = band_height(app, area.width).min(area.height / 2);
+    let air = u16::from(h > 0 && area.height >= AIR_FROM_ROWS);
     let band = Rect { height: h, ..area };
     let rest = Rect {
-        y: area.y + h,
-        height: area.height - h,
+        y: area.y + h + air,
+        height: area.height - h - air,
         ..area
     };
     (band, rest)
