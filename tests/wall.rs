@@ -201,3 +201,75 @@ fn the_board_loops_unattended_and_follows_the_file() {
         "{names:?}"
     );
 }
+
+/// Whatever lands in the position file — garbage, a position for another
+/// meeting, one from the future — the audience goes on and says so
+/// quietly; a good one is followed again.
+#[test]
+fn the_audience_survives_any_position_file() {
+    use guotang::store::position::{Place, Position, position_path};
+    let (dir, file) = meeting();
+    let position = position_path(&file);
+    let mut a = audience(&file, &dir.path().join("audience"));
+    a.wait_text("未连接主讲端");
+    a.wait_text("1/8");
+
+    std::fs::write(&position, b"{\"format\": \"guotang-position/1\", \"seq\": ").unwrap();
+    a.wait_text("主讲端位置文件有误");
+    assert!(a.contents().contains("通报1—4月招商引资工作情况"));
+
+    let doc = guotang::model::Document::from_bytes(DEMO.as_bytes()).unwrap();
+    let date = doc.snapshot.meeting.date;
+    let place = |item: usize, title: &str| Place {
+        date,
+        title: doc.snapshot.meeting.title.clone(),
+        item: Some(guotang::store::position::ItemRef {
+            index: item,
+            id: None,
+            title: title.to_owned(),
+        }),
+        snapshot_hash: Some(guotang::store::hash_bytes(DEMO.as_bytes())),
+        ..Place::default()
+    };
+    let at = |secs: i64| (chrono::Local::now() + chrono::Duration::seconds(secs)).fixed_offset();
+    let mut seq = 0;
+    let mut write = |place: Place, secs: i64| {
+        seq += 1;
+        let p = Position {
+            written_at: at(secs),
+            seq,
+            presenter: guotang::store::LockInfo::current("present"),
+            ended: false,
+            place,
+        };
+        guotang::store::write_atomic(&position, &p.to_bytes()).unwrap();
+    };
+
+    // Another meeting's (yesterday's file): not followed.
+    let mut other = place(4, "区领导点评");
+    other.date = date.pred_opt().unwrap();
+    write(other, 0);
+    a.wait_text("主讲端为另一场会议");
+    assert!(a.contents().contains("1/8"));
+
+    // A good one: followed.
+    write(place(4, "区领导点评"), 0);
+    a.wait_text("5/8");
+    a.wait_gone("另一场会议");
+
+    // From the future (the presenter's clock an hour ahead): followed, said.
+    write(place(5, "重点项目推进情况"), 3600);
+    a.wait_text("6/8");
+    a.wait_text("本机时钟比主讲端慢");
+
+    // An item this copy of the snapshot does not have (it lags): waits.
+    write(place(12, "临时增加议程"), 0);
+    a.wait_text("等待数据同步");
+    assert!(a.contents().contains("6/8"));
+
+    // Removed: no presenter, the screen stays.
+    std::fs::remove_file(&position).unwrap();
+    a.wait_text("未连接主讲端");
+    assert!(a.contents().contains("6/8"));
+    a.quit();
+}

@@ -190,7 +190,9 @@ impl App {
                     })
                 } else if p.place.date != date {
                     Some(Note::OtherMeeting(p.place.date))
-                } else if !found(&p.place.item) || p.place.snapshot_hash != hash {
+                } else if !found(&p.place.item)
+                    || p.place.snapshot_hash.is_some_and(|h| Some(h) != hash)
+                {
                     Some(Note::Waiting)
                 } else if written > h.seen_at + CLOCK_SLACK {
                     Some(Note::ClockBehind)

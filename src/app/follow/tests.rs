@@ -282,3 +282,20 @@ fn positions_at_the_calendars_edges_are_followed_without_a_panic() {
     assert_eq!(a.current(), Some(RED_ITEM));
     let _ = crate::ui::screen::render(&a, 80, 24);
 }
+
+#[test]
+fn another_version_of_the_snapshot_is_followed_while_it_syncs() {
+    let p = busy_presenter();
+    let mut a = audience();
+    at(&mut a, 165);
+    let mut pos = published(&p, 1);
+    pos.place.snapshot_hash = Some(99);
+    hear(&mut a, pos);
+    // The item is there: shown; the data differs: said.
+    assert_eq!(a.current(), Some(RED_ITEM));
+    assert_eq!(note(&a), Some(Note::Waiting));
+    let mut pos = published(&p, 2);
+    pos.place.snapshot_hash = None;
+    hear(&mut a, pos);
+    assert_eq!(note(&a), None, "a presenter that does not say is believed");
+}
