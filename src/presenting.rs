@@ -6,7 +6,9 @@
 //!
 //! One presenter publishes per file: the presenter's lock says which. A
 //! second presenter is told who publishes and does not; it tries again on
-//! each heartbeat, so it takes over once the first has left.
+//! each heartbeat, so it takes over once the first has left. On a share
+//! that does not pass locks between machines, the file itself tells: a
+//! live position from a presenter who started first keeps the room.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -16,7 +18,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, TimeZone};
 use crate::app::App;
 use crate::i18n::Lang;
 use crate::store::lock::{LockError, LockInfo, local_time};
-use crate::store::position::{HEARTBEAT, Publisher};
+use crate::store::position::{HEARTBEAT, Offered, Publisher};
 use crate::ui::wall_labels as wl;
 
 /// The publishing side of a presenter's console.
@@ -25,6 +27,9 @@ pub struct Presenting {
     state: State,
     /// A failed write has been told (once, until one succeeds).
     failing: bool,
+    /// Another machine's presenter has been told of (once, until this one
+    /// publishes).
+    elsewhere: bool,
 }
 
 enum State {
@@ -44,6 +49,7 @@ impl Presenting {
             snapshot: snapshot.to_owned(),
             state,
             failing: false,
+            elsewhere: false,
         };
         (p, note)
     }
@@ -66,8 +72,12 @@ impl Presenting {
             if !self.publishing() {
                 return None;
             }
-            let note = Some(wl::NOW_PUBLISHING.get(lang).to_owned());
-            return self.write(app, now).or(note);
+            let note = self.write(app, now);
+            if !self.publishing() {
+                return note;
+            }
+            self.elsewhere = false;
+            return note.or_else(|| Some(wl::NOW_PUBLISHING.get(lang).to_owned()));
         }
         self.write(app, now)
     }
@@ -77,9 +87,26 @@ impl Presenting {
             return None;
         };
         match p.offer(&app.place(), local(app.now()), now) {
-            Ok(_) => {
+            Ok(Offered::Wrote | Offered::NotDue) => {
                 self.failing = false;
                 None
+            }
+            Ok(Offered::Elsewhere(holder)) => {
+                // Let the lock go, and look again on the next heartbeat.
+                self.state = State::Blocked {
+                    retry_at: now + HEARTBEAT,
+                };
+                if std::mem::replace(&mut self.elsewhere, true) {
+                    return None;
+                }
+                let lang = app.prefs.lang;
+                let note = format!(
+                    "⚠ {}{}{}",
+                    wl::OTHER_PRESENTER.get(lang),
+                    lang.colon(),
+                    who(&holder, lang)
+                );
+                Some(crate::sanitize::one_line(&note).into_owned())
             }
             Err(_) if self.failing => None,
             Err(e) => {

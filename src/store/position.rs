@@ -49,6 +49,10 @@ pub const FORMAT: &str = "guotang-position/1";
 /// the presenter is there.
 pub const HEARTBEAT: Duration = Duration::from_secs(5);
 
+/// A position written by another presenter this recently (either way, for
+/// clocks that differ) is taken to be live.
+pub const LIVE_WITHIN: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+
 /// A position file is read only up to this size.
 pub const MAX_BYTES: u64 = 64 * 1024;
 
@@ -334,11 +338,39 @@ pub fn read(snapshot: &Path) -> Result<Option<Position>, PositionError> {
     Position::parse(&path, &bytes).map(Some)
 }
 
+/// What [`Publisher::offer`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Offered {
+    Wrote,
+    /// Nothing new, and the heartbeat is not due.
+    NotDue,
+    /// Another presenter publishes on the file (from a machine the lock
+    /// does not reach) and started first: nothing written.
+    Elsewhere(Box<LockInfo>),
+}
+
+/// Whether `found`, read from the file, is another presenter's live
+/// position that started before `me`: the earlier session keeps the room.
+pub fn publishes_first(found: &Position, me: &LockInfo, now: DateTime<FixedOffset>) -> bool {
+    let started = |i: &LockInfo| DateTime::parse_from_rfc3339(&i.started).ok();
+    let earlier = match (started(&found.presenter), started(me)) {
+        (Some(theirs), Some(mine)) => {
+            theirs < mine || (theirs == mine && found.presenter.pid < me.pid)
+        }
+        _ => false,
+    };
+    found.presenter != *me
+        && !found.ended
+        && earlier
+        && (now - found.written_at).abs() <= LIVE_WITHIN
+}
+
 /// The presenter's console publishing its position: it holds the
 /// presenter's lock, so a second presenter on the same file does not
 /// publish.
 #[derive(Debug)]
 pub struct Publisher {
+    snapshot: PathBuf,
     path: PathBuf,
     _lock: lock::PresenterLock,
     presenter: LockInfo,
@@ -353,6 +385,7 @@ impl Publisher {
     pub fn start(snapshot: &Path) -> Result<Publisher, LockError> {
         let lock = lock::presenter(snapshot)?;
         Ok(Publisher {
+            snapshot: snapshot.to_owned(),
             path: position_path(snapshot),
             _lock: lock,
             presenter: LockInfo::current("present"),
@@ -362,13 +395,15 @@ impl Publisher {
     }
 
     /// Writes `place` (as it stands at `at`) when it is not the place last
-    /// written, or the heartbeat is due at `now`; returns whether it wrote.
+    /// written, or the heartbeat is due at `now` — unless another presenter,
+    /// on another machine (where the presenter's lock does not reach),
+    /// publishes on the file and started first.
     pub fn offer(
         &mut self,
         place: &Place,
         at: DateTime<FixedOffset>,
         now: Instant,
-    ) -> io::Result<bool> {
+    ) -> io::Result<Offered> {
         let due = match &self.last {
             None => true,
             Some((last, when)) => {
@@ -376,11 +411,16 @@ impl Publisher {
             }
         };
         if !due {
-            return Ok(false);
+            return Ok(Offered::NotDue);
+        }
+        if let Ok(Some(found)) = read(&self.snapshot)
+            && publishes_first(&found, &self.presenter, at)
+        {
+            return Ok(Offered::Elsewhere(Box::new(found.presenter)));
         }
         self.write(place, at, false)?;
         self.last = Some((place.clone(), now));
-        Ok(true)
+        Ok(Offered::Wrote)
     }
 
     /// Writes the last place, saying the presenter left.
@@ -509,20 +549,24 @@ mod tests {
 
         let t0 = Instant::now();
         let when = at("2026-05-08T09:00:00+08:00");
-        assert!(p.offer(&place(), when, t0).unwrap(), "the first is written");
+        assert_eq!(
+            p.offer(&place(), when, t0).unwrap(),
+            Offered::Wrote,
+            "the first is written"
+        );
         let mut later = place();
         later.item_ms += 1000;
         assert!(
-            !p.offer(&later, when, t0 + Duration::from_secs(1)).unwrap(),
+            p.offer(&later, when, t0 + Duration::from_secs(1)).unwrap() == Offered::NotDue,
             "timers alone wait"
         );
         assert!(
-            p.offer(&later, when, t0 + HEARTBEAT).unwrap(),
+            p.offer(&later, when, t0 + HEARTBEAT).unwrap() == Offered::Wrote,
             "the heartbeat"
         );
         later.paused = true;
         assert!(
-            p.offer(&later, when, t0 + HEARTBEAT).unwrap(),
+            p.offer(&later, when, t0 + HEARTBEAT).unwrap() == Offered::Wrote,
             "a change at once"
         );
         let got = read(&snap).unwrap().unwrap();
@@ -534,6 +578,62 @@ mod tests {
         // The lock went with it.
         assert!(Publisher::start(&snap).is_ok());
         assert!(position_path(&snap).ends_with(".m.json.guotang-position.json"));
+    }
+
+    /// Two machines whose presenter's locks do not meet (a share that does
+    /// not pass locks on): the presenter who started first keeps the room.
+    #[test]
+    fn a_presenter_on_another_machine_who_started_first_keeps_the_room() {
+        let dir = tempfile::tempdir().unwrap();
+        let snap = dir.path().join("m.json");
+        let now = at("2026-05-08T09:00:10+08:00");
+        let mut theirs = LockInfo::current("present");
+        theirs.host = "other-laptop".into();
+        theirs.pid = 7;
+        theirs.started = "2026-05-08T08:00:00+08:00".into();
+        let foreign = |presenter: &LockInfo, ended, written_at| Position {
+            written_at,
+            seq: 9,
+            presenter: presenter.clone(),
+            ended,
+            place: place(),
+        };
+        super::super::write_atomic(
+            &position_path(&snap),
+            &foreign(&theirs, false, now).to_bytes(),
+        )
+        .unwrap();
+        let mut p = Publisher::start(&snap).unwrap();
+        let got = p.offer(&place(), now, Instant::now()).unwrap();
+        assert_eq!(got, Offered::Elsewhere(Box::new(theirs.clone())));
+        assert_eq!(
+            read(&snap).unwrap().unwrap().presenter,
+            theirs,
+            "nothing written"
+        );
+
+        // Theirs ended, gone quiet, or started after me: mine is written.
+        let me = p.presenter.clone();
+        for (ended, written_at, started) in [
+            (true, now, theirs.started.clone()),
+            (
+                false,
+                now - chrono::TimeDelta::minutes(5),
+                theirs.started.clone(),
+            ),
+            (false, now, "2999-01-01T00:00:00+00:00".to_owned()),
+        ] {
+            let mut other = theirs.clone();
+            other.started = started;
+            let found = foreign(&other, ended, written_at);
+            assert!(
+                !publishes_first(&found, &me, now),
+                "{ended} {written_at} {}",
+                other.started
+            );
+        }
+        // Mine is never someone else's.
+        assert!(!publishes_first(&foreign(&me, false, now), &me, now));
     }
 
     #[test]
