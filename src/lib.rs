@@ -1,11 +1,13 @@
 //! guotang: a terminal console for review meetings (过堂会).
 //!
 //! The library holds everything the `guotang` binary wires together:
-//! [`app`] (the presenter's console as state and one `update`), [`model`] (pure snapshot types, validation, standings), [`store`] (the only
-//! code that touches the disk), [`cli`] (commands), [`sanitize`] (the one
+//! [`app`] (the presenter's console as state and one `update`), [`model`]
+//! (pure snapshot types, validation, standings), [`store`] (the only code
+//! that touches the disk), [`cli`] (commands), [`sanitize`] (the one
 //! boundary strings cross before a terminal), [`text`] (widths in terminal
-//! columns), [`i18n`] (languages and number formats) and [`testgen`] (generated
-//! snapshots of any size, for benchmarks and tests).
+//! columns), [`i18n`] (languages and number formats) and, with the
+//! `testgen` feature, `testgen` (generated snapshots of any size, for the
+//! benchmarks and tests; not in the shipped tool).
 #![deny(clippy::unwrap_used)]
 
 pub mod app;
@@ -21,6 +23,7 @@ pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod terminal;
+#[cfg(feature = "testgen")]
 pub mod testgen;
 pub mod text;
 pub mod ui;

@@ -398,7 +398,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn run_command(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { file }) => check::run(&file),
-        Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc, _| {
+        Some(Command::Standings { file, json }) => with_doc(file.as_deref(), |doc| {
             let lang = lang_for(&doc);
             let st = model::compute(&doc.snapshot);
             if json {
@@ -457,7 +457,7 @@ fn run_command(cli: Cli) -> ExitCode {
             size,
             theme,
             ansi,
-        }) => with_doc(file.as_deref(), |doc, _| {
+        }) => with_doc(file.as_deref(), |doc| {
             let args = render::RenderArgs {
                 item,
                 width: size.0,
@@ -479,7 +479,7 @@ fn run_command(cli: Cli) -> ExitCode {
             output,
             format,
             log,
-        }) => with_doc(file.as_deref(), |doc, _| {
+        }) => with_doc(file.as_deref(), |doc| {
             let args = report::ReportArgs {
                 file: file.as_deref(),
                 log: log.as_deref(),
@@ -493,7 +493,7 @@ fn run_command(cli: Cli) -> ExitCode {
             format,
             what,
             output,
-        }) => with_doc(file.as_deref(), |doc, _| {
+        }) => with_doc(file.as_deref(), |doc| {
             export::run(&doc, format, what, output.as_deref())
         }),
         Some(Command::Import {
@@ -618,20 +618,17 @@ pub fn lang_for(doc: &Document) -> Lang {
 
 /// Loads the file (or the demo when none is given) and runs `f` on it; a file
 /// that cannot be used is reported on stderr with exit code 1.
-fn with_doc(
-    file: Option<&std::path::Path>,
-    f: impl FnOnce(Document, &str) -> ExitCode,
-) -> ExitCode {
+fn with_doc(file: Option<&std::path::Path>, f: impl FnOnce(Document) -> ExitCode) -> ExitCode {
     match file {
         None => match Document::from_bytes(model::DEMO.as_bytes()) {
-            Ok(doc) => f(doc, "demo"),
+            Ok(doc) => f(doc),
             Err(problems) => {
                 errln!("error: the built-in demo is broken:\n{problems}");
                 ExitCode::FAILURE
             }
         },
         Some(path) => match store::load(path) {
-            Ok(loaded) => f(loaded.doc, &shown_path(path)),
+            Ok(loaded) => f(loaded.doc),
             Err(e) => {
                 report_load_error(&e);
                 ExitCode::FAILURE

@@ -20,7 +20,10 @@ pub fn run(file: &Path, a: &Path, b: &Path, count: Option<u64>) -> ExitCode {
     }
 }
 
-fn run_inner(file: &Path, a: &Path, b: &Path, count: Option<u64>) -> anyhow::Result<()> {
+/// Whatever stops the loop: its message is all the test reads.
+type LoopError = Box<dyn std::error::Error>;
+
+fn run_inner(file: &Path, a: &Path, b: &Path, count: Option<u64>) -> Result<(), LoopError> {
     // Bytes, not documents: the test checks both are snapshots in the save
     // format; validating 1.5 MB twice at every start would only slow it down.
     let versions = [std::fs::read(a)?, std::fs::read(b)?];
