@@ -12,6 +12,7 @@ pub mod edit_labels;
 pub mod editor;
 pub mod footer;
 pub mod header;
+pub mod huge;
 pub mod import_labels;
 pub mod labels;
 pub mod layout;
