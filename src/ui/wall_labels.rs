@@ -34,3 +34,4 @@ pub const BOARD_UNITS: L = L::new("单位", " units");
 pub const BOARD_GROUP: L = L::new("板块", "Group");
 pub const BOARD_COUNT: L = L::new("{n} 个", "{n}");
 pub const NEXT_PAGE: L = L::new("{n} 秒后下一页", "next page in {n} s");
+pub const PODIUM: L = L::new("主席台", "Podium");

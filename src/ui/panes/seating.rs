@@ -20,6 +20,8 @@ use crate::ui::view::View;
 use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
+mod room;
+
 /// Draws the seating pane from a borrowed view.
 pub struct SeatingPane<'a>(pub &'a View<'a>);
 
@@ -89,6 +91,11 @@ impl Widget for SeatingPane<'_> {
         }
         if v.pane.tab % 2 == 1 {
             list(v, &zones, area, buf);
+            return;
+        }
+        // A large screen shows the room itself.
+        if let Some(room) = room::Room::fit(v, &zones, area) {
+            room.draw(v, &zones, area, buf);
             return;
         }
         match Grid::fit(v, &zones, area) {
