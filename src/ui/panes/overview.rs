@@ -17,6 +17,8 @@ use crate::ui::labels;
 use crate::ui::shell_labels as sl;
 use crate::ui::view::View;
 
+mod tiles;
+
 /// Draws the overview pane from a borrowed view.
 pub struct OverviewPane<'a>(pub &'a View<'a>);
 
@@ -41,6 +43,11 @@ impl Widget for OverviewPane<'_> {
         }
         let roomy = area.height >= 36;
         let mut y = area.y;
+        // A large screen gets the headline figures in big digits first.
+        let tiles = tiles::draw(v, area, buf);
+        if tiles > 0 {
+            y += tiles + 2;
+        }
         y = headline(v, area, y, buf, roomy);
         y += 1 + u16::from(roomy);
         y = groups(v, area, y, buf);
