@@ -13,11 +13,11 @@ use ratatui::style::Style;
 /// The scale that fits `text` in `area`: columns and half-rows per pixel,
 /// or `None` when not even one column and one half-row do.
 pub fn fit(text: &str, area: Rect) -> Option<(u16, u16)> {
-    let n = text.chars().count() as u16;
+    let n = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
     if n == 0 {
         return None;
     }
-    let sx = area.width / (n * 8);
+    let sx = area.width / n.saturating_mul(8);
     // Four rows per glyph at one half-row a pixel.
     let sy = (area.height / 4).min(2 * sx);
     (sx >= 1 && sy >= 1).then_some((sx, sy))
@@ -25,7 +25,8 @@ pub fn fit(text: &str, area: Rect) -> Option<(u16, u16)> {
 
 /// The cells `text` takes at scale (`sx`, `sy`): width and height.
 pub fn size(text: &str, (sx, sy): (u16, u16)) -> (u16, u16) {
-    (text.chars().count() as u16 * 8 * sx, 4 * sy)
+    let n = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    (n.saturating_mul(8).saturating_mul(sx), sy.saturating_mul(4))
 }
 
 /// Draws `text` at scale `scale`, centred across `area`, from its top row;
@@ -82,6 +83,7 @@ mod tests {
         assert_eq!(fit("05:00", Rect::new(0, 0, 196, 9)), Some((4, 2)));
         assert_eq!(fit("05:00", Rect::new(0, 0, 39, 40)), None);
         assert_eq!(fit("", Rect::new(0, 0, 100, 40)), None);
+        assert_eq!(fit(&"9".repeat(70_000), Rect::new(0, 0, 1000, 300)), None);
     }
 
     #[test]
