@@ -408,4 +408,28 @@ mod tests {
         let auto = watch_files(&[file], Mode::Auto, |_| {}).unwrap();
         assert_eq!(auto.kind(), &Watching::Native);
     }
+
+    /// Native watching that cannot be had (here: the folder is not there
+    /// yet) falls back to polling under auto, and is an error when native
+    /// is asked for; the poll sees the file once it comes.
+    #[test]
+    fn auto_falls_back_to_polling_when_native_watching_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("later").join("meeting.json");
+        let files = [file.clone()];
+        assert!(watch_files(&files, Mode::Native, |_| {}).is_err());
+        let (tx, rx) = mpsc::channel();
+        let w = watch_files(&files, Mode::Auto, move |k| {
+            let _ = tx.send(k);
+        })
+        .unwrap();
+        assert!(
+            matches!(w.kind(), Watching::Polling(WhyPoll::NativeFailed(_))),
+            "{:?}",
+            w.kind()
+        );
+        std::fs::create_dir(dir.path().join("later")).unwrap();
+        crate::store::write_atomic(&file, b"{}").unwrap();
+        assert_eq!(rx.recv_timeout(Duration::from_secs(20)), Ok(0));
+    }
 }
