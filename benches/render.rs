@@ -1,7 +1,7 @@
 //! What a presenter waits for on every key press and tick: one frame of the
-//! console at 200×60, for every agenda item (every pane) and every sheet of
-//! the secretary's editor, on the demo and on 2,000 units / 100,000
-//! projects. Standings are computed once, before measuring: a frame only
+//! console at 200×60, for every agenda item (every pane), the audience's
+//! screen on every item, and every sheet of the secretary's editor, on the
+//! demo and on 2,000 units / 100,000 projects. Standings are computed once, before measuring: a frame only
 //! draws.
 //!
 //! `cargo bench --bench render`; figures in the README.
@@ -12,6 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use guotang::app::editor::Sheet;
 use guotang::app::{Action, Command};
 use guotang::cli::render::app_at_item;
+use guotang::cli::render_room::audience_at_item;
 use guotang::model::Document;
 use guotang::ui::theme::ThemeName;
 
@@ -26,6 +27,15 @@ fn render(c: &mut Criterion) {
             let pane = doc.snapshot.agenda[item].pane.as_str();
             let app = app_at_item(doc.clone(), item, ThemeName::Dark, None, (200, 60));
             g.bench_function(format!("item{}_{pane}", item + 1), |b| {
+                b.iter(|| guotang::ui::screen::render(&app, 200, 60))
+            });
+        }
+        // The audience's screen: the item's big number and title, the
+        // pane, the speaker and the countdown.
+        for item in 0..doc.snapshot.agenda.len() {
+            let pane = doc.snapshot.agenda[item].pane.as_str();
+            let app = audience_at_item(doc.clone(), item, ThemeName::Dark, (200, 60));
+            g.bench_function(format!("audience_item{}_{pane}", item + 1), |b| {
                 b.iter(|| guotang::ui::screen::render(&app, 200, 60))
             });
         }

@@ -18,6 +18,7 @@ use crate::model::{self, Document};
 use crate::store::{self, meeting_log};
 use crate::ui::shell_labels as sl;
 use crate::ui::theme::ThemeName;
+use crate::ui::wall_labels as wl;
 
 /// The environment variable that overrides where `keys.json` is looked for.
 pub const CONFIG_DIR_ENV: &str = "GUOTANG_CONFIG_DIR";
@@ -30,6 +31,12 @@ pub struct ConsoleArgs {
     pub theme: Option<ThemeName>,
     /// Start in the secretary's editor (`guotang edit`).
     pub edit: bool,
+    /// How to follow the file (`--watch`).
+    pub watch: store::watch::Mode,
+    /// Show the audience's screen, following the presenter (`--audience`).
+    pub audience: bool,
+    /// Show the hall board, a page every this many seconds (`guotang board`).
+    pub board: Option<u32>,
 }
 
 fn now() -> NaiveDateTime {
@@ -115,7 +122,16 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     // Where saves really land (links resolved, once): the watcher, the
     // lock, the journal and the backups all follow that file.
     let real = args.file.as_deref().map(store::data_dir::real_path);
-    let (log_path, log, log_note) = open_log(real.as_deref(), &doc);
+    // The audience's screen and the hall board keep no log and write nothing.
+    let audience = args.audience && real.is_some();
+    let board = args.board;
+    let (log_path, log, log_note) = if audience || board.is_some() {
+        let m = &doc.snapshot.meeting;
+        let log = meeting_log::MeetingLog::new("audience", m.date, &m.title);
+        (None, log, None)
+    } else {
+        open_log(real.as_deref(), &doc)
+    };
     let log_path = log_path.filter(|_| !args.edit);
     let opts = Options {
         theme: args.theme,
@@ -124,7 +140,13 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         keymap,
         size: (0, 0),
     };
-    let mut app = App::new(doc, hash, log, opts, now());
+    let mut app = if audience {
+        App::audience(doc, hash, opts, now())
+    } else if let Some(every) = board {
+        App::board(doc, hash, opts, now(), every)
+    } else {
+        App::new(doc, hash, log, opts, now())
+    };
 
     let mut terminal = match crate::terminal::setup() {
         Ok(t) => t,
@@ -143,13 +165,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
     spawn_signals(tx.clone());
-    let _watcher = real.as_ref().and_then(|f| {
-        let tx = tx.clone();
-        store::watch::watch(f, store::watch::DEBOUNCE, move || {
-            let _ = tx.send(Action::FileChanged);
-        })
-        .ok()
-    });
+    let (_watcher, watch_note) =
+        start_watch(real.as_deref(), args.watch, audience, &tx, app.prefs.lang);
     drop(tx);
 
     let mut ctx = Ctx {
@@ -163,17 +180,25 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
     }
-    for note in [keys_note, log_note].into_iter().flatten() {
+    if let Some(w) = &_watcher {
+        app.update(Action::Watching(w.kind().clone()));
+    }
+    for note in [keys_note, log_note, watch_note].into_iter().flatten() {
         app.update(Action::Notice(note));
     }
-    let mut effects = if args.edit {
+    let mut effects = if audience {
+        // Where the presenter is now: a late follower catches up at once.
+        vec![Effect::ReadPosition]
+    } else if board.is_some() {
+        Vec::new()
+    } else if args.edit {
         app.update(Action::Command(crate::app::Command::Edit))
     } else {
         app.update(Action::Open)
     };
     // Edits a dead session left: offer them before anything else. Those of
     // a session still alive are theirs: only said.
-    if let Some(path) = real.as_deref() {
+    if let Some(path) = real.as_deref().filter(|_| !audience && board.is_none()) {
         match store::journal::scan(path, None) {
             Ok(scan) => {
                 for live in &scan.live {
@@ -188,8 +213,26 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
             Err(e) => effects.extend(app.update(Action::JournalFailed(e.to_string()))),
         }
     }
+    // The presenter's console tells the room's other screens where it is;
+    // the secretary's does not.
+    let mut presenting = match real.as_deref() {
+        Some(path) if !args.edit && !audience && board.is_none() => {
+            let (p, note) = crate::presenting::Presenting::start(path, app.prefs.lang);
+            if let Some(note) = note {
+                effects.extend(app.update(Action::Notice(note)));
+            }
+            Some(p)
+        }
+        _ => None,
+    };
     let mut quit = ctx.carry_out(&mut app, effects);
     while !quit {
+        if let Some(note) = presenting
+            .as_mut()
+            .and_then(|p| p.offer(&app, std::time::Instant::now()))
+        {
+            app.update(Action::Notice(note));
+        }
         if let Err(e) = terminal.draw(|f| {
             let area = f.area();
             if let Some(p) = crate::ui::screen::draw(&app, area, f.buffer_mut()) {
@@ -204,8 +247,50 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         }
         quit = next_batch(&rx, &mut app, &mut ctx);
     }
+    if let Some(p) = &mut presenting {
+        p.end(&app);
+    }
     crate::terminal::restore();
     ExitCode::SUCCESS
+}
+
+/// Follows the snapshot as `mode` asks: `FileChanged` into the loop when it
+/// changes (and `PositionChanged` when the presenter's position does, for
+/// the audience). A watch that cannot be had comes back as a notice (the
+/// console still shows the file as loaded).
+fn start_watch(
+    file: Option<&Path>,
+    mode: store::watch::Mode,
+    audience: bool,
+    tx: &Sender<Action>,
+    lang: crate::i18n::Lang,
+) -> (Option<store::watch::Watcher>, Option<String>) {
+    let Some(file) = file else {
+        return (None, None);
+    };
+    let tx = tx.clone();
+    let mut files = vec![file.to_owned()];
+    if audience {
+        files.push(store::position::position_path(file));
+    }
+    match store::watch::watch_files(&files, mode, move |k| {
+        let action = if k == 0 {
+            Action::FileChanged
+        } else {
+            Action::PositionChanged
+        };
+        let _ = tx.send(action);
+    }) {
+        Ok(w) => (Some(w), None),
+        Err(e) => (
+            None,
+            Some(format!(
+                "⚠ {}{}{e}",
+                wl::WATCH_FAILED.get(lang),
+                lang.colon()
+            )),
+        ),
+    }
 }
 
 /// Where the loop writes and reads, and what it holds for the editor.
@@ -337,6 +422,14 @@ impl Ctx<'_> {
                     }
                 }
                 Effect::Unlock => self.lock = None,
+                Effect::ReadPosition => {
+                    if let Some(path) = self.file {
+                        let heard = store::position::read(path)
+                            .map(|p| p.map(Box::new))
+                            .map_err(|e| e.to_string());
+                        queue.extend(app.update(Action::Position(heard)));
+                    }
+                }
                 Effect::Lock => {
                     if let Some(path) = self.file {
                         match store::lock::acquire(path, "edit") {

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod import;
 pub mod memory;
 pub mod model;
+pub mod presenting;
 pub mod report;
 pub mod sanitize;
 pub mod store;

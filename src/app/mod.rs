@@ -7,13 +7,17 @@
 //! (per-item pane state, overlays), data (snapshot and derived standings) and
 //! ui preferences (theme, layout toggles, keymap).
 
+pub mod board;
 pub mod clock;
 pub mod data;
 mod editing;
 pub mod editor;
+pub mod follow;
 pub mod keymap;
 mod meeting;
 mod pointer;
+mod position;
+pub mod room;
 pub mod timers;
 
 use chrono::NaiveDateTime;
@@ -67,6 +71,13 @@ pub enum Action {
     LockHeld(String),
     /// The journal could not be written.
     JournalFailed(String),
+    /// How the snapshot is watched (said once the watch is set up).
+    Watching(crate::store::watch::Watching),
+    /// The presenter's position file changed (an audience console).
+    PositionChanged,
+    /// The presenter's position as read: `None` when there is none; the
+    /// error, with its place, when it cannot be used.
+    Position(Result<Option<Box<crate::store::position::Position>>, String>),
 }
 
 /// What `update` asks the event loop to do.
@@ -101,6 +112,8 @@ pub enum Effect {
     Lock,
     /// Let the file's lock go (if this console holds it).
     Unlock,
+    /// Read the presenter's position and send [`Action::Position`].
+    ReadPosition,
 }
 
 /// The meeting as it happens: the log (the record) and the clock folded from it.
@@ -159,6 +172,7 @@ pub struct App {
     pub data: Data,
     pub prefs: Prefs,
     pub edit: EditState,
+    pub room: room::Room,
 }
 
 /// How long a notice stays, in seconds.
@@ -202,6 +216,7 @@ impl App {
                 notice: None,
             },
             edit: EditState::new(),
+            room: room::Room::default(),
         };
         app.sync_speakers();
         app
@@ -237,6 +252,9 @@ impl App {
 
     /// Changes state for one action; returns what the event loop must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if !self.is_console() {
+            return self.room_update(action);
+        }
         match action {
             Action::Tick(now) => {
                 self.meeting.clock.tick(now);
@@ -295,6 +313,12 @@ impl App {
                 self.edit.lock_holder = Some(who);
                 Vec::new()
             }
+            Action::Watching(kind) => {
+                self.room.watching = kind;
+                Vec::new()
+            }
+            // The presenter follows no one.
+            Action::PositionChanged | Action::Position(_) => Vec::new(),
             Action::JournalFailed(message) => {
                 let lang = self.prefs.lang;
                 self.edit.journal_failed = true;

@@ -9,6 +9,7 @@ pub mod import;
 mod init;
 pub mod out;
 pub mod render;
+pub mod render_room;
 pub mod report;
 mod roll;
 mod save_loop;
@@ -24,6 +25,7 @@ use self::out::errln;
 use crate::i18n::Lang;
 use crate::model::{self, Document};
 use crate::sanitize::one_line;
+use crate::store::watch::Mode as WatchMode;
 use crate::store::{self, LoadError};
 use crate::ui::theme::ThemeName;
 
@@ -66,6 +68,18 @@ pub struct Cli {
     /// Colour theme: dark, light or projector (`t` cycles; NO_COLOR gives mono).
     #[arg(long, value_parser = parse_theme)]
     pub theme: Option<ThemeName>,
+
+    /// How to follow the file: auto (native events, polling on a network
+    /// share or FUSE mount), native, or poll (once a second).
+    #[arg(long, value_parser = parse_watch, default_value = "auto")]
+    pub watch: WatchMode,
+
+    /// Show the audience's screen: the current item's title in large type,
+    /// its pane, the speaker and the countdown, following the presenter's
+    /// console on the same FILE (here, or on another machine that sees the
+    /// folder). Writes nothing.
+    #[arg(long, requires = "file")]
+    pub audience: bool,
 
     /// Count East-Asian ambiguous characters (—, …, ○) as two columns, as CJK
     /// terminals draw them.
@@ -116,6 +130,32 @@ pub enum Command {
         /// Colour theme: dark, light or projector.
         #[arg(long, value_parser = parse_theme)]
         theme: Option<ThemeName>,
+        /// How to follow the file: auto, native or poll.
+        #[arg(long, value_parser = parse_watch, default_value = "auto")]
+        watch: WatchMode,
+    },
+    /// Loop the standings on a hall or lobby screen, unattended.
+    ///
+    /// Page after page: the overview, each group's ranking, the units of
+    /// each card with their reasons, the overdue and stalled projects, with
+    /// the loop's progress at the bottom. Follows the file like the console
+    /// (a save shows at once). Never waits for a key: q or Ctrl+C leaves,
+    /// ← and → turn a page by hand. Writes nothing.
+    ///
+    /// Example: guotang board meeting.json --every 20
+    Board {
+        /// The snapshot file (default: the built-in demo).
+        file: Option<PathBuf>,
+        /// Seconds each page shows.
+        #[arg(long, value_name = "SECONDS", default_value_t = crate::app::board::DEFAULT_EVERY,
+              value_parser = clap::value_parser!(u32).range(1..=3600))]
+        every: u32,
+        /// Colour theme: dark, light or projector.
+        #[arg(long, value_parser = parse_theme)]
+        theme: Option<ThemeName>,
+        /// How to follow the file: auto, native or poll.
+        #[arg(long, value_parser = parse_watch, default_value = "auto")]
+        watch: WatchMode,
     },
     /// Write a complete meeting as a template to edit.
     ///
@@ -464,15 +504,36 @@ fn run_command(cli: Cli) -> ExitCode {
         }) => import::run(&file, &from, sheet.as_deref(), dry_run),
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man { command }) => completions::man(command.as_deref()),
-        Some(Command::Edit { file, theme }) => crate::console::run(crate::console::ConsoleArgs {
-            file: Some(file),
+        Some(Command::Edit { file, theme, watch }) => {
+            crate::console::run(crate::console::ConsoleArgs {
+                file: Some(file),
+                theme: theme.or(cli.theme),
+                edit: true,
+                watch,
+                audience: false,
+                board: None,
+            })
+        }
+        Some(Command::Board {
+            file,
+            every,
+            theme,
+            watch,
+        }) => crate::console::run(crate::console::ConsoleArgs {
+            file,
             theme: theme.or(cli.theme),
-            edit: true,
+            edit: false,
+            watch,
+            audience: false,
+            board: Some(every),
         }),
         None => crate::console::run(crate::console::ConsoleArgs {
             file: cli.file,
             theme: cli.theme,
             edit: false,
+            watch: cli.watch,
+            audience: cli.audience,
+            board: None,
         }),
     }
 }
@@ -512,6 +573,17 @@ fn catch_file_size_signal() {
         signal_hook::consts::SIGXFSZ,
         Arc::new(AtomicBool::new(false)),
     );
+}
+
+/// Parses a `--watch` mode for clap.
+fn parse_watch(s: &str) -> Result<WatchMode, String> {
+    WatchMode::parse(s).ok_or_else(|| {
+        let names: Vec<_> = WatchMode::ALL.iter().map(|m| m.as_str()).collect();
+        format!(
+            "unknown watch mode {s:?}; expected one of {}",
+            names.join(", ")
+        )
+    })
 }
 
 /// Parses a theme name for clap.

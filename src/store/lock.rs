@@ -11,7 +11,10 @@
 //! - the **save lock** (`.NAME.guotang-save`), held only for the moments of
 //!   one save: from reading or checking the file on disk to the rename that
 //!   replaces it ([`super::save::Writer`]). Every writer takes it, so two
-//!   saves never interleave and none is lost.
+//!   saves never interleave and none is lost;
+//! - the **presenter's lock** (`.NAME.guotang-present`), held while a
+//!   presenter's console publishes its position for the audience screens:
+//!   a second presenter on the file is told who publishes, and does not.
 //!
 //! The files are notes and meeting points, never the exclusion itself: a
 //! lock file is removed only by the process that holds its lock and has
@@ -410,6 +413,28 @@ pub fn acquire(snapshot: &Path, purpose: &str) -> Result<Lock, LockError> {
 /// The editor that holds `snapshot`'s lock now, if any is alive.
 pub fn editor(snapshot: &Path) -> Option<LockInfo> {
     holder_of(snapshot, "lock")
+}
+
+/// The presenter's lock (`.NAME.guotang-present`), held while a console
+/// publishes its position ([`super::position`]): one presenter publishes.
+#[derive(Debug)]
+pub struct PresenterLock {
+    _held: Held,
+}
+
+/// Takes the presenter's lock on `snapshot` without waiting; if another
+/// presenter, alive, holds it: [`LockError::Held`] with their note.
+pub fn presenter(snapshot: &Path) -> Result<PresenterLock, LockError> {
+    match take(snapshot, "present", Duration::ZERO)? {
+        Some(held) => {
+            let _ = held.write_note(&LockInfo::current("present"));
+            Ok(PresenterLock { _held: held })
+        }
+        None => Err(LockError::Held {
+            snapshot: snapshot.to_owned(),
+            holder: Box::new(holder_of(snapshot, "present").unwrap_or_else(LockInfo::unknown)),
+        }),
+    }
 }
 
 /// How long a save waits for another save of the same file.

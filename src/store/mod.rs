@@ -3,15 +3,19 @@
 //! save of a file at a time under an OS lock, hash check, backup, atomic
 //! write), journals unsaved edits in journals that belong to their writer,
 //! and tells a second editor who edits the file; it keeps the meeting log
-//! and watches the snapshot for outside edits.
+//! and watches the snapshot for outside edits (natively, or by polling on
+//! network shares).
 
 pub mod atomic;
 pub mod backup;
 pub mod content;
 pub mod data_dir;
+pub mod fs_kind;
 pub mod journal;
 pub mod lock;
 pub mod meeting_log;
+pub mod poll;
+pub mod position;
 pub mod read;
 pub mod save;
 pub mod watch;

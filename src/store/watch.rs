@@ -7,6 +7,10 @@
 //! The path watched is the one given: callers pass the snapshot's real path
 //! (`store::data_dir::real_path`), so a snapshot opened through a link is
 //! followed where its saves land.
+//!
+//! Native events miss what another machine writes on a network share or a
+//! FUSE mount: there (and wherever native watching fails) [`watch_files`]
+//! polls instead ([`super::poll`]), and says so ([`Watching`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -67,61 +71,223 @@ impl Debouncer {
     }
 }
 
+/// How to watch, as `--watch` asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Native events, unless the file system is a network one or native
+    /// watching fails: then polling.
+    #[default]
+    Auto,
+    /// Native events only (an error if they cannot be had).
+    Native,
+    /// Polling only.
+    Poll,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Auto, Mode::Native, Mode::Poll];
+
+    /// The command line's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Auto => "auto",
+            Mode::Native => "native",
+            Mode::Poll => "poll",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// Which kind of watching is in use.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Watching {
+    /// The operating system's file events.
+    #[default]
+    Native,
+    /// Looking at the file once a second ([`super::poll`]), and why.
+    Polling(WhyPoll),
+}
+
+/// Why a file is polled rather than watched natively.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhyPoll {
+    /// `--watch poll`.
+    Asked,
+    /// It is on a network or FUSE file system of this type.
+    Network(String),
+    /// Native watching failed, with this error.
+    NativeFailed(String),
+}
+
 /// A running watch; dropping it stops watching.
 pub struct Watcher {
-    _inner: RecommendedWatcher,
+    kind: Watching,
+    _inner: Inner,
+}
+
+// Held only to be dropped with the watch (which stops it).
+#[allow(dead_code)]
+enum Inner {
+    Native(RecommendedWatcher),
+    Poll(super::poll::Poller),
+}
+
+impl Watcher {
+    /// Which kind of watching this is.
+    pub fn kind(&self) -> &Watching {
+        &self.kind
+    }
 }
 
 /// Calls `changed` (on a background thread) once the file at `file` has been
-/// created, written, renamed onto or removed, and then left alone for `debounce`.
+/// created, written, renamed onto or removed, and then left alone for
+/// `debounce`, through native events.
 pub fn watch(
     file: &Path,
     debounce: Duration,
     changed: impl Fn() + Send + 'static,
 ) -> notify::Result<Watcher> {
-    let dir = match file.parent() {
+    native(&[file.to_owned()], debounce, move |_| changed())
+}
+
+/// Watches `files` as `mode` asks; calls `changed(k)` (on a background
+/// thread) when `files[k]` changed. Native reports are debounced by
+/// [`DEBOUNCE`] for each file on its own; polling looks once a second.
+pub fn watch_files(
+    files: &[PathBuf],
+    mode: Mode,
+    changed: impl Fn(usize) + Send + Sync + 'static,
+) -> std::io::Result<Watcher> {
+    let network = || {
+        files
+            .iter()
+            .find_map(|f| super::fs_kind::network_type(&folder(f)))
+    };
+    let why = match mode {
+        Mode::Poll => WhyPoll::Asked,
+        Mode::Native => {
+            return native(files, DEBOUNCE, changed).map_err(notify_to_io);
+        }
+        Mode::Auto => match network() {
+            Some(fs) => WhyPoll::Network(fs),
+            None => {
+                let changed = std::sync::Arc::new(changed);
+                let c = changed.clone();
+                match native(files, DEBOUNCE, move |k| c(k)) {
+                    Ok(w) => return Ok(w),
+                    Err(e) => {
+                        let why = WhyPoll::NativeFailed(e.to_string());
+                        return polled(files, why, move |k| changed(k));
+                    }
+                }
+            }
+        },
+    };
+    polled(files, why, changed)
+}
+
+fn polled(
+    files: &[PathBuf],
+    why: WhyPoll,
+    changed: impl Fn(usize) + Send + 'static,
+) -> std::io::Result<Watcher> {
+    let p = super::poll::poll(
+        files.to_vec(),
+        super::poll::EVERY,
+        super::poll::SLOW,
+        changed,
+    )?;
+    Ok(Watcher {
+        kind: Watching::Polling(why),
+        _inner: Inner::Poll(p),
+    })
+}
+
+fn notify_to_io(e: notify::Error) -> std::io::Error {
+    match e.kind {
+        notify::ErrorKind::Io(io) => io,
+        _ => std::io::Error::other(e.to_string()),
+    }
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder(file: &Path) -> PathBuf {
+    match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
-    };
-    let name = file.file_name().map(|n| n.to_owned());
-    let (tx, rx) = mpsc::channel::<()>();
+    }
+}
+
+/// Native events on the folders of `files`, each file debounced on its own.
+fn native(
+    files: &[PathBuf],
+    debounce: Duration,
+    changed: impl Fn(usize) + Send + 'static,
+) -> notify::Result<Watcher> {
+    let names: Vec<_> = files
+        .iter()
+        .map(|f| f.file_name().map(|n| n.to_owned()))
+        .collect();
+    let (tx, rx) = mpsc::channel::<usize>();
+    let n = files.len();
     let mut inner = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(event) = res else { return };
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
-        let ours = event.paths.is_empty()
-            || event
-                .paths
-                .iter()
-                .any(|p| p.file_name().map(|n| n.to_owned()) == name);
-        if ours {
-            let _ = tx.send(());
+        for (k, name) in names.iter().enumerate() {
+            let ours = event.paths.is_empty()
+                || event
+                    .paths
+                    .iter()
+                    .any(|p| p.file_name().map(|n| n.to_owned()) == *name);
+            if ours {
+                let _ = tx.send(k);
+            }
         }
     })?;
-    inner.watch(&dir, RecursiveMode::NonRecursive)?;
+    let mut dirs: Vec<PathBuf> = files.iter().map(|f| folder(f)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        inner.watch(dir, RecursiveMode::NonRecursive)?;
+    }
     std::thread::Builder::new()
         .name("guotang-watch".into())
         .spawn(move || {
-            let mut d = Debouncer::new(debounce, MAX_WAIT.max(debounce));
+            let mut d = vec![Debouncer::new(debounce, MAX_WAIT.max(debounce)); n];
             // A closed channel (the watch dropped) ends the thread.
             loop {
-                let got = match d.due() {
+                let due = d.iter().filter_map(Debouncer::due).min();
+                let got = match due {
                     None => rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
                     Some(due) => rx.recv_timeout(due.saturating_duration_since(Instant::now())),
                 };
                 match got {
-                    Ok(()) => d.event(Instant::now()),
+                    Ok(k) => {
+                        if let Some(d) = d.get_mut(k) {
+                            d.event(Instant::now());
+                        }
+                    }
                     Err(mpsc::RecvTimeoutError::Timeout) => {}
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
-                if d.fire(Instant::now()) {
-                    changed();
+                let now = Instant::now();
+                for (k, d) in d.iter_mut().enumerate() {
+                    if d.fire(now) {
+                        changed(k);
+                    }
                 }
             }
         })
         .map_err(notify::Error::io)?;
-    Ok(Watcher { _inner: inner })
+    Ok(Watcher {
+        kind: Watching::Native,
+        _inner: Inner::Native(inner),
+    })
 }
 
 #[cfg(test)]
@@ -200,5 +366,70 @@ mod tests {
         rx.recv_timeout(Duration::from_secs(20))
             .expect("no change reported");
         assert!(count.load(Ordering::SeqCst) >= 1);
+    }
+
+    #[test]
+    fn each_file_is_reported_by_its_own_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("meeting.json");
+        let b = dir.path().join(".meeting.json.guotang-position.json");
+        std::fs::write(&a, "{}").unwrap();
+        let (tx, rx) = mpsc::channel();
+        let w = watch_files(&[a.clone(), b.clone()], Mode::Native, move |k| {
+            let _ = tx.send(k);
+        })
+        .unwrap();
+        assert_eq!(w.kind(), &Watching::Native);
+        let wait = Duration::from_secs(20);
+        crate::store::write_atomic(&b, b"{}").unwrap();
+        assert_eq!(rx.recv_timeout(wait), Ok(1));
+        crate::store::write_atomic(&a, b"{\"a\": 1}").unwrap();
+        // Reports of the first write may still come; the second file's is there.
+        let mut got = Vec::new();
+        while !got.contains(&0) {
+            got.push(rx.recv_timeout(wait).expect("no change reported"));
+        }
+    }
+
+    #[test]
+    fn polling_when_asked_says_so_and_reports_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("meeting.json");
+        std::fs::write(&file, "{}").unwrap();
+        let (tx, rx) = mpsc::channel();
+        let w = watch_files(std::slice::from_ref(&file), Mode::Poll, move |k| {
+            let _ = tx.send(k);
+        })
+        .unwrap();
+        assert_eq!(w.kind(), &Watching::Polling(WhyPoll::Asked));
+        crate::store::write_atomic(&file, b"{\"a\": 1}").unwrap();
+        assert_eq!(rx.recv_timeout(Duration::from_secs(20)), Ok(0));
+        // On a local folder, auto is native.
+        let auto = watch_files(&[file], Mode::Auto, |_| {}).unwrap();
+        assert_eq!(auto.kind(), &Watching::Native);
+    }
+
+    /// Native watching that cannot be had (here: the folder is not there
+    /// yet) falls back to polling under auto, and is an error when native
+    /// is asked for; the poll sees the file once it comes.
+    #[test]
+    fn auto_falls_back_to_polling_when_native_watching_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("later").join("meeting.json");
+        let files = [file.clone()];
+        assert!(watch_files(&files, Mode::Native, |_| {}).is_err());
+        let (tx, rx) = mpsc::channel();
+        let w = watch_files(&files, Mode::Auto, move |k| {
+            let _ = tx.send(k);
+        })
+        .unwrap();
+        assert!(
+            matches!(w.kind(), Watching::Polling(WhyPoll::NativeFailed(_))),
+            "{:?}",
+            w.kind()
+        );
+        std::fs::create_dir(dir.path().join("later")).unwrap();
+        crate::store::write_atomic(&file, b"{}").unwrap();
+        assert_eq!(rx.recv_timeout(Duration::from_secs(20)), Ok(0));
     }
 }

@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::text::width;
 use crate::ui::draw::put;
 use crate::ui::footer::timer_style;
+use crate::ui::huge;
 use crate::ui::shell_labels as sl;
 use crate::ui::view::TimerView;
 
@@ -69,7 +70,7 @@ pub fn centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) 
     put(buf, area, x, y, text, usize::from(area.width), style);
 }
 
-/// The `b` view: the item, who speaks, and the timer the room watches, huge.
+/// The `b` view: who speaks, and the timer the room watches, huge.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.prefs.theme;
     let lang = app.prefs.lang;
@@ -83,17 +84,26 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     };
-    let item = &app.data.snapshot().agenda[i];
+    // The item's title is over the pane (`ui::title`, or the audience's own).
     let who = speaker_line(app, i);
     let Some(timer) = app.main_timer() else {
         return;
     };
     let text = timer.text();
-    let big_h = big_height(&text, area, area.height.saturating_sub(5));
-    let block_h = 2 + big_h + 2;
+    // On a wall-sized pane the digits take most of it (`huge`); else the
+    // largest of tui-big-text's sizes that fits.
+    let room = Rect {
+        height: area.height.saturating_sub(4),
+        ..area
+    };
+    let scale = huge::fit(&text, room)
+        .filter(|&s| huge::size(&text, s).1 > 8 && !crate::text::ambiguous_wide());
+    let big_h = match scale {
+        Some(s) => huge::size(&text, s).1,
+        None => big_height(&text, area, area.height.saturating_sub(4)),
+    };
+    let block_h = 1 + big_h + 2;
     let mut y = area.y + area.height.saturating_sub(block_h) / 2;
-    centered(buf, area, y, &item.title, t.title);
-    y += 1;
     if let Some(who) = who {
         centered(buf, area, y, &who, t.accent);
     }
@@ -103,7 +113,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         height: area.bottom().saturating_sub(y),
         ..area
     };
-    y += big_text(buf, big_area, &text, timer_style(t, &timer), big_h);
+    y += match scale {
+        Some(s) => huge::draw(buf, big_area, &text, s, timer_style(t, &timer)),
+        None => big_text(buf, big_area, &text, timer_style(t, &timer), big_h),
+    };
     y += 1;
     let planned = TimerView {
         remaining: timer.planned,

@@ -222,7 +222,8 @@ mod tests {
 
     /// Every screen worth looking at, in `theme` at `size`: each agenda
     /// item, the help, the big timer, a paused clock, a notice, a broken
-    /// file's banner and each sheet of the editor.
+    /// file's banner, each sheet of the editor, the audience's screen on
+    /// each item and each page of the hall board.
     fn screens(theme: ThemeName, size: (u16, u16), lang: &str) -> Vec<(String, Buffer)> {
         let doc = || Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
         let n = doc().snapshot.agenda.len();
@@ -253,6 +254,18 @@ mod tests {
         for sheet in 0..5 {
             out.push((format!("editor sheet {}", sheet + 1), draw(&app)));
             key(&mut app, KeyCode::Char(']'));
+        }
+        // The room's screens: the audience's on every item, and every page
+        // of the hall board.
+        use crate::cli::render_room::{audience_at_item, board_at_page};
+        for item in 0..n {
+            let app = audience_at_item(doc(), item, theme, size);
+            out.push((format!("audience item {}", item + 1), draw(&app)));
+        }
+        let pages = board_at_page(doc(), 0, theme, size).board_pages().len();
+        for page in 0..pages {
+            let app = board_at_page(doc(), page, theme, size);
+            out.push((format!("board page {}", page + 1), draw(&app)));
         }
         out
     }

@@ -6,10 +6,12 @@ use ratatui::layout::Rect;
 
 use crate::app::App;
 use crate::i18n::pct;
+use crate::store::watch::{Watching, WhyPoll};
 use crate::text::width;
 use crate::ui::draw::put;
 use crate::ui::labels;
 use crate::ui::shell_labels as sl;
+use crate::ui::wall_labels as wl;
 
 /// Draws the header in `area` (its last row is a rule).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -49,11 +51,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (sl::DATA_LOADED, t.muted)
     };
-    let fresh = format!(
+    let mut fresh = format!(
         "{} {}",
         fresh_label.get(lang),
         app.data.loaded_at.format("%H:%M:%S")
     );
+    // Polling is worth knowing (a change shows within a second, not at
+    // once); native watching goes without saying.
+    if let Some(note) = watching_note(&app.room.watching, lang) {
+        fresh = format!("{note} · {fresh}");
+    }
     let fresh_w = width(&fresh);
     let x_fresh = area.right().saturating_sub(pad + fresh_w as u16);
     put(buf, area, x_fresh, y, &fresh, fresh_w, fresh_style);
@@ -81,6 +88,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height >= 3 {
         rule(buf, area.x, area.bottom() - 1, area.width, t.border);
     }
+}
+
+/// How the file is watched, when it is not by native events: `轮询（nfs4）`.
+pub fn watching_note(w: &Watching, lang: crate::i18n::Lang) -> Option<String> {
+    let why = match w {
+        Watching::Native => return None,
+        Watching::Polling(WhyPoll::Asked) => return Some(wl::POLLING.get(lang).to_owned()),
+        Watching::Polling(WhyPoll::Network(fs)) => crate::sanitize::one_line(fs).into_owned(),
+        Watching::Polling(WhyPoll::NativeFailed(_)) => wl::POLLING_FAILED.get(lang).to_owned(),
+    };
+    Some(format!("{}{}", wl::POLLING.get(lang), lang.paren(&why)))
 }
 
 /// Writes `parts` separated by ` · ` from (`x`, `y`), each only if it fits

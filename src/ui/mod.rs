@@ -1,7 +1,9 @@
 //! The terminal UI: the console shell (header, agenda rail, footer,
 //! overlays) around panes that only draw from borrowed, precomputed data.
 
+pub mod audience;
 pub mod big_timer;
+pub mod board;
 pub mod buffer_text;
 #[cfg(test)]
 pub mod contrast;
@@ -10,6 +12,7 @@ pub mod edit_labels;
 pub mod editor;
 pub mod footer;
 pub mod header;
+pub mod huge;
 pub mod import_labels;
 pub mod labels;
 pub mod layout;
@@ -20,6 +23,8 @@ pub mod rail;
 pub mod screen;
 pub mod shell_labels;
 pub mod theme;
+pub mod title;
 pub mod view;
+pub mod wall_labels;
 pub mod widgets;
 pub mod wrap;

@@ -1,5 +1,6 @@
 //! The whole console screen from an [`App`]: header, banner, agenda rail,
-//! the current item's pane (or the big timer), footer, and the help on top.
+//! the current item's number and title, its pane (or the big timer),
+//! footer, and the help on top.
 //! The terminal, `guotang render` and the benchmarks all draw through here.
 
 use ratatui::buffer::Buffer;
@@ -7,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::app::App;
 use crate::ui::view::View;
-use crate::ui::{big_timer, editor, footer, header, layout, overlay, panes, rail};
+use crate::ui::{big_timer, editor, footer, header, layout, overlay, panes, rail, title};
 
 /// The view a pane draws from, borrowing the app's precomputed data.
 pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> {
@@ -34,6 +35,14 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
 /// Draws the console into `buf` over `area`; returns where the terminal's
 /// cursor belongs (in a text field being typed into), if anywhere.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if let Some(f) = app.following() {
+        crate::ui::audience::draw(app, f, area, buf);
+        return None;
+    }
+    if app.board_state().is_some() {
+        crate::ui::board::draw(app, area, buf);
+        return None;
+    }
     let t = &app.prefs.theme;
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
@@ -54,12 +63,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let mut cursor = None;
     if app.edit.active {
         cursor = editor::draw(app, main, buf);
-    } else if app.prefs.big_timer {
-        big_timer::draw(app, main, buf);
     } else {
-        let pane = app.pane_state();
-        let v = view(app, &pane);
-        panes::draw(&v, main, buf);
+        // The item's number and full title, over the pane in every layout.
+        let (band, rest) = title::split(app, main);
+        title::draw_band(app, band, buf);
+        if app.prefs.big_timer {
+            big_timer::draw(app, rest, buf);
+        } else {
+            let pane = app.pane_state();
+            let v = view(app, &pane);
+            panes::draw(&v, rest, buf);
+        }
     }
     footer::draw(app, l.footer, buf);
     // Over whatever is under it (the header's rule, or the pane's first row

@@ -235,6 +235,8 @@ fn every_command_shows_a_hostile_file_name_safely() {
     // The console without a terminal says how to print a screen instead.
     refused_naming_it(&p, "console", args(&[&file]));
     refused_naming_it(&p, "edit", args(&[&"edit", &file]));
+    refused_naming_it(&p, "audience", args(&[&file, &"--audience"]));
+    refused_naming_it(&p, "board", args(&[&"board", &file]));
 
     // A command line that does not parse quotes the name: plain and safe,
     // even where clap would colour it (and print it raw) for a terminal.

@@ -177,9 +177,15 @@ impl Term {
     /// `guotang FILE` with its state (meeting log, config) in `state` and
     /// its data (backups, journal) in `state/data`.
     pub fn console(file: &std::path::Path, state: &std::path::Path) -> Term {
+        Term::with_state(&[file.as_os_str()], state)
+    }
+
+    /// `guotang ARGS…` with its state, config and data under `state` (as
+    /// if on a machine of its own).
+    pub fn with_state(args: &[&OsStr], state: &std::path::Path) -> Term {
         let data = state.join("data");
         Term::spawn(
-            &[file.as_os_str()],
+            args,
             &[
                 ("GUOTANG_STATE_DIR", state.as_os_str()),
                 ("GUOTANG_CONFIG_DIR", state.as_os_str()),

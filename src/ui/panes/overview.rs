@@ -18,6 +18,8 @@ use crate::ui::shell_labels as sl;
 use crate::ui::view::View;
 use crate::ui::widgets::cut::Cut;
 
+mod tiles;
+
 /// Draws the overview pane from a borrowed view.
 pub struct OverviewPane<'a>(pub &'a View<'a>);
 
@@ -29,6 +31,11 @@ impl Widget for OverviewPane<'_> {
         }
         let roomy = area.height >= 36;
         let mut y = area.y;
+        // A large screen gets the headline figures in big digits first.
+        let tiles = tiles::draw(v, area, buf);
+        if tiles > 0 {
+            y += tiles + 2;
+        }
         y = headline(v, area, y, buf, roomy);
         y += 1 + u16::from(roomy);
         y = groups(v, area, y, buf);

@@ -26,6 +26,8 @@ use crate::ui::widgets::cut::Cut;
 use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
+mod room;
+
 /// Draws the seating pane from a borrowed view.
 pub struct SeatingPane<'a>(pub &'a View<'a>);
 
@@ -100,6 +102,11 @@ impl Widget for SeatingPane<'_> {
         }
         if v.pane.tab % 2 == 1 {
             list(v, &zones, area, buf);
+            return;
+        }
+        // A large screen shows the room itself.
+        if let Some(room) = room::Room::fit(v, &zones, area) {
+            room.draw(v, &zones, area, buf);
             return;
         }
         match Grid::fit(v, &zones, area) {
@@ -341,6 +348,7 @@ impl Grid {
     /// [`MIN_CELL`] or the zones do not fit the height.
     fn fit(v: &View, zones: &[ZoneView], area: Rect) -> Option<Grid> {
         let w = usize::from(area.width);
+        let everyone = room::seated_labels(v, zones);
         let mut out = Vec::with_capacity(zones.len());
         for z in zones {
             let spr = z.seats_per_row.max(1);
@@ -401,7 +409,9 @@ impl Grid {
             out.push(ZoneGrid {
                 rows,
                 lines,
-                cut: Cut::best(labels.iter().map(String::as_str), cell),
+                // Cut as the whole room's names would be: twins seated in
+                // different zones must not read alike either.
+                cut: Cut::best(everyone.iter().map(String::as_str), cell),
                 person_cut: Cut::best(z.seated.seats.iter().map(|s| s.person.as_str()), cell),
                 label,
                 cell,
@@ -462,44 +472,9 @@ impl Grid {
 
     fn draw(&self, v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
         let t = v.theme;
-        let w = usize::from(area.width);
         let mut y = area.y;
         for (z, g) in zones.iter().zip(&self.zones) {
-            let seats = format!(
-                "  {}",
-                SEATING_SEATS
-                    .get(v.lang)
-                    .replace("{used}", &z.seated.seats.len().to_string())
-                    .replace("{cap}", &(z.rows * z.seats_per_row).to_string())
-            );
-            let shape = format!("  {}", count(SEATING_ROWS, v.lang, z.rows));
-            let mut late = String::new();
-            if z.seated.missing > 0 {
-                late.push_str("  ");
-                late.push_str(&count(SEATING_MISSING, v.lang, z.seated.missing));
-            }
-            if !z.seated.overflow.is_empty() {
-                late.push_str("  ");
-                late.push_str(&count(
-                    SEATING_OVERFLOW_COUNT,
-                    v.lang,
-                    z.seated.overflow.len(),
-                ));
-            }
-            let label = format!(" {} ", z.label);
-            spans(
-                buf,
-                area,
-                area.x,
-                y,
-                w,
-                &[
-                    (&label, t.card(z.card)),
-                    (&seats, t.muted),
-                    (&late, t.alarm),
-                    (&shape, t.muted),
-                ],
-            );
+            zone_heading(v, z, area, y, buf);
             y += 1;
             let mut index: Vec<Option<&Seat>> = vec![None; g.rows * z.seats_per_row.max(1)];
             for s in &z.seated.seats {
@@ -557,6 +532,48 @@ impl Grid {
             t.warning,
         );
     }
+}
+
+/// A zone's heading: its label in its colour, seats used of its capacity,
+/// seats missing and units without a seat (in the alarm style), its rows.
+fn zone_heading(v: &View, z: &ZoneView, area: Rect, y: u16, buf: &mut Buffer) {
+    let t = v.theme;
+    let w = usize::from(area.width);
+    let seats = format!(
+        "  {}",
+        SEATING_SEATS
+            .get(v.lang)
+            .replace("{used}", &z.seated.seats.len().to_string())
+            .replace("{cap}", &(z.rows * z.seats_per_row).to_string())
+    );
+    let shape = format!("  {}", count(SEATING_ROWS, v.lang, z.rows));
+    let mut late = String::new();
+    if z.seated.missing > 0 {
+        late.push_str("  ");
+        late.push_str(&count(SEATING_MISSING, v.lang, z.seated.missing));
+    }
+    if !z.seated.overflow.is_empty() {
+        late.push_str("  ");
+        late.push_str(&count(
+            SEATING_OVERFLOW_COUNT,
+            v.lang,
+            z.seated.overflow.len(),
+        ));
+    }
+    let label = format!(" {} ", z.label);
+    spans(
+        buf,
+        area,
+        area.x,
+        y,
+        w,
+        &[
+            (&label, t.card(z.card)),
+            (&seats, t.muted),
+            (&late, t.alarm),
+            (&shape, t.muted),
+        ],
+    );
 }
 
 /// Every seat, zone by zone, then the units without one, as a scrolled table.

@@ -13,6 +13,10 @@ use crate::ui::view::View;
 use crate::ui::widgets::bar::{covered, hbar, marker_cell, set};
 use crate::ui::widgets::line::{Window, cols, count, put_right};
 
+/// Rows from one bar's top to the next's at most: bars of three rows and
+/// a row of air.
+const MAX_PITCH: usize = 4;
+
 /// One unit's line of the chart.
 struct Bar<'a> {
     rank: String,
@@ -160,15 +164,19 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.height) - usize::from(axis);
     let win = Window::new(bars.len(), room, v.pane.scroll);
     // A blank line between bars when they all fit twice over: a projected
-    // chart reads better with air between its bars.
-    let pitch: u16 = if bars.len() * 2 <= room { 2 } else { 1 };
+    // chart reads better with air between its bars. With more room (a
+    // wall), the bars thicken, up to three rows each.
+    let pitch = (room / bars.len().max(1)).clamp(1, MAX_PITCH) as u16;
+    let thick = if pitch >= 3 { pitch - 1 } else { 1 };
     let pace = f
         .completion
         .then(|| marker_cell(v.standings.time_progress / scale, c.bar))
         .flatten();
     let at = |dx: usize| area.x.saturating_add(dx.min(usize::from(u16::MAX)) as u16);
     for (line, b) in bars[win.range()].iter().enumerate() {
-        let y = area.y + line as u16 * pitch;
+        let top = area.y + line as u16 * pitch;
+        // The words on the bar's middle row.
+        let y = top + (thick - 1) / 2;
         put_right(buf, area, area.x, y, c.rank, &b.rank, t.muted);
         let name_style = if b.changed {
             t.base.patch(t.changed)
@@ -179,14 +187,16 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
         let style = t.bar(b.card);
         let length = b.length.map(|x| x / scale).unwrap_or(0.0);
         if c.bar > 0 {
-            hbar(buf, area, at(c.bar_x), y, c.bar, length, style);
-            if let Some(m) = pace {
-                let under_bar = m < covered(length, c.bar);
-                let mark = match (under_bar, style.fg) {
-                    (true, Some(fg)) => t.pace_over(fg),
-                    _ => t.pace,
-                };
-                set(buf, area, at(c.bar_x + m), y, "│", mark);
+            for row in top..top + thick {
+                hbar(buf, area, at(c.bar_x), row, c.bar, length, style);
+                if let Some(m) = pace {
+                    let under_bar = m < covered(length, c.bar);
+                    let mark = match (under_bar, style.fg) {
+                        (true, Some(fg)) => t.pace_over(fg),
+                        _ => t.pace,
+                    };
+                    set(buf, area, at(c.bar_x + m), row, "│", mark);
+                }
             }
         }
         let fx = c.bar_x + c.bar + usize::from(c.bar > 0);
@@ -220,7 +230,7 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
             put(buf, area, at(mx), y, mark, c.mark, t.card(b.card));
         }
     }
-    let mut y = area.y + (win.len as u16 * pitch).saturating_sub(pitch - 1);
+    let mut y = area.y + (win.len as u16 * pitch).saturating_sub(pitch - thick);
     if win.hidden > 0 {
         put(
             buf,
