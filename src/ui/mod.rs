@@ -6,20 +6,21 @@ pub mod buffer_text;
 #[cfg(test)]
 pub mod contrast;
 pub mod draw;
-pub mod edit_labels;
 pub mod editor;
 pub mod footer;
 pub mod header;
-pub mod import_labels;
-pub mod labels;
-pub mod layout;
 pub mod overlay;
 pub mod panes;
 pub mod quit_prompt;
 pub mod rail;
 pub mod screen;
-pub mod shell_labels;
 pub mod theme;
 pub mod view;
 pub mod widgets;
 pub mod wrap;
+
+// The label tables moved to `crate::words` (issue 17) so that every layer
+// may use them; these names keep code written before the move compiling.
+pub use crate::words::{edit_labels, import_labels, labels, shell_labels};
+// The screen's geometry moved to `app::layout`: `update` needs it too.
+pub use crate::app::layout;

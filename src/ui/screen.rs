@@ -19,7 +19,7 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
         seating: &app.data.derived.seating,
         unzoned: &app.data.derived.unzoned,
         twins: &app.data.derived.twins,
-        theme: &app.prefs.theme,
+        theme: crate::ui::theme::of(app.prefs.theme),
         lang: app.prefs.lang,
         item: item.and_then(|i| agenda.get(i)),
         pane,
@@ -34,7 +34,7 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
 /// Draws the console into `buf` over `area`; returns where the terminal's
 /// cursor belongs (in a text field being typed into), if anywhere.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
         overlay::draw_too_small(area, buf, t);
