@@ -16,9 +16,9 @@ use crate::app::{Action, App, Effect, Keymap, Options};
 use crate::cli::out::errln;
 use crate::model::{self, Document};
 use crate::store::{self, meeting_log};
-use crate::ui::shell_labels as sl;
 use crate::ui::theme::ThemeName;
-use crate::ui::wall_labels as wl;
+use crate::words::shell_labels as sl;
+use crate::words::wall_labels as wl;
 
 /// The environment variable that overrides where `keys.json` is looked for.
 pub const CONFIG_DIR_ENV: &str = "GUOTANG_CONFIG_DIR";
@@ -476,7 +476,7 @@ impl Ctx<'_> {
         match self.lock.as_mut().map(|l| l.set_unsaved(unsaved)) {
             Some(Err(e)) => app.update(Action::Notice(format!(
                 "{}: {e}",
-                crate::ui::edit_labels::LOCK_NOTE_FAILED.get(app.prefs.lang)
+                crate::words::edit_labels::LOCK_NOTE_FAILED.get(app.prefs.lang)
             ))),
             _ => Vec::new(),
         }
@@ -518,7 +518,7 @@ fn holder_text(h: &store::LockInfo, lang: crate::i18n::Lang) -> String {
     use crate::i18n::Lang;
     use store::lock::local_time;
     if h.pid == 0 {
-        return crate::ui::edit_labels::SOMEONE.get(lang).to_owned();
+        return crate::words::edit_labels::SOMEONE.get(lang).to_owned();
     }
     let since = local_time(&h.started);
     let mut text = match lang {
@@ -539,12 +539,12 @@ fn holder_text(h: &store::LockInfo, lang: crate::i18n::Lang) -> String {
 /// Another session's unsaved edits, found alive: who, and since when.
 fn others_unsaved(live: &store::journal::Live, lang: crate::i18n::Lang) -> String {
     let who = live.writer.as_ref().map_or_else(
-        || crate::ui::edit_labels::SOMEONE.get(lang).to_owned(),
+        || crate::words::edit_labels::SOMEONE.get(lang).to_owned(),
         |w| format!("{}@{} (pid {})", w.user, w.host, w.pid),
     );
     crate::sanitize::one_line(&format!(
         "⚠ {who} {} {}",
-        crate::ui::edit_labels::OTHERS_UNSAVED.get(lang),
+        crate::words::edit_labels::OTHERS_UNSAVED.get(lang),
         store::lock::local_time(&live.started)
     ))
     .into_owned()

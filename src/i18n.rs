@@ -1,6 +1,11 @@
 //! The language of guotang's own labels, and the number formats the meeting uses.
 
-use crate::model::Locale;
+/// Language of the console's own labels, as a snapshot names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    ZhHans,
+    En,
+}
 
 /// Language of the console's own labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

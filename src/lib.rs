@@ -27,3 +27,4 @@ pub mod terminal;
 pub mod testgen;
 pub mod text;
 pub mod ui;
+pub mod words;

@@ -19,7 +19,7 @@ use crate::app::App;
 use crate::i18n::Lang;
 use crate::store::lock::{LockError, LockInfo, local_time};
 use crate::store::position::{HEARTBEAT, Offered, Publisher};
-use crate::ui::wall_labels as wl;
+use crate::words::wall_labels as wl;
 
 /// The publishing side of a presenter's console.
 pub struct Presenting {
@@ -155,7 +155,7 @@ fn take(snapshot: &Path, lang: Lang, now: Instant) -> (State, Option<String>) {
 /// Who holds the presenter's lock: user@host, pid, since when (local time).
 fn who(h: &LockInfo, lang: Lang) -> String {
     if h.pid == 0 {
-        return crate::ui::edit_labels::SOMEONE.get(lang).to_owned();
+        return crate::words::edit_labels::SOMEONE.get(lang).to_owned();
     }
     let since = local_time(&h.started);
     match lang {

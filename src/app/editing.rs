@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::editor::{EditKey, Field, Kind, MARK_SECONDS, Sheet, describe, edit_key, sheets};
 use super::{App, Derived, Effect};
 use crate::model::edit::{Assignment, ChangeSet, EditError, EditPath, Step};
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
 impl App {
     /// Shows the editor (asking once for the file's lock).
@@ -111,8 +111,8 @@ impl App {
     /// Rows of the grid on screen now.
     pub fn edit_page_rows(&self) -> usize {
         let (w, h) = self.prefs.size;
-        let l = crate::ui::layout::compute(self, ratatui::layout::Rect::new(0, 0, w, h));
-        crate::ui::editor::grid_rows(l.main.height).max(1)
+        let l = super::layout::compute(self, ratatui::layout::Rect::new(0, 0, w, h));
+        super::layout::grid_rows(l.main.height).max(1)
     }
 
     fn move_cursor(&mut self, drow: isize, dcol: isize) {
@@ -155,7 +155,7 @@ impl App {
                 .collect();
         let room = usize::from(self.prefs.size.0);
         let c = self.edit.cursor_mut();
-        c.left = crate::ui::editor::scroll_left(&widths, c.left, c.col, room);
+        c.left = super::layout::scroll_left(&widths, c.left, c.col, room);
     }
 
     /// Opens the cell under the cursor, typed over with `typed` if given.

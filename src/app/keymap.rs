@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::ui::labels::L;
+use crate::words::labels::L;
 
 /// What the presenter can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

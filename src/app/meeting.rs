@@ -2,7 +2,7 @@
 //! recorded in the meeting log (and folded into the clock) the moment it
 //! happens, so a restart resumes exactly here.
 
-use crate::store::meeting_log::{Entry, Event};
+use crate::model::meeting_log::{Entry, Event};
 
 use super::{App, Effect};
 

@@ -8,16 +8,18 @@
 //! ui preferences (theme, layout toggles, keymap).
 
 pub mod board;
-pub mod clock;
 pub mod data;
 mod editing;
 pub mod editor;
 pub mod follow;
 pub mod keymap;
+pub mod layout;
 mod meeting;
+pub mod pane_state;
 mod pointer;
 mod position;
 pub mod room;
+pub mod theme_name;
 pub mod timers;
 
 use chrono::NaiveDateTime;
@@ -25,14 +27,15 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::i18n::Lang;
 use crate::model::Document;
-use crate::store::meeting_log::MeetingLog;
-use crate::ui::theme::{Theme, ThemeName};
-use crate::ui::view::PaneState;
+use crate::model::meeting_log::MeetingLog;
 
-pub use clock::MeetingClock;
+pub use crate::model::clock::MeetingClock;
 pub use data::{Data, Derived};
 pub use editor::EditState;
 pub use keymap::{Command, Keymap};
+pub use pane_state::PaneState;
+pub use theme_name::ThemeName;
+pub use timers::{TimerState, TimerView};
 
 /// Something that happened: a key, the clock, the file.
 #[derive(Debug, Clone)]
@@ -138,7 +141,8 @@ pub struct Navigation {
 /// How the presenter likes the screen.
 #[derive(Debug, Clone)]
 pub struct Prefs {
-    pub theme: Theme,
+    /// The theme's name; `ui::theme::of` gives its styles.
+    pub theme: ThemeName,
     /// NO_COLOR is set: the mono theme stays.
     pub no_color: bool,
     /// `LANG` as the console found it.
@@ -204,7 +208,7 @@ impl App {
             },
             data,
             prefs: Prefs {
-                theme: Theme::new(theme_name),
+                theme: theme_name,
                 no_color: opts.no_color,
                 env_lang: opts.env_lang,
                 lang,
@@ -307,7 +311,7 @@ impl App {
                 let lang = self.prefs.lang;
                 self.notify(format!(
                     "⚠ {}{}{who}",
-                    crate::ui::edit_labels::LOCKED_BY.get(lang),
+                    crate::words::edit_labels::LOCKED_BY.get(lang),
                     lang.colon()
                 ));
                 self.edit.lock_holder = Some(who);
@@ -324,7 +328,7 @@ impl App {
                 self.edit.journal_failed = true;
                 self.notify(format!(
                     "⚠ {}{}{message}",
-                    crate::ui::edit_labels::JOURNAL_FAILED.get(lang),
+                    crate::words::edit_labels::JOURNAL_FAILED.get(lang),
                     lang.colon()
                 ));
                 Vec::new()
@@ -396,7 +400,7 @@ impl App {
                 // Without a single composite the ranking starts on the first
                 // metric (it stands in for position 0): the cycle skips 0.
                 let composite =
-                    crate::ui::panes::ranking::composite_shown(&self.data.derived.standings);
+                    crate::model::standings::composite_shown(&self.data.derived.standings);
                 self.edit_pane(|p| {
                     let at = match p.metric % n {
                         0 if !composite => 1,
@@ -421,7 +425,7 @@ impl App {
                 let pane = item
                     .and_then(|i| self.data.snapshot().agenda.get(i))
                     .map(|it| it.pane);
-                let n = pane.map_or(1, crate::ui::panes::tabs);
+                let n = pane.map_or(1, pane_state::tabs);
                 self.edit_pane(|p| {
                     p.tab = cycle(p.tab, n, true);
                     p.scroll = 0;
@@ -431,18 +435,18 @@ impl App {
             Command::Theme => {
                 if self.prefs.no_color {
                     self.notify(
-                        crate::ui::shell_labels::NO_COLOR_KEPT
+                        crate::words::shell_labels::NO_COLOR_KEPT
                             .get(self.prefs.lang)
                             .into(),
                     );
                 } else {
-                    let name = self.prefs.theme.name.next();
-                    self.prefs.theme = Theme::new(name);
+                    let name = self.prefs.theme.next();
+                    self.prefs.theme = name;
                     // Say which: two themes can look alike on a projector.
                     let lang = self.prefs.lang;
                     self.notify(format!(
                         "{}{}",
-                        crate::ui::shell_labels::THEME_NOW.get(lang),
+                        crate::words::shell_labels::THEME_NOW.get(lang),
                         name.label().get(lang)
                     ));
                 }

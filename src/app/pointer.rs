@@ -4,9 +4,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::ui::{layout, rail};
-
-use super::{App, Effect};
+use super::{App, Effect, layout};
 
 impl App {
     pub(super) fn mouse(&mut self, m: MouseEvent) -> Vec<Effect> {
@@ -27,7 +25,7 @@ impl App {
         match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 let l = layout::compute(self, area);
-                match rail::item_at(self, l.rail, m.column, m.row) {
+                match layout::rail_item_at(self, l.rail, m.column, m.row) {
                     Some(i) => self.go(i),
                     None => Vec::new(),
                 }

@@ -11,7 +11,6 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::store::watch::Watching;
-use crate::ui::theme::Theme;
 
 use super::follow::Follow;
 use super::{Action, App, Command, Effect, MeetingLog, Options};
@@ -146,7 +145,7 @@ impl App {
         match c {
             Command::Quit => vec![Effect::Quit],
             Command::Theme if !self.prefs.no_color => {
-                self.prefs.theme = Theme::new(self.prefs.theme.name.next());
+                self.prefs.theme = self.prefs.theme.next();
                 Vec::new()
             }
             Command::Next | Command::Prev => {

@@ -322,7 +322,7 @@ fn help_opens_and_any_key_closes_it_and_quit_quits_at_once() {
 fn a_click_on_the_rail_goes_to_that_item() {
     let mut app = opened();
     let area = ratatui::layout::Rect::new(0, 0, 120, 40);
-    let l = crate::ui::layout::compute(&app, area);
+    let l = crate::app::layout::compute(&app, area);
     // The rail's first row is its heading; item 4 is on its fifth row.
     let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
@@ -343,9 +343,9 @@ fn a_click_on_the_rail_goes_to_that_item() {
 #[test]
 fn themes_cycle_but_no_color_stays_mono() {
     let mut app = opened();
-    assert_eq!(app.prefs.theme.name, crate::ui::theme::ThemeName::Dark);
+    assert_eq!(app.prefs.theme, crate::ui::theme::ThemeName::Dark);
     app.update(key(KeyCode::Char('t')));
-    assert_eq!(app.prefs.theme.name, crate::ui::theme::ThemeName::Light);
+    assert_eq!(app.prefs.theme, crate::ui::theme::ThemeName::Light);
     // `t` says which theme is now on, in the meeting's language.
     let notice = |app: &App| app.prefs.notice.as_ref().map(|(n, _)| n.clone());
     assert_eq!(notice(&app).as_deref(), Some("配色：浅色"));
@@ -366,7 +366,7 @@ fn themes_cycle_but_no_color_stays_mono() {
         t0(),
     );
     mono.update(key(KeyCode::Char('t')));
-    assert_eq!(mono.prefs.theme.name, crate::ui::theme::ThemeName::Mono);
+    assert_eq!(mono.prefs.theme, crate::ui::theme::ThemeName::Mono);
     assert!(mono.prefs.notice.is_some());
 }
 

@@ -2,10 +2,37 @@
 
 use chrono::{NaiveDateTime, NaiveTime};
 
-use crate::ui::view::{TimerState, TimerView};
-
 use super::App;
 use super::data::minutes_to_seconds;
+
+/// How a countdown stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerState {
+    Normal,
+    Warning,
+    Overrun,
+}
+
+/// A countdown as the screen shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimerView {
+    /// Seconds left; negative once over-run.
+    pub remaining: i64,
+    /// The slot's planned length in seconds.
+    pub planned: i64,
+    pub state: TimerState,
+    pub paused: bool,
+}
+
+impl TimerView {
+    /// `MM:SS` counting down, `+MM:SS` counting up once over-run.
+    pub fn text(&self) -> String {
+        let r = self.remaining;
+        let a = r.unsigned_abs();
+        let sign = if r < 0 { "+" } else { "" };
+        format!("{sign}{:02}:{:02}", a / 60, a % 60)
+    }
+}
 
 /// A countdown of `planned` seconds after `elapsed_ms`, turning to warning
 /// `warn` seconds before the end.

@@ -203,7 +203,7 @@ const DOUBTS_LISTED: usize = 10;
 /// file still usable.
 fn doubts(s: &model::Snapshot, lang: Lang) -> String {
     use crate::app::editor::describe;
-    use crate::ui::edit_labels as el;
+    use crate::words::edit_labels as el;
     let all = model::doubts::all(s);
     if all.is_empty() {
         return String::new();

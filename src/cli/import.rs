@@ -12,8 +12,8 @@ use crate::model::Snapshot;
 use crate::sanitize::one_line;
 use crate::store;
 use crate::text::{pad_right, width};
-use crate::ui::import_labels as il;
-use crate::ui::labels::L;
+use crate::words::import_labels as il;
+use crate::words::labels::L;
 
 /// Sheets larger than this are refused unread.
 const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;

@@ -126,7 +126,7 @@ pub fn run(file: &Path, args: &SetArgs) -> ExitCode {
     // their fields are typed (2026/3/5, 开工).
     let script = Script {
         allow_new_fields,
-        labels: &crate::ui::labels::word_for,
+        labels: &crate::words::labels::word_for,
     };
     let assignments = match script.prepare(&doc, &assignments) {
         Ok(a) => a,

@@ -4,7 +4,6 @@
 //! serialise it.
 
 pub mod csv;
-pub mod headers;
 pub mod sheets;
 pub mod xlsx;
 

@@ -5,10 +5,10 @@ use crate::i18n::Lang;
 use crate::model::explain::{card_name, explain};
 use crate::model::projects::Milestone;
 use crate::model::{Card, CardSource, Snapshot, Standings, order};
-use crate::ui::labels::stage;
+use crate::words::labels::stage;
 
-use super::headers;
 use super::{Column, Kind, Sheet, Value};
+use crate::words::headers;
 
 fn card_text(card: Card, lang: Lang) -> Value {
     Value::Text(card_name(card, lang).to_owned())

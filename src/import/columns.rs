@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::export::headers;
 use crate::i18n::Lang;
 use crate::model::Snapshot;
 use crate::sanitize::one_line;
+use crate::words::headers;
 
 use super::plan::Field;
 

@@ -1,12 +1,15 @@
-//! The pure model: snapshot types, validation with every problem's place, and
-//! the standings arithmetic. No terminal, no clock, no disk.
+//! The pure model: snapshot types, validation with every problem's place, the
+//! standings arithmetic, and the meeting log with the clock that replays it
+//! (times come in as values). No terminal, no system clock, no disk.
 
 pub mod bands;
+pub mod clock;
 pub mod doubts;
 pub mod edit;
 pub mod explain;
 pub mod fields;
 pub mod history;
+pub mod meeting_log;
 pub mod order;
 pub mod parse;
 mod pretty;

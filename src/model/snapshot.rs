@@ -357,12 +357,9 @@ pub struct Zone {
     pub seats_per_row: u32,
 }
 
-/// Language of the console's own labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    ZhHans,
-    En,
-}
+/// Language of the console's own labels (declared with the languages, which
+/// every layer uses).
+pub use crate::i18n::Locale;
 
 impl Unit {
     /// The judges' marks given for metric `mi`, if any.

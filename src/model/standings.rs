@@ -120,6 +120,12 @@ pub struct Standings {
     pub totals: Vec<super::totals::MetricTotal>,
 }
 
+/// Whether any unit has a composite: otherwise the ranking skips the
+/// composite view (and `update`'s metric cycle skips position 0).
+pub fn composite_shown(st: &Standings) -> bool {
+    st.groups.iter().any(|g| g.ranked > 0)
+}
+
 /// Time progress: day of year of `to` ÷ days in that year.
 pub fn time_progress(to: NaiveDate) -> f64 {
     let days = if to.leap_year() { 366.0 } else { 365.0 };

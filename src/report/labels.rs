@@ -1,7 +1,7 @@
 //! The bulletin's own words, in Simplified Chinese and English. Snapshot text
 //! (titles, names, reasons) never comes from here.
 
-pub use crate::ui::labels::{L, stage};
+pub use crate::words::labels::{L, stage};
 
 pub const BULLETIN: L = L::new("通报", "Bulletin");
 pub const DATE: L = L::new("会议日期", "Date");

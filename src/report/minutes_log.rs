@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
-use crate::app::MeetingClock;
+use crate::model::clock::MeetingClock;
+use crate::model::meeting_log::{Event, MeetingLog};
 use crate::model::{Snapshot, Standings};
-use crate::store::meeting_log::{Event, MeetingLog};
 
 use super::minutes::{Minutes, SpeakerTime};
 

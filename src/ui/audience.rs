@@ -14,17 +14,18 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
 use crate::app::follow::{Follow, Note};
+use crate::app::layout;
 use crate::i18n::Lang;
 use crate::text::width;
 use crate::ui::big_timer::speaker_line;
 use crate::ui::draw::put;
 use crate::ui::footer::timer_style;
 use crate::ui::header::rule;
-use crate::ui::shell_labels as sl;
 use crate::ui::view::TimerView;
-use crate::ui::wall_labels as wl;
 use crate::ui::wrap::wrap;
-use crate::ui::{big_timer, layout, overlay, panes, rail, screen, title};
+use crate::ui::{big_timer, overlay, panes, rail, screen, title};
+use crate::words::shell_labels as sl;
+use crate::words::wall_labels as wl;
 
 /// From this height the item's number and the countdown are drawn in big
 /// digits (four rows each).
@@ -32,7 +33,7 @@ const BIG_FROM_ROWS: u16 = 36;
 
 /// Draws the audience's screen of `app` (following with `f`) into `buf`.
 pub fn draw(app: &App, f: &Follow, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
         overlay::draw_too_small(area, buf, t);
@@ -118,7 +119,7 @@ pub fn draw(app: &App, f: &Follow, area: Rect, buf: &mut Buffer) {
 
 /// The meeting's title on the left; the note and the clock on the right.
 fn top_row(app: &App, f: &Follow, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let clock = app.now().format("%H:%M:%S").to_string();
     let mut right = vec![(clock, t.accent)];
     if let Some(note) = note_text(f, app.prefs.lang) {
@@ -169,7 +170,7 @@ fn item_title(app: &App, area: Rect, big: bool, buf: &mut Buffer) -> u16 {
     let Some((n, of, text)) = title::current(app) else {
         return 0;
     };
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     if area.height == 0 {
         return 0;
     }
@@ -240,7 +241,7 @@ fn item_title(app: &App, area: Rect, big: bool, buf: &mut Buffer) -> u16 {
 
 /// Who has the floor and the countdown the room watches.
 fn speaker_band(app: &App, area: Rect, big: bool, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let Some(i) = app.current() else { return };
     let who = speaker_line(app, i);

@@ -13,8 +13,8 @@ use crate::text::width;
 use crate::ui::draw::put;
 use crate::ui::footer::timer_style;
 use crate::ui::huge;
-use crate::ui::shell_labels as sl;
 use crate::ui::view::TimerView;
+use crate::words::shell_labels as sl;
 
 /// Glyph cells per character and rows per line for each size, largest first.
 const SIZES: [(PixelSize, u16, u16); 3] = [
@@ -72,7 +72,7 @@ pub fn centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) 
 
 /// The `b` view: who speaks, and the timer the room watches, huge.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let Some(i) = app.current() else {
         centered(

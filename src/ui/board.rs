@@ -11,22 +11,23 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::app::board::Page;
+use crate::app::layout;
 use crate::i18n::{Lang, pct};
 use crate::model::Card;
 use crate::model::explain::explain;
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::labels;
 use crate::ui::panes::{overview, projects, ranking};
 use crate::ui::view::PaneState;
-use crate::ui::wall_labels as wl;
 use crate::ui::widgets::line::group_name;
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
-use crate::ui::{header, layout, overlay, rail, screen};
+use crate::ui::{header, overlay, rail, screen};
+use crate::words::labels;
+use crate::words::wall_labels as wl;
 
 /// Draws the board of `app` into `buf`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
         overlay::draw_too_small(area, buf, t);
@@ -99,7 +100,7 @@ fn draw_page(app: &App, page: Page, area: Rect, buf: &mut Buffer) {
 /// The units holding `card`, in standing order, with their group, their
 /// composite and why they hold it: part `part` of the list.
 fn card_page(app: &App, card: Card, part: usize, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let s = app.data.snapshot();
     let st = &app.data.derived.standings;
@@ -166,7 +167,7 @@ fn count(n: usize, lang: Lang) -> String {
 /// dot per page (the current one full), the page's name, and when the
 /// next page comes.
 fn progress(app: &App, (k, n, page): (usize, usize, Page), area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let filled = (app.board_progress() * f64::from(area.width)).round() as u16;
     for dx in 0..area.width {

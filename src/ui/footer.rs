@@ -10,9 +10,9 @@ use crate::app::keymap::{BINDINGS, Command, display};
 use crate::model::Pane;
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::shell_labels as sl;
 use crate::ui::theme::Theme;
 use crate::ui::view::{TimerState, TimerView};
+use crate::words::shell_labels as sl;
 
 /// The style of a timer in its state.
 pub fn timer_style(t: &Theme, tv: &TimerView) -> Style {
@@ -108,7 +108,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     if area.height >= 2 {
         crate::ui::header::rule(buf, area.x, area.y, area.width, t.border);

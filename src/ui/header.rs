@@ -9,16 +9,16 @@ use crate::i18n::pct;
 use crate::store::watch::{Watching, WhyPoll};
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::labels;
-use crate::ui::shell_labels as sl;
-use crate::ui::wall_labels as wl;
+use crate::words::labels;
+use crate::words::shell_labels as sl;
+use crate::words::wall_labels as wl;
 
 /// Draws the header in `area` (its last row is a rule).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let s = app.data.snapshot();
     let m = &s.meeting;
@@ -142,7 +142,7 @@ pub fn draw_banner(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let text = match (&app.data.error, &app.prefs.notice) {
         (Some(err), _) => {
             let label = if app.data.gone {

@@ -8,12 +8,12 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, Command};
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::i18n::Lang;
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::ui::shell_labels as sl;
 use crate::ui::theme::Theme;
+use crate::words::shell_labels as sl;
 
 /// The help's rows: keys and what they do, every binding of the table (the
 /// nine jumps folded into one row).
@@ -55,7 +55,7 @@ pub fn help_rows(app: &App, lang: Lang) -> Vec<(String, String)> {
 
 /// Draws the help box over `area`.
 pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let rows = help_rows(app, lang);
     let key_w = rows
@@ -66,7 +66,7 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
         .min(24);
     let text_w = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
     let mouse = if app.edit.active {
-        crate::ui::edit_labels::HELP_PASTE.get(lang)
+        crate::words::edit_labels::HELP_PASTE.get(lang)
     } else {
         sl::HELP_MOUSE.get(lang)
     };

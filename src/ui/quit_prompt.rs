@@ -10,7 +10,7 @@ use crate::app::keymap::{BINDINGS, Command, display};
 use crate::text::width;
 use crate::ui::draw::put;
 use crate::ui::overlay::framed;
-use crate::ui::shell_labels as sl;
+use crate::words::shell_labels as sl;
 
 /// The keys that quit, as the keymap has them (`q`, `Ctrl+c`).
 fn quit_keys(app: &App) -> String {
@@ -30,7 +30,7 @@ fn quit_keys(app: &App) -> String {
 
 /// Draws the question in the middle of `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let again = sl::QUIT_AGAIN.get(lang).replace("{keys}", &quit_keys(app));
     let stay = sl::QUIT_STAY.get(lang);

@@ -7,46 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::App;
+use crate::app::layout::{RAIL_BOTTOM_ROWS as BOTTOM_ROWS, rail_items as items_area};
 use crate::app::timers::ItemStatus;
 use crate::text::pad_left;
 use crate::ui::draw::put;
-use crate::ui::shell_labels as sl;
-
-/// Rows under the items: a rule, the next item, the projection (two rows).
-const BOTTOM_ROWS: u16 = 4;
-
-/// Where the item rows are and which item the first row shows.
-fn items_area(app: &App, rail: Rect) -> (Rect, usize) {
-    let n = app.data.snapshot().agenda.len();
-    let bottom = if rail.height > BOTTOM_ROWS + 3 {
-        BOTTOM_ROWS
-    } else {
-        0
-    };
-    let area = Rect {
-        x: rail.x,
-        y: rail.y + 1,
-        width: rail.width.saturating_sub(1),
-        height: rail.height.saturating_sub(1 + bottom),
-    };
-    let rows = usize::from(area.height);
-    let cur = app.current().unwrap_or(0);
-    // Keep the current item in view, a third of the way down when scrolled.
-    let first = if n <= rows {
-        0
-    } else {
-        cur.saturating_sub(rows / 3).min(n - rows)
-    };
-    (area, first)
-}
-
-/// The agenda item drawn at a screen cell of the rail, if any.
-pub fn item_at(app: &App, rail: Rect, x: u16, y: u16) -> Option<usize> {
-    let (area, first) = items_area(app, rail);
-    let inside = x >= area.x && x < area.right() && y >= area.y && y < area.bottom();
-    let i = first + usize::from(y.checked_sub(area.y)?);
-    (inside && i < app.data.snapshot().agenda.len()).then_some(i)
-}
+use crate::words::shell_labels as sl;
 
 /// `m:ss` for a number of seconds.
 fn mss(s: i64) -> String {
@@ -69,7 +34,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width < 4 || area.height == 0 {
         return;
     }
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let agenda = &app.data.snapshot().agenda;
     for y in area.top()..area.bottom() {

@@ -7,8 +7,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use crate::app::App;
+use crate::app::layout;
 use crate::ui::view::View;
-use crate::ui::{big_timer, editor, footer, header, layout, overlay, panes, rail, title};
+use crate::ui::{big_timer, editor, footer, header, overlay, panes, rail, title};
 
 /// The view a pane draws from, borrowing the app's precomputed data.
 pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> {
@@ -20,7 +21,7 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
         seating: &app.data.derived.seating,
         unzoned: &app.data.derived.unzoned,
         twins: &app.data.derived.twins,
-        theme: &app.prefs.theme,
+        theme: crate::ui::theme::of(app.prefs.theme),
         lang: app.prefs.lang,
         item: item.and_then(|i| agenda.get(i)),
         pane,
@@ -43,7 +44,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         crate::ui::board::draw(app, area, buf);
         return None;
     }
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     rail::fill(buf, area, t.base);
     if layout::too_small(area) {
         overlay::draw_too_small(area, buf, t);

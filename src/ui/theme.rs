@@ -18,62 +18,11 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::Card;
 
+pub use crate::app::theme_name::ThemeName;
+
 /// Black that stays black when bold: palette entry 16 (#000000). xterm
 /// draws bold `Color::Black` (entry 0) as its bright twin, grey #7f7f7f.
 pub const INK: Color = Color::Indexed(16);
-
-/// The themes a presenter can cycle through with `t`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    Projector,
-    /// No colour at all (NO_COLOR): emphasis by bold, underline and reverse.
-    Mono,
-}
-
-impl ThemeName {
-    pub const ALL: [ThemeName; 4] = [
-        ThemeName::Dark,
-        ThemeName::Light,
-        ThemeName::Projector,
-        ThemeName::Mono,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::Projector => "projector",
-            ThemeName::Mono => "mono",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ThemeName> {
-        ThemeName::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-
-    /// The theme's name as the console shows it.
-    pub fn label(self) -> crate::ui::labels::L {
-        use crate::ui::shell_labels as sl;
-        match self {
-            ThemeName::Dark => sl::THEME_DARK,
-            ThemeName::Light => sl::THEME_LIGHT,
-            ThemeName::Projector => sl::THEME_PROJECTOR,
-            ThemeName::Mono => sl::THEME_MONO,
-        }
-    }
-
-    /// The next theme for the `t` key (mono stays out of the cycle: it is chosen by NO_COLOR).
-    pub fn next(self) -> ThemeName {
-        match self {
-            ThemeName::Dark => ThemeName::Light,
-            ThemeName::Light => ThemeName::Projector,
-            ThemeName::Projector | ThemeName::Mono => ThemeName::Dark,
-        }
-    }
-}
 
 /// Named styles for every meaning the console draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +61,14 @@ pub struct Theme {
     pub banner: Style,
     /// Laid over what changed a moment ago (an edit, a reload).
     pub changed: Style,
+}
+
+/// The styles of theme `name`, built once: the app keeps only the name.
+pub fn of(name: ThemeName) -> &'static Theme {
+    static THEMES: std::sync::LazyLock<[Theme; 4]> =
+        std::sync::LazyLock::new(|| ThemeName::ALL.map(Theme::new));
+    let i = ThemeName::ALL.iter().position(|&t| t == name).unwrap_or(0);
+    &THEMES[i]
 }
 
 impl Theme {

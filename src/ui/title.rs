@@ -43,7 +43,7 @@ pub fn draw_band(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     let Some((number, lines)) = band(app, area.width) else {
         return 0;
     };
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let indent = width(&number) as u16 + 2;
     put(
         buf,

@@ -7,49 +7,8 @@ use crate::model::{AgendaItem, Snapshot, Standings};
 
 use super::theme::Theme;
 
-/// Where the presenter is inside the current pane (changed only by `update`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PaneState {
-    /// Ranking: the metric shown (0 = composite, 1.. = metrics[k-1]).
-    pub metric: usize,
-    /// Ranking, speakers, projects: the group shown (index into standings.groups).
-    pub group: usize,
-    /// Which view of the pane (Tab): e.g. chart ↔ table, grid ↔ list.
-    pub tab: usize,
-    /// First row shown in a scrolled list.
-    pub scroll: usize,
-    /// Speakers: index into the item's speaker queue.
-    pub speaker: usize,
-}
-
-/// How a countdown stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimerState {
-    Normal,
-    Warning,
-    Overrun,
-}
-
-/// A countdown as the screen shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimerView {
-    /// Seconds left; negative once over-run.
-    pub remaining: i64,
-    /// The slot's planned length in seconds.
-    pub planned: i64,
-    pub state: TimerState,
-    pub paused: bool,
-}
-
-impl TimerView {
-    /// `MM:SS` counting down, `+MM:SS` counting up once over-run.
-    pub fn text(&self) -> String {
-        let r = self.remaining;
-        let a = r.unsigned_abs();
-        let sign = if r < 0 { "+" } else { "" };
-        format!("{sign}{:02}:{:02}", a / 60, a % 60)
-    }
-}
+pub use crate::app::pane_state::PaneState;
+pub use crate::app::timers::{TimerState, TimerView};
 
 /// Everything a pane may read to draw itself.
 #[derive(Debug, Clone, Copy)]

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::model::Snapshot;
 use crate::model::doubts::{Doubt, Figure};
 use crate::model::edit::{Change, ChangeSet, Clash, Step};
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
 /// How many changes a notice names before it says "and N more".
 const NAMED: usize = 2;
@@ -56,9 +56,9 @@ fn word(field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
             })
         }
         (Some("stage"), Some(Value::String(w))) => crate::model::Stage::parse(w)
-            .map_or(text, |st| crate::ui::labels::stage(st, lang).to_owned()),
+            .map_or(text, |st| crate::words::labels::stage(st, lang).to_owned()),
         (Some("pane"), Some(Value::String(w))) => crate::model::Pane::parse(w)
-            .map_or(text, |p| crate::ui::labels::pane(p, lang).to_owned()),
+            .map_or(text, |p| crate::words::labels::pane(p, lang).to_owned()),
         _ => text,
     }
 }

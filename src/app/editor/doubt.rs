@@ -9,7 +9,7 @@ use super::describe;
 use crate::app::App;
 use crate::model::doubts;
 use crate::model::edit::EditPath;
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
 impl App {
     /// What the open field's text would raise, if written (shown under it).

@@ -9,7 +9,7 @@ use super::sheets::{Kind, Sheet, Word};
 use crate::i18n::Lang;
 use crate::model::edit::{Assignment, EditPath};
 use crate::model::typed;
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
 /// The cell being edited.
 #[derive(Debug, Clone)]
@@ -29,7 +29,7 @@ pub struct Field {
     /// Assignments that must go with this one (a card needs its reason).
     pub with: Vec<Assignment>,
     /// Why this field was opened by the editor itself (shown as a hint).
-    pub prompt: Option<crate::ui::labels::L>,
+    pub prompt: Option<crate::words::labels::L>,
 }
 
 impl Field {
@@ -166,7 +166,7 @@ impl Field {
 /// Reads cell text as the value of a `kind` cell.
 pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, String> {
     let t = text.trim();
-    let must = |l: crate::ui::labels::L| Err(l.get(lang).to_owned());
+    let must = |l: crate::words::labels::L| Err(l.get(lang).to_owned());
     match kind {
         Kind::ReadOnly => must(el::READ_ONLY),
         Kind::Number { optional } => {

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::tests::{editor, goto, press, typed};
 use crate::app::{Action, App};
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
 fn projects(app: &mut App) {
     press(app, KeyCode::Char(']'));

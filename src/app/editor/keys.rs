@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::ui::labels::L;
+use crate::words::labels::L;
 
 /// What a key does in the editor (outside an open field).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use super::field::{Field, parse};
 use super::sheets::{self, Kind};
 use crate::app::{App, Effect};
 use crate::model::edit::Assignment;
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
 /// The most cells one paste may write (a runaway clipboard is refused).
 const MAX_CELLS: usize = 200_000;

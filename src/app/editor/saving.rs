@@ -11,7 +11,7 @@ use crate::app::{App, Data, Effect};
 use crate::model::Document;
 use crate::model::edit::rebase;
 use crate::store::Expect;
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
 impl App {
     /// Saves to the console's own file, expecting it as loaded; the demo

@@ -10,8 +10,8 @@ use crate::i18n::{Lang, pct};
 use crate::model::edit::{EditPath, Step};
 use crate::model::explain::card_name;
 use crate::model::{Card, Pane, Snapshot, SpeakerSelector, Stage};
-use crate::ui::edit_labels as el;
-use crate::ui::labels;
+use crate::words::edit_labels as el;
+use crate::words::labels;
 
 /// The editor's sheets, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -501,7 +501,7 @@ fn agenda_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell>
 }
 
 /// The meeting sheet's rows: the label and the place of each field.
-pub const MEETING_FIELDS: [(crate::ui::labels::L, &[&str]); 7] = [
+pub const MEETING_FIELDS: [(crate::words::labels::L, &[&str]); 7] = [
     (el::M_TITLE, &["meeting", "title"]),
     (el::M_DATE, &["meeting", "date"]),
     (el::M_START, &["meeting", "start"]),

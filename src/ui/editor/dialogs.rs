@@ -9,13 +9,13 @@ use crate::app::App;
 use crate::app::editor::Dialog;
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::edit_labels as el;
 use crate::ui::overlay::framed;
+use crate::words::edit_labels as el;
 
 /// Draws the open dialog, if any; returns the cursor of its text field.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let dialog = app.edit.dialog.as_ref()?;
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let (title, lines): (&str, Vec<(String, Style)>) = match dialog {
         Dialog::Quit => (

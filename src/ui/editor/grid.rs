@@ -8,11 +8,10 @@ use ratatui::style::{Modifier, Style};
 
 use crate::app::App;
 use crate::app::editor::sheets::{self, Column, Tone};
+use crate::app::layout::{GRID_GAP as GAP, scroll_left};
 use crate::text::{pad_left, truncate, width};
 use crate::ui::draw::put;
 
-/// Columns between cells.
-const GAP: usize = 1;
 /// The narrowest a text column is cut to at the right edge.
 const MIN_CUT: usize = 12;
 /// The widest a column grows for its heading.
@@ -23,31 +22,9 @@ pub fn col_width(c: &Column) -> usize {
     c.width.max(width(&c.head)).min(MAX_COL)
 }
 
-/// The first scrolled column to show so that column `cursor` is in view in
-/// `room` columns, starting from `left` (column 0 always shows).
-pub fn scroll_left(widths: &[usize], left: usize, cursor: usize, room: usize) -> usize {
-    let n = widths.len();
-    if n <= 1 {
-        return 1;
-    }
-    let mut left = left.clamp(1, n - 1);
-    if cursor == 0 {
-        return left;
-    }
-    if cursor < left {
-        return cursor;
-    }
-    let first = widths.first().copied().unwrap_or(0) + GAP;
-    let span = |l: usize| -> usize { widths[l..=cursor].iter().map(|w| w + GAP).sum::<usize>() };
-    while left < cursor && first + span(left) > room {
-        left += 1;
-    }
-    left
-}
-
 /// Draws headings and rows in `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let s = app.data.snapshot();
     let sheet = app.edit.sheet;

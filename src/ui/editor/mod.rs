@@ -13,20 +13,13 @@ use ratatui::style::Style;
 
 use crate::app::App;
 use crate::app::editor::{Sheet, sheets};
+use crate::app::layout::EDITOR_CHROME as CHROME;
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::edit_labels as el;
+use crate::words::edit_labels as el;
 
-pub use grid::{col_width, scroll_left};
-
-/// Rows above the grid (tabs) and below it (field and status lines).
-const CHROME: u16 = 3;
-
-/// How many data rows the grid shows in an editor area `height` rows tall
-/// (two heading rows at most).
-pub fn grid_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(CHROME + 2))
-}
+pub use crate::app::layout::{grid_rows, scroll_left};
+pub use grid::col_width;
 
 /// Draws the editor over `area`; returns where the terminal's cursor goes
 /// (in an open text field, so an input method pops up there).
@@ -54,7 +47,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 
 /// The sheet tabs left, the state of the data right.
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let mut x = area.x;
     let w = usize::from(area.width);
@@ -99,7 +92,7 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The open field (or the current cell in full) and its problem or hint.
 fn field_lines(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     let w = usize::from(area.width);
     let s = app.data.snapshot();
@@ -181,7 +174,7 @@ fn field_lines(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 
 /// The second line: the field's problem or hint, else the editor's state.
 fn status_line(app: &App) -> (String, Style) {
-    let t = &app.prefs.theme;
+    let t = crate::ui::theme::of(app.prefs.theme);
     let lang = app.prefs.lang;
     if let Some(f) = &app.edit.field {
         // A prompt the editor opened the field with speaks until there is something to judge.

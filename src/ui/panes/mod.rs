@@ -28,11 +28,4 @@ pub fn draw(view: &View, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// How many views (Tab) a pane has; `PaneState::tab` cycles below this.
-/// Each pane's owner keeps its number right here.
-pub fn tabs(pane: Pane) -> usize {
-    match pane {
-        Pane::Overview | Pane::Notes => 1,
-        Pane::Ranking | Pane::Seating | Pane::Speakers | Pane::Projects => 2,
-    }
-}
+pub use crate::app::pane_state::tabs;

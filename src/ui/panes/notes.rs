@@ -12,9 +12,9 @@ use crate::text::width;
 use crate::ui::big_timer::{big_height, big_text};
 use crate::ui::draw::put;
 use crate::ui::footer::timer_style;
-use crate::ui::shell_labels as sl;
 use crate::ui::view::View;
 use crate::ui::wrap::wrap;
+use crate::words::shell_labels as sl;
 
 /// Draws the notes pane from a borrowed view.
 pub struct NotesPane<'a>(pub &'a View<'a>);

@@ -13,10 +13,10 @@ use crate::model::projects::Milestone;
 use crate::model::{Better, Card, Stage, shown};
 use crate::text::{pad_left, width};
 use crate::ui::draw::put;
-use crate::ui::labels::{self, L};
-use crate::ui::shell_labels as sl;
 use crate::ui::view::View;
 use crate::ui::widgets::cut::Cut;
+use crate::words::labels::{self, L};
+use crate::words::shell_labels as sl;
 
 mod tiles;
 

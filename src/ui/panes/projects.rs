@@ -13,16 +13,16 @@ use crate::model::projects::Milestone;
 use crate::model::standings::GroupStanding;
 use crate::model::{Snapshot, Stage};
 use crate::ui::draw::put;
-use crate::ui::labels::{
+use crate::ui::view::View;
+use crate::ui::widgets::figures::{investment_decimals, investments};
+use crate::ui::widgets::line::{Window, centered, count, group_name, spans};
+use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
+use crate::words::labels::{
     self, MORE_ROWS, MORE_UNITS, NO_UNITS, NONE_DASH, OVERDUE, PROJECTS_DAYS, PROJECTS_DUE,
     PROJECTS_DUE_COMPLETE, PROJECTS_DUE_START, PROJECTS_INVESTMENT, PROJECTS_LATE, PROJECTS_NONE,
     PROJECTS_NONE_LATE, PROJECTS_NOTE, PROJECTS_PIPELINE, PROJECTS_PROJECT, PROJECTS_STAGE_HEADERS,
     PROJECTS_TOTAL_INVESTMENT, SPEAKERS_STAGE, STALLED, START_RATE, UNIT,
 };
-use crate::ui::view::View;
-use crate::ui::widgets::figures::{investment_decimals, investments};
-use crate::ui::widgets::line::{Window, centered, count, group_name, spans};
-use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 /// Draws the projects pane from a borrowed view.
 pub struct ProjectsPane<'a>(pub &'a View<'a>);

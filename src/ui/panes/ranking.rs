@@ -14,9 +14,9 @@ use crate::i18n::pct;
 use crate::model::standings::GroupStanding;
 use crate::model::{Better, Metric};
 use crate::ui::draw::put;
-use crate::ui::labels::{self, COMPOSITE, TIME_PROGRESS};
 use crate::ui::view::View;
 use crate::ui::widgets::line::{centered, cols, group_name, right, spans};
+use crate::words::labels::{self, COMPOSITE, TIME_PROGRESS};
 
 /// Draws the ranking pane from a borrowed view.
 pub struct RankingPane<'a>(pub &'a View<'a>);
@@ -30,10 +30,7 @@ enum Order {
     Value,
 }
 
-/// Whether any unit has a composite: otherwise the composite view is skipped.
-pub fn composite_shown(st: &crate::model::Standings) -> bool {
-    st.groups.iter().any(|g| g.ranked > 0)
-}
+pub use crate::model::standings::composite_shown;
 
 /// What the pane shows: the composite, or one metric (index into metrics).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

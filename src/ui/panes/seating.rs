@@ -15,16 +15,16 @@ use crate::model::explain::card_name;
 use crate::model::order::{Seat, SeatedZone, sitters};
 use crate::text::split_at_width;
 use crate::ui::draw::put;
-use crate::ui::labels::{
+use crate::ui::view::View;
+use crate::ui::widgets::cut::Cut;
+use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
+use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
+use crate::words::labels::{
     MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_MORE,
     SEATING_NO_ZONES, SEATING_OTHER_ZONE, SEATING_OVERFLOW, SEATING_OVERFLOW_COUNT, SEATING_PERSON,
     SEATING_ROW, SEATING_ROW_HEADER, SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS,
     SEATING_STANDING, SEATING_UNZONED, SEATING_UNZONED_WHY, SEATING_ZONE, UNIT, YELLOW_ZONE,
 };
-use crate::ui::view::View;
-use crate::ui::widgets::cut::Cut;
-use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
-use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 
 mod room;
 

@@ -11,9 +11,9 @@ use ratatui::widgets::Widget;
 
 use crate::model::explain::{card_name, explain};
 use crate::ui::draw::put;
-use crate::ui::labels::{SPEAKERS_EMPTY, SPEAKERS_PAUSED};
 use crate::ui::view::{TimerState, View};
 use crate::ui::widgets::line::{Window, centered, cols, fill, group_name, right, spans};
+use crate::words::labels::{SPEAKERS_EMPTY, SPEAKERS_PAUSED};
 
 /// Draws the speakers pane from a borrowed view.
 pub struct SpeakersPane<'a>(pub &'a View<'a>);

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::sanitize::one_line;
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::labels::L;
+use crate::words::labels::L;
 
 /// Columns `s` takes once sanitised, as `put` will draw it.
 pub fn cols(s: &str) -> usize {
@@ -89,7 +89,7 @@ pub fn centered(buf: &mut Buffer, area: Rect, s: &str, style: Style) {
 /// The name a group is shown by: its own, or "all units" for the unnamed one.
 pub fn group_name(name: &str, lang: Lang) -> &str {
     if name.is_empty() {
-        crate::ui::labels::ALL_UNITS.get(lang)
+        crate::words::labels::ALL_UNITS.get(lang)
     } else {
         name
     }

@@ -259,7 +259,7 @@ impl Table {
         area: Rect,
         buf: &mut Buffer,
         scroll: usize,
-        (more, lang): (crate::ui::labels::L, crate::i18n::Lang),
+        (more, lang): (crate::words::labels::L, crate::i18n::Lang),
         note_style: Style,
     ) {
         let room = usize::from(area.height).saturating_sub(1);

@@ -12,8 +12,8 @@ use tui_big_text::{BigText, PixelSize};
 use crate::i18n::pct;
 use crate::text::width;
 use crate::ui::draw::put;
-use crate::ui::labels;
 use crate::ui::view::View;
+use crate::words::labels;
 
 /// From this pane size the headline gets big digits.
 pub const MIN_WIDTH: u16 = 100;

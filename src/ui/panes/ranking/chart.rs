@@ -8,10 +8,10 @@ use super::{Focus, Order, Subject};
 use crate::i18n::{num, pct};
 use crate::model::{Card, CardSource};
 use crate::ui::draw::put;
-use crate::ui::labels::{DECIDED_LEGEND, DECIDED_MARK, MORE_UNITS, NONE_DASH, UNRANKED};
 use crate::ui::view::View;
 use crate::ui::widgets::bar::{covered, hbar, marker_cell, set};
 use crate::ui::widgets::line::{Window, cols, count, put_right};
+use crate::words::labels::{DECIDED_LEGEND, DECIDED_MARK, MORE_UNITS, NONE_DASH, UNRANKED};
 
 /// Rows from one bar's top to the next's at most: bars of three rows and
 /// a row of air.

@@ -9,13 +9,13 @@ use crate::i18n::{num, pct};
 use crate::model::explain::{card_name, explain};
 use crate::model::shown::{composite_gaps, metric_gaps};
 use crate::model::{Card, Metric};
-use crate::ui::labels::{
-    ACTUAL, CARD, COMPLETION, COMPOSITE, GAP_ABOVE, GAP_ABOVE_PP, GAP_FIRST, GAP_FIRST_PP,
-    MORE_UNITS, NONE_DASH, RANK, RANKING_BASIS, TARGET, UNIT, UNRANKED,
-};
 use crate::ui::view::View;
 use crate::ui::widgets::figures::{behind, behind_points};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
+use crate::words::labels::{
+    ACTUAL, CARD, COMPLETION, COMPOSITE, GAP_ABOVE, GAP_ABOVE_PP, GAP_FIRST, GAP_FIRST_PP,
+    MORE_UNITS, NONE_DASH, RANK, RANKING_BASIS, TARGET, UNIT, UNRANKED,
+};
 
 /// A metric figure with its unit, at the metric's precision.
 fn figure(m: &Metric, x: f64) -> String {

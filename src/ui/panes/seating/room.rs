@@ -13,11 +13,11 @@ use super::{
     unzoned_prefix, zone_heading,
 };
 use crate::ui::draw::put;
-use crate::ui::labels::{SEATING_EMPTY, SEATING_ROW};
 use crate::ui::view::View;
-use crate::ui::wall_labels as wl;
 use crate::ui::widgets::cut::Cut;
 use crate::ui::widgets::line::{cols, count};
+use crate::words::labels::{SEATING_EMPTY, SEATING_ROW};
+use crate::words::wall_labels as wl;
 
 /// The narrowest seat tile worth drawing (five CJK characters).
 const MIN_TILE: usize = 10;

@@ -9,16 +9,16 @@ use crate::i18n::{num, pct};
 use crate::model::shown::{composite_gaps, metric_gaps};
 use crate::model::{Metric, Stage};
 use crate::ui::draw::put;
-use crate::ui::labels::{
-    self, ACTUAL, COMPLETION, COMPOSITE, GAP_FIRST, MORE_PROJECTS, NONE_DASH, PROJECTS_INVESTMENT,
-    PROJECTS_NOTE, PROJECTS_STATUS, RANK, SPEAKERS_LATE, SPEAKERS_METRIC, SPEAKERS_NO_PROJECTS,
-    SPEAKERS_PACE, SPEAKERS_PROJECTS, SPEAKERS_STAGE, TARGET,
-};
-use crate::ui::labels::{POINTS, SPEAKERS_PACE_SHORT};
 use crate::ui::view::View;
 use crate::ui::widgets::figures::{behind, behind_points, investment_decimals, pace_points};
 use crate::ui::widgets::line::count;
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
+use crate::words::labels::{
+    self, ACTUAL, COMPLETION, COMPOSITE, GAP_FIRST, MORE_PROJECTS, NONE_DASH, PROJECTS_INVESTMENT,
+    PROJECTS_NOTE, PROJECTS_STATUS, RANK, SPEAKERS_LATE, SPEAKERS_METRIC, SPEAKERS_NO_PROJECTS,
+    SPEAKERS_PACE, SPEAKERS_PROJECTS, SPEAKERS_STAGE, TARGET,
+};
+use crate::words::labels::{POINTS, SPEAKERS_PACE_SHORT};
 
 fn figure(m: &Metric, x: f64) -> String {
     format!("{}{}", num(x, m.decimals), m.unit)

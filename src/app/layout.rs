@@ -1,9 +1,10 @@
-//! Where each part of the screen goes. One pure function used both to draw
-//! and to find what a mouse click hit, so the two can never disagree.
+//! Where each part of the screen goes. Pure functions of the state and the
+//! screen size, used both to draw (`ui`) and by `update` (what a mouse click
+//! hit, how many rows the editor pages by), so the two can never disagree.
 
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use super::App;
 
 /// Below this size the console asks for a bigger window.
 pub const MIN_WIDTH: u16 = 80;
@@ -91,4 +92,80 @@ pub fn compute(app: &App, area: Rect) -> ScreenLayout {
         main,
         footer,
     }
+}
+
+/// Rows under the items: a rule, the next item, the projection (two rows).
+pub const RAIL_BOTTOM_ROWS: u16 = 4;
+
+/// The agenda rail's item rows (where they are, and which item the first
+/// row shows).
+pub fn rail_items(app: &App, rail: Rect) -> (Rect, usize) {
+    let n = app.data.snapshot().agenda.len();
+    let bottom = if rail.height > RAIL_BOTTOM_ROWS + 3 {
+        RAIL_BOTTOM_ROWS
+    } else {
+        0
+    };
+    let area = Rect {
+        x: rail.x,
+        y: rail.y + 1,
+        width: rail.width.saturating_sub(1),
+        height: rail.height.saturating_sub(1 + bottom),
+    };
+    let rows = usize::from(area.height);
+    let cur = app.current().unwrap_or(0);
+    // Keep the current item in view, a third of the way down when scrolled.
+    let first = if n <= rows {
+        0
+    } else {
+        cur.saturating_sub(rows / 3).min(n - rows)
+    };
+    (area, first)
+}
+
+/// The agenda item drawn at a screen cell of the rail, if any.
+pub fn rail_item_at(app: &App, rail: Rect, x: u16, y: u16) -> Option<usize> {
+    let (area, first) = rail_items(app, rail);
+    let inside = x >= area.x && x < area.right() && y >= area.y && y < area.bottom();
+    let i = first + usize::from(y.checked_sub(area.y)?);
+    (inside && i < app.data.snapshot().agenda.len()).then_some(i)
+}
+
+/// Rows above the grid (tabs) and below it (field and status lines).
+pub const EDITOR_CHROME: u16 = 3;
+
+/// How many data rows the grid shows in an editor area `height` rows tall
+/// (two heading rows at most).
+pub fn grid_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(EDITOR_CHROME + 2))
+}
+
+/// Columns between the editor grid's cells.
+pub const GRID_GAP: usize = 1;
+
+/// The first scrolled column to show so that column `cursor` is in view in
+/// `room` columns, starting from `left` (column 0 always shows).
+pub fn scroll_left(widths: &[usize], left: usize, cursor: usize, room: usize) -> usize {
+    let n = widths.len();
+    if n <= 1 {
+        return 1;
+    }
+    let mut left = left.clamp(1, n - 1);
+    if cursor == 0 {
+        return left;
+    }
+    if cursor < left {
+        return cursor;
+    }
+    let first = widths.first().copied().unwrap_or(0) + GRID_GAP;
+    let span = |l: usize| -> usize {
+        widths[l..=cursor]
+            .iter()
+            .map(|w| w + GRID_GAP)
+            .sum::<usize>()
+    };
+    while left < cursor && first + span(left) > room {
+        left += 1;
+    }
+    left
 }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 
-use crate::store::meeting_log::{Entry, Event};
+use super::meeting_log::{Entry, Event};
 
 /// Milliseconds, the clock's unit.
 pub type Millis = i64;
