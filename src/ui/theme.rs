@@ -14,6 +14,7 @@
 //! projects, overruns and errors use [`Theme::alarm`], a magenta.
 //! `projector` trades subtlety for contrast (no greys, bold where it matters).
 
+use crate::model::Word as _;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::Card;
@@ -65,9 +66,12 @@ pub struct Theme {
 
 /// The styles of theme `name`, built once: the app keeps only the name.
 pub fn of(name: ThemeName) -> &'static Theme {
-    static THEMES: std::sync::LazyLock<[Theme; 4]> =
-        std::sync::LazyLock::new(|| ThemeName::ALL.map(Theme::new));
-    let i = ThemeName::ALL.iter().position(|&t| t == name).unwrap_or(0);
+    static THEMES: std::sync::LazyLock<Vec<Theme>> =
+        std::sync::LazyLock::new(|| ThemeName::all().iter().copied().map(Theme::new).collect());
+    let i = ThemeName::all()
+        .iter()
+        .position(|&t| t == name)
+        .unwrap_or(0);
     &THEMES[i]
 }
 
@@ -252,7 +256,7 @@ mod tests {
     /// Overdue and stalled projects, overruns and errors were red too.
     #[test]
     fn red_is_the_card_colour_only() {
-        for name in ThemeName::ALL {
+        for &name in ThemeName::all() {
             let t = Theme::new(name);
             let others = [
                 ("base", t.base),
