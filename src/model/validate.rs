@@ -17,9 +17,6 @@ use super::validate_metrics::metrics;
 use super::validate_units::{UnitRules, units};
 use super::{validate_history, validate_items, validate_rules};
 
-/// The formats this version reads.
-pub const FORMATS: [&str; 2] = ["guotang/1", "guotang/2"];
-
 /// Checks a parsed document and builds the validated snapshot from it.
 pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
     validate_with(doc, None).map_err(|e| match e {
