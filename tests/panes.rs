@@ -7,6 +7,8 @@
 mod figures;
 #[path = "panes/sizes.rs"]
 mod sizes;
+#[path = "panes/tiers.rs"]
+mod tiers;
 #[path = "panes/util.rs"]
 mod util;
 

@@ -22,14 +22,17 @@ pub const VETO_MARK: L = L::new("✕否决", "✕veto");
 pub const VETO_LEGEND: L = L::new("一票否决，不论得分", "vetoed, whatever the score");
 /// A veto metric's row on the scorecard, when it vetoes.
 pub const VETOED: L = L::new("一票否决", "veto");
-/// The judges' marks of a metric on the scorecard: `路演 7 位评委：84.0 …`.
-pub const MARKS_HEAD: L = L::new("{metric} {n} 位评委：", "{metric}, {n} judges: ");
-/// What was done with the marks: `去掉最高、最低各 1 个，平均 84.0`.
-pub const MARKS_DROPPED: L = L::new(
-    "（）内去掉最高、最低各 {d} 个，平均 {mean}",
-    "; ( ) the {d} highest and lowest dropped; mean {mean}",
+/// The judges' marks of a metric on the scorecard, the mean used first
+/// (it is what counts): `现场路演 7 位评委，平均 90.30：89.50 (93.50) …`.
+pub const MARKS_HEAD: L = L::new(
+    "{metric} {n} 位评委，平均 {mean}：",
+    "{metric}: {n} judges, mean {mean}: ",
 );
-pub const MARKS_KEPT: L = L::new("，平均 {mean}", "; mean {mean}");
+/// After the marks, when some were dropped.
+pub const MARKS_DROPPED: L = L::new(
+    "（括号内为去掉的最高、最低各 {d} 个）",
+    " (in brackets: the {d} highest and lowest, dropped)",
+);
 /// The column of rank changes against the last meeting.
 pub const CHANGE: L = L::new("变化", "Change");
 /// The sparkline's label on the scorecard: the composite over the periods.

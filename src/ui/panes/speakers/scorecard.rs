@@ -23,7 +23,7 @@ use crate::words::labels::{
 };
 use crate::words::labels::{POINTS, SPEAKERS_PACE_SHORT};
 use crate::words::tier_labels::{
-    MARKS_DROPPED, MARKS_HEAD, MARKS_KEPT, POINTS_UNIT, TREND, VETOED, rank_change,
+    MARKS_DROPPED, MARKS_HEAD, POINTS_UNIT, TREND, VETOED, rank_change,
 };
 use ratatui::style::Style;
 
@@ -212,11 +212,13 @@ fn notes(v: &View, unit: usize) -> Vec<Vec<(String, Style)>> {
             continue;
         };
         let dropped = dropped_marks(marks, drop);
+        let mean = us.metrics.get(mi).map_or(0.0, |ms| ms.value());
         let mut line = vec![(
             MARKS_HEAD
                 .get(lang)
                 .replace("{metric}", &m.name)
-                .replace("{n}", &marks.len().to_string()),
+                .replace("{n}", &marks.len().to_string())
+                .replace("{mean}", &num(mean, m.decimals)),
             t.muted,
         )];
         for (k, (&x, &d)) in marks.iter().zip(&dropped).enumerate() {
@@ -229,13 +231,10 @@ fn notes(v: &View, unit: usize) -> Vec<Vec<(String, Style)>> {
             };
             line.push((text, style));
         }
-        let mean = us.metrics.get(mi).map_or(0.0, |ms| ms.value());
-        let said = if dropped.contains(&true) {
-            MARKS_DROPPED.get(lang).replace("{d}", &drop.to_string())
-        } else {
-            MARKS_KEPT.get(lang).to_owned()
-        };
-        line.push((said.replace("{mean}", &num(mean, m.decimals)), t.muted));
+        if dropped.contains(&true) {
+            let said = MARKS_DROPPED.get(lang).replace("{d}", &drop.to_string());
+            line.push((said, t.muted));
+        }
         out.push(line);
     }
     if let Some(line) = trend(v, unit) {
