@@ -46,14 +46,16 @@ fn value(v: Option<&Value>) -> String {
     }
 }
 
-/// A word of the snapshot as the meeting says it (`red` → 红牌).
-fn word(field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
+/// A word of the snapshot as the meeting says it (`red` → 红牌, a
+/// meeting's own tier id → its label).
+fn word(s: &Snapshot, field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
     let text = value(v);
     match (field, v) {
         (Some("card"), Some(Value::String(w))) => {
-            crate::model::Tiers::default().find(w).map_or(text, |c| {
-                crate::model::explain::card_name(c, lang).to_owned()
-            })
+            let tiers = &s.cards.tiers;
+            tiers
+                .find(w)
+                .map_or(text, |c| tiers.label(c, lang).to_owned())
         }
         (Some("stage"), Some(Value::String(w))) => crate::model::Stage::parse(w)
             .map_or(text, |st| crate::words::labels::stage(st, lang).to_owned()),
@@ -73,8 +75,8 @@ fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
     };
     let arrow = format!(
         "{} → {}",
-        word(field, c.old.as_ref(), lang),
-        word(field, c.new.as_ref(), lang)
+        word(s, field, c.old.as_ref(), lang),
+        word(s, field, c.new.as_ref(), lang)
     );
     match place(s, c, lang) {
         Place::Field(what) => format!("{what} {arrow}"),
@@ -93,14 +95,14 @@ pub fn clash(s: &Snapshot, c: &Clash, lang: Lang) -> String {
     let what = match place(s, ch, lang) {
         Place::Field(w) | Place::Element(w) => w,
     };
-    let mine = word(field, ch.new.as_ref(), lang);
+    let mine = word(s, field, ch.new.as_ref(), lang);
     if c.gone {
         match lang {
             Lang::Zh => format!("{what}（已不存在；我的：{mine}）"),
             Lang::En => format!("{what} (no longer there; mine: {mine})"),
         }
     } else {
-        let theirs = word(field, c.theirs.as_ref(), lang);
+        let theirs = word(s, field, c.theirs.as_ref(), lang);
         match lang {
             Lang::Zh => format!("{what}（我的：{mine}，对方：{theirs}）"),
             Lang::En => format!("{what} (mine: {mine}, theirs: {theirs})"),

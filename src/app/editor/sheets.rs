@@ -8,7 +8,6 @@ use std::sync::Arc;
 use crate::app::Derived;
 use crate::i18n::{Lang, pct};
 use crate::model::edit::{EditPath, Step};
-use crate::model::explain::card_name;
 use crate::model::{Card, Pane, Snapshot, SpeakerSelector, Stage};
 use crate::words::edit_labels as el;
 use crate::words::labels;
@@ -185,7 +184,7 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
                 col(el::UNIT.get(lang), 16),
                 col(el::COMPOSITE.get(lang), 8),
                 col(el::RANK.get(lang), 4),
-                col(el::CARD.get(lang), card_width(lang)),
+                col(el::CARD.get(lang), card_width(s, lang)),
             ];
             for m in &s.metrics {
                 let group = if m.unit.is_empty() {
@@ -218,8 +217,8 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
         Sheet::Cards => vec![
             col(el::UNIT.get(lang), 16),
             col(el::COMPOSITE.get(lang), 8),
-            col(el::RULE_CARD.get(lang), card_width(lang)),
-            col(el::DECISION.get(lang), card_width(lang)),
+            col(el::RULE_CARD.get(lang), card_width(s, lang)),
+            col(el::DECISION.get(lang), card_width(s, lang)),
             col(el::REASON.get(lang), 40),
         ],
         Sheet::Agenda => vec![
@@ -247,13 +246,22 @@ fn id_width(s: &Snapshot) -> usize {
         .clamp(6, 12)
 }
 
-/// Room for the widest card name.
-fn card_width(lang: Lang) -> usize {
-    [Card::RED, Card::YELLOW, Card::NONE]
-        .iter()
-        .map(|&c| crate::text::width(card_name(c, lang)))
+/// Room for the widest of the meeting's tier labels (none included),
+/// 6 to 16 columns: a long label is cut rather than crowd out the figures.
+fn card_width(s: &Snapshot, lang: Lang) -> usize {
+    let tiers = &s.cards.tiers;
+    tiers
+        .cards_and_none()
+        .map(|c| crate::text::width(tiers.label(c, lang)))
         .max()
         .unwrap_or(6)
+        .clamp(6, 16)
+}
+
+/// A tier's label as the meeting says it (a file's label as it is written;
+/// the grid sanitises what it draws).
+fn tier_label(s: &Snapshot, card: Card, lang: Lang) -> String {
+    s.cards.tiers.label(card, lang).to_owned()
 }
 
 fn key(k: &str) -> Step {
@@ -313,7 +321,7 @@ fn numbers_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
             Tone::Muted,
         )),
         3 => Some(Cell::shown(
-            card_name(st.card, lang).to_owned(),
+            tier_label(s, st.card, lang),
             Tone::Card(st.card),
         )),
         c => {
@@ -387,12 +395,13 @@ fn project_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
     }
 }
 
-/// The words a decision can be, `""` for none (the rule decides).
-pub fn decision_choices(lang: Lang) -> Vec<Word> {
+/// The words a decision can be: the meeting's tiers best first, then
+/// none, after `""` (no decision: the rule decides).
+pub fn decision_choices(s: &Snapshot, lang: Lang) -> Vec<Word> {
+    let tiers = &s.cards.tiers;
     let mut words = vec![Word::new("", "—")];
-    let tiers = crate::model::Tiers::default();
     for c in tiers.cards_and_none() {
-        words.push(Word::new(tiers.id(c), card_name(c, lang)));
+        words.push(Word::new(tiers.id(c), tiers.label(c, lang)));
     }
     words
 }
@@ -405,12 +414,12 @@ fn cards_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> 
         0 => Some(Cell::shown(u.name.clone(), Tone::Plain)),
         1 => Some(Cell::shown(composite_text(d, row), Tone::Muted)),
         2 => Some(Cell::shown(
-            card_name(st.rule_card, lang).to_owned(),
+            tier_label(s, st.rule_card, lang),
             Tone::Card(st.rule_card),
         )),
         3 => {
             let card = u.decision.as_ref().map(|d| d.card);
-            let words = decision_choices(lang);
+            let words = decision_choices(s, lang);
             Some(Cell {
                 tone: card.map_or(Tone::Muted, Tone::Card),
                 ..Cell::edit(
