@@ -34,15 +34,22 @@ fn value(v: Option<&Value>) -> String {
         None | Some(Value::Null) => "—".into(),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
-        Some(other) => {
-            let t = other.to_string();
-            if t.chars().count() > 24 {
-                let cut: String = t.chars().take(23).collect();
-                format!("{cut}…")
-            } else {
-                t
-            }
+        // Judges' marks, as they are typed: 88 92 90.5.
+        Some(Value::Array(a)) if !a.is_empty() && a.iter().all(Value::is_number) => {
+            let t: Vec<String> = a.iter().map(Value::to_string).collect();
+            cut(&t.join(" "))
         }
+        Some(other) => cut(&other.to_string()),
+    }
+}
+
+/// At most 24 characters, an ellipsis for the rest.
+fn cut(t: &str) -> String {
+    if t.chars().count() > 24 {
+        let cut: String = t.chars().take(23).collect();
+        format!("{cut}…")
+    } else {
+        t.to_owned()
     }
 }
 

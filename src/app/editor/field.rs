@@ -193,6 +193,13 @@ pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, Strin
                 _ => must(el::NEED_MINUTES),
             }
         }
+        Kind::Marks => match typed::marks(t) {
+            Ok(marks) if marks.is_empty() => Ok(None),
+            Ok(marks) => Ok(Some(Value::Array(
+                marks.into_iter().map(Value::Number).collect(),
+            ))),
+            Err(bad) => Err(crate::words::tier_io_labels::need_mark(&bad, lang)),
+        },
         Kind::Date { optional } => {
             if t.is_empty() {
                 return if *optional {

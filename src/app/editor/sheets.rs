@@ -11,6 +11,11 @@ use crate::model::edit::{EditPath, Step};
 use crate::model::{Card, Pane, Snapshot, SpeakerSelector, Stage};
 use crate::words::edit_labels as el;
 use crate::words::labels;
+use crate::words::tier_io_labels as tl;
+
+/// A marks cell's width: five marks of four figures (more are cut with an
+/// ellipsis; the field line shows them all).
+const MARKS_WIDTH: usize = 24;
 
 /// The editor's sheets, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -60,6 +65,10 @@ pub enum Kind {
     Number { optional: bool },
     /// A number > 0 (minutes); empty removes it.
     Minutes,
+    /// Judges' marks, numbers ≥ 0 in one cell (`88 92 90.5`), written as
+    /// a list; empty removes them. A pasted row of one column per judge
+    /// lands here whole.
+    Marks,
     /// `YYYY-MM-DD`; empty removes it when `optional`.
     Date { optional: bool },
     /// `HH:MM`, optional.
@@ -192,10 +201,14 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
                 } else {
                     format!("{}{}", m.name, lang.paren(&m.unit))
                 };
-                for head in [el::TARGET, el::ACTUAL] {
+                let actual = match m.judges {
+                    Some(_) => col(tl::MARKS.get(lang), MARKS_WIDTH),
+                    None => col(el::ACTUAL.get(lang), 10),
+                };
+                for c1 in [col(el::TARGET.get(lang), 10), actual] {
                     c.push(Column {
                         group: Some(group.clone()),
-                        ..col(head.get(lang), 10)
+                        ..c1
                     });
                 }
             }
@@ -276,6 +289,19 @@ pub fn number_text(x: Option<f64>) -> String {
     x.map_or_else(String::new, |x| format!("{x}"))
 }
 
+/// Judges' marks as the secretary types them (`88 92 90.5`); a plain
+/// figure given instead of marks as itself.
+pub fn marks_text(marks: Option<&[f64]>, value: Option<f64>) -> String {
+    match marks {
+        Some(list) => list
+            .iter()
+            .map(|&x| number_text(Some(x)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => number_text(value),
+    }
+}
+
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
     d.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
 }
@@ -327,16 +353,25 @@ fn numbers_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
         c => {
             let m = (c - 4) / 2;
             let metric = s.metrics.get(m)?;
-            let (field, value) = if (c - 4) % 2 == 0 {
-                ("targets", u.targets.get(m).copied().flatten())
-            } else {
-                ("actuals", u.actuals.get(m).copied().flatten())
-            };
-            Some(Cell::edit(
-                number_text(value),
-                Kind::Number { optional: true },
-                EditPath(vec![key("units"), id(&u.id), key(field), key(&metric.id)]),
-            ))
+            let at =
+                |field: &str| EditPath(vec![key("units"), id(&u.id), key(field), key(&metric.id)]);
+            if (c - 4) % 2 == 0 {
+                let value = u.targets.get(m).copied().flatten();
+                return Some(Cell::edit(
+                    number_text(value),
+                    Kind::Number { optional: true },
+                    at("targets"),
+                ));
+            }
+            let value = u.actuals.get(m).copied().flatten();
+            Some(match metric.judges {
+                Some(_) => Cell::edit(marks_text(u.marks(m), value), Kind::Marks, at("actuals")),
+                None => Cell::edit(
+                    number_text(value),
+                    Kind::Number { optional: true },
+                    at("actuals"),
+                ),
+            })
         }
     }
 }
