@@ -1,6 +1,6 @@
 //! `guotang __save-loop FILE A B` (hidden): saves A and B over FILE in turn
 //! through the real save path (lock, hash check, backup, atomic write) until
-//! killed, so tests/crash.rs can kill it mid-save and check that FILE is
+//! killed, so tests/it/crash.rs can kill it mid-save and check that FILE is
 //! always one version or the other, never a mix.
 
 use std::io::Write;

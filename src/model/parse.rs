@@ -102,7 +102,7 @@ pub fn parse_record(text: Arc<Vec<u8>>) -> Result<Record, Problems> {
 pub fn element(bytes: &[u8]) -> Option<Value> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let mut stacks = Stacks {
-        // serde_json refuses the 128th level (tests/hostile/paths.rs); the
+        // serde_json refuses the 128th level (tests/it/hostile/paths.rs); the
         // snapshot and its projects list are two of them.
         depth_left: Some(125),
         ..Stacks::default()

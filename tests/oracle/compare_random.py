@@ -7,7 +7,7 @@ Usage:
       implementations and reports every difference. Exit 1 on any.
   python3 tests/oracle/compare_random.py --write DIR [N] [SEED]
       Writes N snapshots of each format to DIR as caseK.json, each with the
-      oracle's standings as caseK.expected.json (tests/standings_oracle.rs
+      oracle's standings as caseK.expected.json (tests/it/standings_oracle.rs
       compares the library with them, without a process per case).
 
 v1: ties across card lines, all three rules, cap, decisions, unranked

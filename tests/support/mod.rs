@@ -1,3 +1,4 @@
-//! Helpers shared by the end-to-end tests.
+//! Helpers shared by the test binaries (tests/it, tests/e2e, tests/solo).
+pub mod data;
 pub mod journal;
 pub mod pty;

@@ -2,7 +2,7 @@
 //! item, with the help, the big timer and full screen on or off, a timer
 //! anywhere from the start to far over: no panic, and every row fits the
 //! width in terminal columns (a wide character never hangs over the edge).
-//! tests/panes.rs checks each pane alone; this checks what frames them.
+//! tests/it/panes.rs checks each pane alone; this checks what frames them.
 
 use chrono::Duration;
 use guotang::app::{Action, App, Command};
@@ -15,8 +15,8 @@ use guotang::ui::theme::ThemeName;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 
-const CJK: &str = include_str!("fixtures/cjk.json");
-const EN: &str = include_str!("fixtures/en.json");
+const CJK: &str = include_str!("../fixtures/cjk.json");
+const EN: &str = include_str!("../fixtures/en.json");
 
 fn docs() -> Vec<Document> {
     [DEMO, CJK, EN]

@@ -3,13 +3,11 @@
 //! an audience console with a state of its own (as on another machine), two
 //! presenters on one file, and the hall board.
 
-mod support;
-
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
+use crate::support::pty::Term;
 use guotang::model::DEMO;
-use support::pty::Term;
 
 const TITLE: &str = "全区招商引资工作过堂会（1—4月）";
 

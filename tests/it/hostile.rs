@@ -6,25 +6,15 @@
 //!
 //! Big inputs are made at test time; tests/fixtures/hostile holds small ones.
 
-#[path = "hostile/corpus.rs"]
 mod corpus;
-#[path = "hostile/edits.rs"]
 mod edits;
-#[path = "hostile/fuzz.rs"]
 mod fuzz;
-#[path = "hostile/names.rs"]
 mod names;
-#[path = "hostile/numbers.rs"]
 mod numbers;
-#[path = "hostile/paths.rs"]
 mod paths;
-#[path = "hostile/special_files.rs"]
 mod special_files;
-#[path = "hostile/streams.rs"]
 mod streams;
-#[path = "hostile/suite.rs"]
 mod suite;
-#[path = "hostile/terminal.rs"]
 mod terminal;
 
 use std::path::{Path, PathBuf};

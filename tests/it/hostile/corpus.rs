@@ -304,7 +304,7 @@ fn absurd_agenda_minutes_are_refused() {
 #[test]
 fn the_smallest_targets_and_largest_figures_give_finite_standings() {
     // At the limits a snapshot may hold (beyond them it is refused:
-    // tests/hostile/numbers.rs).
+    // tests/it/hostile/numbers.rs).
     let mut v = demo_value();
     v["units"][0]["targets"]["signed"] = json!(1e-9);
     v["units"][1]["targets"]["investment"] = json!(1e-9);

@@ -3,13 +3,11 @@
 //! mid-meeting. Neither may stop the meeting: the screen keeps the data it
 //! had and says what happened; a restarted console resumes where it was.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
+use crate::support::journal::journal_text;
+use crate::support::pty::Term;
 use guotang::model::DEMO;
-use support::journal::journal_text;
-use support::pty::Term;
 
 const TITLE: &str = "全区招商引资工作过堂会（1—4月）";
 /// A figure of the first item's pane: the data is still drawn.

@@ -306,8 +306,8 @@ fn bash_completion_offers_every_command_and_its_flags() {
     }
 }
 
-const COUNTS: &str = include_str!("fixtures/real/counts_no_targets.json");
-const ZONES: &str = include_str!("fixtures/real/zones_and_cards.json");
+const COUNTS: &str = include_str!("../fixtures/real/counts_no_targets.json");
+const ZONES: &str = include_str!("../fixtures/real/zones_and_cards.json");
 
 /// A published bulletin of counts without targets: `check` totals every
 /// unit's actuals (344 projects, 161 trips; before, the overview said 0),

@@ -11,12 +11,12 @@ use guotang::ui::buffer_text::{ansi, plain};
 use guotang::ui::screen::render;
 use guotang::ui::theme::ThemeName;
 
-const CJK: &str = include_str!("fixtures/cjk.json");
-const EN: &str = include_str!("fixtures/en.json");
+const CJK: &str = include_str!("../fixtures/cjk.json");
+const EN: &str = include_str!("../fixtures/en.json");
 /// A published bulletin of counts without targets (8 counties).
-const COUNTS: &str = include_str!("fixtures/real/counts_no_targets.json");
+const COUNTS: &str = include_str!("../fixtures/real/counts_no_targets.json");
 /// Zones too small, units without a card, twins in two groups, decisions.
-const ZONES: &str = include_str!("fixtures/real/zones_and_cards.json");
+const ZONES: &str = include_str!("../fixtures/real/zones_and_cards.json");
 
 fn doc(text: &str) -> Document {
     Document::from_bytes(text.as_bytes()).unwrap()

@@ -4,13 +4,11 @@
 //! follows on the same agenda item. And a save that meets someone else's
 //! save offers the merge, which keeps both.
 
-mod support;
-
 use std::ffi::OsStr;
 use std::path::Path;
 
-use support::journal::{journal_text, journals};
-use support::pty::Term;
+use crate::support::journal::{journal_text, journals};
+use crate::support::pty::Term;
 
 fn env<'a>(dir: &'a Path, data: &'a Path) -> Vec<(&'static str, &'a OsStr)> {
     vec![

@@ -5,25 +5,19 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Once;
 
 use guotang::model::edit::{self, Assignment, EditHistory};
 use guotang::store::{self, Expect, Journal, SaveError, backup, journal};
 
-const MEETING: &str = include_str!("fixtures/edit/meeting.json");
-const EDITED: &str = include_str!("fixtures/edit/meeting.edited.json");
+use crate::support::data::data_env;
 
-/// One data directory for the whole test binary: the environment is
-/// process-wide, and each test's snapshot lives in its own temporary folder,
-/// which keys its own backups and journal.
+const MEETING: &str = include_str!("../fixtures/edit/meeting.json");
+const EDITED: &str = include_str!("../fixtures/edit/meeting.edited.json");
+
+/// The binary's data directory set (see [`data_env`]), and a temporary
+/// folder for this test's snapshot.
 fn setup() -> tempfile::TempDir {
-    static DATA: Once = Once::new();
-    DATA.call_once(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("store-tests-data");
-        let _ = fs::remove_dir_all(&dir);
-        // SAFETY: set once, before any test reads it (every test calls setup first).
-        unsafe { std::env::set_var(store::data_dir::ENV, dir) };
-    });
+    data_env();
     tempfile::tempdir().unwrap()
 }
 

@@ -6,14 +6,12 @@
 //! link's folder (and missed every save), and the link and the real path
 //! had a lock file each, so two editors went on unwarned.
 
-mod support;
-
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::support::pty::Term;
 use guotang::model::DEMO;
-use support::pty::Term;
 
 const TITLE: &str = "全区招商引资工作过堂会（1—4月）";
 

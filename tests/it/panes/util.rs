@@ -19,15 +19,15 @@ use unicode_width::UnicodeWidthStr;
 /// The fixtures the panes are tested on.
 pub const DEMO: &str = guotang::model::DEMO;
 /// CJK-heavy names, ambiguous-width characters, a leap-year period.
-pub const CJK: &str = include_str!("../fixtures/cjk.json");
+pub const CJK: &str = include_str!("../../fixtures/cjk.json");
 /// The extremes: escape sequences in a name, zones too small for anyone,
 /// a unit with no figures at all, a "none" zone, huge figures.
-pub const EXTREME: &str = include_str!("../fixtures/panes/extreme.json");
+pub const EXTREME: &str = include_str!("../../fixtures/panes/extreme.json");
 /// Snapshots without an agenda, projects or seating.
 pub const BARE: [&str; 3] = [
-    include_str!("../fixtures/standings/multi_groups.json"),
-    include_str!("../fixtures/standings/unranked_units.json"),
-    include_str!("../fixtures/standings/decisions_override.json"),
+    include_str!("../../fixtures/standings/multi_groups.json"),
+    include_str!("../../fixtures/standings/unranked_units.json"),
+    include_str!("../../fixtures/standings/decisions_override.json"),
 ];
 
 /// A snapshot with everything the console derives from it.

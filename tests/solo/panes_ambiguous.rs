@@ -1,8 +1,8 @@
 //! The panes on a terminal that draws East-Asian ambiguous characters two
-//! columns wide (block elements, box lines, ·, …, ①): a process of its own,
-//! since that setting is global.
+//! columns wide (block elements, box lines, ·, …, ①): in tests/solo, since
+//! that setting is global.
 
-#[path = "panes/util.rs"]
+#[path = "../it/panes/util.rs"]
 mod util;
 
 use guotang::model::Pane;

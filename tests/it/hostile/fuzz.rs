@@ -313,7 +313,7 @@ proptest! {
 
 /// Numbers a valid snapshot may hold, at the edges of what it may hold:
 /// 0, the smallest target (1e-9) and the largest figure (1e15); beyond
-/// them a snapshot is refused (tests/hostile/numbers.rs).
+/// them a snapshot is refused (tests/it/hostile/numbers.rs).
 fn edge_number() -> impl Strategy<Value = f64> {
     prop_oneof![
         prop::sample::select(vec![

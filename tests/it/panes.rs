@@ -3,11 +3,8 @@
 //! meaning, key figures checked against the model, and any size (and any
 //! pane state) drawn without a panic or a cell written outside the pane.
 
-#[path = "panes/figures.rs"]
 mod figures;
-#[path = "panes/sizes.rs"]
 mod sizes;
-#[path = "panes/util.rs"]
 mod util;
 
 use guotang::i18n::Lang;

@@ -2,11 +2,9 @@
 //! terminal emulator (vt100). Generous timeouts, and every check polls the
 //! screen until the expected text appears, so a slow machine only waits.
 
-mod support;
-
 use std::path::Path;
 
-use support::pty::Term;
+use crate::support::pty::Term;
 
 fn spawn(file: &Path, state: &Path) -> Term {
     Term::spawn(

@@ -96,7 +96,7 @@ fn init_lists_and_writes_every_template() {
 fn check_counts_each_tier_and_prints_warnings_yet_succeeds() {
     let sb = Sandbox::new();
     let mut v: Value =
-        serde_json::from_str(include_str!("../assets/templates/three-tiers.json")).unwrap();
+        serde_json::from_str(include_str!("../../assets/templates/three-tiers.json")).unwrap();
     v["history"][0]["units"]["merged"] = json!({"rank": 9, "tier": "red"});
     let file = sb.write("m.json", &v);
     let (code, out, err) = sb.run(&["check", file.to_str().unwrap()]);
@@ -406,10 +406,10 @@ fn schema_knows_v2_and_every_template_reads_through_its_mirror() {
     for (name, text) in [
         (
             "three-tiers",
-            include_str!("../assets/templates/three-tiers.json"),
+            include_str!("../../assets/templates/three-tiers.json"),
         ),
-        ("points", include_str!("../assets/templates/points.json")),
-        ("arena", include_str!("../assets/templates/arena.json")),
+        ("points", include_str!("../../assets/templates/points.json")),
+        ("arena", include_str!("../../assets/templates/arena.json")),
     ] {
         let v: Value = serde_json::from_str(text).unwrap();
         let raw: guotang::model::raw::RawSnapshot =

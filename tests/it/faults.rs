@@ -13,13 +13,14 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Once;
 use std::time::Duration;
 
 use guotang::model::edit::Assignment;
 use guotang::store::{self, Expect, SaveError, journal};
 
-const MEETING: &str = include_str!("fixtures/edit/meeting.json");
+use crate::support::data::data_env;
+
+const MEETING: &str = include_str!("../fixtures/edit/meeting.json");
 const NOBODY: u32 = 65534;
 const CHILD_STORE: &str = "GUOTANG_FAULTS_STORE_SAVE";
 const CHILD_JOURNAL: &str = "GUOTANG_FAULTS_JOURNAL";
@@ -151,7 +152,7 @@ fn store_save_into_a_read_only_folder_fails_and_changes_nothing() {
     let ro = ReadOnly::new();
     if is_root() {
         let out = unprivileged(&mut Command::new(std::env::current_exe().unwrap()))
-            .args(["--exact", "child_store_save", "--nocapture"])
+            .args(["--exact", &this_module("child_store_save"), "--nocapture"])
             .env(CHILD_STORE, &ro.file)
             .env("GUOTANG_DATA_DIR", &ro.data)
             .output()
@@ -168,18 +169,11 @@ fn store_save_into_a_read_only_folder_fails_and_changes_nothing() {
     ro.check_untouched();
 }
 
-/// One data directory for the in-process saves and journal reads of this
-/// binary: the environment is process-wide (each test's snapshot lives in its
-/// own temporary folder, which keys its own backups and journal).
-fn data_env() -> PathBuf {
-    static DATA: Once = Once::new();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("faults-tests-data");
-    DATA.call_once(|| {
-        let _ = std::fs::remove_dir_all(&dir);
-        // SAFETY: set once, before any test of this binary reads it.
-        unsafe { std::env::set_var(store::data_dir::ENV, &dir) };
-    });
-    dir
+/// The full name of test `name` of this module, as the test binary runs it
+/// again as a child (`--exact`): its path without the binary's name.
+fn this_module(name: &str) -> String {
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    format!("{module}::{name}")
 }
 
 #[test]
@@ -352,7 +346,7 @@ fn journaled_edits_outlive_a_kill() {
     let (mut journaled, mut torn) = (0, 0);
     for round in 0..KILLS {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "child_journal", "--nocapture"])
+            .args(["--exact", &this_module("child_journal"), "--nocapture"])
             .env(CHILD_JOURNAL, &file)
             .env("GUOTANG_DATA_DIR", &data)
             .stdout(Stdio::piped())

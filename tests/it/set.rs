@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const MEETING: &str = include_str!("fixtures/edit/meeting.json");
-const EDITED: &str = include_str!("fixtures/edit/meeting.edited.json");
+const MEETING: &str = include_str!("../fixtures/edit/meeting.json");
+const EDITED: &str = include_str!("../fixtures/edit/meeting.edited.json");
 
 struct Setup {
     dir: tempfile::TempDir,

@@ -8,14 +8,12 @@
 //! races, not about the disk, and an fsync per save on a real disk would
 //! make thousands of saves take minutes.
 
-mod support;
-
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread;
 
-use support::pty::Term;
+use crate::support::pty::Term;
 
 /// A folder on a tmpfs if the machine has one.
 fn scratch() -> tempfile::TempDir {
