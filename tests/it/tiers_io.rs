@@ -105,9 +105,9 @@ fn set_takes_the_meetings_own_tiers_by_label_or_id() {
     assert_eq!(unit(&json(&file), "tq")["card"], "yellow_flag");
 }
 
-const THREE_TIERS: &str = include_str!("../assets/templates/three-tiers.json");
-const POINTS: &str = include_str!("../assets/templates/points.json");
-const ARENA: &str = include_str!("../assets/templates/arena.json");
+const THREE_TIERS: &str = include_str!("../../assets/templates/three-tiers.json");
+const POINTS: &str = include_str!("../../assets/templates/points.json");
+const ARENA: &str = include_str!("../../assets/templates/arena.json");
 
 fn bulletin(text: &str) -> String {
     use guotang::{i18n::Lang, model, report};
