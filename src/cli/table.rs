@@ -2,47 +2,11 @@
 
 use crate::i18n::{Lang, num, pct};
 use crate::model::explain::{card_name, explain};
-use crate::model::{Scoring, Snapshot, Standings, UnitStanding};
+use crate::model::{Scoring, Snapshot, Standings};
 use crate::sanitize::one_line;
 use crate::text::{pad_left, pad_right, width};
 
-/// A rank's change against the last meeting: `↑2`, `↓1`, `—` (none),
-/// `新` for a ranked unit with no previous rank.
-pub fn rank_change(change: Option<i64>, lang: Lang) -> String {
-    match change {
-        Some(n) if n > 0 => format!("↑{n}"),
-        Some(n) if n < 0 => format!("↓{}", n.unsigned_abs()),
-        Some(_) => "—".to_owned(),
-        None => lang.pick("新", "new").to_owned(),
-    }
-}
-
-/// The streak and escalation said after a unit's reason: `；连续 3 次黄牌
-/// → 分管副区长约谈`; empty for a streak of one without escalation.
-pub fn streak_note(s: &Snapshot, us: &UnitStanding, lang: Lang) -> String {
-    let label = one_line(s.cards.tiers.label(us.card, lang));
-    let mut note = String::new();
-    // Holding no tier several times running is not news; its escalation, if any, is.
-    if us.trend.streak > 1 && !us.card.is_none() {
-        let n = us.trend.streak;
-        note = match lang {
-            Lang::Zh => format!("连续 {n} 次{label}"),
-            Lang::En => format!("{label} {n} times running"),
-        };
-    }
-    if let Some(k) = us.trend.escalation {
-        let e = one_line(&s.cards.escalations[k].label);
-        if !note.is_empty() {
-            note.push(' ');
-        }
-        note.push_str(&format!("→ {e}"));
-    }
-    if note.is_empty() {
-        note
-    } else {
-        format!("{}{note}", lang.pick("；", "; "))
-    }
-}
+pub use crate::words::tier_labels::{rank_change, streak_note};
 
 /// One table per group: rank (and its change, given a history), unit,
 /// composite, gap to the first, card, why.

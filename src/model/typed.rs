@@ -43,6 +43,33 @@ pub fn number(text: &str) -> Option<Number> {
     }
 }
 
+/// A judge's mark that is not a number ≥ 0: its place among the marks
+/// (from 1) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadMark {
+    pub position: usize,
+    pub text: String,
+}
+
+/// Judges' marks as typed or pasted into one cell: `88 92 90.5`,
+/// `88，92、90.5`, `88;92` (full-width digits too), each a number ≥ 0.
+/// Commas separate marks here, so `1,234` is two marks. No text, no marks.
+pub fn marks(text: &str) -> Result<Vec<Number>, BadMark> {
+    let t = halfwidth(text);
+    t.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '|'))
+        .filter(|p| !p.is_empty())
+        .enumerate()
+        .map(|(i, p)| {
+            number(p)
+                .filter(|n| n.as_f64().is_some_and(|x| x >= 0.0))
+                .ok_or_else(|| BadMark {
+                    position: i + 1,
+                    text: p.to_owned(),
+                })
+        })
+        .collect()
+}
+
 /// `1,234.5` as `1234.5`; a comma anywhere else refuses the text.
 fn without_thousands(t: &str) -> Option<String> {
     if !t.contains(',') {
@@ -232,5 +259,28 @@ mod tests {
         ] {
             assert_eq!(n(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn marks_are_read_from_one_cell_and_a_bad_one_is_named() {
+        let f = |t: &str| marks(t).map(|v| v.iter().filter_map(|n| n.as_f64()).collect::<Vec<_>>());
+        assert_eq!(f("88 92 90.5"), Ok(vec![88.0, 92.0, 90.5]));
+        assert_eq!(f(" 88，92、90.5；91 "), Ok(vec![88.0, 92.0, 90.5, 91.0]));
+        assert_eq!(f("８８\t９２"), Ok(vec![88.0, 92.0]));
+        assert_eq!(f(""), Ok(vec![]));
+        assert_eq!(
+            f("88 九十 -1"),
+            Err(BadMark {
+                position: 2,
+                text: "九十".into()
+            })
+        );
+        assert_eq!(
+            f("88 -1"),
+            Err(BadMark {
+                position: 2,
+                text: "-1".into()
+            })
+        );
     }
 }

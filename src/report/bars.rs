@@ -12,7 +12,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::i18n::num;
-use crate::model::Card;
+use crate::model::TierColor;
 use crate::text::{truncate, width};
 
 use super::charts::FONT_STACK;
@@ -26,8 +26,8 @@ pub struct Bar {
     pub marker: Option<f64>,
     /// The figure written after the bar.
     pub text: String,
-    /// Colours the bar.
-    pub card: Card,
+    /// The bar's colour: its unit's tier's.
+    pub color: RGBColor,
 }
 
 /// A dashed vertical reference line with its label above the bars.
@@ -85,12 +85,18 @@ const MUTED: RGBColor = RGBColor(0x61, 0x61, 0x61);
 const TARGET_FILL: RGBColor = RGBColor(0xec, 0xef, 0xf1);
 const TARGET_EDGE: RGBColor = RGBColor(0x90, 0x9a, 0xa0);
 
-/// A bar's colour by its unit's card.
-pub fn card_color(card: Card) -> RGBColor {
-    match card {
-        Card::RED => RED,
-        Card::YELLOW => YELLOW,
-        _ => NEUTRAL,
+/// A tier's colour on paper; none is a neutral grey.
+pub fn tier_color(color: Option<TierColor>) -> RGBColor {
+    match color {
+        Some(TierColor::Red) => RED,
+        Some(TierColor::Orange) => RGBColor(0xef, 0x6c, 0x00),
+        Some(TierColor::Yellow) => YELLOW,
+        Some(TierColor::Green) => RGBColor(0x2e, 0x7d, 0x32),
+        Some(TierColor::Blue) => RGBColor(0x15, 0x65, 0xc0),
+        Some(TierColor::Purple) => RGBColor(0x6a, 0x1b, 0x9a),
+        Some(TierColor::Grey) => RGBColor(0x61, 0x61, 0x61),
+        Some(TierColor::Black) => INK,
+        None => NEUTRAL,
     }
 }
 
@@ -275,7 +281,7 @@ fn draw_into(spec: &Spec, svg: &mut String) -> Result<(), Box<dyn std::error::Er
         };
         root.draw(&Rectangle::new(
             [(left, y0 + inset), (x1, y0 + BAR - inset)],
-            card_color(bar.card).filled(),
+            bar.color.filled(),
         ))?;
         let end = x1.max(bar.marker.map_or(left, x));
         texts.push((

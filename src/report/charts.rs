@@ -2,12 +2,11 @@
 //! on each metric, one chart per group (drawn by [`super::bars`]).
 
 use crate::i18n::{Lang, num, pct};
-use crate::model::explain::card_name;
-use crate::model::{Card, CardRule, CardSource, Snapshot, Standings};
+use crate::model::{CardRule, CardSource, Scoring, Snapshot, Standings};
 use crate::sanitize::one_line;
 
-use super::bars::{Axis, Bar, Line, PACE, RED, Spec, Swatch, YELLOW, card_color, draw};
-use super::figures::group_name;
+use super::bars::{Axis, Bar, Line, PACE, RED, Spec, Swatch, YELLOW, draw, tier_color};
+use super::figures::{composite_text, group_name};
 use super::labels as l;
 
 /// The font list every chart and the HTML page ask for.
@@ -24,18 +23,32 @@ pub struct Chart {
     pub svg: String,
 }
 
-/// Legend entries for the cards the bars show, in red, yellow, none order,
-/// and for the decision mark when a bar carries it.
-fn card_legend(bars: &[Bar], lang: Lang) -> Vec<(Swatch, String)> {
-    let mut out: Vec<(Swatch, String)> = [Card::RED, Card::YELLOW, Card::NONE]
-        .into_iter()
-        .filter(|c| bars.iter().any(|b| b.card == *c))
-        .map(|c| (Swatch::Fill(card_color(c)), card_name(c, lang).to_owned()))
+/// Legend entries for the tiers the bars show, best first, none last, and
+/// for the decision mark when a bar carries it.
+fn card_legend(s: &Snapshot, st: &Standings, units: &[usize], lang: Lang) -> Vec<(Swatch, String)> {
+    let tiers = &s.cards.tiers;
+    let mut out: Vec<(Swatch, String)> = tiers
+        .cards_and_none()
+        .filter(|&c| units.iter().any(|&u| st.units[u].card == c))
+        .map(|c| {
+            (
+                Swatch::Fill(tier_color(tiers.color(c))),
+                one_line(tiers.label(c, lang)).into_owned(),
+            )
+        })
         .collect();
-    if bars.iter().any(|b| b.text.ends_with(l::DECIDED.get(lang))) {
+    if units
+        .iter()
+        .any(|&u| st.units[u].source == CardSource::Decision)
+    {
         out.push((Swatch::Glyph("◆"), l::DECIDED_LEGEND.get(lang).to_owned()));
     }
     out
+}
+
+/// The colour of unit `u`'s bar: its tier's.
+fn bar_color(s: &Snapshot, st: &Standings, u: usize) -> plotters::style::RGBColor {
+    tier_color(s.cards.tiers.color(st.units[u].card))
 }
 
 /// The figure after a bar, with the decision mark when the unit's card came
@@ -69,21 +82,47 @@ pub fn all(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<Chart> {
 /// (and the rule's lines); `None` when no unit of the group is ranked.
 pub fn pace(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Option<Chart> {
     let g = &st.groups[gi];
-    let bars: Vec<Bar> = g.members[..g.ranked]
+    let ranked: Vec<usize> = g.members[..g.ranked]
+        .iter()
+        .copied()
+        .filter(|&u| st.units[u].composite.is_some())
+        .collect();
+    let bars: Vec<Bar> = ranked
         .iter()
         .filter_map(|&u| {
-            let us = &st.units[u];
-            us.composite.map(|c| Bar {
+            st.units[u].composite.map(|c| Bar {
                 label: one_line(&s.units[u].name).into_owned(),
                 value: c,
                 marker: None,
-                text: figure_text(pct(c), st, u, lang),
-                card: us.card,
+                text: figure_text(composite_text(s, c, lang), st, u, lang),
+                color: bar_color(s, st, u),
             })
         })
         .collect();
     if bars.is_empty() {
         return None;
+    }
+    let legend = card_legend(s, st, &ranked, lang);
+    // Points are not measured against the year's time.
+    if s.scoring == Scoring::Points {
+        let title = format!(
+            "{} · {}",
+            group_name(&g.name, lang),
+            crate::words::tier_io_labels::CHART_POINTS.get(lang)
+        );
+        let spec = Spec {
+            title: title.clone(),
+            legend,
+            bars,
+            lines: Vec::new(),
+            axis: Axis::Number(1),
+        };
+        return Some(Chart {
+            id: format!("pace-{gi}"),
+            group: gi,
+            title,
+            svg: draw(&spec),
+        });
     }
     let p = st.time_progress;
     let mut lines = vec![Line {
@@ -125,7 +164,7 @@ pub fn pace(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Option<Chart
     );
     let spec = Spec {
         title: title.clone(),
-        legend: card_legend(&bars, lang),
+        legend,
         bars,
         lines,
         axis: Axis::Percent,
@@ -160,7 +199,7 @@ pub fn ranking(s: &Snapshot, st: &Standings, gi: usize, mi: usize, lang: Lang) -
                 value: ms.value(),
                 marker: ms.target,
                 text: figure_text(text, st, u, lang),
-                card: st.units[u].card,
+                color: bar_color(s, st, u),
             }
         })
         .collect();
@@ -175,7 +214,7 @@ pub fn ranking(s: &Snapshot, st: &Standings, gi: usize, mi: usize, lang: Lang) -
         one_line(&m.name),
         l::CHART_RANKING.get(lang)
     );
-    let mut legend = card_legend(&bars, lang);
+    let mut legend = card_legend(s, st, order, lang);
     if bars.iter().any(|b| b.marker.is_some()) {
         legend.push((Swatch::Outline, l::TARGET.get(lang).to_owned()));
     }

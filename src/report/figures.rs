@@ -3,11 +3,13 @@
 //! here and nowhere else; each cell keeps the exact value it shows.
 
 use crate::i18n::{Lang, num, pct};
-use crate::model::explain::{card_name, explain};
-use crate::model::shown::points;
+use crate::model::Word as _;
+use crate::model::explain::explain;
+use crate::model::shown::{points, value_gap};
 use crate::model::totals::{MetricTotal, totals};
-use crate::model::{Better, Card, CardSource, Snapshot, Stage, Standings};
+use crate::model::{Better, Card, CardSource, Scoring, Snapshot, Stage, Standings};
 use crate::sanitize::one_line;
+use crate::words::tier_io_labels as tl;
 
 use super::labels as l;
 use super::minutes::MinutesSection;
@@ -28,8 +30,13 @@ pub struct Bulletin {
     pub headline: Table,
     /// One ranking table per group, in the snapshot's group order.
     pub groups: Vec<Table>,
-    pub red: Table,
-    pub yellow: Table,
+    /// The heading over the tier lists (红黄牌单位, or the meeting's own).
+    pub cards_section: l::L,
+    /// One list per tier, best first: its units, each with the reason.
+    pub tiers: Vec<Table>,
+    /// Who faces an escalation, why and what follows, most severe first;
+    /// `None` when the meeting defines no escalations.
+    pub escalations: Option<Table>,
     pub overdue: Table,
     pub stalled: Table,
     /// How the meeting went, when the meeting log is given.
@@ -68,8 +75,18 @@ pub fn bulletin(s: &Snapshot, st: &Standings, lang: Lang) -> Bulletin {
         groups: (0..st.groups.len())
             .map(|g| ranking(s, st, g, lang))
             .collect(),
-        red: card_list(s, st, Card::RED, lang),
-        yellow: card_list(s, st, Card::YELLOW, lang),
+        cards_section: if s.cards.tiers.is_default() {
+            l::SEC_CARDS
+        } else {
+            tl::SEC_TIERS
+        },
+        tiers: s
+            .cards
+            .tiers
+            .cards()
+            .map(|c| card_list(s, st, c, lang))
+            .collect(),
+        escalations: (!s.cards.escalations.is_empty()).then(|| escalations(s, st, lang)),
         overdue: project_tables::overdue(s, st, lang),
         stalled: project_tables::stalled(s, st, lang),
         minutes: None,
@@ -77,8 +94,8 @@ pub fn bulletin(s: &Snapshot, st: &Standings, lang: Lang) -> Bulletin {
 }
 
 fn summary(s: &Snapshot, st: &Standings, lang: Lang) -> String {
+    let tiers = &s.cards.tiers;
     let count = |card: Card| st.units.iter().filter(|u| u.card == card).count();
-    let (red, yellow) = (count(Card::RED), count(Card::YELLOW));
     let stalled = s
         .projects
         .iter()
@@ -86,16 +103,50 @@ fn summary(s: &Snapshot, st: &Standings, lang: Lang) -> String {
         .count();
     let late = st.overdue.len();
     let units = s.units.len();
-    match lang {
-        Lang::Zh => format!(
-            "截至统计期末，时间进度 {}。参评单位 {units} 个，其中红牌 {red} 个、黄牌 {yellow} 个；逾期项目 {late} 个，停工项目 {stalled} 个。",
+    // Time progress says nothing about a meeting scored in points.
+    let progress = match (s.scoring, lang) {
+        (Scoring::Points, _) => String::new(),
+        (Scoring::Ratio, Lang::Zh) => format!("截至统计期末，时间进度 {}。", pct(st.time_progress)),
+        (Scoring::Ratio, Lang::En) => format!(
+            "At the end of the period {} of the year has gone. ",
             pct(st.time_progress)
+        ),
+    };
+    let held = if tiers.is_default() {
+        let (red, yellow) = (count(Card::RED), count(Card::YELLOW));
+        lang.pick(
+            &format!("其中红牌 {red} 个、黄牌 {yellow} 个"),
+            &format!("{red} hold a red card and {yellow} a yellow card"),
+        )
+        .to_owned()
+    } else {
+        let parts: Vec<String> = tiers
+            .cards()
+            .map(|c| {
+                let label = one_line(tiers.label(c, lang));
+                match lang {
+                    Lang::Zh => format!("{label} {} 个", count(c)),
+                    Lang::En => format!("{label}: {}", count(c)),
+                }
+            })
+            .collect();
+        match lang {
+            Lang::Zh => format!("其中{}", parts.join("、")),
+            Lang::En => parts.join(", "),
+        }
+    };
+    let mut text = match lang {
+        Lang::Zh => format!(
+            "{progress}参评单位 {units} 个，{held}；逾期项目 {late} 个，停工项目 {stalled} 个。"
         ),
         Lang::En => format!(
-            "At the end of the period {} of the year has gone. Of {units} units, {red} hold a red card and {yellow} a yellow card; {late} projects are overdue and {stalled} stalled.",
-            pct(st.time_progress)
+            "{progress}Of {units} units, {held}; {late} projects are overdue and {stalled} stalled."
         ),
+    };
+    if !s.history.is_empty() {
+        text.push_str(&tl::moved(s, st, lang));
     }
+    text
 }
 
 /// A metric's display name with its unit: `协议引资额（亿元）`.
@@ -234,48 +285,88 @@ fn shown_metrics(s: &Snapshot) -> Vec<usize> {
         .collect()
 }
 
-/// The ranking of group `gi`: rank, unit, composite, gap to the first, each
-/// metric's actual / target and completion, and the card.
+/// A composite as the meeting states it: a percentage, or 分 under points.
+pub fn composite_text(s: &Snapshot, c: f64, lang: Lang) -> String {
+    match s.scoring {
+        Scoring::Ratio => pct(c),
+        Scoring::Points => format!("{}{}", num(c, 1), lang.pick("分", "")),
+    }
+}
+
+/// The ranking of group `gi`: rank (and its change, given a history),
+/// unit, composite, gap to the first, each metric's actual / target and
+/// completion, the trend over the last periods, and the tier.
 fn ranking(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Table {
     let g = &st.groups[gi];
     let metrics = shown_metrics(s);
-    let mut cols = vec![
-        Column::center(l::RANK.get(lang)).keep(4),
+    let history = !s.history.is_empty();
+    let points_scored = s.scoring == Scoring::Points;
+    let mut cols = vec![Column::center(l::RANK.get(lang)).keep(4)];
+    if history {
+        cols.push(Column::center(tl::RANK_CHANGE.get(lang)).keep(4));
+    }
+    cols.extend([
         Column::left(l::UNIT.get(lang)).keep(name_cols(s, &g.members)),
-        Column::right(l::COMPOSITE.get(lang)),
-        Column::right(l::GAP_FIRST.get(lang)),
-    ];
+        Column::right(if points_scored {
+            tl::POINTS.get(lang)
+        } else {
+            l::COMPOSITE.get(lang)
+        }),
+        Column::right(if points_scored {
+            tl::GAP_FIRST_POINTS.get(lang)
+        } else {
+            l::GAP_FIRST.get(lang)
+        }),
+    ]);
     cols.extend(metrics.iter().map(|&mi| Column::right(metric_label(s, mi))));
-    cols.push(Column::center(l::CARD.get(lang)));
+    if history {
+        cols.push(Column::center(tl::TREND.get(lang)));
+    }
+    cols.push(Column::center(tier_head(s, lang)));
     let caption = format!("{} {}", group_name(&g.name, lang), l::RANKING_OF.get(lang));
     let mut t = Table::new(format!("ranking-{gi}"), caption, cols);
-    t.note = Some(l::RANKING_NOTE.get(lang).to_owned());
+    t.note = Some(
+        if points_scored {
+            tl::RANKING_NOTE_POINTS
+        } else {
+            l::RANKING_NOTE
+        }
+        .get(lang)
+        .to_owned(),
+    );
     let first = g.members.first().and_then(|&f| st.units[f].composite);
     for &u in &g.members {
         let us = &st.units[u];
         let unit = &s.units[u];
-        let mut cells = vec![
-            Cell::num(
-                us.rank.map_or_else(dash, |r| r.to_string()),
-                "rank",
-                us.rank.map(f64::from),
-            ),
+        let mut cells = vec![Cell::num(
+            us.rank.map_or_else(dash, |r| r.to_string()),
+            "rank",
+            us.rank.map(f64::from),
+        )];
+        if history {
+            cells.push(rank_change_cell(us.rank, us.trend.rank_change, lang));
+        }
+        cells.extend([
             Cell::text(one_line(&unit.name)),
             Cell::num(
-                us.composite.map_or_else(dash, pct),
+                us.composite
+                    .map_or_else(dash, |c| composite_text(s, c, lang)),
                 "composite",
                 us.composite,
             ),
             Cell::num(
                 // From the two composites as printed: the room's subtraction.
                 match (first, us.composite) {
-                    (Some(f), Some(c)) if us.rank != Some(1) => signed(-points(f, c)),
+                    (Some(f), Some(c)) if us.rank != Some(1) => signed(-match s.scoring {
+                        Scoring::Ratio => points(f, c),
+                        Scoring::Points => value_gap(f, c, 1),
+                    }),
                     _ => dash(),
                 },
                 "gap_first",
                 us.gap_first,
             ),
-        ];
+        ]);
         for &mi in &metrics {
             let m = &s.metrics[mi];
             let ms = &us.metrics[mi];
@@ -289,12 +380,19 @@ fn ranking(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Table {
                 (Some(a), None) => num(a, m.decimals),
             };
             let mut cell = Cell::num(shown, format!("{}.completion", m.id), ms.completion);
-            if let Some(c) = ms.completion {
-                cell = cell.with_sub(pct(c));
+            let marks = unit.marks(mi).map(|list| tl::marks_count(list.len(), lang));
+            match (ms.completion.map(pct), marks) {
+                (Some(c), Some(n)) => cell = cell.with_sub(format!("{c} · {n}")),
+                (Some(c), None) => cell = cell.with_sub(c),
+                (None, Some(n)) => cell = cell.with_sub(n),
+                (None, None) => {}
             }
             cells.push(cell);
         }
-        let mut card = card_cell(us.card, lang);
+        if history {
+            cells.push(trend_cell(s, st, u, lang));
+        }
+        let mut card = card_cell(s, us.card, lang);
         if us.source == CardSource::Decision {
             card = card.with_sub(l::DECIDED.get(lang));
         }
@@ -302,6 +400,72 @@ fn ranking(s: &Snapshot, st: &Standings, gi: usize, lang: Lang) -> Table {
         t.push(Some(&unit.id), cells);
     }
     t
+}
+
+/// The heading of the tier column: 牌 for red and yellow, 等次 for a
+/// meeting's own tiers.
+fn tier_head(s: &Snapshot, lang: Lang) -> &'static str {
+    if s.cards.tiers.is_default() {
+        l::CARD.get(lang)
+    } else {
+        tl::TIER.get(lang)
+    }
+}
+
+/// `↑2` (进位), `↓1` (退位), `—`, `新`; colour never the only signal.
+fn rank_change_cell(rank: Option<u32>, change: Option<i64>, lang: Lang) -> Cell {
+    if rank.is_none() {
+        return Cell::num(dash(), "rank_change", None).with_class("muted");
+    }
+    let cell = Cell::num(
+        crate::words::tier_labels::rank_change(change, lang),
+        "rank_change",
+        change.map(|c| c as f64),
+    );
+    match change {
+        Some(c) if c > 0 => cell.with_class("up"),
+        Some(c) if c < 0 => cell.with_class("down"),
+        _ => cell,
+    }
+}
+
+/// Unit `u`'s composite over the last periods and now, as a small chart;
+/// its text (the figures, period by period) is what Markdown shows.
+fn trend_cell(s: &Snapshot, st: &Standings, u: usize, lang: Lang) -> Cell {
+    let from = s
+        .history
+        .len()
+        .saturating_sub(super::sparkline::PERIODS - 1);
+    let mut values = Vec::new();
+    let mut parts = Vec::new();
+    for (k, e) in s.history.iter().enumerate().skip(from) {
+        let c = e.units.get(u).copied().flatten().and_then(|p| p.composite);
+        values.push(c);
+        let label = e
+            .label
+            .as_deref()
+            .map(|l| one_line(l).into_owned())
+            .or_else(|| e.to.map(|d| d.to_string()))
+            .unwrap_or_else(|| format!("#{}", k + 1));
+        parts.push(format!(
+            "{label} {}",
+            c.map_or_else(dash, |c| composite_text(s, c, lang))
+        ));
+    }
+    let now = st.units[u].composite;
+    values.push(now);
+    let label = s.meeting.period.label.as_deref().map_or_else(
+        || tl::NOW.get(lang).to_owned(),
+        |l| one_line(l).into_owned(),
+    );
+    parts.push(format!(
+        "{label} {}",
+        now.map_or_else(dash, |c| composite_text(s, c, lang))
+    ));
+    let text = parts.join(" → ");
+    let mut cell = Cell::num(text.clone(), "trend", st.units[u].trend.composite_change);
+    cell.svg = super::sparkline::svg(&values, &text);
+    cell
 }
 
 /// The widest of these units' names, in terminal columns.
@@ -313,19 +477,47 @@ fn name_cols(s: &Snapshot, units: &[usize]) -> usize {
         .unwrap_or(4)
 }
 
-fn card_cell(card: Card, lang: Lang) -> Cell {
-    match card {
-        Card::RED => Cell::text(card_name(card, lang)).with_class("red"),
-        Card::YELLOW => Cell::text(card_name(card, lang)).with_class("yellow"),
-        _ => Cell::text(dash()).with_class("muted"),
+/// A tier's cell: its label, coloured as the meeting colours it (the
+/// class names the colour); none is a muted dash.
+fn card_cell(s: &Snapshot, card: Card, lang: Lang) -> Cell {
+    let tiers = &s.cards.tiers;
+    match tiers.color(card) {
+        Some(color) => Cell::text(one_line(tiers.label(card, lang))).with_class(color.as_str()),
+        None => Cell::text(dash()).with_class("muted"),
     }
 }
 
-/// The units holding `card`, in standing order, each with the reason.
+/// The table id of a tier's list: `red` and `yellow` for the default tiers
+/// (as format v1 had them), `tier-ID` for a meeting's own.
+pub fn tier_table_id(s: &Snapshot, card: Card) -> String {
+    let id = s.cards.tiers.id(card);
+    if s.cards.tiers.is_default() {
+        id.to_owned()
+    } else {
+        format!("tier-{id}")
+    }
+}
+
+/// The units holding `card`, in standing order, each with the reason (and
+/// its streak and escalation, given a history).
 fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
-    let (id, caption, empty) = match card {
-        Card::RED => ("red", l::RED_LIST, l::NO_RED),
-        _ => ("yellow", l::YELLOW_LIST, l::NO_YELLOW),
+    let tiers = &s.cards.tiers;
+    let (caption, empty) = match (tiers.is_default(), card) {
+        (true, Card::RED) => (
+            l::RED_LIST.get(lang).to_owned(),
+            l::NO_RED.get(lang).to_owned(),
+        ),
+        (true, _) => (
+            l::YELLOW_LIST.get(lang).to_owned(),
+            l::NO_YELLOW.get(lang).to_owned(),
+        ),
+        (false, _) => {
+            let label = one_line(tiers.label(card, lang));
+            (
+                tl::TIER_LIST.get(lang).replace("{tier}", &label),
+                tl::NO_TIER.get(lang).replace("{tier}", &label),
+            )
+        }
     };
     let multi = st.groups.len() > 1;
     let members: Vec<usize> = st
@@ -336,21 +528,15 @@ fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
         .collect();
     let mut cols = vec![Column::left(l::UNIT.get(lang)).keep(name_cols(s, &members))];
     if multi {
-        let widest = st
-            .groups
-            .iter()
-            .map(|g| crate::text::width(&group_name(&g.name, lang)))
-            .max()
-            .unwrap_or(4);
-        cols.push(Column::left(l::GROUP.get(lang)).keep(widest));
+        cols.push(group_column(st, lang));
     }
     cols.extend([
         Column::center(l::RANK.get(lang)).keep(4),
-        Column::right(l::COMPOSITE.get(lang)),
+        Column::right(composite_head(s, lang)),
         Column::left(l::REASON.get(lang)),
     ]);
-    let mut t = Table::new(id, caption.get(lang), cols);
-    t.empty = empty.get(lang).to_owned();
+    let mut t = Table::new(tier_table_id(s, card), caption, cols);
+    t.empty = empty;
     for &u in &members {
         let us = &st.units[u];
         let unit = &s.units[u];
@@ -365,10 +551,85 @@ fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
                 us.rank.map(f64::from),
             ),
             Cell::num(
-                us.composite.map_or_else(dash, pct),
+                us.composite
+                    .map_or_else(dash, |c| composite_text(s, c, lang)),
                 "composite",
                 us.composite,
             ),
+            Cell::text(format!(
+                "{}{}",
+                one_line(&explain(s, st, u, lang)),
+                crate::words::tier_labels::streak_note(s, us, lang)
+            )),
+        ]);
+        t.push(Some(&unit.id), cells);
+    }
+    t
+}
+
+fn composite_head(s: &Snapshot, lang: Lang) -> &'static str {
+    match s.scoring {
+        Scoring::Ratio => l::COMPOSITE.get(lang),
+        Scoring::Points => tl::POINTS.get(lang),
+    }
+}
+
+/// The group column, as wide as the widest group's name.
+fn group_column(st: &Standings, lang: Lang) -> Column {
+    let widest = st
+        .groups
+        .iter()
+        .map(|g| crate::text::width(&group_name(&g.name, lang)))
+        .max()
+        .unwrap_or(4);
+    Column::left(l::GROUP.get(lang)).keep(widest)
+}
+
+/// Who faces an escalation (连续两次黄牌 → 约谈): the unit, its tier, how
+/// many times running, what follows and why; the worst tier first, then
+/// the longest streak, then standing order.
+fn escalations(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
+    let multi = st.groups.len() > 1;
+    let mut members: Vec<(usize, usize)> = st
+        .order
+        .iter()
+        .filter_map(|&u| st.units[u].trend.escalation.map(|k| (u, k)))
+        .collect();
+    // Stable: standing order among equals.
+    members.sort_by_key(|&(u, k)| {
+        (
+            std::cmp::Reverse(st.units[u].card.index()),
+            std::cmp::Reverse(s.cards.escalations[k].streak),
+        )
+    });
+    let units: Vec<usize> = members.iter().map(|&(u, _)| u).collect();
+    let mut cols = vec![Column::left(l::UNIT.get(lang)).keep(name_cols(s, &units))];
+    if multi {
+        cols.push(group_column(st, lang));
+    }
+    cols.extend([
+        Column::center(tier_head(s, lang)),
+        Column::center(tl::STREAK.get(lang)),
+        Column::left(tl::FOLLOWS.get(lang)),
+        Column::left(l::REASON.get(lang)),
+    ]);
+    let mut t = Table::new("escalations", tl::ESCALATIONS.get(lang), cols);
+    t.empty = tl::NO_ESCALATIONS.get(lang).to_owned();
+    for &(u, k) in &members {
+        let us = &st.units[u];
+        let unit = &s.units[u];
+        let mut cells = vec![Cell::text(one_line(&unit.name))];
+        if multi {
+            cells.push(Cell::text(group_name(&unit.group, lang)));
+        }
+        cells.extend([
+            card_cell(s, us.card, lang),
+            Cell::num(
+                tl::times(us.trend.streak, lang),
+                "streak",
+                Some(f64::from(us.trend.streak)),
+            ),
+            Cell::text(one_line(&s.cards.escalations[k].label)),
             Cell::text(one_line(&explain(s, st, u, lang))),
         ]);
         t.push(Some(&unit.id), cells);

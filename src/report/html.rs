@@ -73,6 +73,15 @@ td.r, td.c { white-space: nowrap; }
 th .keep { display: inline-block; }
 td.red { color: #fff; background: #c62828; font-weight: bold; }
 td.yellow { color: #212121; background: #f2a900; font-weight: bold; }
+td.orange { color: #212121; background: #ef6c00; font-weight: bold; }
+td.green { color: #fff; background: #2e7d32; font-weight: bold; }
+td.blue { color: #fff; background: #1565c0; font-weight: bold; }
+td.purple { color: #fff; background: #6a1b9a; font-weight: bold; }
+td.grey { color: #fff; background: #616161; font-weight: bold; }
+td.black { color: #fff; background: #212121; font-weight: bold; }
+td.up { color: #2e7d32; font-weight: bold; }
+td.down { color: #c62828; font-weight: bold; }
+svg.spark { display: inline-block; width: 24mm; height: auto; vertical-align: middle; }
 td.late, td.behind { color: #c62828; }
 td.ahead { color: #2e7d32; }
 td.muted { color: #9e9e9e; }
@@ -153,9 +162,13 @@ pub fn render(b: &Bulletin, charts: &[Chart]) -> String {
     }
     h.push_str("</section>\n");
 
-    section(&mut h, "cards", l::SEC_CARDS);
-    table(&mut h, &b.red);
-    table(&mut h, &b.yellow);
+    section(&mut h, "cards", b.cards_section);
+    for t in &b.tiers {
+        table(&mut h, t);
+    }
+    if let Some(t) = &b.escalations {
+        table(&mut h, t);
+    }
     h.push_str("</section>\n");
 
     section(&mut h, "projects", l::SEC_PROJECTS);
@@ -238,7 +251,15 @@ fn table(h: &mut String, t: &Table) {
                     let _ = write!(h, " data-v=\"{v}\"");
                 }
             }
-            let _ = write!(h, ">{}", escape(&cell.text));
+            match &cell.svg {
+                // Ours, drawn by plotters; snapshot text in it is escaped.
+                Some(svg) => {
+                    let _ = write!(h, ">{svg}");
+                }
+                None => {
+                    let _ = write!(h, ">{}", escape(&cell.text));
+                }
+            }
             if let Some(sub) = &cell.sub {
                 let _ = write!(h, "<small>{}</small>", escape(sub));
             }

@@ -88,9 +88,13 @@ pub fn render(b: &Bulletin, charts: Option<&[ChartLink]>) -> String {
         }
     }
 
-    heading(&mut m, l::SEC_CARDS);
-    table(&mut m, &b.red);
-    table(&mut m, &b.yellow);
+    heading(&mut m, b.cards_section);
+    for t in &b.tiers {
+        table(&mut m, t);
+    }
+    if let Some(t) = &b.escalations {
+        table(&mut m, t);
+    }
 
     heading(&mut m, l::SEC_PROJECTS);
     table(&mut m, &b.overdue);

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod minutes;
 pub mod minutes_log;
 pub mod project_tables;
+pub mod sparkline;
 pub mod table;
 
 pub use figures::{Bulletin, bulletin};

@@ -59,8 +59,12 @@ pub struct Cell {
     /// What the number is (`composite`, `investment.completion`, …).
     pub field: Option<String>,
     pub value: Option<f64>,
-    /// A style hint: `red`, `yellow`, `late`, `muted`.
+    /// A style hint: a tier's colour (`red`, `green`…), `late`, `muted`,
+    /// `up`, `down`.
     pub class: Option<&'static str>,
+    /// A small chart the HTML shows instead of the text (which carries the
+    /// same figures, as its title and in Markdown).
+    pub svg: Option<String>,
 }
 
 impl Cell {

@@ -27,4 +27,5 @@ mod screen_sizes;
 mod set;
 mod standings_oracle;
 mod store;
+mod tiers_io;
 mod wall_screens;

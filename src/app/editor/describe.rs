@@ -35,26 +35,35 @@ fn value(v: Option<&Value>) -> String {
         None | Some(Value::Null) => "—".into(),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
-        Some(other) => {
-            let t = other.to_string();
-            if t.chars().count() > 24 {
-                let cut: String = t.chars().take(23).collect();
-                format!("{cut}…")
-            } else {
-                t
-            }
+        // Judges' marks, as they are typed: 88 92 90.5.
+        Some(Value::Array(a)) if !a.is_empty() && a.iter().all(Value::is_number) => {
+            let t: Vec<String> = a.iter().map(Value::to_string).collect();
+            cut(&t.join(" "))
         }
+        Some(other) => cut(&other.to_string()),
     }
 }
 
-/// A word of the snapshot as the meeting says it (`red` → 红牌).
-fn word(field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
+/// At most 24 characters, an ellipsis for the rest.
+fn cut(t: &str) -> String {
+    if t.chars().count() > 24 {
+        let cut: String = t.chars().take(23).collect();
+        format!("{cut}…")
+    } else {
+        t.to_owned()
+    }
+}
+
+/// A word of the snapshot as the meeting says it (`red` → 红牌, a
+/// meeting's own tier id → its label).
+fn word(s: &Snapshot, field: Option<&str>, v: Option<&Value>, lang: Lang) -> String {
     let text = value(v);
     match (field, v) {
         (Some("card"), Some(Value::String(w))) => {
-            crate::model::Tiers::default().find(w).map_or(text, |c| {
-                crate::model::explain::card_name(c, lang).to_owned()
-            })
+            let tiers = &s.cards.tiers;
+            tiers
+                .find(w)
+                .map_or(text, |c| tiers.label(c, lang).to_owned())
         }
         (Some("stage"), Some(Value::String(w))) => crate::model::Stage::parse(w)
             .map_or(text, |st| crate::words::labels::stage(st, lang).to_owned()),
@@ -74,8 +83,8 @@ fn one(s: &Snapshot, c: &Change, lang: Lang) -> String {
     };
     let arrow = format!(
         "{} → {}",
-        word(field, c.old.as_ref(), lang),
-        word(field, c.new.as_ref(), lang)
+        word(s, field, c.old.as_ref(), lang),
+        word(s, field, c.new.as_ref(), lang)
     );
     match place(s, c, lang) {
         Place::Field(what) => format!("{what} {arrow}"),
@@ -94,14 +103,14 @@ pub fn clash(s: &Snapshot, c: &Clash, lang: Lang) -> String {
     let what = match place(s, ch, lang) {
         Place::Field(w) | Place::Element(w) => w,
     };
-    let mine = word(field, ch.new.as_ref(), lang);
+    let mine = word(s, field, ch.new.as_ref(), lang);
     if c.gone {
         match lang {
             Lang::Zh => format!("{what}（已不存在；我的：{mine}）"),
             Lang::En => format!("{what} (no longer there; mine: {mine})"),
         }
     } else {
-        let theirs = word(field, c.theirs.as_ref(), lang);
+        let theirs = word(s, field, c.theirs.as_ref(), lang);
         match lang {
             Lang::Zh => format!("{what}（我的：{mine}，对方：{theirs}）"),
             Lang::En => format!("{what} (mine: {mine}, theirs: {theirs})"),

@@ -193,6 +193,13 @@ pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, Strin
                 _ => must(el::NEED_MINUTES),
             }
         }
+        Kind::Marks => match typed::marks(t) {
+            Ok(marks) if marks.is_empty() => Ok(None),
+            Ok(marks) => Ok(Some(Value::Array(
+                marks.into_iter().map(Value::Number).collect(),
+            ))),
+            Err(bad) => Err(crate::words::tier_io_labels::need_mark(&bad, lang)),
+        },
         Kind::Date { optional } => {
             if t.is_empty() {
                 return if *optional {
@@ -240,6 +247,13 @@ pub fn parse(kind: &Kind, text: &str, lang: Lang) -> Result<Option<Value>, Strin
     }
 }
 
+/// Whether `t` has the shape of a tier id (`[a-z0-9_]+`, snapshot-v2.md).
+fn is_tier_id(t: &str) -> bool {
+    !t.is_empty()
+        && t.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// `card:red`, `group:部门`, `units:kfq,ctj` (or the JSON object itself).
 fn speakers(t: &str, lang: Lang) -> Result<Option<Value>, String> {
     if t.is_empty() {
@@ -257,9 +271,8 @@ fn speakers(t: &str, lang: Lang) -> Result<Option<Value>, String> {
     };
     let rest = rest.trim();
     match what.trim() {
-        "card" if matches!(rest, "red" | "yellow" | "none") => {
-            Ok(Some(serde_json::json!({ "card": rest })))
-        }
+        // Any tier id: the meeting's own tiers are checked when it is written.
+        "card" if is_tier_id(rest) => Ok(Some(serde_json::json!({ "card": rest }))),
         "group" if !rest.is_empty() => Ok(Some(serde_json::json!({ "group": rest }))),
         "units" => {
             let ids: Vec<&str> = rest
@@ -361,7 +374,13 @@ mod tests {
             p(Kind::Speakers, "units: kfq，ctj"),
             Ok(Some(json!({"units": ["kfq", "ctj"]})))
         );
-        assert!(p(Kind::Speakers, "card:blue").is_err());
+        // A meeting's own tier id (checked against its tiers when written).
+        assert_eq!(
+            p(Kind::Speakers, "card:yellow_flag"),
+            Ok(Some(json!({"card": "yellow_flag"})))
+        );
+        assert!(p(Kind::Speakers, "card:Blue").is_err());
+        assert!(p(Kind::Speakers, "card:").is_err());
         assert!(p(Kind::Speakers, "kfq").is_err());
     }
 

@@ -19,6 +19,8 @@ mod saving;
 pub mod sheets;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tiers_tests;
 
 use chrono::NaiveDateTime;
 use tui_input::Input;

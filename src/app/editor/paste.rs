@@ -80,7 +80,7 @@ impl App {
         let mut written = Vec::with_capacity(cells);
         for (dr, line) in rows.iter().enumerate() {
             let row = at.row + dr;
-            for (dc, text) in line.iter().enumerate() {
+            for (dc, &text) in line.iter().enumerate() {
                 let col = at.col + dc;
                 let place = || {
                     let name = sheets::cell(s, &self.data.derived, sheet, row, 0, lang)
@@ -102,6 +102,14 @@ impl App {
                     self.notify(format!("{}{c}{}", place(), el::PASTE_READ_ONLY.get(lang)));
                     return Vec::new();
                 };
+                // One column per judge: a marks cell takes the rest of its row.
+                let joined;
+                let text = if cell.kind == Kind::Marks {
+                    joined = line[dc..].join(" ");
+                    joined.as_str()
+                } else {
+                    text
+                };
                 let value = match pasted_value(&cell.kind, text, lang) {
                     Ok(v) => v,
                     Err(problem) => {
@@ -116,6 +124,9 @@ impl App {
                         self.notify(format!("{}{c}{e}", place()));
                         return Vec::new();
                     }
+                }
+                if cell.kind == Kind::Marks {
+                    break;
                 }
             }
         }

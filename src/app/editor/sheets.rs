@@ -9,10 +9,14 @@ use std::sync::Arc;
 use crate::app::Derived;
 use crate::i18n::{Lang, pct};
 use crate::model::edit::{EditPath, Step};
-use crate::model::explain::card_name;
 use crate::model::{Card, Pane, Snapshot, SpeakerSelector, Stage};
 use crate::words::edit_labels as el;
 use crate::words::labels;
+use crate::words::tier_io_labels as tl;
+
+/// A marks cell's width: five marks of four figures (more are cut with an
+/// ellipsis; the field line shows them all).
+const MARKS_WIDTH: usize = 24;
 
 /// The editor's sheets, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,6 +66,10 @@ pub enum Kind {
     Number { optional: bool },
     /// A number > 0 (minutes); empty removes it.
     Minutes,
+    /// Judges' marks, numbers ≥ 0 in one cell (`88 92 90.5`), written as
+    /// a list; empty removes them. A pasted row of one column per judge
+    /// lands here whole.
+    Marks,
     /// `YYYY-MM-DD`; empty removes it when `optional`.
     Date { optional: bool },
     /// `HH:MM`, optional.
@@ -186,7 +194,7 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
                 col(el::UNIT.get(lang), 16),
                 col(el::COMPOSITE.get(lang), 8),
                 col(el::RANK.get(lang), 4),
-                col(el::CARD.get(lang), card_width(lang)),
+                col(el::CARD.get(lang), card_width(s, lang)),
             ];
             for m in &s.metrics {
                 let group = if m.unit.is_empty() {
@@ -194,10 +202,14 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
                 } else {
                     format!("{}{}", m.name, lang.paren(&m.unit))
                 };
-                for head in [el::TARGET, el::ACTUAL] {
+                let actual = match m.judges {
+                    Some(_) => col(tl::MARKS.get(lang), MARKS_WIDTH),
+                    None => col(el::ACTUAL.get(lang), 10),
+                };
+                for c1 in [col(el::TARGET.get(lang), 10), actual] {
                     c.push(Column {
                         group: Some(group.clone()),
-                        ..col(head.get(lang), 10)
+                        ..c1
                     });
                 }
             }
@@ -219,8 +231,8 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
         Sheet::Cards => vec![
             col(el::UNIT.get(lang), 16),
             col(el::COMPOSITE.get(lang), 8),
-            col(el::RULE_CARD.get(lang), card_width(lang)),
-            col(el::DECISION.get(lang), card_width(lang)),
+            col(el::RULE_CARD.get(lang), card_width(s, lang)),
+            col(el::DECISION.get(lang), card_width(s, lang)),
             col(el::REASON.get(lang), 40),
         ],
         Sheet::Agenda => vec![
@@ -248,13 +260,22 @@ fn id_width(s: &Snapshot) -> usize {
         .clamp(6, 12)
 }
 
-/// Room for the widest card name.
-fn card_width(lang: Lang) -> usize {
-    [Card::RED, Card::YELLOW, Card::NONE]
-        .iter()
-        .map(|&c| crate::text::width(card_name(c, lang)))
+/// Room for the widest of the meeting's tier labels (none included),
+/// 6 to 16 columns: a long label is cut rather than crowd out the figures.
+fn card_width(s: &Snapshot, lang: Lang) -> usize {
+    let tiers = &s.cards.tiers;
+    tiers
+        .cards_and_none()
+        .map(|c| crate::text::width(tiers.label(c, lang)))
         .max()
         .unwrap_or(6)
+        .clamp(6, 16)
+}
+
+/// A tier's label as the meeting says it (a file's label as it is written;
+/// the grid sanitises what it draws).
+fn tier_label(s: &Snapshot, card: Card, lang: Lang) -> String {
+    s.cards.tiers.label(card, lang).to_owned()
 }
 
 fn key(k: &str) -> Step {
@@ -267,6 +288,19 @@ fn id(i: &str) -> Step {
 /// A number as the secretary typed it: no trailing `.0`, never rounded.
 pub fn number_text(x: Option<f64>) -> String {
     x.map_or_else(String::new, |x| format!("{x}"))
+}
+
+/// Judges' marks as the secretary types them (`88 92 90.5`); a plain
+/// figure given instead of marks as itself.
+pub fn marks_text(marks: Option<&[f64]>, value: Option<f64>) -> String {
+    match marks {
+        Some(list) => list
+            .iter()
+            .map(|&x| number_text(Some(x)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => number_text(value),
+    }
 }
 
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
@@ -314,22 +348,31 @@ fn numbers_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
             Tone::Muted,
         )),
         3 => Some(Cell::shown(
-            card_name(st.card, lang).to_owned(),
+            tier_label(s, st.card, lang),
             Tone::Card(st.card),
         )),
         c => {
             let m = (c - 4) / 2;
             let metric = s.metrics.get(m)?;
-            let (field, value) = if (c - 4) % 2 == 0 {
-                ("targets", u.targets.get(m).copied().flatten())
-            } else {
-                ("actuals", u.actuals.get(m).copied().flatten())
-            };
-            Some(Cell::edit(
-                number_text(value),
-                Kind::Number { optional: true },
-                EditPath(vec![key("units"), id(&u.id), key(field), key(&metric.id)]),
-            ))
+            let at =
+                |field: &str| EditPath(vec![key("units"), id(&u.id), key(field), key(&metric.id)]);
+            if (c - 4) % 2 == 0 {
+                let value = u.targets.get(m).copied().flatten();
+                return Some(Cell::edit(
+                    number_text(value),
+                    Kind::Number { optional: true },
+                    at("targets"),
+                ));
+            }
+            let value = u.actuals.get(m).copied().flatten();
+            Some(match metric.judges {
+                Some(_) => Cell::edit(marks_text(u.marks(m), value), Kind::Marks, at("actuals")),
+                None => Cell::edit(
+                    number_text(value),
+                    Kind::Number { optional: true },
+                    at("actuals"),
+                ),
+            })
         }
     }
 }
@@ -388,12 +431,13 @@ fn project_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
     }
 }
 
-/// The words a decision can be, `""` for none (the rule decides).
-pub fn decision_choices(lang: Lang) -> Vec<Word> {
+/// The words a decision can be: the meeting's tiers best first, then
+/// none, after `""` (no decision: the rule decides).
+pub fn decision_choices(s: &Snapshot, lang: Lang) -> Vec<Word> {
+    let tiers = &s.cards.tiers;
     let mut words = vec![Word::new("", "—")];
-    let tiers = crate::model::Tiers::default();
     for c in tiers.cards_and_none() {
-        words.push(Word::new(tiers.id(c), card_name(c, lang)));
+        words.push(Word::new(tiers.id(c), tiers.label(c, lang)));
     }
     words
 }
@@ -406,12 +450,12 @@ fn cards_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> 
         0 => Some(Cell::shown(u.name.clone(), Tone::Plain)),
         1 => Some(Cell::shown(composite_text(d, row), Tone::Muted)),
         2 => Some(Cell::shown(
-            card_name(st.rule_card, lang).to_owned(),
+            tier_label(s, st.rule_card, lang),
             Tone::Card(st.rule_card),
         )),
         3 => {
             let card = u.decision.as_ref().map(|d| d.card);
-            let words = decision_choices(lang);
+            let words = decision_choices(s, lang);
             Some(Cell {
                 tone: card.map_or(Tone::Muted, Tone::Card),
                 ..Cell::edit(

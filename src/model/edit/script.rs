@@ -272,7 +272,13 @@ impl Script<'_> {
             Leaf::Time => Value::String(typed::time(&s).unwrap_or(s)),
             Leaf::Choice(c) => {
                 let t = s.trim();
-                Value::String((self.labels)(c, t).map_or_else(|| s.clone(), str::to_owned))
+                // The meeting's own tiers first: an id, or a label in either language.
+                let tier = match c {
+                    Choice::Card => tier_word(doc, t),
+                    _ => None,
+                };
+                let word = tier.or_else(|| (self.labels)(c, t).map(str::to_owned));
+                Value::String(word.unwrap_or_else(|| s.clone()))
             }
             Leaf::UnitRef => match by_id_or_name(&entries(doc, "units"), &s) {
                 Ok(Some((_, id))) => Value::String(id.to_owned()),
@@ -289,6 +295,22 @@ impl Script<'_> {
             Leaf::Text | Leaf::Json => Value::String(s),
         })
     }
+}
+
+/// The id of the meeting's tier typed as `t`: its id, or its label in
+/// either language (绿牌, `green card`; case aside), none included.
+fn tier_word(doc: &Snapshot, t: &str) -> Option<String> {
+    let tiers = &doc.cards.tiers;
+    let is = |label: &str| label == t || label.eq_ignore_ascii_case(t);
+    tiers
+        .cards_and_none()
+        .find(|&c| {
+            tiers.id(c) == t
+                || [crate::i18n::Lang::Zh, crate::i18n::Lang::En]
+                    .into_iter()
+                    .any(|l| is(tiers.label(c, l)))
+        })
+        .map(|c| tiers.id(c).to_owned())
 }
 
 /// ` (did you mean started_on?)`, else the names there are.

@@ -1,0 +1,229 @@
+//! What users put into and get out of a meeting of format v2: `set` with
+//! the meeting's own tiers, the bulletin, the exports and imports of
+//! tiers, judges' marks and history.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The binary in a sandbox: fixed language, no colour, its own data,
+/// state and config folders.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("guotang").unwrap();
+        cmd.env("LANG", "C.UTF-8")
+            .env("NO_COLOR", "1")
+            .env("GUOTANG_DATA_DIR", self.path("data"))
+            .env("GUOTANG_STATE_DIR", self.path("state"))
+            .env("GUOTANG_CONFIG_DIR", self.path("config"))
+            .current_dir(self.dir.path());
+        cmd
+    }
+    /// Runs and returns (exit code, stdout, stderr).
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd().args(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+    /// `guotang init NAME.json --template NAME`.
+    fn template(&self, name: &str) -> PathBuf {
+        let file = self.path(&format!("{name}.json"));
+        let (code, _, err) = self.run(&["init", file.to_str().unwrap(), "--template", name]);
+        assert_eq!(code, 0, "{err}");
+        file
+    }
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn unit<'v>(doc: &'v Value, id: &str) -> &'v Value {
+    doc["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn set_takes_the_meetings_own_tiers_by_label_or_id() {
+    let sb = Sandbox::new();
+    let file = sb.template("three-tiers");
+    let f = file.to_str().unwrap();
+    let (code, _, err) = sb.run(&[
+        "set",
+        f,
+        "units.cn.card=绿牌",
+        "units.cn.card_reason=提前完成",
+        "units.cb.card=red",
+        "units.cb.card_reason=整改不力",
+        "units.jd.card=不亮牌",
+        "units.jd.card_reason=新设单位",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&file);
+    assert_eq!(unit(&doc, "cn")["card"], "green");
+    assert_eq!(unit(&doc, "cb")["card"], "red");
+    assert_eq!(unit(&doc, "jd")["card"], "none");
+
+    // A tier the meeting does not have is refused, naming the place and
+    // the tiers it has; nothing is written.
+    let before = std::fs::read(&file).unwrap();
+    let (code, _, err) = sb.run(&["set", f, "units.cn.card=蓝牌"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("units") && err.contains("green"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    // The arena's flags, by their labels.
+    let file = sb.template("arena");
+    let f = file.to_str().unwrap();
+    let (code, _, err) = sb.run(&[
+        "set",
+        f,
+        "units.tq.card=流动黄旗",
+        "units.tq.card_reason=评委一致意见",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(unit(&json(&file), "tq")["card"], "yellow_flag");
+}
+
+const THREE_TIERS: &str = include_str!("../../assets/templates/three-tiers.json");
+const POINTS: &str = include_str!("../../assets/templates/points.json");
+const ARENA: &str = include_str!("../../assets/templates/arena.json");
+
+fn bulletin(text: &str) -> String {
+    use guotang::{i18n::Lang, model, report};
+    let doc = model::Document::from_bytes(text.as_bytes()).unwrap();
+    let st = model::compute(&doc.snapshot);
+    report::to_html(&doc.snapshot, &st, Lang::Zh, None)
+}
+
+/// The rows (their keys, in order) of the HTML table `id`.
+fn keys(html: &str, id: &str) -> Vec<String> {
+    let Some(start) = html.find(&format!("<table id=\"t-{id}\"")) else {
+        return Vec::new();
+    };
+    let body = &html[start..start + html[start..].find("</table>").unwrap()];
+    body.split("<tr data-key=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+/// The HTML of the row of unit `key` in table `id`.
+fn row<'h>(html: &'h str, id: &str, key: &str) -> &'h str {
+    let start = html.find(&format!("<table id=\"t-{id}\"")).unwrap();
+    let at = start
+        + html[start..]
+            .find(&format!("<tr data-key=\"{key}\""))
+            .unwrap();
+    &html[at..at + html[at..].find("</tr>").unwrap()]
+}
+
+#[test]
+fn the_bulletin_lists_the_meetings_own_tiers_in_their_colours() {
+    let html = bulletin(THREE_TIERS);
+    // One list per tier, best first, under the meeting's own heading.
+    let green = html.find("<table id=\"t-tier-green\"").unwrap();
+    let yellow = html.find("<table id=\"t-tier-yellow\"").unwrap();
+    let red = html.find("<table id=\"t-tier-red\"").unwrap();
+    assert!(green < yellow && yellow < red);
+    assert!(html.contains("三、各等次单位") && !html.contains("红黄牌单位"));
+    assert!(html.contains("<caption>绿牌单位</caption>"));
+    assert_eq!(keys(&html, "tier-green").len(), 5);
+    // The tier cell says the label, in the tier's colour.
+    let r = row(&html, "ranking-0", "bs");
+    assert!(r.contains("<td class=\"c green\">绿牌</td>"), "{r}");
+    assert!(html.contains("td.green { color: #fff; background: #2e7d32;"));
+    // The summary counts each tier.
+    assert!(
+        html.contains("其中绿牌 5 个、黄牌 4 个、红牌 3 个"),
+        "summary"
+    );
+}
+
+#[test]
+fn the_bulletin_shows_rank_changes_trends_and_the_escalations_by_severity() {
+    let html = bulletin(THREE_TIERS);
+    // 白沙县 moved up three places: an arrow, and colour as a second signal.
+    let r = row(&html, "ranking-0", "bs");
+    assert!(
+        r.contains("<td class=\"c up\" data-field=\"rank_change\" data-v=\"3\">↑3</td>"),
+        "{r}"
+    );
+    let r = row(&html, "ranking-0", "cn");
+    assert!(
+        r.contains("class=\"c down\" data-field=\"rank_change\" data-v=\"-1\">↓1<"),
+        "{r}"
+    );
+    assert!(html.contains(
+        "<th class=\"c\"><span class=\"keep\" style=\"min-width:2.0em\">进位/退位</span></th>"
+    ));
+    // A small chart per unit, its figures as its title.
+    assert!(r.contains("<svg role=\"img\" class=\"spark\""), "{r}");
+    assert!(r.contains("<title>1—2月 "), "{r}");
+    assert!(r.contains("1—4月 40.0%</title>"), "{r}");
+    // Who moved most, in the summary.
+    assert!(
+        html.contains("与上期相比，进位 2 个、退位 4 个，进位最多的是白沙县（↑3）"),
+        "summary"
+    );
+    // The escalations: red before yellow (the worse tier first), each with
+    // its streak, what follows and why.
+    assert_eq!(keys(&html, "escalations"), ["lj", "ql", "lk", "cb", "sq"]);
+    let r = row(&html, "escalations", "ql");
+    assert!(
+        r.contains(">连续 2 次<") && r.contains(">市政府常务会议专题汇报<"),
+        "{r}"
+    );
+    assert!(r.contains("<td class=\"c red\">红牌</td>"), "{r}");
+    // The tier lists say the streak and the escalation after the reason.
+    let r = row(&html, "tier-yellow", "cb");
+    assert!(r.contains("黄牌；连续 3 次黄牌 → 分管副市长约谈"), "{r}");
+}
+
+#[test]
+fn a_bulletin_in_points_says_分_and_draws_no_time_progress_line() {
+    let html = bulletin(POINTS);
+    assert!(html.contains("<th class=\"r\">综合得分</th>"));
+    assert!(html.contains(">与第一差距（分）<"), "gap in 分");
+    let summary = html.split("<p>").nth(1).unwrap();
+    assert!(!summary.starts_with("截至统计期末，时间进度"), "{summary}");
+    let chart = &html[html.find("id=\"chart-pace-0\"").unwrap()..];
+    let chart = &chart[..chart.find("</figure>").unwrap()];
+    assert!(!chart.contains("时间进度"), "no pace line under points");
+    assert!(
+        chart.contains("综合得分") && chart.contains("分\n</text>"),
+        "{chart}"
+    );
+    // Five grades, each its list.
+    for id in ["excellent", "good", "fair", "poor", "bad"] {
+        assert!(html.contains(&format!("id=\"t-tier-{id}\"")), "{id}");
+    }
+}
+
+#[test]
+fn a_judged_metric_says_how_many_marks_made_its_figure() {
+    let html = bulletin(ARENA);
+    let r = row(&html, "ranking-0", "kfq");
+    assert!(r.contains("90.3% · 7 个评分"), "{r}");
+    assert!(r.contains("流动红旗"), "{r}");
+}
