@@ -29,7 +29,7 @@ use crate::model::edit::{ChangeSet, EditHistory, EditPath};
 use crate::store::journal::Recovery;
 
 pub use field::Field;
-pub use keys::{EDIT_KEYS, EditBinding, EditKey, edit_key};
+pub use keys::{EDIT_KEYS, EditKey};
 pub use sheets::{Kind, Sheet};
 
 /// How long an edited (or reloaded) cell stays marked, in seconds.
