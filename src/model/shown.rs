@@ -7,7 +7,7 @@
 
 use crate::i18n::{num, pct};
 
-use super::snapshot::{Better, Snapshot};
+use super::snapshot::Snapshot;
 use super::standings::Standings;
 
 /// `x` as [`num`] prints it with `decimals`, read back: 98.45 at one decimal

@@ -11,8 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::i18n::pct;
+use crate::model::Metric;
 use crate::model::standings::GroupStanding;
-use crate::model::{Better, Metric};
 use crate::ui::draw::put;
 use crate::ui::view::View;
 use crate::ui::widgets::line::{centered, cols, group_name, right, spans};
