@@ -191,7 +191,12 @@ pub fn role(header: &str, metrics: &HashMap<String, usize>) -> Role {
     // The standings export's own unit columns, in either language.
     let computed = [Lang::Zh, Lang::En]
         .into_iter()
-        .flat_map(|l| headers::unit_headers(l).into_iter().skip(1))
+        .flat_map(|l| {
+            headers::unit_headers(l)
+                .into_iter()
+                .skip(1)
+                .chain(headers::tier_headers(l))
+        })
         .map(normalize)
         .chain(ROW_NUMBER_HEADERS.iter().map(|s| (*s).to_owned()));
     if computed.into_iter().any(|c| c == h) {

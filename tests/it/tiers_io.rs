@@ -227,3 +227,56 @@ fn a_judged_metric_says_how_many_marks_made_its_figure() {
     assert!(r.contains("90.3% · 7 个评分"), "{r}");
     assert!(r.contains("流动红旗"), "{r}");
 }
+
+#[test]
+fn the_standings_export_names_each_tier_with_its_colour_and_trend() {
+    let sb = Sandbox::new();
+    for name in ["three-tiers", "points", "arena"] {
+        let file = sb.template(name);
+        let f = file.to_str().unwrap();
+        let (code, csv, err) = sb.run(&["export", f, "--format", "csv", "--what", "standings"]);
+        assert_eq!(code, 0, "{err}");
+        let mut lines = csv.lines();
+        let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let col = |h: &str| {
+            head.iter()
+                .position(|x| *x == h)
+                .unwrap_or_else(|| panic!("{h}: {head:?}"))
+        };
+        let (card, id, colour, change) = (col("牌"), col("牌id"), col("牌色"), col("进位/退位"));
+        let row = |key: &str| -> Vec<String> {
+            csv.lines()
+                .find(|l| l.starts_with(&format!("{key},")))
+                .unwrap()
+                .split(',')
+                .map(str::to_owned)
+                .collect()
+        };
+        if name == "three-tiers" {
+            let r = row("bs");
+            assert_eq!(
+                (r[card].as_str(), r[id].as_str(), r[colour].as_str()),
+                ("绿牌", "green", "green")
+            );
+            assert_eq!(r[change], "3");
+        }
+        if name == "arena" {
+            let r = row("kfq");
+            assert_eq!(
+                (r[card].as_str(), r[id].as_str(), r[colour].as_str()),
+                ("流动红旗", "red_flag", "red")
+            );
+        }
+        // Read back, the export changes nothing (judges' marks included).
+        let sheet = sb.path(&format!("{name}.csv"));
+        std::fs::write(&sheet, &csv).unwrap();
+        let before = std::fs::read(&file).unwrap();
+        let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(
+            out.contains("nothing to change") && !out.contains("skipped"),
+            "{name}: {out}"
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+    }
+}
