@@ -165,6 +165,7 @@ fn what(s: &Snapshot, metric: usize, field: Field, lang: Lang) -> String {
     let word = match field {
         Field::Target => il::TARGETS,
         Field::Actual => il::ACTUALS,
+        Field::Marks => crate::words::tier_io_labels::MARKS,
     };
     format!("{} {}", one_line(&s.metrics[metric].name), word.get(lang))
 }
@@ -226,11 +227,23 @@ pub fn describe(s: &Snapshot, plan: &Plan, source: &str, lang: Lang) -> String {
                 c.cell.clone(),
                 format!("{} ({})", one_line(&s.units[c.unit].name), c.unit_id(s)),
                 what(s, c.metric, c.field, lang),
-                format!(
-                    "{} → {}",
-                    figure(c.old, m.decimals),
-                    figure(Some(c.new), m.decimals)
-                ),
+                match &c.marks {
+                    // The marks, and the value they give.
+                    Some(list) => format!(
+                        "{} → {} (= {})",
+                        figure(c.old, m.decimals),
+                        list.iter()
+                            .map(|x| format!("{x}"))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        figure(Some(c.new), m.decimals)
+                    ),
+                    None => format!(
+                        "{} → {}",
+                        figure(c.old, m.decimals),
+                        figure(Some(c.new), m.decimals)
+                    ),
+                },
             ]
         })
         .collect();

@@ -49,6 +49,12 @@ pub enum ImportError {
     Csv { line: u64, message: String },
     #[error("{cell}: expected a number, found {found}")]
     NotANumber { cell: String, found: String },
+    #[error("{cell}: judges' mark {position} must be a number ≥ 0, found {found}")]
+    BadMark {
+        cell: String,
+        position: usize,
+        found: String,
+    },
     #[error("{cell}: expected a number ≥ 0, found {value}")]
     Negative { cell: String, value: f64 },
     #[error("{cell}: unit {unit} appears a second time (first in {first})")]

@@ -280,3 +280,63 @@ fn the_standings_export_names_each_tier_with_its_colour_and_trend() {
         assert_eq!(std::fs::read(&file).unwrap(), before);
     }
 }
+
+/// The arena's `pitch` marks of unit `id`, as the file holds them.
+fn pitch_marks(file: &Path, id: &str) -> Value {
+    unit(&json(file), id)["actuals"]["pitch"].clone()
+}
+
+#[test]
+fn judges_marks_import_from_one_column_per_judge_or_one_cell() {
+    let sb = Sandbox::new();
+    let file = sb.template("arena");
+    let f = file.to_str().unwrap();
+    // One column per judge, under the metric's name; an empty cell is a
+    // judge who gave no mark.
+    let sheet = sb.path("marks.csv");
+    std::fs::write(
+        &sheet,
+        "单位,现场路演评委1,现场路演评委2,现场路演评委3\n铜官区,90,92,88\n义安区,80,,85\n",
+    )
+    .unwrap();
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("83.60 → 90 92 88 (= 90.00)"), "{out}");
+    assert_eq!(pitch_marks(&file, "tq"), serde_json::json!([90, 92, 88]));
+    assert_eq!(pitch_marks(&file, "ys"), serde_json::json!([80, 85]));
+    // Bare judges' columns belong to the meeting's only judged metric;
+    // a cell may hold several marks.
+    std::fs::write(&sheet, "id,评委1,评委2\nkfq,91,93.5\n").unwrap();
+    let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(pitch_marks(&file, "kfq"), serde_json::json!([91, 93.5]));
+    std::fs::write(&sheet, "id,pitch\nzy,\"88 92 90.5\"\n").unwrap();
+    let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(pitch_marks(&file, "zy"), serde_json::json!([88, 92, 90.5]));
+}
+
+#[test]
+fn a_bad_mark_is_named_by_its_cell_and_nothing_is_written() {
+    let sb = Sandbox::new();
+    let file = sb.template("arena");
+    let f = file.to_str().unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let sheet = sb.path("marks.csv");
+    for (text, cell) in [
+        ("id,评委1,评委2\ntq,90,九十\n", "C2"),
+        ("id,评委1,评委2\ntq,90,-3\n", "C2"),
+        ("id,pitch\ntq,\"88 x 90\"\n", "B2"),
+    ] {
+        std::fs::write(&sheet, text).unwrap();
+        let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+        assert_ne!(code, 0, "{text}");
+        assert!(err.contains(cell), "{text}: {err}");
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{text}");
+    }
+    // One figure for a unit the judges marked is still refused.
+    std::fs::write(&sheet, "id,pitch\ntq,95\n").unwrap();
+    let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(err.contains("judges' marks"), "{err}");
+}
