@@ -340,3 +340,40 @@ fn a_bad_mark_is_named_by_its_cell_and_nothing_is_written() {
     assert_ne!(code, 0);
     assert!(err.contains("judges' marks"), "{err}");
 }
+
+/// The editor's sheets of each v2 template at 80×24 and 160×48: the
+/// meeting's tiers, the judges' marks, the history.
+#[test]
+fn editor_sheets_of_the_v2_templates() {
+    use guotang::app::editor::Sheet;
+    use guotang::app::{Action, Command as Cmd};
+    use guotang::cli::render::app_at_item;
+    use guotang::ui::buffer_text::plain;
+    use guotang::ui::screen::render;
+    use guotang::ui::theme::ThemeName;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c: KeyCode| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    for (name, text) in [
+        ("three_tiers", THREE_TIERS),
+        ("points", POINTS),
+        ("arena", ARENA),
+    ] {
+        let doc = guotang::model::Document::from_bytes(text.as_bytes()).unwrap();
+        for (w, h) in [(80u16, 24u16), (160, 48)] {
+            let mut app = app_at_item(doc.clone(), 0, ThemeName::Dark, None, (w, h));
+            app.update(Action::Command(Cmd::Edit));
+            for sheet in Sheet::ALL {
+                assert_eq!(app.edit.sheet, sheet);
+                let screen = plain(&render(&app, w, h));
+                assert_eq!(screen.lines().count(), usize::from(h));
+                for line in screen.lines() {
+                    assert!(guotang::text::width(line) <= usize::from(w), "{line}");
+                }
+                if matches!(sheet, Sheet::Numbers | Sheet::Cards | Sheet::History) {
+                    insta::assert_snapshot!(format!("editor_{name}_{w}x{h}_{sheet:?}"), screen);
+                }
+                app.update(key(KeyCode::Char(']')));
+            }
+        }
+    }
+}
