@@ -116,7 +116,7 @@ pub struct Plan {
 /// A number cell's value: `None` when empty (no change); text that is a
 /// number (`1,234.5`, full-width digits) counts, a dash or slash (no
 /// figure, as offices write it) is empty, any other text refuses the import.
-fn number(cell: &Cell, name: impl Fn() -> String) -> Result<Option<f64>, ImportError> {
+pub(super) fn number(cell: &Cell, name: impl Fn() -> String) -> Result<Option<f64>, ImportError> {
     let v = match cell {
         Cell::Empty => return Ok(None),
         Cell::Number(n) => *n,
@@ -575,7 +575,7 @@ fn column_cells(from: &[Source]) -> String {
 
 /// Which units a row's key names.
 #[derive(Debug, PartialEq)]
-enum Found {
+pub(super) enum Found {
     None,
     One(usize),
     /// A name that several units share.
@@ -584,7 +584,7 @@ enum Found {
 
 /// A unit by id (exact), else by name (spaces and brackets aside); a name
 /// several units share names them all.
-fn find_unit(s: &Snapshot, key: &str) -> Found {
+pub(super) fn find_unit(s: &Snapshot, key: &str) -> Found {
     let key = key.trim();
     if key.is_empty() {
         return Found::None;

@@ -377,3 +377,72 @@ fn editor_sheets_of_the_v2_templates() {
         }
     }
 }
+
+#[test]
+fn the_history_of_earlier_meetings_imports_from_a_sheet_of_rankings() {
+    let sb = Sandbox::new();
+    let file = sb.template("three-tiers");
+    let f = file.to_str().unwrap();
+    let sheet = sb.path("history.csv");
+    std::fs::write(
+        &sheet,
+        "期别,单位,排名,牌,综合\n\
+         2025年12月,城南区,3,黄牌,45.0%\n\
+         2025年12月,cb,1,green,0.5\n\
+         2025年12月,不存在区,2,红牌,0.3\n\
+         1—2月,白沙县,5,红牌,0.2\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("历史 2025年12月: 2 个单位（新增一期）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("历史 1—2月: 1 个单位（更新已有的一期）"),
+        "{out}"
+    );
+    assert!(out.contains("B4 「不存在区」"), "{out}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}\n{out}");
+    let doc = json(&file);
+    let h = &doc["history"];
+    assert_eq!(
+        h[0]["label"], "2025年12月",
+        "the earlier meeting goes first"
+    );
+    assert_eq!(
+        h[0]["units"]["cn"],
+        serde_json::json!({"rank": 3, "tier": "yellow", "composite": 0.45})
+    );
+    assert_eq!(h[0]["units"]["cb"]["tier"], "green");
+    assert_eq!(h[1]["label"], "1—2月");
+    assert_eq!(
+        h[1]["units"]["bs"],
+        serde_json::json!({"rank": 5, "tier": "red", "composite": 0.2})
+    );
+    // The rest of the entry is kept.
+    assert_eq!(h[1]["units"]["cn"]["rank"], 2);
+
+    // A tier the meeting does not have, a rank that is not one: named, nothing written.
+    let before = std::fs::read(&file).unwrap();
+    for (text, cell) in [
+        ("期别,单位,排名,牌\n2025年11月,城南区,2,蓝牌\n", "D2"),
+        ("期别,单位,排名,牌\n2025年11月,城南区,二,红牌\n", "C2"),
+        ("期别,单位,排名,牌\n2025年11月,城南区,0,红牌\n", "C2"),
+    ] {
+        std::fs::write(&sheet, text).unwrap();
+        let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+        assert_ne!(code, 0, "{text}");
+        assert!(err.contains(cell), "{text}: {err}");
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{text}");
+    }
+}
