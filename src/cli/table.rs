@@ -6,7 +6,7 @@ use crate::model::{Scoring, Snapshot, Standings};
 use crate::sanitize::one_line;
 use crate::text::{pad_left, pad_right, width};
 
-pub use crate::words::tier_io_labels::{rank_change, streak_note};
+pub use crate::words::tier_labels::{rank_change, streak_note};
 
 /// One table per group: rank (and its change, given a history), unit,
 /// composite, gap to the first, card, why.

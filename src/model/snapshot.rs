@@ -385,6 +385,24 @@ pub fn judged_mean(marks: &[f64], drop: u32) -> Option<f64> {
     super::standings::mean(kept)
 }
 
+/// Which of `marks` the drop removes, as [`judged_mean`] removes them:
+/// the `drop` lowest and the `drop` highest when more than 2·drop marks
+/// are given (of equal marks, the first given), none otherwise.
+pub fn dropped_marks(marks: &[f64], drop: u32) -> Vec<bool> {
+    let mut out = vec![false; marks.len()];
+    let d = usize::try_from(drop).unwrap_or(usize::MAX);
+    if d == 0 || marks.len() <= d.saturating_mul(2) {
+        return out;
+    }
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    // Stable: of equal marks the first given goes first.
+    order.sort_by(|&a, &b| marks[a].total_cmp(&marks[b]));
+    for &k in order[..d].iter().chain(&order[marks.len() - d..]) {
+        out[k] = true;
+    }
+    out
+}
+
 impl Snapshot {
     /// Index of the unit with this id.
     pub fn unit_index(&self, id: &str) -> Option<usize> {
@@ -411,6 +429,19 @@ mod tests {
         assert_eq!(judged_mean(&[80.0, 90.0, 100.0], 1), Some(90.0));
         assert_eq!(judged_mean(&[80.0, 90.0], 0), Some(85.0));
         assert_eq!(judged_mean(&[], 1), None);
+        // The marks dropped are those the mean leaves out.
+        let marks = [88.0, 92.0, 90.5, 70.0, 95.0];
+        let dropped = dropped_marks(&marks, 1);
+        assert_eq!(dropped, [false, false, false, true, true]);
+        let kept: Vec<f64> = marks
+            .iter()
+            .zip(&dropped)
+            .filter(|(_, d)| !**d)
+            .map(|(m, _)| *m)
+            .collect();
+        assert_eq!(super::super::standings::mean(&kept), judged_mean(&marks, 1));
+        assert_eq!(dropped_marks(&[91.0, 85.0], 1), [false, false]);
+        assert_eq!(dropped_marks(&[80.0, 80.0, 80.0], 1), [true, false, true]);
         // Marks too large to add up still give their mean.
         assert_eq!(judged_mean(&[f64::MAX, f64::MAX], 0), Some(f64::MAX));
     }

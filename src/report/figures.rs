@@ -417,7 +417,7 @@ fn rank_change_cell(rank: Option<u32>, change: Option<i64>, lang: Lang) -> Cell 
         return Cell::num(dash(), "rank_change", None).with_class("muted");
     }
     let cell = Cell::num(
-        tl::rank_change(change, lang),
+        crate::words::tier_labels::rank_change(change, lang),
         "rank_change",
         change.map(|c| c as f64),
     );
@@ -558,7 +558,7 @@ fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
             Cell::text(format!(
                 "{}{}",
                 one_line(&explain(s, st, u, lang)),
-                tl::streak_note(s, us, lang)
+                crate::words::tier_labels::streak_note(s, us, lang)
             )),
         ]);
         t.push(Some(&unit.id), cells);

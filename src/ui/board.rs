@@ -112,7 +112,15 @@ fn card_page(app: &App, card: Card, part: usize, area: Rect, buf: &mut Buffer) {
         .collect();
     let rows = app.board_rows();
     let shown = units.iter().skip(part * rows).take(rows);
-    let style = t.card(card);
+    let style = t.badge(&s.cards.tiers, card);
+    let points = s.scoring == crate::model::Scoring::Points;
+    let composite = |c: f64| {
+        if points {
+            crate::words::tier_labels::points(c, lang)
+        } else {
+            pct(c)
+        }
+    };
     let heading = format!(
         "{}{}  {}",
         s.cards.tiers.label(card, lang),
@@ -133,7 +141,14 @@ fn card_page(app: &App, card: Card, part: usize, area: Rect, buf: &mut Buffer) {
             Column::keep(labels::RANK.get(lang), Align::Right),
             Column::keep(labels::UNIT.get(lang), Align::Left).max(24),
             Column::optional(wl::BOARD_GROUP.get(lang), Align::Left, 2).max(16),
-            Column::keep(labels::COMPOSITE.get(lang), Align::Right),
+            Column::keep(
+                if points {
+                    crate::words::tier_labels::COMPOSITE_POINTS.get(lang)
+                } else {
+                    labels::COMPOSITE.get(lang)
+                },
+                Align::Right,
+            ),
             Column::flex(labels::RANKING_BASIS.get(lang), 200),
         ],
         rows: shown
@@ -144,8 +159,12 @@ fn card_page(app: &App, card: Card, part: usize, area: Rect, buf: &mut Buffer) {
                     Cell::new(us.rank.map_or_else(String::new, |r| r.to_string()), t.muted),
                     Cell::new(unit.name.clone(), t.title),
                     Cell::new(group_name(&unit.group, lang).to_owned(), t.muted),
-                    Cell::new(us.composite.map_or_else(|| "—".into(), pct), t.base),
-                    Cell::new(explain(s, st, u, lang), t.base),
+                    Cell::new(us.composite.map_or_else(|| "—".into(), composite), t.base),
+                    Cell::new(
+                        explain(s, st, u, lang)
+                            + &crate::words::tier_labels::streak_note(s, us, lang),
+                        t.base,
+                    ),
                 ])
             })
             .collect(),

@@ -220,12 +220,28 @@ mod tests {
         app.update(Action::Key(KeyEvent::new(c, KeyModifiers::NONE)));
     }
 
+    /// The meetings whose screens are checked: the demo, and the
+    /// templates of format v2, whose tiers wear every colour but purple,
+    /// grey and black (those have a meeting of their own below).
+    const MEETINGS: [&str; 5] = [
+        crate::model::DEMO,
+        include_str!("../../assets/templates/three-tiers.json"),
+        include_str!("../../assets/templates/points.json"),
+        include_str!("../../assets/templates/arena.json"),
+        include_str!("../../tests/fixtures/panes/every_colour.json"),
+    ];
+
     /// Every screen worth looking at, in `theme` at `size`: each agenda
     /// item, the help, the big timer, a paused clock, a notice, a broken
     /// file's banner, each sheet of the editor, the audience's screen on
     /// each item and each page of the hall board.
-    fn screens(theme: ThemeName, size: (u16, u16), lang: &str) -> Vec<(String, Buffer)> {
-        let doc = || Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
+    fn screens(
+        source: &str,
+        theme: ThemeName,
+        size: (u16, u16),
+        lang: &str,
+    ) -> Vec<(String, Buffer)> {
+        let doc = || Document::from_bytes(source.as_bytes()).unwrap();
         let n = doc().snapshot.agenda.len();
         let at = |item: usize| {
             crate::cli::render::app_at_item(doc(), item, theme, Some(lang.into()), size)
@@ -236,7 +252,7 @@ mod tests {
             let app = at(item);
             out.push((format!("item {}", item + 1), draw(&app)));
         }
-        let mut app = at(2);
+        let mut app = at(2.min(n - 1));
         key(&mut app, KeyCode::Char('?'));
         out.push(("help".into(), draw(&app)));
         key(&mut app, KeyCode::Esc);
@@ -249,7 +265,7 @@ mod tests {
         out.push(("notice".into(), draw(&app)));
         app.update(Action::Loaded(Err("broken.json: line 3".into())));
         out.push(("broken file".into(), draw(&app)));
-        let mut app = at(5);
+        let mut app = at(5.min(n - 1));
         app.update(Action::Command(crate::app::Command::Edit));
         for sheet in 0..5 {
             out.push((format!("editor sheet {}", sheet + 1), draw(&app)));
@@ -284,8 +300,10 @@ mod tests {
             for size in [(80, 24), (120, 40), (200, 60)] {
                 // The demo names its locale; LANG changes the words only
                 // for snapshots without one.
-                for lang in ["C.UTF-8"] {
-                    for (what, buf) in screens(theme, size, lang) {
+                let lang = "C.UTF-8";
+                for (k, source) in MEETINGS.iter().enumerate() {
+                    for (what, buf) in screens(source, theme, size, lang) {
+                        let what = format!("meeting {k} {what}");
                         let bad = unreadable(&buf, &t);
                         if let Some(first) = bad.first() {
                             failures.push(format!(

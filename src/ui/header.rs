@@ -72,11 +72,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         pct(app.data.derived.standings.time_progress)
     );
     // Time progress is the figure the room needs: it goes first, and the
-    // rest follows as long as it fits whole.
-    let mut parts = vec![
-        (progress, t.accent),
-        (m.date.format("%Y-%m-%d").to_string(), t.muted),
-    ];
+    // rest follows as long as it fits whole. Under points scoring it
+    // measures nothing and is not said.
+    let mut parts = Vec::new();
+    if app.data.snapshot().scoring != crate::model::Scoring::Points {
+        parts.push((progress, t.accent));
+    }
+    parts.push((m.date.format("%Y-%m-%d").to_string(), t.muted));
     if let Some(label) = &m.period.label {
         parts.push((label.clone(), t.muted));
     }

@@ -10,19 +10,62 @@
 //!   theme takes those from the 256-colour palette (tmux and the Linux
 //!   console map them to the nearest basic colour).
 //!
-//! Red means one thing on a screen: the red card. Overdue and stalled
-//! projects, overruns and errors use [`Theme::alarm`], a magenta.
+//! Red means one thing on a screen: the red card (under format v2, the
+//! tier the meeting colours red). Overdue and stalled projects, overruns and
+//! errors use [`Theme::alarm`], a magenta; a tier coloured purple is a
+//! blue-violet, its hue kept apart from the alarm's.
 //! `projector` trades subtlety for contrast (no greys, bold where it matters).
+//!
+//! Each of the eight tier colours has two styles ([`TierStyle`]): the badge
+//! (the tier's label on its colour) and the bar (its colour on the screen's
+//! background, for bars, figures and names), both readable at 4.5:1.
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::model::Card;
+use crate::model::{Card, TierColor, Tiers};
 
 pub use crate::app::theme_name::ThemeName;
 
 /// Black that stays black when bold: palette entry 16 (#000000). xterm
 /// draws bold `Color::Black` (entry 0) as its bright twin, grey #7f7f7f.
 pub const INK: Color = Color::Indexed(16);
+
+/// Orange on black: palette 208, #ff8700 (8.7:1).
+const ORANGE: Color = Color::Indexed(208);
+/// Purple: palette 55, #5f00af, a blue-violet (hue 272°) kept apart from
+/// the alarm's magenta (300°); white reads on it at 10:1.
+const VIOLET: Color = Color::Indexed(55);
+
+/// The badges of the eight tier colours, over their `bars` (indexed like
+/// [`TierColor::ALL`]): white on red, blue, violet and black; black ink
+/// on orange, yellow, green and grey. `yellow` and `black` are the theme's
+/// own (a projector's yellow is brighter; black on a black screen is a
+/// dark plate).
+fn badges(bars: [Style; 8], yellow: Color, black: Color) -> [TierStyle; 8] {
+    let b = Modifier::BOLD;
+    let on = |fg: Color, bg: Color| Style::default().fg(fg).bg(bg).add_modifier(b);
+    let badge = [
+        on(Color::White, Color::Red),
+        on(INK, ORANGE),
+        on(INK, yellow),
+        on(INK, Color::Green),
+        on(Color::White, Color::Blue),
+        on(Color::White, VIOLET),
+        on(INK, Color::Indexed(248)),
+        on(Color::White, black),
+    ];
+    let mut out = [TierStyle {
+        badge: Style::default(),
+        bar: Style::default(),
+    }; 8];
+    for (k, slot) in out.iter_mut().enumerate() {
+        *slot = TierStyle {
+            badge: badge[k],
+            bar: bars[k],
+        };
+    }
+    out
+}
 
 /// Named styles for every meaning the console draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,12 +82,11 @@ pub struct Theme {
     /// The highlighted row or item.
     pub selected: Style,
     pub border: Style,
-    pub red_card: Style,
-    pub yellow_card: Style,
+    /// Each tier colour's badge and bar, indexed like [`TierColor::ALL`].
+    pub tiers: [TierStyle; 8],
+    /// The label of a unit without a tier.
     pub no_card: Style,
-    /// Bars in charts, by card.
-    pub bar_red: Style,
-    pub bar_yellow: Style,
+    /// The bars, figures and names of a unit without a tier.
     pub bar_none: Style,
     /// The time-progress marker across charts.
     pub pace: Style,
@@ -61,6 +103,15 @@ pub struct Theme {
     pub banner: Style,
     /// Laid over what changed a moment ago (an edit, a reload).
     pub changed: Style,
+}
+
+/// The two styles of a tier colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TierStyle {
+    /// The tier's label on its colour (红牌, 优秀, 流动红旗).
+    pub badge: Style,
+    /// The colour on the screen's background: bars, figures, names.
+    pub bar: Style,
 }
 
 /// The styles of theme `name`, built once: the app keeps only the name.
@@ -81,13 +132,31 @@ impl Theme {
         }
     }
 
-    /// The style of a card's label.
+    /// The styles of tier colour `c`.
+    pub fn tier(&self, c: TierColor) -> TierStyle {
+        let k = TierColor::ALL.iter().position(|&x| x == c).unwrap_or(0);
+        self.tiers[k]
+    }
+
+    /// The style of a card's label among the meeting's `tiers`.
+    pub fn badge(&self, tiers: &Tiers, card: Card) -> Style {
+        tiers
+            .color(card)
+            .map_or(self.no_card, |c| self.tier(c).badge)
+    }
+
+    /// The style of the bars, figures and names of a unit holding `card`
+    /// among the meeting's `tiers`.
+    pub fn tier_bar(&self, tiers: &Tiers, card: Card) -> Style {
+        tiers
+            .color(card)
+            .map_or(self.bar_none, |c| self.tier(c).bar)
+    }
+
+    /// The style of a card's label among the default tiers (red, yellow):
+    /// [`Theme::badge`] for a meeting's own.
     pub fn card(&self, card: Card) -> Style {
-        match card {
-            Card::RED => self.red_card,
-            Card::YELLOW => self.yellow_card,
-            _ => self.no_card,
-        }
+        self.badge(&Tiers::default(), card)
     }
 
     /// The time-progress marker where it crosses a bar of colour `bar`: a
@@ -100,13 +169,10 @@ impl Theme {
         Style::default().fg(notch).bg(bar)
     }
 
-    /// The style of a chart bar for a unit holding `card`.
+    /// The style of a chart bar for a unit holding `card` among the
+    /// default tiers: [`Theme::tier_bar`] for a meeting's own.
     pub fn bar(&self, card: Card) -> Style {
-        match card {
-            Card::RED => self.bar_red,
-            Card::YELLOW => self.bar_yellow,
-            _ => self.bar_none,
-        }
+        self.tier_bar(&Tiers::default(), card)
     }
 
     fn dark() -> Theme {
@@ -120,11 +186,21 @@ impl Theme {
             accent: s().fg(Color::LightCyan).add_modifier(b),
             selected: s().fg(INK).bg(Color::Cyan),
             border: s().fg(Color::Gray),
-            red_card: s().fg(Color::White).bg(Color::Red).add_modifier(b),
-            yellow_card: s().fg(INK).bg(Color::Yellow).add_modifier(b),
+            tiers: badges(
+                [
+                    s().fg(Color::LightRed),
+                    s().fg(ORANGE),
+                    s().fg(Color::Yellow),
+                    s().fg(Color::Green),
+                    s().fg(Color::Indexed(69)),  // #5f87ff, 6.4:1 on black
+                    s().fg(Color::Indexed(141)), // #af87ff, lavender
+                    s().fg(Color::Indexed(250)), // #bcbcbc
+                    s().fg(Color::Indexed(245)), // #8a8a8a: black on black would vanish
+                ],
+                Color::Yellow,
+                Color::Indexed(236),
+            ),
             no_card: s().fg(Color::Gray),
-            bar_red: s().fg(Color::LightRed),
-            bar_yellow: s().fg(Color::Yellow),
             bar_none: s().fg(Color::Gray),
             pace: s().fg(Color::LightCyan).add_modifier(b),
             timer_normal: s().fg(Color::LightGreen).add_modifier(b),
@@ -153,11 +229,23 @@ impl Theme {
             accent: s().fg(Color::Blue).add_modifier(b),
             selected: s().fg(Color::White).bg(Color::Blue),
             border: s().fg(grey),
-            red_card: s().fg(Color::White).bg(Color::Red).add_modifier(b),
-            yellow_card: s().fg(INK).bg(Color::Yellow).add_modifier(b),
+            tiers: badges(
+                [
+                    s().fg(Color::Red),
+                    // No orange brighter than this reads on white; the
+                    // badges (orange and yellow) tell it from the amber.
+                    s().fg(Color::Indexed(94)), // #875f00, 5.7:1
+                    s().fg(amber),
+                    s().fg(green),
+                    s().fg(Color::Indexed(25)), // #005faf, not the accent's blue
+                    s().fg(VIOLET),
+                    s().fg(Color::Indexed(239)), // #4e4e4e, darker than the muted grey
+                    s().fg(INK),
+                ],
+                Color::Yellow,
+                INK,
+            ),
             no_card: s().fg(grey),
-            bar_red: s().fg(Color::Red),
-            bar_yellow: s().fg(amber),
             bar_none: s().fg(grey),
             pace: s().fg(Color::Blue).add_modifier(b),
             timer_normal: s().fg(green).add_modifier(b),
@@ -181,11 +269,21 @@ impl Theme {
             accent: s().fg(Color::LightCyan).add_modifier(b),
             selected: s().fg(INK).bg(Color::White).add_modifier(b),
             border: s().fg(Color::White),
-            red_card: s().fg(Color::White).bg(Color::Red).add_modifier(b),
-            yellow_card: s().fg(INK).bg(Color::LightYellow).add_modifier(b),
+            tiers: badges(
+                [
+                    s().fg(Color::LightRed).add_modifier(b),
+                    s().fg(Color::Indexed(214)).add_modifier(b), // #ffaf00
+                    s().fg(Color::LightYellow).add_modifier(b),
+                    s().fg(Color::LightGreen).add_modifier(b),
+                    s().fg(Color::Indexed(75)).add_modifier(b), // #5fafff
+                    s().fg(Color::Indexed(141)).add_modifier(b),
+                    s().fg(Color::Indexed(250)).add_modifier(b),
+                    s().fg(Color::Indexed(245)).add_modifier(b),
+                ],
+                Color::LightYellow,
+                Color::Indexed(236),
+            ),
             no_card: s().fg(Color::White),
-            bar_red: s().fg(Color::LightRed).add_modifier(b),
-            bar_yellow: s().fg(Color::LightYellow).add_modifier(b),
             bar_none: s().fg(Color::White),
             pace: s().fg(Color::LightCyan).add_modifier(b),
             timer_normal: s().fg(Color::LightGreen).add_modifier(b),
@@ -209,11 +307,23 @@ impl Theme {
             accent: s().add_modifier(b),
             selected: s().add_modifier(Modifier::REVERSED),
             border: s(),
-            red_card: s().add_modifier(b | Modifier::REVERSED),
-            yellow_card: s().add_modifier(Modifier::UNDERLINED),
+            // Without colour the label says the tier; the badges differ
+            // by what a monochrome terminal has.
+            tiers: [
+                (b | Modifier::REVERSED, b),
+                (Modifier::REVERSED, Modifier::empty()),
+                (Modifier::UNDERLINED, Modifier::empty()),
+                (b, Modifier::empty()),
+                (b | Modifier::UNDERLINED, Modifier::empty()),
+                (Modifier::ITALIC | Modifier::UNDERLINED, Modifier::empty()),
+                (Modifier::ITALIC, Modifier::empty()),
+                (Modifier::REVERSED | Modifier::UNDERLINED, Modifier::empty()),
+            ]
+            .map(|(badge, bar)| TierStyle {
+                badge: s().add_modifier(badge),
+                bar: s().add_modifier(bar),
+            }),
             no_card: s(),
-            bar_red: s().add_modifier(b),
-            bar_yellow: s(),
             bar_none: s(),
             pace: s().add_modifier(b),
             timer_normal: s().add_modifier(b),
@@ -248,22 +358,21 @@ mod tests {
         hue.abs() <= 20.0
     }
 
-    /// Red keeps one meaning: only the red card's badge and bars are red.
-    /// Overdue and stalled projects, overruns and errors were red too.
+    /// Red keeps one meaning: only the red tier's badge and bars are red.
+    /// Overdue and stalled projects, overruns and errors were red too; the
+    /// other tier colours (orange above all) must not read as red either.
     #[test]
     fn red_is_the_card_colour_only() {
         for name in ThemeName::ALL {
             let t = Theme::new(name);
-            let others = [
+            let mut others = vec![
                 ("base", t.base),
                 ("title", t.title),
                 ("muted", t.muted),
                 ("accent", t.accent),
                 ("selected", t.selected),
                 ("border", t.border),
-                ("yellow_card", t.yellow_card),
                 ("no_card", t.no_card),
-                ("bar_yellow", t.bar_yellow),
                 ("bar_none", t.bar_none),
                 ("pace", t.pace),
                 ("timer_normal", t.timer_normal),
@@ -274,6 +383,10 @@ mod tests {
                 ("banner", t.banner),
                 ("changed", t.changed),
             ];
+            for c in TierColor::ALL.into_iter().filter(|&c| c != TierColor::Red) {
+                others.push((c.as_str(), t.tier(c).badge));
+                others.push((c.as_str(), t.tier(c).bar));
+            }
             for (what, style) in others {
                 assert!(
                     !is_red(style.fg) && !is_red(style.bg),
@@ -282,9 +395,80 @@ mod tests {
             }
             // The alarm stands apart from the card's red and from the text.
             if name != ThemeName::Mono {
-                assert_ne!(t.alarm.fg, t.bar_red.fg, "{name:?}");
+                assert_ne!(t.alarm.fg, t.tier(TierColor::Red).bar.fg, "{name:?}");
                 assert_ne!(t.alarm.fg, t.base.fg, "{name:?}");
             }
         }
+    }
+
+    /// The hue of a colour in degrees, and its saturation.
+    fn hue(c: Color) -> (f64, f64) {
+        let (r, g, b) = match crate::ui::contrast::index(c) {
+            Some(n) => crate::ui::contrast::xterm_rgb(n),
+            None => crate::ui::contrast::rgb(c, true),
+        };
+        let (r, g, b) = (f64::from(r), f64::from(g), f64::from(b));
+        let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+        let d = (max - min).max(1.0);
+        let h = if max == r {
+            60.0 * ((g - b) / d)
+        } else if max == g {
+            60.0 * (2.0 + (b - r) / d)
+        } else {
+            60.0 * (4.0 + (r - g) / d)
+        };
+        (h.rem_euclid(360.0), d / max.max(1.0))
+    }
+
+    /// A purple tier next to the alarm (magenta, overdue projects and
+    /// overruns) must not read as the alarm: its hue stays 25° or more
+    /// away, in its badge and its bar, in every coloured theme.
+    #[test]
+    fn purple_is_not_the_alarm() {
+        for name in [ThemeName::Dark, ThemeName::Light, ThemeName::Projector] {
+            let t = Theme::new(name);
+            let (alarm, _) = hue(t.alarm.fg.expect("alarm colour"));
+            let p = t.tier(TierColor::Purple);
+            for c in [p.bar.fg, p.badge.bg].into_iter().flatten() {
+                let (h, _) = hue(c);
+                let apart = (h - alarm).abs().min(360.0 - (h - alarm).abs());
+                assert!(
+                    apart >= 25.0,
+                    "{name:?}: purple {h:.0}° vs alarm {alarm:.0}°"
+                );
+            }
+        }
+    }
+
+    /// Each tier colour looks different from every other in a theme: no
+    /// two share a badge, and in colour themes no two share a bar.
+    #[test]
+    fn every_tier_colour_is_its_own() {
+        for name in ThemeName::ALL {
+            let t = Theme::new(name);
+            for (i, a) in t.tiers.iter().enumerate() {
+                for b in &t.tiers[i + 1..] {
+                    assert_ne!(a.badge, b.badge, "{name:?}");
+                    if name != ThemeName::Mono {
+                        assert_ne!(a.bar, b.bar, "{name:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The default tiers keep format v1's styles: red and yellow as before.
+    #[test]
+    fn default_tiers_keep_their_styles() {
+        let t = Theme::new(ThemeName::Dark);
+        assert_eq!(
+            t.card(Card::RED),
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        );
+        assert_eq!(t.bar(Card::YELLOW), Style::default().fg(Color::Yellow));
+        assert_eq!(t.bar(Card::NONE), t.bar_none);
     }
 }

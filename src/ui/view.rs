@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::model::order::SeatedZone;
-use crate::model::{AgendaItem, Snapshot, Standings};
+use crate::model::{AgendaItem, Card, Scoring, Snapshot, Standings, Tiers};
 
 use super::theme::Theme;
 
@@ -55,6 +55,50 @@ impl View<'_> {
     /// when another unit has the same name).
     pub fn unit_label(&self, u: usize) -> std::borrow::Cow<'_, str> {
         crate::model::order::unit_label(self.snapshot, self.twins, u)
+    }
+
+    /// The meeting's tiers, best first.
+    pub fn tiers(&self) -> &Tiers {
+        &self.snapshot.cards.tiers
+    }
+
+    /// A card's label: the meeting's own (流动红旗, 优秀), else 红牌 / red card.
+    pub fn tier_label(&self, card: Card) -> &str {
+        self.tiers().label(card, self.lang)
+    }
+
+    /// The style of a card's label, in its tier's colour.
+    pub fn badge(&self, card: Card) -> ratatui::style::Style {
+        self.theme.badge(self.tiers(), card)
+    }
+
+    /// The style of the bars, figures and names of a unit holding `card`.
+    pub fn bar(&self, card: Card) -> ratatui::style::Style {
+        self.theme.tier_bar(self.tiers(), card)
+    }
+
+    /// Whether the composite is a score in points (no time-progress line,
+    /// figures and gaps in 分).
+    pub fn points(&self) -> bool {
+        self.snapshot.scoring == Scoring::Points
+    }
+
+    /// A composite as the room reads it: `85.7%`, or `85.7分` under points.
+    pub fn composite(&self, x: f64) -> String {
+        if self.points() {
+            crate::words::tier_labels::points(x, self.lang)
+        } else {
+            crate::i18n::pct(x)
+        }
+    }
+
+    /// The composite's name: 综合完成, or 综合得分 under points.
+    pub fn composite_label(&self) -> &'static str {
+        if self.points() {
+            crate::words::tier_labels::COMPOSITE_POINTS.get(self.lang)
+        } else {
+            crate::words::labels::COMPOSITE.get(self.lang)
+        }
     }
 
     /// Whether unit `u` changed a moment ago.

@@ -5,7 +5,7 @@
 
 use super::labels::L;
 use crate::i18n::Lang;
-use crate::model::{Snapshot, UnitStanding};
+use crate::model::Snapshot;
 use crate::sanitize::one_line;
 
 // The editor.
@@ -24,43 +24,7 @@ pub fn need_mark(bad: &crate::model::typed::BadMark, lang: Lang) -> String {
         .replace("{text}", &bad.text)
 }
 
-/// A rank's change against the last meeting: `↑2`, `↓1`, `—` (none),
-/// `新` for a ranked unit with no previous rank.
-pub fn rank_change(change: Option<i64>, lang: Lang) -> String {
-    match change {
-        Some(n) if n > 0 => format!("↑{n}"),
-        Some(n) if n < 0 => format!("↓{}", n.unsigned_abs()),
-        Some(_) => "—".to_owned(),
-        None => lang.pick("新", "new").to_owned(),
-    }
-}
-
-/// The streak and escalation said after a unit's reason: `；连续 3 次黄牌
-/// → 分管副区长约谈`; empty for a streak of one without escalation.
-pub fn streak_note(s: &Snapshot, us: &UnitStanding, lang: Lang) -> String {
-    let label = one_line(s.cards.tiers.label(us.card, lang));
-    let mut note = String::new();
-    // Holding no tier several times running is not news; its escalation, if any, is.
-    if us.trend.streak > 1 && !us.card.is_none() {
-        let n = us.trend.streak;
-        note = match lang {
-            Lang::Zh => format!("连续 {n} 次{label}"),
-            Lang::En => format!("{label} {n} times running"),
-        };
-    }
-    if let Some(k) = us.trend.escalation {
-        let e = one_line(&s.cards.escalations[k].label);
-        if !note.is_empty() {
-            note.push(' ');
-        }
-        note.push_str(&format!("→ {e}"));
-    }
-    if note.is_empty() {
-        note
-    } else {
-        format!("{}{note}", lang.pick("；", "; "))
-    }
-}
+// `rank_change` and `streak_note` are the screens' words too: crate::words::tier_labels.
 
 // The bulletin.
 pub const SEC_TIERS: L = L::new("各等次单位", "Units by tier");
@@ -128,7 +92,7 @@ pub fn moved(s: &Snapshot, st: &crate::model::Standings, lang: Lang) -> String {
     };
     for (sign, zh, en) in [(1, "进位最多", "most up"), (-1, "退位最多", "most down")] {
         if let Some((u, c)) = most(sign) {
-            let arrow = rank_change(Some(c), lang);
+            let arrow = super::tier_labels::rank_change(Some(c), lang);
             match lang {
                 Lang::Zh => out.push_str(&format!("，{zh}的是{}（{arrow}）", name(u))),
                 Lang::En => out.push_str(&format!("; {en}: {} ({arrow})", name(u))),

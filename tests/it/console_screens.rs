@@ -17,6 +17,12 @@ const EN: &str = include_str!("../fixtures/en.json");
 const COUNTS: &str = include_str!("../fixtures/real/counts_no_targets.json");
 /// Zones too small, units without a card, twins in two groups, decisions.
 const ZONES: &str = include_str!("../fixtures/real/zones_and_cards.json");
+/// The templates of format v2 (`guotang init --template`): green, yellow
+/// and red with two previous meetings; points with a veto and five grades;
+/// an arena with judges' marks and a flag per class.
+const THREE_TIERS: &str = include_str!("../../assets/templates/three-tiers.json");
+const POINTS: &str = include_str!("../../assets/templates/points.json");
+const ARENA: &str = include_str!("../../assets/templates/arena.json");
 
 fn doc(text: &str) -> Document {
     Document::from_bytes(text.as_bytes()).unwrap()
@@ -66,6 +72,15 @@ fn cjk_every_item() {
 #[test]
 fn english_every_item() {
     every_item("en", EN);
+}
+
+/// Every item of every template (the investment one is the demo): each
+/// meeting's own tiers, scores in 分, marks, rank changes and streaks.
+#[test]
+fn templates_every_item() {
+    every_item("three_tiers", THREE_TIERS);
+    every_item("points", POINTS);
+    every_item("arena", ARENA);
 }
 
 #[test]

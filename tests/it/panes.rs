@@ -5,6 +5,7 @@
 
 mod figures;
 mod sizes;
+mod tiers;
 mod util;
 
 use guotang::i18n::Lang;

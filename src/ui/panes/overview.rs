@@ -1,6 +1,8 @@
 //! The overview pane (通报): the headline figures against the annual targets
-//! and time progress, the red/yellow count, the best and the worst unit of
-//! each group, and the projects that are overdue or stalled.
+//! and time progress (no time progress under points scoring), how many
+//! units hold each of the meeting's tiers, how many moved up and down since
+//! the last meeting, the best and the worst unit of each group, and the
+//! projects that are overdue or stalled.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +10,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::i18n::{num, pct};
-use crate::model::explain::card_name;
 use crate::model::projects::Milestone;
 use crate::model::{Better, Card, Stage, shown};
 use crate::text::{pad_left, width};
@@ -18,6 +19,7 @@ use crate::ui::widgets::cut::Cut;
 use crate::words::labels::{self, L};
 use crate::words::shell_labels as sl;
 
+mod moves;
 mod tiles;
 
 /// Draws the overview pane from a borrowed view.
@@ -38,6 +40,10 @@ impl Widget for OverviewPane<'_> {
         }
         y = headline(v, area, y, buf, roomy);
         y += 1 + u16::from(roomy);
+        let moved = moves::draw(v, area, y, buf);
+        if moved > 0 {
+            y += moved + 1 + u16::from(roomy);
+        }
         y = groups(v, area, y, buf);
         y += 1 + u16::from(roomy);
         alerts(v, area, y, buf);
@@ -50,39 +56,59 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
     let lang = v.lang;
     let w = usize::from(area.width);
     let p = v.standings.time_progress;
-    let title = format!(
-        "{}  {} {}",
-        sl::HEADLINE.get(lang),
-        labels::TIME_PROGRESS.get(lang),
-        pct(p)
-    );
+    // Under points a score is not measured against the calendar.
+    let pace = !v.points();
+    let title = if pace {
+        format!(
+            "{}  {} {}",
+            sl::HEADLINE.get(lang),
+            labels::TIME_PROGRESS.get(lang),
+            pct(p)
+        )
+    } else {
+        sl::HEADLINE.get(lang).to_owned()
+    };
     put(buf, area, area.x, y, &title, w, t.title);
-    // Card counts at the right of the title line; units without a card
-    // are counted too when there are any, so every unit is accounted for.
+    // Tier counts at the right of the title line, best first; units
+    // without a tier are counted too when there are any, so every unit
+    // is accounted for.
     let count = |c: Card| v.standings.units.iter().filter(|u| u.card == c).count();
-    let mut badges: Vec<(String, Style)> = [
-        (Card::RED, t.red_card),
-        (Card::YELLOW, t.yellow_card),
-        (Card::NONE, t.muted),
-    ]
-    .into_iter()
-    .filter(|(c, _)| *c != Card::NONE || count(Card::NONE) > 0)
-    .map(|(c, style)| (format!(" {} {} ", card_name(c, lang), count(c)), style))
-    .collect();
-    let badges_w = |b: &[(String, Style)]| b.iter().map(|(b, _)| width(b) + 1).sum::<usize>() - 1;
-    // The no-card count gives way first on a narrow screen.
-    if badges.len() > 2 && width(&title) + 2 + badges_w(&badges) > w {
+    let mut badges: Vec<(String, Style)> = v
+        .tiers()
+        .cards_and_none()
+        .filter(|&c| c != Card::NONE || count(Card::NONE) > 0)
+        .map(|c| {
+            let style = if c == Card::NONE { t.muted } else { v.badge(c) };
+            (format!(" {} {} ", v.tier_label(c), count(c)), style)
+        })
+        .collect();
+    let badges_w = |b: &[(String, Style)]| {
+        b.iter()
+            .map(|(b, _)| width(b) + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
+    };
+    // The no-tier count gives way first on a narrow screen.
+    if badges.len() > v.tiers().len() && width(&title) + 2 + badges_w(&badges) > w {
         badges.pop();
     }
     let cards_w = badges_w(&badges);
     // No card at all (a bulletin of counts): no "红牌 0 黄牌 0" to read.
-    let cards_in_use = count(Card::RED) + count(Card::YELLOW) > 0;
-    if cards_in_use && width(&title) + 2 + cards_w <= w {
+    let cards_in_use = v.tiers().cards().any(|c| count(c) > 0);
+    let mut put_badges = |y: u16| {
         let mut x = area.right() - cards_w as u16;
         for (badge, style) in &badges {
             put(buf, area, x, y, badge, w, *style);
             x += width(badge) as u16 + 1;
         }
+    };
+    if cards_in_use && width(&title) + 2 + cards_w <= w {
+        put_badges(y);
+    } else if cards_in_use && !v.tiers().is_default() && cards_w <= w {
+        // A meeting's own tiers (five grades) are the point of its
+        // overview: a line of their own when the title leaves no room.
+        y += 1;
+        put_badges(y);
     }
     y += 1 + u16::from(roomy);
 
@@ -133,6 +159,7 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
     // Without a single target (a bulletin of counts), the target and rate
     // columns and the bars would be dashes only: the actuals stand alone.
     let targets = figures.iter().any(|f| f.2.is_some());
+    let default_tiers = v.tiers().is_default();
     let (col_t, col_r) = if targets {
         (col_t, width(sl::RATE.get(lang)).max(6))
     } else {
@@ -166,7 +193,7 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         put(buf, area, x, y, &pad_left(label, cw), cw, t.muted);
         x += (cw + 2) as u16;
     }
-    if bar_w >= 8 {
+    if bar_w >= 8 && pace {
         let pace = format!("│ {}", labels::TIME_PROGRESS.get(lang));
         let px = x + (p * bar_w as f64).round() as u16;
         put(
@@ -197,6 +224,7 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         put(buf, area, x, y, &pad_left(tg, col_t), col_t, t.muted);
         x += (col_t + 2) as u16;
         let (rtext, rstyle) = match r {
+            Some(r) if !pace => (pct(*r), t.base),
             Some(r) if shown::percent(*r) >= shown::percent(p) => (pct(*r), t.good),
             Some(r) => (pct(*r), t.warning),
             None => (labels::NONE_DASH.get(lang).to_owned(), t.muted),
@@ -206,12 +234,18 @@ fn headline(v: &View, area: Rect, mut y: u16, buf: &mut Buffer, roomy: bool) -> 
         if bar_w >= 8
             && let Some(r) = r
         {
-            let style = if shown::percent(*r) >= shown::percent(p) {
-                t.bar_red
-            } else {
-                t.bar_yellow
+            let ahead = shown::percent(*r) >= shown::percent(p);
+            // Format v1's red is keeping pace; a meeting's own tiers may
+            // make red the worst, so its bars say ahead or behind plainly.
+            let style = match (pace, ahead, default_tiers) {
+                (false, _, _) => t.accent,
+                (true, true, true) => t.bar(Card::RED),
+                (true, false, true) => t.bar(Card::YELLOW),
+                (true, true, false) => t.good,
+                (true, false, false) => t.warning,
             };
-            bar(buf, area, x, y, bar_w, *r, p, style, t.muted, t.pace);
+            let mark = if pace { Some(p) } else { None };
+            bar(buf, area, x, y, bar_w, *r, mark, style, t.muted, t.pace);
         }
         y += 1 + u16::from(roomy);
     }
@@ -227,13 +261,13 @@ fn bar(
     y: u16,
     w: usize,
     ratio: f64,
-    pace: f64,
+    pace: Option<f64>,
     fill: Style,
     track: Style,
     pace_style: Style,
 ) {
     let filled = ((ratio.clamp(0.0, 1.0)) * w as f64).round() as usize;
-    let mark = ((pace.clamp(0.0, 1.0)) * w as f64).round() as usize;
+    let mark = pace.map(|p| ((p.clamp(0.0, 1.0)) * w as f64).round() as usize);
     // Block glyphs are East-Asian ambiguous: where they would draw two wide,
     // the bar is made of reversed spaces and ASCII instead.
     let wide_ambiguous = crate::text::ambiguous_wide();
@@ -242,7 +276,7 @@ fn bar(
         if cx >= area.right() {
             break;
         }
-        let (sym, style) = if k == mark.min(w - 1) {
+        let (sym, style) = if mark.is_some_and(|m| k == m.min(w - 1)) {
             (
                 "│",
                 if k < filled {
@@ -297,7 +331,11 @@ fn groups(v: &View, area: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
         // nobody is ranked: the most and the least on the first metric that
         // has figures, so a bulletin of counts still names its leaders.
         let (best, worst, labels_, figure): (usize, usize, [L; 2], Figure) = if g.ranked > 0 {
-            let figure = |u: usize| v.standings.units[u].composite.map_or_else(String::new, pct);
+            let figure = |u: usize| {
+                v.standings.units[u]
+                    .composite
+                    .map_or_else(String::new, |c| v.composite(c))
+            };
             (
                 g.members[0],
                 g.members[g.ranked - 1],

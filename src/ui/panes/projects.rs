@@ -185,7 +185,7 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
         .map(|(&u, inv)| {
             let pl = v.standings.pipelines.get(u).copied().unwrap_or_default();
             let card = v.standings.units[u].card;
-            let mut cells = vec![Cell::new(v.snapshot.units[u].name.as_str(), t.bar(card))];
+            let mut cells = vec![Cell::new(v.snapshot.units[u].name.as_str(), v.bar(card))];
             for stage in Stage::ALL {
                 let c = pl.count(stage);
                 let style = match (c, stage) {

@@ -16,7 +16,7 @@ use crate::model::{Better, Metric};
 use crate::ui::draw::put;
 use crate::ui::view::View;
 use crate::ui::widgets::line::{centered, cols, group_name, right, spans};
-use crate::words::labels::{self, COMPOSITE, TIME_PROGRESS};
+use crate::words::labels::{self, TIME_PROGRESS};
 
 /// Draws the ranking pane from a borrowed view.
 pub struct RankingPane<'a>(pub &'a View<'a>);
@@ -64,8 +64,9 @@ impl<'a> Focus<'a> {
             0 => Subject::Metric(0),
             k => Subject::Metric(k - 1),
         };
+        // Under points the composite is a score: bars of its value.
         let completion = match subject {
-            Subject::Composite => true,
+            Subject::Composite => !v.points(),
             Subject::Metric(mi) => group.members.iter().any(|&u| {
                 v.standings.units[u]
                     .metrics
@@ -122,6 +123,12 @@ impl<'a> Focus<'a> {
         }
     }
 
+    /// Whether the time-progress line is drawn: over completions, never
+    /// under points scoring (a score is not measured against the calendar).
+    fn pace(&self, v: &View) -> bool {
+        self.completion && !v.points()
+    }
+
     /// What the chart's bars show, and so its order.
     fn chart_order(&self) -> Order {
         if self.completion {
@@ -176,7 +183,7 @@ fn title(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
         pct(v.standings.time_progress)
     );
     let mut left_room = w;
-    if f.completion && w >= 40 {
+    if f.pace(v) && w >= 40 {
         let x = right(buf, area, area.y, &legend, w, t.muted);
         let line = "│";
         if let Some(lx) = x.checked_sub(cols(line) as u16).filter(|lx| *lx >= area.x) {
@@ -192,7 +199,7 @@ fn title(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     };
     let subject = match f.metric(v) {
         Some(m) => m.name.as_str(),
-        None => COMPOSITE.get(v.lang),
+        None => v.composite_label(),
     };
     let unit = match f.metric(v) {
         Some(m) if !m.unit.is_empty() => format!(" ({})", m.unit),

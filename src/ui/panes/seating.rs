@@ -1,9 +1,11 @@
-//! The seating pane (座次): the red and the yellow zone as seat grids, best
-//! ranked first, with the unit and the person in every seat; units that found
+//! The seating pane (座次): a zone per tier (the red and the yellow zone,
+//! or a meeting's own: 绿牌区, 优秀) as seat grids, best ranked first, with the unit and the person in every seat; units that found
 //! no seat, aides who gave their seat to another unit's leader, and units
 //! whose card has no zone (不挂牌 when only red and yellow zones exist) are
 //! listed with the reason, never dropped. Tab switches to a list (zone, row,
 //! seat, unit, person), which is also shown when the grid cannot fit.
+
+use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +13,6 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::model::Card;
-use crate::model::explain::card_name;
 use crate::model::order::{Seat, SeatedZone, sitters};
 use crate::text::split_at_width;
 use crate::ui::draw::put;
@@ -25,6 +26,7 @@ use crate::words::labels::{
     SEATING_ROW, SEATING_ROW_HEADER, SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS,
     SEATING_STANDING, SEATING_UNZONED, SEATING_UNZONED_WHY, SEATING_ZONE, UNIT, YELLOW_ZONE,
 };
+use crate::words::tier_labels::TIER_ZONE;
 
 mod room;
 
@@ -49,7 +51,7 @@ const UNIT_SEP: &str = "；";
 struct ZoneView<'a> {
     seated: &'a SeatedZone,
     card: Card,
-    label: &'a str,
+    label: Cow<'a, str>,
     rows: usize,
     seats_per_row: usize,
 }
@@ -62,13 +64,18 @@ fn zones<'a>(v: &'a View<'a>) -> Vec<ZoneView<'a>> {
             // are still shown, in a zone shaped by the seats themselves.
             let zone = v.snapshot.seating.get(seated.zone);
             let card = zone.map_or(Card::NONE, |z| z.card);
-            let label = match zone.map(|z| z.label.as_str()) {
-                Some(l) if !l.trim().is_empty() => l,
-                _ => match card {
+            let label: Cow<'a, str> = match zone.map(|z| z.label.as_str()) {
+                Some(l) if !l.trim().is_empty() => Cow::Borrowed(l),
+                _ if v.tiers().is_default() => Cow::Borrowed(match card {
                     Card::RED => RED_ZONE.get(v.lang),
                     Card::YELLOW => YELLOW_ZONE.get(v.lang),
                     _ => SEATING_OTHER_ZONE.get(v.lang),
-                },
+                }),
+                // A meeting's own tier: 绿牌区, after its label.
+                _ if !card.is_none() => {
+                    Cow::Owned(TIER_ZONE.get(v.lang).replace("{tier}", v.tier_label(card)))
+                }
+                _ => Cow::Borrowed(SEATING_OTHER_ZONE.get(v.lang)),
             };
             let span = |f: fn(&Seat) -> u32| {
                 seated
@@ -188,7 +195,7 @@ fn unzoned_prefix(v: &View) -> String {
         .collect();
     cards.sort();
     cards.dedup();
-    let names: Vec<&str> = cards.iter().map(|&c| card_name(c, v.lang)).collect();
+    let names: Vec<&str> = cards.iter().map(|&c| v.tier_label(c)).collect();
     let why = SEATING_UNZONED_WHY
         .get(v.lang)
         .replace("{card}", &names.join("、"));
@@ -495,7 +502,7 @@ impl Grid {
                     match index.get(r * z.seats_per_row + s).copied().flatten() {
                         Some(seat) => {
                             let unit = v.unit_label(seat.unit);
-                            let style = v.name_style(seat.unit, t.bar(z.card));
+                            let style = v.name_style(seat.unit, v.bar(z.card));
                             let lines = g.lines.get(r).copied().unwrap_or(2);
                             let person_y = y + lines as u16 - 1;
                             if lines == 3 && cols(&unit) > g.cell {
@@ -568,7 +575,7 @@ fn zone_heading(v: &View, z: &ZoneView, area: Rect, y: u16, buf: &mut Buffer) {
         y,
         w,
         &[
-            (&label, t.card(z.card)),
+            (&label, v.badge(z.card)),
             (&seats, t.muted),
             (&late, t.alarm),
             (&shape, t.muted),
@@ -585,22 +592,22 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
     let lang = v.lang;
     let mut rows = Vec::new();
     for z in zones {
-        let zone = |style: Style| Cell::new(z.label, style);
+        let zone = |style: Style| Cell::new(z.label.as_ref(), style);
         for s in &z.seated.seats {
             rows.push(Row::new(vec![
-                zone(t.card(z.card)),
+                zone(v.badge(z.card)),
                 Cell::new((s.row + 1).to_string(), t.muted),
                 Cell::new((s.seat + 1).to_string(), t.muted),
                 Cell::new(
                     v.snapshot.units[s.unit].name.as_str(),
-                    v.name_style(s.unit, t.bar(z.card)),
+                    v.name_style(s.unit, v.bar(z.card)),
                 ),
                 Cell::new(s.person.as_str(), t.base),
             ]));
         }
         for &u in &z.seated.overflow {
             rows.push(Row::new(vec![
-                zone(t.card(z.card)),
+                zone(v.badge(z.card)),
                 Cell::new(SEATING_OVERFLOW.get(lang), t.alarm),
                 Cell::new("", t.muted),
                 Cell::new(v.unit_label(u), t.alarm),
@@ -609,7 +616,7 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
         }
         for (u, person) in &z.seated.standing {
             rows.push(Row::new(vec![
-                zone(t.card(z.card)),
+                zone(v.badge(z.card)),
                 Cell::new(SEATING_OVERFLOW.get(lang), t.warning),
                 Cell::new("", t.muted),
                 Cell::new(v.unit_label(*u), t.warning),
@@ -621,7 +628,7 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
         let card = v.standings.units[u].card;
         // The card in the zone's column, "未分区" where the row would be.
         rows.push(Row::new(vec![
-            Cell::new(card_name(card, lang), t.card(card)),
+            Cell::new(v.tier_label(card), v.badge(card)),
             Cell::new(SEATING_UNZONED.get(lang), t.warning),
             Cell::new("", t.muted),
             Cell::new(v.unit_label(u), t.warning),

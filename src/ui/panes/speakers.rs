@@ -1,7 +1,10 @@
 //! The speakers pane (发言): the queue in speaking order with the current
 //! unit highlighted and those done dimmed, and the current unit's scorecard:
-//! its card and why, each metric against target and pace, its rank and gap,
-//! its projects with the overdue ones marked, and its countdown.
+//! its tier and why (with its streak and what follows it, in the tier's
+//! colour: `连续 2 次黄牌 → 分管副市长约谈`), each metric against target and
+//! pace (or in points), its rank, change and gap, judges' marks, the
+//! composite over the last meetings, its projects with the overdue ones
+//! marked, and its countdown.
 
 mod scorecard;
 
@@ -9,11 +12,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::model::explain::{card_name, explain};
+use crate::model::explain::explain;
 use crate::ui::draw::put;
 use crate::ui::view::{TimerState, View};
 use crate::ui::widgets::line::{Window, centered, cols, fill, group_name, right, spans};
 use crate::words::labels::{SPEAKERS_EMPTY, SPEAKERS_PAUSED};
+use crate::words::tier_labels::{escalation, streak};
 
 /// Draws the speakers pane from a borrowed view.
 pub struct SpeakersPane<'a>(pub &'a View<'a>);
@@ -140,7 +144,8 @@ fn queue_strip(v: &View, queue: &[usize], current: usize, area: Rect, buf: &mut 
     spans(buf, area, area.x, area.y, usize::from(area.width), &refs);
 }
 
-/// "经济开发区 红牌 园区" with the countdown on the right, and why the card.
+/// "经济开发区 红牌 连续 2 次红牌 → 约谈 园区" with the countdown on the
+/// right, and why the tier.
 fn scorecard_header(v: &View, unit: usize, area: Rect, buf: &mut Buffer) {
     let t = v.theme;
     let w = usize::from(area.width);
@@ -165,7 +170,15 @@ fn scorecard_header(v: &View, unit: usize, area: Rect, buf: &mut Buffer) {
             left = usize::from(x - area.x).saturating_sub(1);
         }
     }
-    let card = format!(" {} ", card_name(us.card, v.lang));
+    let card = format!(" {} ", v.tier_label(us.card));
+    let mut follows = [streak(v.snapshot, us, v.lang), escalation(v.snapshot, us)]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !follows.is_empty() {
+        follows.insert(0, ' ');
+    }
     let group = format!("  {}", group_name(&u.group, v.lang));
     // A long name is cut before the card is: the card is the point.
     let name_room = left.saturating_sub(cols(&card) + 1).max(8).min(left);
@@ -176,7 +189,12 @@ fn scorecard_header(v: &View, unit: usize, area: Rect, buf: &mut Buffer) {
         area.x + used as u16,
         area.y,
         left.saturating_sub(used),
-        &[(" ", t.base), (&card, t.card(us.card)), (&group, t.muted)],
+        &[
+            (" ", t.base),
+            (&card, v.badge(us.card)),
+            (&follows, v.bar(us.card)),
+            (&group, t.muted),
+        ],
     );
     if area.height > 1 {
         let why = explain(v.snapshot, v.standings, unit, v.lang);

@@ -116,7 +116,7 @@ fn ranking_bars_are_coloured_by_card() {
         );
     }
     // 青山镇 and 临港镇 hold their cards by decision, against the rule.
-    assert_ne!(t.bar_red.fg, t.bar_yellow.fg);
+    assert_ne!(t.bar(Card::RED).fg, t.bar(Card::YELLOW).fg);
     let (_, y) = find(&buf, area, "白沙镇").expect("row");
     let mark = (area.left()..area.right())
         .find(|&x| buf[(x, y)].symbol() == "│")
@@ -131,12 +131,15 @@ fn seating_zone_labels_wear_their_card() {
     let (x, y) = find(&buf, area, "红区").expect("red zone");
     assert_eq!(
         buf[(x, y)].bg,
-        fx.theme.red_card.bg.expect("red card background")
+        fx.theme.card(Card::RED).bg.expect("red card background")
     );
     let (x, y) = find(&buf, area, "黄区").expect("yellow zone");
     assert_eq!(
         buf[(x, y)].bg,
-        fx.theme.yellow_card.bg.expect("yellow card background")
+        fx.theme
+            .card(Card::YELLOW)
+            .bg
+            .expect("yellow card background")
     );
 }
 

@@ -34,16 +34,20 @@ pub fn draw(v: &View, area: Rect, buf: &mut Buffer) -> u16 {
     let t = v.theme;
     let tiers = &v.snapshot.cards.tiers;
     // Label, figure, and the styles of each.
-    let mut tiles: Vec<(String, String, Style, Style)> = vec![(
-        labels::TIME_PROGRESS.get(v.lang).to_owned(),
-        pct(v.standings.time_progress),
-        t.accent,
-        t.accent,
-    )];
+    let mut tiles: Vec<(String, String, Style, Style)> = Vec::new();
+    // Under points a score is not measured against the calendar.
+    if !v.points() {
+        tiles.push((
+            labels::TIME_PROGRESS.get(v.lang).to_owned(),
+            pct(v.standings.time_progress),
+            t.accent,
+            t.accent,
+        ));
+    }
     for card in tiers.cards() {
         let n = v.standings.units.iter().filter(|u| u.card == card).count();
         let label = tiers.label(card, v.lang).to_owned();
-        tiles.push((label, n.to_string(), t.card(card), t.bar(card)));
+        tiles.push((label, n.to_string(), v.badge(card), v.bar(card)));
     }
     let widths: Vec<u16> = tiles
         .iter()

@@ -1,17 +1,20 @@
-//! The ranking chart: one bar per unit in ranking order, coloured by card,
-//! with the time-progress line drawn across every bar.
+//! The ranking chart: one bar per unit in ranking order, coloured by its
+//! tier, with the time-progress line drawn across every bar (not under
+//! points scoring, where the bars are scores against the full mark); with
+//! a history, each rank's change beside it (`↑2`, `↓1`, `—`, `新`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Focus, Order, Subject};
 use crate::i18n::{num, pct};
-use crate::model::{Card, CardSource};
+use crate::model::{Card, CardSource, MetricKind};
 use crate::ui::draw::put;
 use crate::ui::view::View;
 use crate::ui::widgets::bar::{covered, hbar, marker_cell, set};
 use crate::ui::widgets::line::{Window, cols, count, put_right};
 use crate::words::labels::{DECIDED_LEGEND, DECIDED_MARK, MORE_UNITS, NONE_DASH, UNRANKED};
+use crate::words::tier_labels::{VETO_LEGEND, VETO_MARK, rank_change};
 
 /// Rows from one bar's top to the next's at most: bars of three rows and
 /// a row of air.
@@ -20,6 +23,8 @@ const MAX_PITCH: usize = 4;
 /// One unit's line of the chart.
 struct Bar<'a> {
     rank: String,
+    /// The rank's change since the last meeting (composite, with a history).
+    change: String,
     name: &'a str,
     /// The unit changed a moment ago.
     changed: bool,
@@ -33,11 +38,27 @@ struct Bar<'a> {
     /// The card was given by decision, not by the rule: the bar's colour
     /// needs the word (a decided yellow bar may well cross the pace line).
     decided: bool,
+    /// A veto put the unit in its tier, whatever its score.
+    vetoed: bool,
+}
+
+impl Bar<'_> {
+    /// The word after the figures, if the bar needs one.
+    fn mark(&self, lang: crate::i18n::Lang) -> Option<&'static str> {
+        if self.vetoed {
+            Some(VETO_MARK.get(lang))
+        } else if self.decided {
+            Some(DECIDED_MARK.get(lang))
+        } else {
+            None
+        }
+    }
 }
 
 fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
     let dash = || NONE_DASH.get(v.lang).to_owned();
     let by = f.chart_order();
+    let history = !v.snapshot.history.is_empty();
     f.order(by)
         .into_iter()
         .map(|u| {
@@ -46,15 +67,20 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
             match f.subject {
                 Subject::Composite => Bar {
                     rank: us.rank.map_or_else(dash, |r| r.to_string()),
+                    change: match (history, us.rank) {
+                        (true, Some(_)) => rank_change(us.trend.rank_change, v.lang),
+                        _ => String::new(),
+                    },
                     name,
                     changed: v.changed(u),
                     length: us.composite,
                     figure: us
                         .composite
-                        .map_or_else(|| UNRANKED.get(v.lang).to_owned(), pct),
+                        .map_or_else(|| UNRANKED.get(v.lang).to_owned(), |c| v.composite(c)),
                     completion: String::new(),
                     card: us.card,
                     decided: us.source == CardSource::Decision,
+                    vetoed: us.veto.is_some(),
                 },
                 Subject::Metric(mi) => {
                     let ms = us.metrics.get(mi).copied().unwrap_or_default();
@@ -75,6 +101,7 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
                     };
                     Bar {
                         rank: rank.map_or_else(dash, |r| r.to_string()),
+                        change: String::new(),
                         name,
                         changed: v.changed(u),
                         length,
@@ -82,6 +109,7 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
                         completion,
                         card: us.card,
                         decided: us.source == CardSource::Decision,
+                        vetoed: us.veto.is_some(),
                     }
                 }
             }
@@ -90,15 +118,29 @@ fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
 }
 
 /// The length a full bar stands for: at least 100% in completion views (so
-/// the pace line sits where the year stands), the largest value otherwise.
-fn scale(f: &Focus, bars: &[Bar]) -> f64 {
+/// the pace line sits where the year stands), at least the full mark for
+/// scores in points (the weights of the score metrics: 100 of 100), the
+/// largest value otherwise.
+fn scale(v: &View, f: &Focus, bars: &[Bar]) -> f64 {
     let top = bars
         .iter()
         .filter_map(|b| b.length)
         .filter(|x| x.is_finite())
         .fold(0.0_f64, f64::max);
+    let full_mark: f64 = match f.subject {
+        Subject::Composite if v.points() => v
+            .snapshot
+            .metrics
+            .iter()
+            .filter(|m| m.kind == MetricKind::Score && m.weight > 0.0)
+            .map(|m| m.weight)
+            .sum(),
+        _ => 0.0,
+    };
     if f.completion {
         top.max(1.0)
+    } else if top.max(full_mark) > 0.0 && top.max(full_mark).is_finite() {
+        top.max(full_mark)
     } else if top > 0.0 {
         top
     } else {
@@ -109,26 +151,26 @@ fn scale(f: &Focus, bars: &[Bar]) -> f64 {
 /// Column layout of a chart line.
 struct Cols {
     rank: usize,
+    /// The rank changes' column (0 without a history).
+    change: usize,
     name: usize,
     bar_x: usize,
     bar: usize,
     figure: usize,
     completion: usize,
-    /// The "◆决定" mark after the figures (0 when no unit is decided).
+    /// The "◆决定" / "✕否决" mark after the figures (0 when no unit has one).
     mark: usize,
 }
 
-fn columns(bars: &[Bar], width: usize, mark: &str) -> Cols {
+fn columns(bars: &[Bar], width: usize, lang: crate::i18n::Lang) -> Cols {
     let widest = |g: &dyn Fn(&Bar) -> usize| bars.iter().map(g).max().unwrap_or(0);
-    let rank = widest(&|b| cols(&b.rank));
+    let change = widest(&|b| cols(&b.change));
+    // The change sits after the rank, one space between: `1 ↑2`.
+    let rank = widest(&|b| cols(&b.rank)) + if change > 0 { change + 1 } else { 0 };
     let figure = widest(&|b| cols(&b.figure));
     let completion = widest(&|b| cols(&b.completion));
     let names = widest(&|b| cols(b.name));
-    let mark = if bars.iter().any(|b| b.decided) {
-        cols(mark)
-    } else {
-        0
-    };
+    let mark = widest(&|b| b.mark(lang).map_or(0, cols));
     let values = figure
         + if completion > 0 { 1 + completion } else { 0 }
         + if mark > 0 { 1 + mark } else { 0 };
@@ -144,6 +186,7 @@ fn columns(bars: &[Bar], width: usize, mark: &str) -> Cols {
     }
     Cols {
         rank,
+        change,
         name,
         bar_x: rank + 1 + name + 1,
         bar,
@@ -157,9 +200,8 @@ fn columns(bars: &[Bar], width: usize, mark: &str) -> Cols {
 pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let t = v.theme;
     let bars = bars(v, f);
-    let scale = scale(f, &bars);
-    let mark = DECIDED_MARK.get(v.lang);
-    let c = columns(&bars, usize::from(area.width), mark);
+    let scale = scale(v, f, &bars);
+    let c = columns(&bars, usize::from(area.width), v.lang);
     let axis = c.bar > 0 && area.height >= 4;
     let room = usize::from(area.height) - usize::from(axis);
     let win = Window::new(bars.len(), room, v.pane.scroll);
@@ -169,7 +211,7 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let pitch = (room / bars.len().max(1)).clamp(1, MAX_PITCH) as u16;
     let thick = if pitch >= 3 { pitch - 1 } else { 1 };
     let pace = f
-        .completion
+        .pace(v)
         .then(|| marker_cell(v.standings.time_progress / scale, c.bar))
         .flatten();
     let at = |dx: usize| area.x.saturating_add(dx.min(usize::from(u16::MAX)) as u16);
@@ -177,15 +219,22 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
         let top = area.y + line as u16 * pitch;
         // The words on the bar's middle row.
         let y = top + (thick - 1) / 2;
-        put_right(buf, area, area.x, y, c.rank, &b.rank, t.muted);
+        if c.change > 0 {
+            let rank_w = c.rank - c.change - 1;
+            put_right(buf, area, area.x, y, rank_w, &b.rank, t.muted);
+            let cx = area.x.saturating_add((rank_w + 1) as u16);
+            put(buf, area, cx, y, &b.change, c.change, t.muted);
+        } else {
+            put_right(buf, area, area.x, y, c.rank, &b.rank, t.muted);
+        }
         let name_style = if b.changed {
             t.base.patch(t.changed)
         } else {
             t.base
         };
         put(buf, area, at(c.rank + 1), y, b.name, c.name, name_style);
-        let style = t.bar(b.card);
-        let length = b.length.map(|x| x / scale).unwrap_or(0.0);
+        let style = v.bar(b.card);
+        let length = b.length.map(|x| (x / scale).max(0.0)).unwrap_or(0.0);
         if c.bar > 0 {
             for row in top..top + thick {
                 hbar(buf, area, at(c.bar_x), row, c.bar, length, style);
@@ -218,7 +267,7 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
                 completion_style,
             );
         }
-        if c.mark > 0 && b.decided {
+        if let Some(mark) = b.mark(v.lang).filter(|_| c.mark > 0) {
             let mx = fx
                 + c.figure
                 + if c.completion > 0 {
@@ -227,7 +276,7 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
                     0
                 }
                 + 1;
-            put(buf, area, at(mx), y, mark, c.mark, t.card(b.card));
+            put(buf, area, at(mx), y, mark, c.mark, v.badge(b.card));
         }
     }
     let mut y = area.y + (win.len as u16 * pitch).saturating_sub(pitch - thick);
@@ -259,9 +308,24 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
         );
         y += 1;
     }
-    // What the mark means, under the chart when there is a line for it.
+    // What the marks mean, under the chart when there is a line for it.
     if c.mark > 0 && y < area.bottom() {
-        let legend = format!("{mark} {}", DECIDED_LEGEND.get(v.lang));
+        let mut said = Vec::new();
+        if bars.iter().any(|b| b.decided && !b.vetoed) {
+            said.push(format!(
+                "{} {}",
+                DECIDED_MARK.get(v.lang),
+                DECIDED_LEGEND.get(v.lang)
+            ));
+        }
+        if bars.iter().any(|b| b.vetoed) {
+            said.push(format!(
+                "{} {}",
+                VETO_MARK.get(v.lang),
+                VETO_LEGEND.get(v.lang)
+            ));
+        }
+        let legend = said.join("  ");
         put(
             buf,
             area,
@@ -290,9 +354,20 @@ fn draw_axis(
     let (zero, full) = if f.completion {
         (pct(0.0).replace(".0", ""), pct(scale).replace(".0%", "%"))
     } else {
-        let unit = f.metric(v).map_or("", |m| m.unit.as_str());
-        let dec = f.metric(v).map_or(0, |m| m.decimals);
-        ("0".to_owned(), format!("{}{unit}", num(scale, dec)))
+        match f.metric(v) {
+            Some(m) => (
+                "0".to_owned(),
+                format!("{}{}", num(scale, m.decimals), m.unit),
+            ),
+            None => (
+                "0".to_owned(),
+                format!(
+                    "{}{}",
+                    num(scale, 0),
+                    crate::words::tier_labels::POINTS_UNIT.get(v.lang)
+                ),
+            ),
+        }
     };
     let zero_w = put(buf, line, x0, line.y, &zero, c.bar, t.muted);
     let full_w = cols(&full).min(c.bar);

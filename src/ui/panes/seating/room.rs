@@ -166,7 +166,7 @@ impl Room {
 
         let mut y = area.y + 4;
         for (z, l) in zones.iter().zip(&self.zones) {
-            let style = t.card(z.card);
+            let style = v.badge(z.card);
             zone_heading(v, z, area, y, buf);
             y += 1;
             for r in 0..z.rows {
