@@ -387,7 +387,7 @@ fn history_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
             // Without a previous meeting every unit would say 新: nothing to say.
             match st.rank {
                 _ if n == 0 => String::new(),
-                Some(_) => tl::rank_change(st.trend.rank_change, lang),
+                Some(_) => crate::words::tier_labels::rank_change(st.trend.rank_change, lang),
                 None => "—".to_owned(),
             },
             Tone::Plain,

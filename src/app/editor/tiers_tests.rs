@@ -201,3 +201,20 @@ fn the_history_sheet_shows_ranks_and_tiers_across_periods_read_only() {
     press(&mut app, KeyCode::Enter);
     assert!(app.edit.field.is_none());
 }
+
+#[test]
+fn the_grid_colours_a_tier_as_the_meeting_colours_it() {
+    let app = editor_on(template("three-tiers"));
+    let buf = crate::ui::screen::render(&app, 120, 40);
+    let t = crate::ui::theme::of(app.prefs.theme);
+    let tiers = &app.data.snapshot().cards.tiers;
+    let green = t.badge(tiers, Card::tier(0));
+    // The first 绿 on screen after the tabs: a unit's tier cell.
+    let area = buf.area;
+    let cell = (4..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .find_map(|(x, y)| buf.cell((x, y)).filter(|c| c.symbol() == "绿"))
+        .expect("a 绿牌 cell");
+    assert_eq!(cell.fg, green.fg.unwrap_or_default());
+    assert_ne!(cell.fg, t.card(Card::RED).fg.unwrap_or_default(), "not red");
+}
