@@ -14,6 +14,7 @@ use guotang::app::{Action, Command};
 use guotang::cli::render::app_at_item;
 use guotang::cli::render_room::audience_at_item;
 use guotang::model::Document;
+use guotang::model::Word as _;
 use guotang::ui::theme::ThemeName;
 
 fn render(c: &mut Criterion) {

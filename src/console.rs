@@ -12,6 +12,7 @@ use chrono::{Local, NaiveDateTime, Timelike};
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::editor::{SaveDone, SaveFailed, SaveRequest};
+use crate::app::failure::{JournalFailure, SaveTrouble};
 use crate::app::{Action, App, Effect, Keymap, Options};
 use crate::cli::out::errln;
 use crate::model::{self, Document};
@@ -210,7 +211,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
                     effects.extend(app.update(Action::Recovery(Box::new(rec))));
                 }
             }
-            Err(e) => effects.extend(app.update(Action::JournalFailed(e.to_string()))),
+            Err(e) => effects.extend(app.update(Action::JournalFailed(e.into()))),
         }
     }
     // The presenter's console tells the room's other screens where it is;
@@ -352,9 +353,9 @@ impl Ctx<'_> {
                         let result = match store::save::Writer::begin(path, "edit") {
                             Ok(w) => {
                                 self.merging = Some(w);
-                                load(path).map_err(|f| f.message)
+                                load(path).map_err(SaveTrouble::Load)
                             }
-                            Err(e) => Err(e.to_string()),
+                            Err(e) => Err(e.into()),
                         };
                         queue.extend(app.update(Action::MergeBase(result)));
                     }
@@ -364,10 +365,10 @@ impl Ctx<'_> {
                     queue.extend(app.update(Action::Saved(result)));
                 }
                 Effect::Journal(changes) => {
-                    match self.journal(app).and_then(|j| j.append(&changes)) {
+                    match self.journal(app).and_then(|j| Ok(j.append(&changes)?)) {
                         // An undo back to what was saved leaves nothing unsaved.
                         Ok(()) => queue.extend(self.tell_unsaved(app, app.edit.dirty())),
-                        Err(e) => queue.extend(app.update(Action::JournalFailed(e.to_string()))),
+                        Err(e) => queue.extend(app.update(Action::JournalFailed(e))),
                     }
                 }
                 Effect::JournalRewrite { base, sets } => {
@@ -388,7 +389,7 @@ impl Ctx<'_> {
                     };
                     match result {
                         Ok(()) => queue.extend(self.tell_unsaved(app, app.edit.dirty())),
-                        Err(e) => queue.extend(app.update(Action::JournalFailed(e.to_string()))),
+                        Err(e) => queue.extend(app.update(Action::JournalFailed(e.into()))),
                     }
                 }
                 Effect::JournalSaved(hash) => {
@@ -398,7 +399,7 @@ impl Ctx<'_> {
                     };
                     queue.extend(self.tell_unsaved(app, false));
                     if let Err(e) = result {
-                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                        queue.extend(app.update(Action::JournalFailed(e.into())));
                     }
                 }
                 Effect::JournalClear => {
@@ -410,7 +411,7 @@ impl Ctx<'_> {
                     };
                     queue.extend(self.tell_unsaved(app, false));
                     if let Err(e) = result {
-                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                        queue.extend(app.update(Action::JournalFailed(e.into())));
                     }
                 }
                 Effect::RecoveryDeclined { discard } => {
@@ -418,7 +419,7 @@ impl Ctx<'_> {
                         && discard
                         && let Err(e) = claim.discard()
                     {
-                        queue.extend(app.update(Action::JournalFailed(e.to_string())));
+                        queue.extend(app.update(Action::JournalFailed(e.into())));
                     }
                 }
                 Effect::Unlock => self.lock = None,
@@ -438,8 +439,7 @@ impl Ctx<'_> {
                                 queue.extend(self.tell_unsaved(app, app.edit.dirty()));
                             }
                             Err(store::lock::LockError::Held { holder, .. }) => {
-                                let who = holder_text(&holder, app.prefs.lang);
-                                queue.extend(app.update(Action::LockHeld(who)));
+                                queue.extend(app.update(Action::LockHeld(holder)));
                             }
                             // No lock (a read-only folder): editing still works, saving will say why.
                             Err(e) => queue.extend(app.update(Action::Notice(e.to_string()))),
@@ -456,12 +456,9 @@ impl Ctx<'_> {
 
 impl Ctx<'_> {
     /// The journal, started on the file as loaded when the first edit comes.
-    fn journal(&mut self, app: &App) -> Result<&mut store::Journal, store::journal::JournalError> {
+    fn journal(&mut self, app: &App) -> Result<&mut store::Journal, JournalFailure> {
         let Some(path) = self.file else {
-            return Err(store::journal::JournalError::Io {
-                path: PathBuf::from("(demo)"),
-                source: std::io::Error::other("the demo has no file to journal for"),
-            });
+            return Err(JournalFailure::NoFile);
         };
         let journal = match self.journal.take() {
             Some(j) => j,
@@ -489,12 +486,12 @@ impl Ctx<'_> {
         let target = match (&req.to, self.file) {
             (Some(to), _) => to.clone(),
             (None, Some(f)) => f.to_owned(),
-            (None, None) => return Err(SaveFailed::Error("no file".into())),
+            (None, None) => return Err(SaveFailed::Error(SaveTrouble::NoFile)),
         };
         let writer = match self.merging.take().filter(|_| req.to.is_none()) {
             Some(w) => w,
             None => store::save::Writer::begin(&target, "edit")
-                .map_err(|e| SaveFailed::Error(e.to_string()))?,
+                .map_err(|e| SaveFailed::Error(e.into()))?,
         };
         match writer.save(&app.data.doc, req.expect) {
             Ok(saved) => Ok(SaveDone {
@@ -506,34 +503,9 @@ impl Ctx<'_> {
                 to: req.to.clone(),
             }),
             Err(store::SaveError::Conflict { found, .. }) => Err(SaveFailed::Conflict { found }),
-            Err(e) => Err(SaveFailed::Error(e.to_string())),
+            Err(e) => Err(SaveFailed::Error(e.into())),
         }
     }
-}
-
-/// Who holds the editor's lock, as the editor's warning shows it: user@host,
-/// pid, since when and any unsaved edits, in local time. The note is another
-/// process's words: sanitised.
-fn holder_text(h: &store::LockInfo, lang: crate::i18n::Lang) -> String {
-    use crate::i18n::Lang;
-    use store::lock::local_time;
-    if h.pid == 0 {
-        return crate::words::edit_labels::SOMEONE.get(lang).to_owned();
-    }
-    let since = local_time(&h.started);
-    let mut text = match lang {
-        Lang::Zh => format!("{}@{}（pid {}，{since} 起", h.user, h.host, h.pid),
-        Lang::En => format!("{}@{} (pid {}, since {since}", h.user, h.host, h.pid),
-    };
-    if let Some(t) = &h.unsaved_since {
-        let t = local_time(t);
-        text.push_str(&match lang {
-            Lang::Zh => format!("；{t} 起有未保存的修改"),
-            Lang::En => format!("; unsaved edits since {t}"),
-        });
-    }
-    text.push_str(lang.pick("）", ")"));
-    crate::sanitize::one_line(&text).into_owned()
 }
 
 /// Another session's unsaved edits, found alive: who, and since when.

@@ -1,9 +1,25 @@
 //! The language of guotang's own labels, and the number formats the meeting uses.
 
 /// Language of the console's own labels, as a snapshot names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 pub enum Locale {
+    #[serde(rename = "zh-Hans")]
+    #[strum(serialize = "zh-Hans")]
     ZhHans,
+    #[serde(rename = "en")]
+    #[strum(serialize = "en")]
     En,
 }
 

@@ -463,7 +463,7 @@ pub fn generate_v2(units: usize, projects: usize, seed: u64, periods: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{self, Document, Stage};
+    use crate::model::{self, Document, Stage, Word as _};
 
     #[test]
     fn generated_snapshots_are_valid_and_deterministic() {
@@ -496,12 +496,12 @@ mod tests {
         assert_eq!(s.groups.len(), GROUPS.len());
         assert!(s.units.iter().any(|u| u.decision.is_some()));
         assert!(st.units.iter().any(|u| u.rank.is_none()));
-        for stage in Stage::ALL {
+        for &stage in Stage::all() {
             assert!(s.projects.iter().any(|p| p.stage == stage), "{stage:?}");
         }
         assert!(!st.overdue.is_empty());
         let panes: Vec<_> = s.agenda.iter().map(|a| a.pane).collect();
-        for pane in model::Pane::ALL {
+        for &pane in model::Pane::all() {
             assert!(panes.contains(&pane), "{pane:?}");
         }
         assert!(doc.json.to_value()["meeting"]["host"].is_string());

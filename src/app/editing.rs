@@ -7,7 +7,7 @@
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use serde_json::{Value, json};
 
-use super::editor::{EditKey, Field, Kind, MARK_SECONDS, Sheet, describe, edit_key, sheets};
+use super::editor::{EditKey, Field, Kind, MARK_SECONDS, Sheet, describe, sheets};
 use super::{App, Derived, Effect};
 use crate::model::edit::{Assignment, ChangeSet, EditError, EditPath, Step};
 use crate::words::edit_labels as el;
@@ -62,7 +62,7 @@ impl App {
         if self.edit.field.is_some() {
             return self.field_key(key);
         }
-        let Some(cmd) = edit_key(&key) else {
+        let Some(cmd) = self.prefs.keymap.editor.command_loose(&key) else {
             return self.type_into_cell(key);
         };
         let cols = self.sheet_columns();

@@ -11,6 +11,7 @@ pub mod board;
 pub mod data;
 mod editing;
 pub mod editor;
+pub mod failure;
 pub mod follow;
 pub mod keymap;
 pub mod layout;
@@ -69,11 +70,11 @@ pub enum Action {
     /// A save's result.
     Saved(Result<editor::SaveDone, editor::SaveFailed>),
     /// The file as it is now, loaded for a merge after a save conflict.
-    MergeBase(Result<Box<(Document, u64)>, String>),
+    MergeBase(Result<Box<(Document, u64)>, failure::SaveTrouble>),
     /// Someone else holds the file's lock (who, where, since when).
-    LockHeld(String),
+    LockHeld(Box<crate::store::LockInfo>),
     /// The journal could not be written.
-    JournalFailed(String),
+    JournalFailed(failure::JournalFailure),
     /// How the snapshot is watched (said once the watch is set up).
     Watching(crate::store::watch::Watching),
     /// The presenter's position file changed (an audience console).
@@ -307,14 +308,15 @@ impl App {
             }
             Action::Saved(result) => self.saved(result),
             Action::MergeBase(result) => self.merge_onto(result),
-            Action::LockHeld(who) => {
+            Action::LockHeld(holder) => {
                 let lang = self.prefs.lang;
                 self.notify(format!(
-                    "⚠ {}{}{who}",
+                    "⚠ {}{}{}",
                     crate::words::edit_labels::LOCKED_BY.get(lang),
-                    lang.colon()
+                    lang.colon(),
+                    failure::holder_text(&holder, lang)
                 ));
-                self.edit.lock_holder = Some(who);
+                self.edit.lock_holder = Some(holder);
                 Vec::new()
             }
             Action::Watching(kind) => {
@@ -323,11 +325,11 @@ impl App {
             }
             // The presenter follows no one.
             Action::PositionChanged | Action::Position(_) => Vec::new(),
-            Action::JournalFailed(message) => {
+            Action::JournalFailed(failure) => {
                 let lang = self.prefs.lang;
                 self.edit.journal_failed = true;
                 self.notify(format!(
-                    "⚠ {}{}{message}",
+                    "⚠ {}{}{failure}",
                     crate::words::edit_labels::JOURNAL_FAILED.get(lang),
                     lang.colon()
                 ));

@@ -94,7 +94,7 @@ pub fn run(path: Option<PathBuf>, name: &str, list: bool, force: bool) -> ExitCo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{self, Document, Format};
+    use crate::model::{self, Document, Format, Word as _};
 
     #[test]
     fn every_template_is_a_usable_meeting_with_every_pane() {
@@ -104,7 +104,7 @@ mod tests {
             let s = &doc.snapshot;
             assert!(s.warnings.is_empty(), "{}: {:?}", t.name, s.warnings);
             let st = model::compute(s);
-            for pane in model::Pane::ALL {
+            for &pane in model::Pane::all() {
                 assert!(
                     s.agenda.iter().any(|a| a.pane == pane)
                         || pane == model::Pane::Projects && t.name == "arena",

@@ -65,13 +65,13 @@ pub struct Cli {
     /// screen updates, keeping the current item and its timers.
     pub file: Option<PathBuf>,
 
-    /// Colour theme: dark, light or projector (`t` cycles; NO_COLOR gives mono).
-    #[arg(long, value_parser = parse_theme)]
+    /// Colour theme (`t` cycles; NO_COLOR gives mono).
+    #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
 
-    /// How to follow the file: auto (native events, polling on a network
-    /// share or FUSE mount), native, or poll (once a second).
-    #[arg(long, value_parser = parse_watch, default_value = "auto")]
+    /// How to follow the file: native events, or polling (once a second) on
+    /// a network share or FUSE mount.
+    #[arg(long, value_enum, default_value = "auto")]
     pub watch: WatchMode,
 
     /// Show the audience's screen: the current item's title in large type,
@@ -127,11 +127,11 @@ pub enum Command {
     Edit {
         /// The snapshot file.
         file: PathBuf,
-        /// Colour theme: dark, light or projector.
-        #[arg(long, value_parser = parse_theme)]
+        /// Colour theme.
+        #[arg(long, value_enum)]
         theme: Option<ThemeName>,
-        /// How to follow the file: auto, native or poll.
-        #[arg(long, value_parser = parse_watch, default_value = "auto")]
+        /// How to follow the file.
+        #[arg(long, value_enum, default_value = "auto")]
         watch: WatchMode,
     },
     /// Loop the standings on a hall or lobby screen, unattended.
@@ -150,11 +150,11 @@ pub enum Command {
         #[arg(long, value_name = "SECONDS", default_value_t = crate::app::board::DEFAULT_EVERY,
               value_parser = clap::value_parser!(u32).range(1..=3600))]
         every: u32,
-        /// Colour theme: dark, light or projector.
-        #[arg(long, value_parser = parse_theme)]
+        /// Colour theme.
+        #[arg(long, value_enum)]
         theme: Option<ThemeName>,
-        /// How to follow the file: auto, native or poll.
-        #[arg(long, value_parser = parse_watch, default_value = "auto")]
+        /// How to follow the file.
+        #[arg(long, value_enum, default_value = "auto")]
         watch: WatchMode,
     },
     /// Write a complete meeting as a template to edit.
@@ -287,8 +287,8 @@ pub enum Command {
         /// Screen size in cells, WIDTHxHEIGHT.
         #[arg(long, default_value = "120x40", value_parser = render::parse_size)]
         size: (u16, u16),
-        /// Colour theme: dark, light, projector or mono.
-        #[arg(long, default_value = "dark", value_parser = parse_theme)]
+        /// Colour theme.
+        #[arg(long, default_value = "dark", value_enum)]
         theme: ThemeName,
         /// Keep the colours, as SGR escape sequences.
         #[arg(long)]
@@ -573,25 +573,6 @@ fn catch_file_size_signal() {
         signal_hook::consts::SIGXFSZ,
         Arc::new(AtomicBool::new(false)),
     );
-}
-
-/// Parses a `--watch` mode for clap.
-fn parse_watch(s: &str) -> Result<WatchMode, String> {
-    WatchMode::parse(s).ok_or_else(|| {
-        let names: Vec<_> = WatchMode::ALL.iter().map(|m| m.as_str()).collect();
-        format!(
-            "unknown watch mode {s:?}; expected one of {}",
-            names.join(", ")
-        )
-    })
-}
-
-/// Parses a theme name for clap.
-fn parse_theme(s: &str) -> Result<ThemeName, String> {
-    ThemeName::parse(s).ok_or_else(|| {
-        let names: Vec<_> = ThemeName::ALL.iter().map(|t| t.as_str()).collect();
-        format!("unknown theme {s:?}; expected one of {}", names.join(", "))
-    })
 }
 
 /// Parses a `YYYY-MM-DD` date for clap.

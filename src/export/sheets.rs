@@ -2,6 +2,7 @@
 //! project list the model computes.
 
 use crate::i18n::Lang;
+use crate::model::Word;
 use crate::model::explain::explain;
 use crate::model::projects::Milestone;
 use crate::model::{Card, CardSource, Format, Scoring, Snapshot, Standings, order};

@@ -33,10 +33,12 @@ mod validate_items;
 mod validate_metrics;
 mod validate_rules;
 mod validate_units;
+pub mod word;
 
 pub use problem::{Problem, Problems};
 pub use snapshot::*;
 pub use standings::{CardSource, Standings, UnitStanding, compute};
+pub use word::Word;
 
 use std::sync::Arc;
 

@@ -10,6 +10,7 @@
 //! take a project only when that check would find nothing and build the
 //! same project: each test below mirrors one of its rules.
 
+use crate::model::Word as _;
 use compact_str::CompactString;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -127,7 +128,10 @@ impl Fields<'_> {
 }
 
 fn stage_word(s: &str) -> Option<Stage> {
-    Stage::ALL.into_iter().find(|st| same_word(st.as_str(), s))
+    Stage::all()
+        .iter()
+        .copied()
+        .find(|st| same_word(st.as_str(), s))
 }
 
 /// Any error: the reading gives up and the value path decides.

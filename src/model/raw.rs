@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::snapshot::{Better, MetricKind, Pane, Stage, TierColor};
+pub use crate::i18n::Locale;
+
 const DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
 const ID: &str = r"^[a-z0-9_]+$";
 
@@ -40,7 +43,7 @@ pub struct RawSnapshot {
     pub seating: Option<RawSeating>,
     /// Language of the console's own labels; default from LANG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<RawLocale>,
+    pub locale: Option<Locale>,
     /// v2: how the composite is made; default {"method": "ratio"}.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scoring: Option<RawScoring>,
@@ -92,14 +95,6 @@ pub struct RawPast {
     pub composite: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub enum RawLocale {
-    #[serde(rename = "zh-Hans")]
-    ZhHans,
-    #[serde(rename = "en")]
-    En,
-}
-
 /// The meeting itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawMeeting {
@@ -131,13 +126,6 @@ pub struct RawPeriod {
     pub to: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RawBetter {
-    Higher,
-    Lower,
-}
-
 /// A metric units are judged on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawMetric {
@@ -155,7 +143,7 @@ pub struct RawMetric {
     pub decimals: Option<u8>,
     /// Default "higher"; orders rankings and charts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub better: Option<RawBetter>,
+    pub better: Option<Better>,
     /// Share in the composite score, default 1; a "lower" metric must have
     /// weight 0; bonus, deduction and veto metrics take none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -163,7 +151,7 @@ pub struct RawMetric {
     pub weight: Option<f64>,
     /// v2, points: what the metric contributes; default "score".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<RawKind>,
+    pub kind: Option<MetricKind>,
     /// v2, points, a score metric: the share of its weight a completion
     /// earns, first match (none: 0); without them the completion itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,20 +160,6 @@ pub struct RawMetric {
     /// `drop` highest and lowest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judges: Option<RawJudges>,
-}
-
-/// v2: a metric's part in a points composite.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RawKind {
-    /// weight × score of the completion.
-    Score,
-    /// + the actual (加分); no target, no weight.
-    Bonus,
-    /// − the actual (扣分); no target, no weight.
-    Deduction,
-    /// An actual > 0 puts the unit in the veto tier (一票否决); no target, no weight.
-    Veto,
 }
 
 /// v2: a completion of at least `at_least` earns `share` of the weight.
@@ -308,20 +282,7 @@ pub struct RawTier {
     pub id: String,
     /// e.g. 绿牌, 流动红旗, 优秀
     pub label: String,
-    pub color: RawColor,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RawColor {
-    Red,
-    Orange,
-    Yellow,
-    Green,
-    Blue,
-    Purple,
-    Grey,
-    Black,
+    pub color: TierColor,
 }
 
 /// v2: a band; its conditions must all hold (none: it always holds).
@@ -362,18 +323,6 @@ pub struct RawEscalation {
     pub label: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RawStage {
-    Negotiating,
-    Signed,
-    Started,
-    Completed,
-    Producing,
-    Stalled,
-    Lost,
-}
-
 /// A project behind the numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawProject {
@@ -384,7 +333,7 @@ pub struct RawProject {
     /// Total investment, in the meeting's unit (亿元).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investment: Option<f64>,
-    pub stage: RawStage,
+    pub stage: Stage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = DATE))]
     pub signed_on: Option<String>,
@@ -406,17 +355,6 @@ pub struct RawProject {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RawPane {
-    Overview,
-    Ranking,
-    Seating,
-    Speakers,
-    Projects,
-    Notes,
-}
-
 /// Who speaks: by tier, by group (both in standing order) or a list of unit ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -436,7 +374,7 @@ pub struct RawAgendaItem {
     pub id: Option<String>,
     pub title: String,
     /// What the console shows during the item.
-    pub pane: RawPane,
+    pub pane: Pane,
     /// Planned length; for speakers the default is minutes_each × speakers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<f64>,

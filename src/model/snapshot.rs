@@ -7,6 +7,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use compact_str::CompactString;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 pub use super::history::{HistoryEntry, Past};
 use super::problem::Problem;
@@ -95,7 +97,22 @@ pub struct Period {
 }
 
 /// Which direction of a metric is good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Better {
     Higher,
     Lower,
@@ -130,36 +147,31 @@ impl Metric {
 }
 
 /// What a metric contributes to the composite (points scoring).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum MetricKind {
-    /// Completion against a target, weighted.
+    /// weight × score of the completion.
     Score,
-    /// + the actual (加分).
+    /// + the actual (加分); no target, no weight.
     Bonus,
-    /// − the actual (扣分).
+    /// − the actual (扣分); no target, no weight.
     Deduction,
-    /// An actual > 0 puts the unit in the veto tier (一票否决).
+    /// An actual > 0 puts the unit in the veto tier (一票否决); no target, no weight.
     Veto,
-}
-
-impl MetricKind {
-    pub const ALL: [MetricKind; 4] = [
-        MetricKind::Score,
-        MetricKind::Bonus,
-        MetricKind::Deduction,
-        MetricKind::Veto,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MetricKind::Score => "score",
-            MetricKind::Bonus => "bonus",
-            MetricKind::Deduction => "deduction",
-            MetricKind::Veto => "veto",
-        }
-    }
-    pub fn parse(s: &str) -> Option<MetricKind> {
-        MetricKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
 }
 
 /// One band of a `score` metric: a completion of at least `at_least`
@@ -199,7 +211,24 @@ pub struct Unit {
 }
 
 /// Where a project stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Stage {
     Negotiating,
     Signed,
@@ -211,29 +240,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 7] = [
-        Stage::Negotiating,
-        Stage::Signed,
-        Stage::Started,
-        Stage::Completed,
-        Stage::Producing,
-        Stage::Stalled,
-        Stage::Lost,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Negotiating => "negotiating",
-            Stage::Signed => "signed",
-            Stage::Started => "started",
-            Stage::Completed => "completed",
-            Stage::Producing => "producing",
-            Stage::Stalled => "stalled",
-            Stage::Lost => "lost",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|st| st.as_str() == s)
-    }
+    /// Its place in [`Word::all`], for counts kept in arrays.
     pub fn index(self) -> usize {
         self as usize
     }
@@ -259,7 +266,22 @@ pub struct Project {
 }
 
 /// What the console shows during an agenda item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Pane {
     Overview,
     Ranking,
@@ -267,30 +289,6 @@ pub enum Pane {
     Speakers,
     Projects,
     Notes,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 6] = [
-        Pane::Overview,
-        Pane::Ranking,
-        Pane::Seating,
-        Pane::Speakers,
-        Pane::Projects,
-        Pane::Notes,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Pane::Overview => "overview",
-            Pane::Ranking => "ranking",
-            Pane::Seating => "seating",
-            Pane::Speakers => "speakers",
-            Pane::Projects => "projects",
-            Pane::Notes => "notes",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Pane> {
-        Pane::ALL.into_iter().find(|p| p.as_str() == s)
-    }
 }
 
 /// Who speaks during a `speakers` item.

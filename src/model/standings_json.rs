@@ -1,6 +1,7 @@
 //! The machine-readable standings of snapshot-v1.md and the additions of
 //! snapshot-v2.md, for other tools and tests.
 
+use crate::model::Word as _;
 use serde_json::{Map, Value, json};
 
 use super::explain::explain;
@@ -58,7 +59,7 @@ pub fn to_json(s: &Snapshot, st: &Standings, lang: Lang) -> Value {
                 "explanation": explain(s, st, i, lang),
                 "metrics": metrics,
                 "projects": {
-                    "counts": crate::model::Stage::ALL.iter().map(|stg| (stg.as_str().to_owned(), Value::from(st.pipelines[i].count(*stg)))).collect::<Map<_, _>>(),
+                    "counts": crate::model::Stage::all().iter().map(|stg| (stg.as_str().to_owned(), Value::from(st.pipelines[i].count(*stg)))).collect::<Map<_, _>>(),
                     "start_rate": st.pipelines[i].start_rate,
                 },
             })

@@ -38,7 +38,22 @@ impl Card {
 }
 
 /// The colours a tier may have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum TierColor {
     Red,
     Orange,
@@ -48,35 +63,6 @@ pub enum TierColor {
     Purple,
     Grey,
     Black,
-}
-
-impl TierColor {
-    pub const ALL: [TierColor; 8] = [
-        TierColor::Red,
-        TierColor::Orange,
-        TierColor::Yellow,
-        TierColor::Green,
-        TierColor::Blue,
-        TierColor::Purple,
-        TierColor::Grey,
-        TierColor::Black,
-    ];
-    /// The snapshot's spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TierColor::Red => "red",
-            TierColor::Orange => "orange",
-            TierColor::Yellow => "yellow",
-            TierColor::Green => "green",
-            TierColor::Blue => "blue",
-            TierColor::Purple => "purple",
-            TierColor::Grey => "grey",
-            TierColor::Black => "black",
-        }
-    }
-    pub fn parse(s: &str) -> Option<TierColor> {
-        TierColor::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 }
 
 /// One tier of the meeting.

@@ -1,6 +1,7 @@
 //! From a JSON document to a [`Snapshot`], checking every rule of formats v1
 //! and v2 and reporting every problem at once, each with its JSON path.
 
+use crate::model::Word as _;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -15,9 +16,6 @@ use super::snapshot::*;
 use super::validate_metrics::metrics;
 use super::validate_units::{UnitRules, units};
 use super::{validate_history, validate_items, validate_rules};
-
-/// The formats this version reads.
-pub const FORMATS: [&str; 2] = ["guotang/1", "guotang/2"];
 
 /// Checks a parsed document and builds the validated snapshot from it.
 pub fn validate(doc: &Value) -> Result<Snapshot, Problems> {
@@ -146,13 +144,9 @@ fn validate_with(doc: &Value, record: Option<&Record>) -> Result<Snapshot, Inval
         .get("seating")
         .map(|v| validate_items::seating(&mut r, v, &root.key("seating"), &cards.tiers))
         .unwrap_or_default();
-    let locale = top.get("locale").and_then(|v| {
-        r.choice(v, &root.key("locale"), &["zh-Hans", "en"], |s| match s {
-            "zh-Hans" => Some(Locale::ZhHans),
-            "en" => Some(Locale::En),
-            _ => None,
-        })
-    });
+    let locale = top
+        .get("locale")
+        .and_then(|v| r.choice(v, &root.key("locale"), &Locale::words(), Locale::parse));
 
     let (history, warnings) = match top.get("history").filter(|_| format == Format::V2) {
         Some(v) => validate_history::history(

@@ -1,5 +1,6 @@
 //! Validation of the lists that refer to units: projects, agenda and seating.
 
+use crate::model::Word as _;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
@@ -27,20 +28,12 @@ const PROJECT_FIELDS: [&str; 11] = [
     "note",
 ];
 
-const STAGE_WORDS: [&str; 7] = [
-    "negotiating",
-    "signed",
-    "started",
-    "completed",
-    "producing",
-    "stalled",
-    "lost",
-];
-
 /// [`Stage::parse`] without a memcmp call per candidate stage.
 fn stage_word(s: &str) -> Option<Stage> {
-    let i = STAGE_WORDS.iter().position(|w| same_word(w, s))?;
-    Some(Stage::ALL[i])
+    Stage::all()
+        .iter()
+        .copied()
+        .find(|st| same_word(st.as_str(), s))
 }
 
 pub(super) fn projects(
@@ -262,7 +255,7 @@ pub(super) fn project<'v>(
     let investment = investment.map(|v| r.number(v, &p.key("investment"), false));
     let stage = r
         .required(stage, p, "stage")
-        .and_then(|v| r.choice(v, &p.key("stage"), &STAGE_WORDS, stage_word));
+        .and_then(|v| r.choice(v, &p.key("stage"), &Stage::words(), stage_word));
     let mut date = |v: Option<&Value>, key: &str| v.map(|v| r.date(v, &p.key(key)));
     let dates = [
         date(signed_on, "signed_on"),
@@ -320,10 +313,8 @@ pub(super) fn agenda(
                 .filter(|id| unique(r, &mut ids, id, i, &p.key("id"), "agenda"))
         });
         let title = required(r, m, &p, "title").and_then(|v| r.text(v, &p.key("title")));
-        let pane = required(r, m, &p, "pane").and_then(|v| {
-            let words: Vec<&str> = Pane::ALL.iter().map(|s| s.as_str()).collect();
-            r.choice(v, &p.key("pane"), &words, Pane::parse)
-        });
+        let pane = required(r, m, &p, "pane")
+            .and_then(|v| r.choice(v, &p.key("pane"), &Pane::words(), Pane::parse));
         let minutes = m.get("minutes").map(|v| r.minutes(v, &p.key("minutes")));
         let minutes_each = m
             .get("minutes_each")
@@ -471,8 +462,7 @@ mod tests {
 
     #[test]
     fn stage_words_are_the_stages() {
-        assert_eq!(STAGE_WORDS, Stage::ALL.map(Stage::as_str));
-        for word in STAGE_WORDS
+        for word in Stage::words()
             .into_iter()
             .chain(["", "Signed", "signe", "signedx"])
         {

@@ -1,6 +1,7 @@
 //! Validation of `metrics`: format v1's fields, and v2's kind (score,
 //! bonus, deduction, veto), score bands and judges, against the scoring.
 
+use crate::model::Word as _;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
@@ -61,13 +62,7 @@ pub(super) fn metrics(
         };
         let better = m
             .get("better")
-            .map(|v| {
-                r.choice(v, &p.key("better"), &["higher", "lower"], |s| match s {
-                    "higher" => Some(Better::Higher),
-                    "lower" => Some(Better::Lower),
-                    _ => None,
-                })
-            })
+            .map(|v| r.choice(v, &p.key("better"), &Better::words(), Better::parse))
             .unwrap_or(Some(Better::Higher));
         let scored = kind.is_none_or(|k| k == MetricKind::Score);
         let weight = m
@@ -131,8 +126,7 @@ pub(super) fn metrics(
 
 /// `kind`; anything but `score` needs points scoring.
 fn kind(r: &mut Reader, v: &Value, path: &Path, scoring: Scoring) -> Option<MetricKind> {
-    let words = MetricKind::ALL.map(MetricKind::as_str);
-    let kind = r.choice(v, path, &words, MetricKind::parse)?;
+    let kind = r.choice(v, path, &MetricKind::words(), MetricKind::parse)?;
     if kind != MetricKind::Score && scoring != Scoring::Points {
         r.problem(
             path,

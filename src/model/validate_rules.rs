@@ -3,6 +3,7 @@
 //! escalations; and, for a `guotang/1` file, the refusal of every field
 //! format v2 added, so that a v1 file keeps exactly its v1 meaning.
 
+use crate::model::Word as _;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
@@ -202,7 +203,7 @@ fn tiers(r: &mut Reader, v: &Value, path: &Path, none_label: Option<&str>) -> Op
                 super::validate::unique(r, &mut seen, id, i, &pid, "cards.tiers")
             });
         let label = required(r, t, &p, "label").and_then(|v| r.text(v, &p.key("label")));
-        let words = TierColor::ALL.map(TierColor::as_str);
+        let words = TierColor::words();
         let color = required(r, t, &p, "color")
             .and_then(|v| r.choice(v, &p.key("color"), &words, TierColor::parse));
         if let (Some(id), Some(label), Some(color)) = (id, label, color) {

@@ -4,6 +4,7 @@
 //! the rest of the snapshot, so that an edit of one unit can be checked
 //! alone (see `edit/fast.rs`) exactly as the whole snapshot would be.
 
+use crate::model::Word as _;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};

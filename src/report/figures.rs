@@ -3,6 +3,7 @@
 //! here and nowhere else; each cell keeps the exact value it shows.
 
 use crate::i18n::{Lang, num, pct};
+use crate::model::Word as _;
 use crate::model::explain::explain;
 use crate::model::shown::{points, value_gap};
 use crate::model::totals::{MetricTotal, totals};

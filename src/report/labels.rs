@@ -19,7 +19,6 @@ pub const SEC_MINUTES: L = L::new("会议纪要", "Minutes");
 pub const HEADLINE: L = L::new("主要指标完成情况", "Headline figures against targets");
 pub const GROUP: L = L::new("分组", "Group");
 pub const METRIC: L = L::new("指标", "Metric");
-pub const UNIT_OF: L = L::new("计量单位", "Unit");
 pub const TARGET_SUM: L = L::new("目标合计", "Target");
 pub const ACTUAL_SUM: L = L::new("完成合计", "Actual");
 pub const COMPLETION: L = L::new("完成率", "Completion");

@@ -298,11 +298,6 @@ pub fn editor_lock_path(snapshot: &Path) -> PathBuf {
     beside(snapshot, "lock")
 }
 
-/// The save lock file beside a snapshot.
-pub fn save_lock_path(snapshot: &Path) -> PathBuf {
-    beside(snapshot, "save")
-}
-
 /// The lock file of `kind` in the data directory, for snapshots in folders
 /// this user cannot write.
 fn in_data_dir(snapshot: &Path, kind: &str) -> io::Result<PathBuf> {

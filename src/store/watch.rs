@@ -72,7 +72,19 @@ impl Debouncer {
 }
 
 /// How to watch, as `--watch` asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Mode {
     /// Native events, unless the file system is a network one or native
     /// watching fails: then polling.
@@ -82,23 +94,6 @@ pub enum Mode {
     Native,
     /// Polling only.
     Poll,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Auto, Mode::Native, Mode::Poll];
-
-    /// The command line's spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Auto => "auto",
-            Mode::Native => "native",
-            Mode::Poll => "poll",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.as_str() == s)
-    }
 }
 
 /// Which kind of watching is in use.

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, Command, display};
+use crate::app::keymap::{Bindable, Binding, Command, ModeKeys, display};
+use crate::i18n::Lang;
 use crate::model::Pane;
 use crate::text::width;
 use crate::ui::draw::put;
@@ -35,31 +36,47 @@ fn relevant(app: &App, c: Command) -> bool {
     }
 }
 
-/// The footer's key hints from the keymap table: the most important that fit
-/// in `room` columns, shown in the table's order.
+/// The footer's key hints from the keymap table of the mode on screen
+/// (the editor's, or the presenter's).
 pub fn hints(app: &App, room: usize) -> String {
     let lang = app.prefs.lang;
     if app.edit.active {
-        return edit_hints(app, room);
+        return fit(&app.prefs.keymap.editor, lang, room, |b| b.hint);
     }
+    fit(&app.prefs.keymap.presenter, lang, room, |b| {
+        match b.command {
+            _ if b.hint == 0 || !relevant(app, b.command) => 0,
+            // On an item with speakers, `]` matters as much as moving on:
+            // nobody is called without it.
+            Command::NextSpeaker => b.hint.min(3),
+            _ => b.hint,
+        }
+    })
+}
+
+/// The hints of one mode: the most important (lowest `priority`; 0: never)
+/// that fit in `room` columns, shown in the table's order, each as its
+/// first key and its help without a parenthesis (hints stay short).
+fn fit<C: Bindable>(
+    keys: &ModeKeys<C>,
+    lang: Lang,
+    room: usize,
+    priority: impl Fn(&Binding<C>) -> u8,
+) -> String {
+    let table = keys.table();
     let piece = |i: usize| -> Option<String> {
-        let b = &BINDINGS[i];
-        let key = app.prefs.keymap.keys.get(i)?.first()?;
-        Some(format!("{} {}", display(key, lang), b.help.get(lang)))
+        let key = keys.keys.get(i)?.first()?;
+        let help = table[i].help.get(lang);
+        let help = help.split(['（', '(']).next().unwrap_or(help).trim_end();
+        Some(format!("{} {help}", display(key, lang)))
     };
-    let mut by_priority: Vec<usize> = (0..BINDINGS.len())
-        .filter(|&i| BINDINGS[i].hint > 0 && relevant(app, BINDINGS[i].command))
+    let mut order: Vec<usize> = (0..table.len())
+        .filter(|&i| priority(&table[i]) > 0)
         .collect();
-    // On an item with speakers, `]` matters as much as moving on: nobody is
-    // called without it.
-    let priority = |i: usize| match BINDINGS[i].command {
-        Command::NextSpeaker => BINDINGS[i].hint.min(3),
-        _ => BINDINGS[i].hint,
-    };
-    by_priority.sort_by_key(|&i| priority(i));
+    order.sort_by_key(|&i| priority(&table[i]));
     let mut chosen = Vec::new();
     let mut used = 0;
-    for i in by_priority {
+    for i in order {
         let Some(p) = piece(i) else { continue };
         let w = width(&p) + if chosen.is_empty() { 0 } else { 2 };
         if used + w > room {
@@ -74,33 +91,6 @@ pub fn hints(app: &App, room: usize) -> String {
         .filter_map(piece)
         .collect::<Vec<_>>()
         .join("  ")
-}
-
-/// The editor's hints, from its key table, the most important that fit.
-fn edit_hints(app: &App, room: usize) -> String {
-    let lang = app.prefs.lang;
-    let keys = crate::app::editor::EDIT_KEYS;
-    let mut order: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].hint > 0).collect();
-    order.sort_by_key(|&i| keys[i].hint);
-    // The first key and the help without its parenthesis: hints stay short.
-    let piece = |i: usize| {
-        let key = keys[i].keys.split(' ').next().unwrap_or_default();
-        let help = keys[i].help.get(lang);
-        let help = help.split(['（', '(']).next().unwrap_or(help).trim_end();
-        format!("{key} {help}")
-    };
-    let mut chosen = Vec::new();
-    let mut used = 0;
-    for i in order {
-        let w = width(&piece(i)) + if chosen.is_empty() { 0 } else { 2 };
-        if used + w > room {
-            break;
-        }
-        used += w;
-        chosen.push(i);
-    }
-    chosen.sort_unstable();
-    chosen.into_iter().map(piece).collect::<Vec<_>>().join("  ")
 }
 
 /// Draws the footer in `area` (a rule on its first row when it has two).

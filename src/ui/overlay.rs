@@ -19,10 +19,7 @@ use crate::words::shell_labels as sl;
 /// nine jumps folded into one row).
 pub fn help_rows(app: &App, lang: Lang) -> Vec<(String, String)> {
     if app.edit.active {
-        return crate::app::editor::EDIT_KEYS
-            .iter()
-            .map(|b| (b.keys.to_owned(), b.help.get(lang).to_owned()))
-            .collect();
+        return app.prefs.keymap.editor.help_rows(lang);
     }
     let mut rows = Vec::new();
     for (i, b) in BINDINGS.iter().enumerate() {
@@ -30,7 +27,7 @@ pub fn help_rows(app: &App, lang: Lang) -> Vec<(String, String)> {
             Command::Jump(1) => {
                 let keys: Vec<String> = (0..BINDINGS.len())
                     .filter(|&k| matches!(BINDINGS[k].command, Command::Jump(_)))
-                    .map(|k| app.prefs.keymap.keys_text(k, lang))
+                    .map(|k| app.prefs.keymap.presenter.keys_text(k, lang))
                     .collect();
                 let keys = if keys
                     .iter()
@@ -45,7 +42,7 @@ pub fn help_rows(app: &App, lang: Lang) -> Vec<(String, String)> {
             }
             Command::Jump(_) => {}
             _ => rows.push((
-                app.prefs.keymap.keys_text(i, lang),
+                app.prefs.keymap.presenter.keys_text(i, lang),
                 b.help.get(lang).to_owned(),
             )),
         }
@@ -232,7 +229,7 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             let rows = help_rows(&app, lang);
             for (i, b) in BINDINGS.iter().enumerate() {
-                let keys = app.prefs.keymap.keys_text(i, lang);
+                let keys = app.prefs.keymap.presenter.keys_text(i, lang);
                 let listed = match b.command {
                     Command::Jump(n) => rows.iter().any(|(k, d)| {
                         (k == "1–9" || k.contains(&n.to_string())) && d == sl::HELP_JUMP.get(lang)

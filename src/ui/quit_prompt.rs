@@ -18,7 +18,7 @@ fn quit_keys(app: &App) -> String {
     BINDINGS
         .iter()
         .position(|b| b.command == Command::Quit)
-        .and_then(|i| app.prefs.keymap.keys.get(i))
+        .and_then(|i| app.prefs.keymap.presenter.keys.get(i))
         .map(|keys| {
             keys.iter()
                 .map(|k| display(k, lang))

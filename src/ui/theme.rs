@@ -20,6 +20,7 @@
 //! (the tier's label on its colour) and the bar (its colour on the screen's
 //! background, for bars, figures and names), both readable at 4.5:1.
 
+use crate::model::Word as _;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::{Card, TierColor, Tiers};
@@ -37,7 +38,7 @@ const ORANGE: Color = Color::Indexed(208);
 const VIOLET: Color = Color::Indexed(55);
 
 /// The badges of the eight tier colours, over their `bars` (indexed like
-/// [`TierColor::ALL`]): white on red, blue, violet and black; black ink
+/// `TierColor::all()`): white on red, blue, violet and black; black ink
 /// on orange, yellow, green and grey. `yellow` and `black` are the theme's
 /// own (a projector's yellow is brighter; black on a black screen is a
 /// dark plate).
@@ -82,7 +83,7 @@ pub struct Theme {
     /// The highlighted row or item.
     pub selected: Style,
     pub border: Style,
-    /// Each tier colour's badge and bar, indexed like [`TierColor::ALL`].
+    /// Each tier colour's badge and bar, indexed like `TierColor::all()`.
     pub tiers: [TierStyle; 8],
     /// The label of a unit without a tier.
     pub no_card: Style,
@@ -116,9 +117,12 @@ pub struct TierStyle {
 
 /// The styles of theme `name`, built once: the app keeps only the name.
 pub fn of(name: ThemeName) -> &'static Theme {
-    static THEMES: std::sync::LazyLock<[Theme; 4]> =
-        std::sync::LazyLock::new(|| ThemeName::ALL.map(Theme::new));
-    let i = ThemeName::ALL.iter().position(|&t| t == name).unwrap_or(0);
+    static THEMES: std::sync::LazyLock<Vec<Theme>> =
+        std::sync::LazyLock::new(|| ThemeName::all().iter().copied().map(Theme::new).collect());
+    let i = ThemeName::all()
+        .iter()
+        .position(|&t| t == name)
+        .unwrap_or(0);
     &THEMES[i]
 }
 
@@ -134,7 +138,7 @@ impl Theme {
 
     /// The styles of tier colour `c`.
     pub fn tier(&self, c: TierColor) -> TierStyle {
-        let k = TierColor::ALL.iter().position(|&x| x == c).unwrap_or(0);
+        let k = TierColor::all().iter().position(|&x| x == c).unwrap_or(0);
         self.tiers[k]
     }
 
@@ -372,7 +376,7 @@ mod tests {
     /// other tier colours (orange above all) must not read as red either.
     #[test]
     fn red_is_the_card_colour_only() {
-        for name in ThemeName::ALL {
+        for &name in ThemeName::all() {
             let t = Theme::new(name);
             let mut others = vec![
                 ("base", t.base),
@@ -392,7 +396,11 @@ mod tests {
                 ("banner", t.banner),
                 ("changed", t.changed),
             ];
-            for c in TierColor::ALL.into_iter().filter(|&c| c != TierColor::Red) {
+            for c in TierColor::all()
+                .iter()
+                .copied()
+                .filter(|&c| c != TierColor::Red)
+            {
                 others.push((c.as_str(), t.tier(c).badge));
                 others.push((c.as_str(), t.tier(c).bar));
             }
@@ -453,7 +461,7 @@ mod tests {
     /// two share a badge, and in colour themes no two share a bar.
     #[test]
     fn every_tier_colour_is_its_own() {
-        for name in ThemeName::ALL {
+        for &name in ThemeName::all() {
             let t = Theme::new(name);
             for (i, a) in t.tiers.iter().enumerate() {
                 for b in &t.tiers[i + 1..] {

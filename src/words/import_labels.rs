@@ -3,20 +3,17 @@
 
 use super::labels::L;
 
-pub const SHEET: L = L::new("工作表", "sheet");
 pub const ROWS_MATCHED: L = L::new("匹配单位行", "rows matched");
 pub const CHANGES: L = L::new("处修改", "changes");
 pub const ONE_CHANGE: L = L::new("处修改", "change");
 pub const COLUMNS_READ: L = L::new("读取的列", "columns read");
 pub const TARGETS: L = L::new("目标", "targets");
 pub const ACTUALS: L = L::new("完成", "actuals");
-pub const FROM: L = L::new("依据", "from");
 pub const TOTAL_ROWS: L = L::new("合计行，已核对，不写入", "total rows, checked, not written");
 pub const TOTAL_MISMATCH: L = L::new(
     "警告：合计与各行之和不符",
     "warning: a total is not the sum of its rows",
 );
-pub const TOTAL: L = L::new("合计", "total");
 pub const ROWS_SUM: L = L::new("各行之和", "the rows add up to");
 pub const ROWS: L = L::new("行", "rows");
 pub const AMBIGUOUS_ROWS: L = L::new(

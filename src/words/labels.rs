@@ -2,6 +2,7 @@
 //! per pane; panes look labels up here and never spell them inline.
 
 use crate::i18n::Lang;
+use crate::model::Word as _;
 
 /// A label in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,12 +168,14 @@ pub fn word_for(choice: crate::model::edit::known::Choice, typed: &str) -> Optio
     let is = |label: &str| label == t || label.eq_ignore_ascii_case(t);
     let langs = [Lang::Zh, Lang::En];
     match choice {
-        Choice::Stage => Stage::ALL
-            .into_iter()
+        Choice::Stage => Stage::all()
+            .iter()
+            .copied()
             .find(|&s| langs.iter().any(|&l| is(stage(s, l))))
             .map(Stage::as_str),
-        Choice::Pane => Pane::ALL
-            .into_iter()
+        Choice::Pane => Pane::all()
+            .iter()
+            .copied()
             .find(|&p| langs.iter().any(|&l| is(pane(p, l))))
             .map(Pane::as_str),
         Choice::Card => [Card::RED, Card::YELLOW, Card::NONE]

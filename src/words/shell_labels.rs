@@ -54,10 +54,6 @@ pub const YEAR_TARGET: L = L::new("全年目标", "Target");
 pub const RATE: L = L::new("完成率", "Rate");
 pub const DONE_SO_FAR: L = L::new("累计完成", "So far");
 pub const VS_PACE: L = L::new("对比时间进度", "vs time progress");
-pub const AHEAD: L = L::new("快于", "ahead");
-pub const BEHIND: L = L::new("慢于", "behind");
-pub const RED_COUNT: L = L::new("红牌", "Red");
-pub const YELLOW_COUNT: L = L::new("黄牌", "Yellow");
 pub const BEST: L = L::new("最好", "Best");
 pub const WORST: L = L::new("最差", "Worst");
 pub const MOST: L = L::new("最多", "Most");
@@ -70,11 +66,9 @@ pub const DAYS: L = L::new("天", "d");
 pub const NO_ALERTS: L = L::new("无逾期、停工项目", "No overdue or stalled projects");
 pub const MORE: L = L::new("另有", "and");
 pub const MORE_TAIL: L = L::new("项", "more");
-pub const UNITS_COUNT: L = L::new("个单位", "units");
 
 // Notes pane.
 pub const SPEAKER: L = L::new("主讲", "Speaker");
-pub const OUTLINE: L = L::new("提纲", "Outline");
 pub const NO_NOTES: L = L::new("（本项无提纲）", "(no outline for this item)");
 
 // `t`: which theme is now on, e.g. 配色：投影.

@@ -133,7 +133,7 @@ fn snapshot() -> impl Strategy<Value = RawSnapshot> {
                     name,
                     unit: Some("个".into()),
                     decimals,
-                    better: lower.then_some(RawBetter::Lower),
+                    better: lower.then_some(Better::Lower),
                     weight: Some(if lower { 0.0 } else { weight }),
                     kind: None,
                     score_bands: None,
@@ -174,13 +174,13 @@ fn snapshot() -> impl Strategy<Value = RawSnapshot> {
                 )
                 .collect();
             let stages = [
-                RawStage::Negotiating,
-                RawStage::Signed,
-                RawStage::Started,
-                RawStage::Completed,
-                RawStage::Producing,
-                RawStage::Stalled,
-                RawStage::Lost,
+                Stage::Negotiating,
+                Stage::Signed,
+                Stage::Started,
+                Stage::Completed,
+                Stage::Producing,
+                Stage::Stalled,
+                Stage::Lost,
             ];
             let projects: Vec<RawProject> = if units.is_empty() {
                 Vec::new()
@@ -223,7 +223,7 @@ fn snapshot() -> impl Strategy<Value = RawSnapshot> {
                 agenda: Some(vec![RawAgendaItem {
                     id: None,
                     title: "发言".into(),
-                    pane: RawPane::Speakers,
+                    pane: Pane::Speakers,
                     minutes: None,
                     speaker: None,
                     speakers: Some(RawSpeakers::Card("yellow".into())),
@@ -264,9 +264,9 @@ fn with_v2(raw: &mut RawSnapshot, (marks, drop, past): (Vec<f64>, u32, Vec<(u32,
     };
     raw.cards = Some(RawCards {
         tiers: Some(vec![
-            tier("green", "绿牌", RawColor::Green),
-            tier("yellow", "黄牌", RawColor::Yellow),
-            tier("red", "红牌", RawColor::Red),
+            tier("green", "绿牌", TierColor::Green),
+            tier("yellow", "黄牌", TierColor::Yellow),
+            tier("red", "红牌", TierColor::Red),
         ]),
         none_label: None,
         bands: Some(vec![

@@ -1,6 +1,7 @@
 //! Changes in the meeting's words (`经济开发区 协议引资额完成 98.5 → 101`),
 //! for the notice after an undo, a reload or a merge.
 
+use crate::model::Word as _;
 use serde_json::Value;
 
 use crate::i18n::Lang;

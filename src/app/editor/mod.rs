@@ -29,7 +29,7 @@ use crate::model::edit::{ChangeSet, EditHistory, EditPath};
 use crate::store::journal::Recovery;
 
 pub use field::Field;
-pub use keys::{EDIT_KEYS, EditBinding, EditKey, edit_key};
+pub use keys::{EDIT_KEYS, EditKey};
 pub use sheets::{Kind, Sheet};
 
 /// How long an edited (or reloaded) cell stays marked, in seconds.
@@ -89,13 +89,13 @@ pub struct SaveDone {
 }
 
 /// A save that did not happen: the file on disk is untouched.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum SaveFailed {
     /// Someone else changed the file: the hash of what is there now, `None`
     /// when they removed it.
     Conflict { found: Option<u64> },
     /// Anything else (read-only folder, full disk, save-as onto an existing file).
-    Error(String),
+    Error(crate::app::failure::SaveTrouble),
 }
 
 /// The editor's state; it lives as long as the console, so leaving edit
@@ -118,7 +118,7 @@ pub struct EditState {
     /// The file changed on disk while there were unsaved edits here.
     pub outside_change: bool,
     /// Who else holds the file's lock (shown while editing).
-    pub lock_holder: Option<String>,
+    pub lock_holder: Option<Box<crate::store::LockInfo>>,
     /// Whether the lock was asked for already.
     pub lock_asked: bool,
     /// The journal could not be written: shown until a save succeeds.

@@ -73,9 +73,9 @@ impl App {
                 });
                 Vec::new()
             }
-            Err(SaveFailed::Error(message)) => {
+            Err(SaveFailed::Error(trouble)) => {
                 self.edit.quit_after_save = false;
-                self.notify(format!("{}: {message}", el::SAVE_FAILED.get(lang)));
+                self.notify(format!("{}: {trouble}", el::SAVE_FAILED.get(lang)));
                 Vec::new()
             }
         }
@@ -223,15 +223,15 @@ impl App {
     /// edits on it; save at once when nothing clashed, else show what did.
     pub(crate) fn merge_onto(
         &mut self,
-        result: Result<Box<(Document, u64)>, String>,
+        result: Result<Box<(Document, u64)>, crate::app::failure::SaveTrouble>,
     ) -> Vec<Effect> {
         let lang = self.prefs.lang;
         let (theirs, hash) = match result {
             Ok(b) => *b,
-            Err(message) => {
+            Err(trouble) => {
                 match &mut self.edit.dialog {
-                    Some(Dialog::Conflict { problem, .. }) => *problem = Some(message),
-                    _ => self.notify(format!("{}: {message}", el::SAVE_FAILED.get(lang))),
+                    Some(Dialog::Conflict { problem, .. }) => *problem = Some(trouble.to_string()),
+                    _ => self.notify(format!("{}: {trouble}", el::SAVE_FAILED.get(lang))),
                 }
                 return Vec::new();
             }

@@ -3,6 +3,7 @@
 //! snapshot it writes. Pure: the pane draws these cells, the editor edits
 //! them, and both ask here, so what is shown is what is written.
 
+use crate::model::Word as _;
 use std::sync::Arc;
 
 use crate::app::Derived;
@@ -479,7 +480,7 @@ fn project_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
         3 => Some(Cell::edit(
             labels::stage(p.stage, lang).to_owned(),
             Kind::Choice(
-                Stage::ALL
+                Stage::all()
                     .iter()
                     .map(|&st| Word::new(st.as_str(), labels::stage(st, lang)))
                     .collect::<Vec<_>>()
@@ -583,7 +584,7 @@ fn agenda_cell(s: &Snapshot, row: usize, col: usize, lang: Lang) -> Option<Cell>
         1 => Some(Cell::edit(
             labels::pane(it.pane, lang).to_owned(),
             Kind::Choice(
-                Pane::ALL
+                Pane::all()
                     .iter()
                     .map(|&p| Word::new(p.as_str(), labels::pane(p, lang)))
                     .collect::<Vec<_>>()

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::json;
 
 use super::*;
+use crate::app::failure::SaveTrouble;
 use crate::app::tests::{MEETING, doc, t0};
 use crate::app::{Action, App, Effect, Options};
 use crate::model::Document;
@@ -328,9 +329,9 @@ fn a_merge_onto_a_file_that_cannot_be_loaded_says_why_in_the_dialog() {
     app.update(Action::Saved(Err(SaveFailed::Conflict { found: Some(7) })));
     let e = press(&mut app, KeyCode::Char('r'));
     assert_eq!(e, vec![Effect::LoadForMerge]);
-    app.update(Action::MergeBase(Err(
+    app.update(Action::MergeBase(Err(SaveTrouble::Load(
         "m.json: the file is empty: a snapshot is a JSON object".into(),
-    )));
+    ))));
     match &app.edit.dialog {
         Some(Dialog::Conflict {
             found: Some(7),
@@ -358,8 +359,13 @@ fn save_failures_keep_the_edits_and_say_why() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('q'));
     press(&mut app, KeyCode::Char('s'));
+    let full = std::io::Error::from_raw_os_error(28); // ENOSPC
     let e = app.update(Action::Saved(Err(SaveFailed::Error(
-        "cannot save m.json: No space left on device".into(),
+        crate::store::SaveError::Io {
+            path: "m.json".into(),
+            source: full,
+        }
+        .into(),
     ))));
     assert!(!e.contains(&Effect::Quit), "a failed save does not quit");
     assert!(app.edit.dirty());
@@ -690,7 +696,14 @@ fn leaving_the_editor_lets_the_lock_go_unless_edits_are_unsaved() {
     // Back in: the lock is asked for again (its holder may have changed).
     let effects = app.update(Action::Command(crate::app::Command::Edit));
     assert_eq!(effects, vec![Effect::Lock]);
-    app.update(Action::LockHeld("someone@else".into()));
+    app.update(Action::LockHeld(Box::new(crate::store::LockInfo {
+        pid: 42,
+        host: "else".into(),
+        user: "someone".into(),
+        started: "2026-05-08T09:00:00+08:00".into(),
+        purpose: "edit".into(),
+        unsaved_since: None,
+    })));
     assert!(app.edit.lock_holder.is_some());
     goto(&mut app, 0, 5);
     typed(&mut app, "120");

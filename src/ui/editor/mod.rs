@@ -200,8 +200,9 @@ fn status_line(app: &App) -> (String, Style) {
     if app.edit.outside_change {
         return (format!("⚠ {}", el::OUTSIDE_CHANGE.get(lang)), t.warning);
     }
-    if let Some(who) = &app.edit.lock_holder {
+    if let Some(holder) = &app.edit.lock_holder {
         let c = lang.colon();
+        let who = crate::app::failure::holder_text(holder, lang);
         return (format!("⚠ {}{c}{who}", el::LOCKED_BY.get(lang)), t.warning);
     }
     let rows = sheets::rows(app.data.snapshot(), app.edit.sheet);

@@ -3,6 +3,7 @@
 //! the overdue projects, latest first, then the stalled ones. Tab switches
 //! between the two, or shows both when the pane is tall enough.
 
+use crate::model::Word as _;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -156,7 +157,7 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
     let mut columns = vec![Column::flex(UNIT.get(lang), 20)];
     // Talks and lost say least about delivery: they give way first.
     let drop = [5u8, 0, 0, 0, 0, 0, 6];
-    for (k, stage) in Stage::ALL.iter().enumerate() {
+    for (k, stage) in Stage::all().iter().enumerate() {
         let header = PROJECTS_STAGE_HEADERS[stage.index()].get(lang);
         columns.push(Column::optional(header, Align::Right, drop[k]));
     }
@@ -186,7 +187,7 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
             let pl = v.standings.pipelines.get(u).copied().unwrap_or_default();
             let card = v.standings.units[u].card;
             let mut cells = vec![Cell::new(v.snapshot.units[u].name.as_str(), v.bar(card))];
-            for stage in Stage::ALL {
+            for &stage in Stage::all() {
                 let c = pl.count(stage);
                 let style = match (c, stage) {
                     (0, _) => t.muted,
