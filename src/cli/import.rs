@@ -80,6 +80,9 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         Err(e) => return refuse(&e),
     };
     let s = &loaded.doc.snapshot;
+    if import::history::is_history(&grid) {
+        return history(file, &grid, &loaded, writer, from);
+    }
     let plan = match import::plan(s, &grid) {
         Ok(p) => p,
         Err(e) => return refuse(&e),
@@ -99,6 +102,76 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         return ExitCode::SUCCESS;
     }
     let edited = match import::edit::apply(&loaded.doc, &plan.changes) {
+        Ok(d) => d,
+        Err(e) => return refuse(&e),
+    };
+    let Some(writer) = writer else {
+        outln!("dry run: {} not written", file.display());
+        return ExitCode::SUCCESS;
+    };
+    match import::apply_with(&writer, loaded.content_hash, &edited) {
+        Ok(()) => {
+            outln!("updated {}", file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            errln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A sheet of previous rankings into the snapshot's history: what each
+/// period gets, the rows that match no unit, then the write (not on a dry run).
+fn history(
+    file: &Path,
+    grid: &import::Grid,
+    loaded: &store::Loaded,
+    writer: Option<store::save::Writer>,
+    from: &Path,
+) -> ExitCode {
+    let s = &loaded.doc.snapshot;
+    let refuse = |e: &dyn std::fmt::Display| {
+        errln!("error: {}: {e}", from.display());
+        errln!("nothing was changed");
+        ExitCode::FAILURE
+    };
+    let plan = match import::history::plan(s, grid) {
+        Ok(p) => p,
+        Err(e) => return refuse(&e),
+    };
+    let lang = super::lang_for(&loaded.doc);
+    for p in &plan.periods {
+        outln!(
+            "{} {}: {} {}",
+            lang.pick("历史", "history"),
+            one_line(&p.label),
+            p.units.len(),
+            match (p.existing, lang) {
+                (true, Lang::Zh) => "个单位（更新已有的一期）",
+                (false, Lang::Zh) => "个单位（新增一期）",
+                (true, Lang::En) => "units (an existing period updated)",
+                (false, Lang::En) => "units (a new period)",
+            }
+        );
+    }
+    let mut report = String::new();
+    list(&mut report, il::UNMATCHED_ROWS, lang, &plan.unmatched_rows);
+    let ambiguous: Vec<Skipped> = plan
+        .ambiguous_rows
+        .iter()
+        .map(|a| Skipped {
+            cell: a.cell.clone(),
+            text: a.text.clone(),
+        })
+        .collect();
+    list(&mut report, il::AMBIGUOUS_ROWS, lang, &ambiguous);
+    out!("{report}");
+    if plan.periods.is_empty() {
+        outln!("nothing to change");
+        return ExitCode::SUCCESS;
+    }
+    let edited = match import::history::apply(&loaded.doc, &plan) {
         Ok(d) => d,
         Err(e) => return refuse(&e),
     };
@@ -165,6 +238,7 @@ fn what(s: &Snapshot, metric: usize, field: Field, lang: Lang) -> String {
     let word = match field {
         Field::Target => il::TARGETS,
         Field::Actual => il::ACTUALS,
+        Field::Marks => crate::words::tier_io_labels::MARKS,
     };
     format!("{} {}", one_line(&s.metrics[metric].name), word.get(lang))
 }
@@ -226,11 +300,23 @@ pub fn describe(s: &Snapshot, plan: &Plan, source: &str, lang: Lang) -> String {
                 c.cell.clone(),
                 format!("{} ({})", one_line(&s.units[c.unit].name), c.unit_id(s)),
                 what(s, c.metric, c.field, lang),
-                format!(
-                    "{} → {}",
-                    figure(c.old, m.decimals),
-                    figure(Some(c.new), m.decimals)
-                ),
+                match &c.marks {
+                    // The marks, and the value they give.
+                    Some(list) => format!(
+                        "{} → {} (= {})",
+                        figure(c.old, m.decimals),
+                        list.iter()
+                            .map(|x| format!("{x}"))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        figure(Some(c.new), m.decimals)
+                    ),
+                    None => format!(
+                        "{} → {}",
+                        figure(c.old, m.decimals),
+                        figure(Some(c.new), m.decimals)
+                    ),
+                },
             ]
         })
         .collect();

@@ -2,28 +2,35 @@
 //! project list the model computes.
 
 use crate::i18n::Lang;
-use crate::model::explain::{card_name, explain};
+use crate::model::Word;
+use crate::model::explain::explain;
 use crate::model::projects::Milestone;
-use crate::model::{Card, CardSource, Snapshot, Standings, order};
+use crate::model::{Card, CardSource, Format, Scoring, Snapshot, Standings, order};
 use crate::words::labels::stage;
 
 use super::{Column, Kind, Sheet, Value};
 use crate::words::headers;
 
-fn card_text(card: Card, lang: Lang) -> Value {
-    Value::Text(card_name(card, lang).to_owned())
+/// A tier as the meeting names it (红牌, or its own label: 绿牌, 优秀).
+fn card_text(s: &Snapshot, card: Card, lang: Lang) -> Value {
+    Value::text(s.cards.tiers.label(card, lang))
 }
 
 /// One row per unit in standing order (group by group, rank, unranked last).
 pub fn standings(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
     let h = headers::unit_headers(lang);
+    // Points are a number of 分, not a share.
+    let figure = match s.scoring {
+        Scoring::Ratio => Kind::Percent,
+        Scoring::Points => Kind::Number(1),
+    };
     let mut columns = vec![
         Column::new(headers::ID, Kind::Text),
         Column::new(h[0], Kind::Text),
         Column::new(h[1], Kind::Text),
         Column::new(h[2], Kind::Int),
-        Column::new(h[3], Kind::Percent),
-        Column::new(h[4], Kind::Percent),
+        Column::new(h[3], figure),
+        Column::new(h[4], figure),
         Column::new(h[5], Kind::Text),
         Column::new(h[6], Kind::Text),
         Column::new(h[7], Kind::Text),
@@ -35,6 +42,19 @@ pub fn standings(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
         ));
         columns.push(Column::new(headers::actual(m), Kind::Number(m.decimals)));
         columns.push(Column::new(headers::completion(m, lang), Kind::Percent));
+    }
+    // Format v2: the tier's id and colour; given a history, the trend.
+    let v2 = s.format == Format::V2;
+    let history = !s.history.is_empty();
+    let t = headers::tier_headers(lang);
+    if v2 {
+        columns.push(Column::new(t[0], Kind::Text));
+        columns.push(Column::new(t[1], Kind::Text));
+    }
+    if history {
+        columns.push(Column::new(t[2], Kind::Int));
+        columns.push(Column::new(t[3], Kind::Int));
+        columns.push(Column::new(t[4], Kind::Text));
     }
     let rows = st
         .order
@@ -53,7 +73,7 @@ pub fn standings(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
                 Value::num(us.rank.map(f64::from)),
                 Value::num(us.composite),
                 Value::num(us.gap_first),
-                card_text(us.card, lang),
+                card_text(s, us.card, lang),
                 Value::Text(source.to_owned()),
                 Value::text(&explain(s, st, u, lang)),
             ];
@@ -63,6 +83,24 @@ pub fn standings(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
                     Value::num(ms.actual),
                     Value::num(ms.completion),
                 ]);
+            }
+            let tiers = &s.cards.tiers;
+            if v2 {
+                row.push(Value::text(tiers.id(us.card)));
+                row.push(
+                    tiers
+                        .color(us.card)
+                        .map_or(Value::Empty, |c| Value::Text(c.as_str().to_owned())),
+                );
+            }
+            if history {
+                row.push(Value::num(us.trend.rank_change.map(|c| c as f64)));
+                row.push(Value::Number(f64::from(us.trend.streak)));
+                row.push(
+                    us.trend
+                        .escalation
+                        .map_or(Value::Empty, |k| Value::text(&s.cards.escalations[k].label)),
+                );
             }
             row
         })
@@ -140,7 +178,7 @@ pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
             let unit = &s.units[seat.unit];
             rows.push(vec![
                 Value::text(&z.label),
-                card_text(z.card, lang),
+                card_text(s, z.card, lang),
                 Value::Number(f64::from(seat.row + 1)),
                 Value::Number(f64::from(seat.seat + 1)),
                 Value::text(&unit.name),
@@ -159,7 +197,7 @@ pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
             let unit = &s.units[u];
             rows.push(vec![
                 Value::text(&z.label),
-                card_text(z.card, lang),
+                card_text(s, z.card, lang),
                 Value::Empty,
                 Value::Empty,
                 Value::text(&unit.name),
@@ -175,7 +213,7 @@ pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
         for person in order::sitters(s, u) {
             rows.push(vec![
                 Value::Text(lang.pick("未分区", "no zone").to_owned()),
-                card_text(st.units[u].card, lang),
+                card_text(s, st.units[u].card, lang),
                 Value::Empty,
                 Value::Empty,
                 Value::text(&unit.name),

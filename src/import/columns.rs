@@ -17,6 +17,12 @@ pub enum Role {
     UnitId,
     UnitName,
     Metric(usize, Field),
+    /// One judge's marks for a metric (`现场路演评委1`, `pitch judge 2`):
+    /// the metric and the judge's number.
+    Marks(usize, u32),
+    /// A judge's column that names no metric (`评委1`): the sheet's only
+    /// judged metric's, if the snapshot has exactly one.
+    Judge(u32),
     /// A column guotang computes (rank, composite, completion, …) or a row
     /// number: expected in a sheet, never read.
     Computed,
@@ -181,6 +187,9 @@ pub fn role(header: &str, metrics: &HashMap<String, usize>) -> Role {
         .filter(|(name, _)| !name.is_empty() && h.starts_with(name.as_str()))
         .max_by_key(|(name, _)| name.len());
     if let Some((name, &mi)) = longest {
+        if let Some(n) = judge(&h[name.len()..]) {
+            return Role::Marks(mi, n);
+        }
         match sub(&h[name.len()..]) {
             Some(Sub::Target) => return Role::Metric(mi, Field::Target),
             Some(Sub::Actual) => return Role::Metric(mi, Field::Actual),
@@ -191,13 +200,38 @@ pub fn role(header: &str, metrics: &HashMap<String, usize>) -> Role {
     // The standings export's own unit columns, in either language.
     let computed = [Lang::Zh, Lang::En]
         .into_iter()
-        .flat_map(|l| headers::unit_headers(l).into_iter().skip(1))
+        .flat_map(|l| {
+            headers::unit_headers(l)
+                .into_iter()
+                .skip(1)
+                .chain(headers::tier_headers(l))
+        })
         .map(normalize)
         .chain(ROW_NUMBER_HEADERS.iter().map(|s| (*s).to_owned()));
     if computed.into_iter().any(|c| c == h) {
         return Role::Computed;
     }
-    Role::Unknown
+    judge(&h).map_or(Role::Unknown, Role::Judge)
+}
+
+/// Words that say a column is one judge's marks.
+const JUDGE_WORDS: &[&str] = &[
+    "评委", "裁判", "评分", "打分", "号", "judge", "marks", "mark", "no.",
+];
+
+/// The judge's number a header (normalised) names: `评委1`, `1号评委`,
+/// `评委3打分`, `judge2`; a judge word and a number, nothing else.
+pub fn judge(h: &str) -> Option<u32> {
+    let mut rest = h.trim_matches(SEPARATORS).to_owned();
+    let before = rest.len();
+    for w in JUDGE_WORDS {
+        rest = rest.replace(w, "");
+    }
+    let rest = rest.trim_matches(SEPARATORS);
+    let named = rest.len() < before;
+    (named && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| rest.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -258,6 +292,13 @@ mod tests {
         assert_eq!(role("新开工项目累计", &m), Role::Metric(1, Field::Actual));
         assert_eq!(role("新开工项目本月完成", &m), Role::Computed);
         assert_eq!(role("新开工项目投资", &m), Role::Unknown);
+        // One judge's marks: under a metric, or bare.
+        assert_eq!(role("协议引资额评委1", &m), Role::Marks(0, 1));
+        assert_eq!(role("investment judge 12", &m), Role::Marks(0, 12));
+        assert_eq!(role("评委3", &m), Role::Judge(3));
+        assert_eq!(role("2号评委", &m), Role::Judge(2));
+        assert_eq!(role("评委", &m), Role::Unknown);
+        assert_eq!(role("3", &m), Role::Unknown);
     }
 
     #[test]

@@ -39,7 +39,11 @@ pub fn apply(doc: &Document, changes: &[Change]) -> Result<Document, ImportError
             *figures = Value::Object(Map::new());
         }
         if let Some(obj) = figures.as_object_mut() {
-            obj.insert(s.metrics[ch.metric].id.clone(), number(ch.new));
+            let value = match &ch.marks {
+                Some(list) => Value::Array(list.iter().map(|&m| number(m)).collect()),
+                None => number(ch.new),
+            };
+            obj.insert(s.metrics[ch.metric].id.clone(), value);
         }
     }
     Document::from_json(json).map_err(ImportError::Invalid)

@@ -89,7 +89,10 @@ pub fn find(grid: &Grid, metrics: &HashMap<String, usize>) -> Option<Header> {
                 Column { role, from }
             })
             .collect();
-        if !one.iter().any(|c| matches!(c.role, Role::Metric(..))) {
+        if !one
+            .iter()
+            .any(|c| matches!(c.role, Role::Metric(..) | Role::Marks(..) | Role::Judge(_)))
+        {
             continue;
         }
         if let Some(two) = two_level(grid, r, metrics) {

@@ -12,6 +12,7 @@ pub mod columns;
 pub mod edit;
 pub mod grid;
 pub mod header;
+pub mod history;
 pub mod plan;
 
 pub use apply::{ApplyError, apply_to_file, apply_with};
@@ -49,6 +50,15 @@ pub enum ImportError {
     Csv { line: u64, message: String },
     #[error("{cell}: expected a number, found {found}")]
     NotANumber { cell: String, found: String },
+    /// A cell of a history sheet that says no period, rank or tier.
+    #[error("{cell}: {message}")]
+    BadCell { cell: String, message: String },
+    #[error("{cell}: judges' mark {position} must be a number ≥ 0, found {found}")]
+    BadMark {
+        cell: String,
+        position: usize,
+        found: String,
+    },
     #[error("{cell}: expected a number ≥ 0, found {value}")]
     Negative { cell: String, value: f64 },
     #[error("{cell}: unit {unit} appears a second time (first in {first})")]

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::Snapshot;
+use crate::model::{Snapshot, judged_mean};
 use crate::sanitize::one_line;
 
 use super::ImportError;
@@ -19,6 +19,9 @@ use super::header::{self, HEADER_SCAN, Source, shown};
 pub enum Field {
     Target,
     Actual,
+    /// The judges' marks that make the actual (one column per judge, or
+    /// one cell holding `88 92 90.5`).
+    Marks,
 }
 
 impl Field {
@@ -26,7 +29,7 @@ impl Field {
     pub fn key(self) -> &'static str {
         match self {
             Field::Target => "targets",
-            Field::Actual => "actuals",
+            Field::Actual | Field::Marks => "actuals",
         }
     }
 }
@@ -38,8 +41,11 @@ pub struct Change {
     pub metric: usize,
     pub field: Field,
     pub old: Option<f64>,
+    /// For marks, the value they give (their mean after the drop).
     pub new: f64,
-    /// The cell the new value came from.
+    /// The judges' marks written, for [`Field::Marks`].
+    pub marks: Option<Vec<f64>>,
+    /// The cell the new value came from (the first, for marks).
     pub cell: String,
 }
 
@@ -110,7 +116,7 @@ pub struct Plan {
 /// A number cell's value: `None` when empty (no change); text that is a
 /// number (`1,234.5`, full-width digits) counts, a dash or slash (no
 /// figure, as offices write it) is empty, any other text refuses the import.
-fn number(cell: &Cell, name: impl Fn() -> String) -> Result<Option<f64>, ImportError> {
+pub(super) fn number(cell: &Cell, name: impl Fn() -> String) -> Result<Option<f64>, ImportError> {
     let v = match cell {
         Cell::Empty => return Ok(None),
         Cell::Number(n) => *n,
@@ -177,14 +183,46 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
     let metrics = metric_names(s);
     let head = header::find(grid, &metrics).ok_or_else(|| no_metric_column(s, grid))?;
     let top = head.rows.0;
-    let roles: Vec<Role> = head.columns.iter().map(|c| c.role).collect();
     let where_ = |c: usize| match head.columns[c].from.as_slice() {
         [] => grid.name(top, c),
         from => column_cells(from),
     };
 
+    // A bare judge's column (评委1) belongs to the only judged metric.
+    let judged: Vec<usize> = (0..s.metrics.len())
+        .filter(|&mi| s.metrics[mi].judges.is_some())
+        .collect();
+    let mut columns = head.columns.clone();
+    for col in &mut columns {
+        if let Role::Judge(n) = col.role {
+            col.role = match judged.as_slice() {
+                [mi] => Role::Marks(*mi, n),
+                _ => Role::Unknown,
+            };
+        }
+    }
+    // Where judges' columns give a metric's marks, its actual column is
+    // their result, read past.
+    let marked: Vec<usize> = columns
+        .iter()
+        .filter_map(|c| match c.role {
+            Role::Marks(mi, _) => Some(mi),
+            _ => None,
+        })
+        .collect();
+    for col in &mut columns {
+        if let Role::Metric(mi, Field::Actual) = col.role
+            && marked.contains(&mi)
+        {
+            col.role = Role::Computed;
+        }
+    }
+    let head = header::Header { columns, ..head };
+    let roles: Vec<Role> = head.columns.iter().map(|c| c.role).collect();
+
     let mut plan = Plan::default();
     let mut seen: HashMap<(usize, Field), usize> = HashMap::new();
+    let mut judges_seen: HashMap<(usize, u32), usize> = HashMap::new();
     for (c, col) in head.columns.iter().enumerate() {
         let text = col
             .from
@@ -209,6 +247,22 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
                     from: col.from.clone(),
                 });
             }
+            Role::Marks(mi, n) => {
+                if let Some(&first) = judges_seen.get(&(mi, n)) {
+                    return Err(ImportError::DuplicateColumn {
+                        cell: column_cells(&head.columns[c].from),
+                        what: format!("{} #{n}", one_line(&s.metrics[mi].name)),
+                        first: column_cells(&head.columns[first].from),
+                    });
+                }
+                judges_seen.insert((mi, n), c);
+                plan.read.push(Read {
+                    column: column_letters(grid, c),
+                    metric: mi,
+                    field: Field::Marks,
+                    from: col.from.clone(),
+                });
+            }
             Role::Unknown if !text.is_empty() => plan.unmatched_columns.push(Skipped {
                 cell: where_(c),
                 text,
@@ -224,7 +278,7 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
     let name_col = roles.iter().position(|r| *r == Role::UnitName);
     let first_metric = roles
         .iter()
-        .position(|r| matches!(r, Role::Metric(..)))
+        .position(|r| matches!(r, Role::Metric(..) | Role::Marks(..)))
         .unwrap_or(0);
     // Without a named key column, the first column before the figures holds
     // the units, matched by id or name.
@@ -247,6 +301,16 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
         }
         (a, b) => a.into_iter().chain(b).collect(),
     };
+    // Per metric, the columns of its judges, in sheet order.
+    let mut marks_cols: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (c, r) in roles.iter().enumerate() {
+        if let Role::Marks(mi, _) = *r {
+            match marks_cols.iter_mut().find(|(m, _)| *m == mi) {
+                Some((_, cols)) => cols.push(c),
+                None => marks_cols.push((mi, vec![c])),
+            }
+        }
+    }
     let figure_cols: Vec<(usize, usize, Field)> = roles
         .iter()
         .enumerate()
@@ -353,14 +417,35 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
         }
         units_seen.insert(unit, here);
         plan.matched_rows += 1;
+        for (mi, cols) in &marks_cols {
+            let mut list = Vec::new();
+            for &c in cols {
+                list.extend(marks(grid.get(r, c), || grid.name(r, c))?);
+            }
+            if let Some(change) = marks_change(s, unit, *mi, list, grid.name(r, cols[0])) {
+                plan.changes.push(change);
+            }
+        }
         for &(c, mi, field) in &figure_cols {
+            // A judged metric's actual cell may hold the marks themselves.
+            if field == Field::Actual
+                && s.metrics[mi].judges.is_some()
+                && let Cell::Text(t) = grid.get(r, c)
+                && t.split_whitespace().count() + t.matches(['、', '；', ';', '，']).count() > 1
+            {
+                let list = marks(grid.get(r, c), || grid.name(r, c))?;
+                if let Some(change) = marks_change(s, unit, mi, list, grid.name(r, c)) {
+                    plan.changes.push(change);
+                }
+                continue;
+            }
             let Some(new) = number(grid.get(r, c), || grid.name(r, c))? else {
                 continue;
             };
             let u = &s.units[unit];
             let old = match field {
                 Field::Target => u.targets[mi],
-                Field::Actual => u.actuals[mi],
+                Field::Actual | Field::Marks => u.actuals[mi],
             };
             if old.is_some_and(|old| same_figure(old, new)) {
                 continue;
@@ -381,12 +466,59 @@ pub fn plan(s: &Snapshot, grid: &Grid) -> Result<Plan, ImportError> {
                 field,
                 old,
                 new,
+                marks: None,
                 cell: grid.name(r, c),
             });
         }
         sums.add(&figures);
     }
     Ok(plan)
+}
+
+/// The judges' marks a cell holds: none for an empty cell or a dash, one
+/// for a number, several for `88 92 90.5`; each a number ≥ 0, else the
+/// cell is named.
+fn marks(cell: &Cell, name: impl Fn() -> String) -> Result<Vec<f64>, ImportError> {
+    match cell {
+        Cell::Text(t) if !t.trim().is_empty() && !NO_FIGURE.contains(&t.trim()) => {
+            let list = crate::model::typed::marks(t).map_err(|bad| ImportError::BadMark {
+                cell: name(),
+                position: bad.position,
+                found: bad.text,
+            })?;
+            Ok(list.iter().filter_map(serde_json::Number::as_f64).collect())
+        }
+        other => Ok(number(other, name)?.into_iter().collect()),
+    }
+}
+
+/// The change that writes `list` as unit `unit`'s marks for metric `mi`;
+/// none when the sheet gives no marks or the ones held.
+fn marks_change(
+    s: &Snapshot,
+    unit: usize,
+    mi: usize,
+    list: Vec<f64>,
+    cell: String,
+) -> Option<Change> {
+    let u = &s.units[unit];
+    let held = u.marks(mi);
+    let same = held.is_some_and(|h| {
+        h.len() == list.len() && h.iter().zip(&list).all(|(a, b)| same_figure(*a, *b))
+    });
+    if list.is_empty() || same {
+        return None;
+    }
+    let drop = s.metrics[mi].judges.unwrap_or(0);
+    Some(Change {
+        unit,
+        metric: mi,
+        field: Field::Marks,
+        old: u.actuals[mi],
+        new: judged_mean(&list, drop).unwrap_or(0.0),
+        marks: Some(list),
+        cell,
+    })
 }
 
 /// Whether a sheet's figure is the one held: equal, or equal to the 15
@@ -443,7 +575,7 @@ fn column_cells(from: &[Source]) -> String {
 
 /// Which units a row's key names.
 #[derive(Debug, PartialEq)]
-enum Found {
+pub(super) enum Found {
     None,
     One(usize),
     /// A name that several units share.
@@ -452,7 +584,7 @@ enum Found {
 
 /// A unit by id (exact), else by name (spaces and brackets aside); a name
 /// several units share names them all.
-fn find_unit(s: &Snapshot, key: &str) -> Found {
+pub(super) fn find_unit(s: &Snapshot, key: &str) -> Found {
     let key = key.trim();
     if key.is_empty() {
         return Found::None;

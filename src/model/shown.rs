@@ -7,7 +7,7 @@
 
 use crate::i18n::{num, pct};
 
-use super::snapshot::{Better, Snapshot};
+use super::snapshot::Snapshot;
 use super::standings::Standings;
 
 /// `x` as [`num`] prints it with `decimals`, read back: 98.45 at one decimal
@@ -94,10 +94,13 @@ pub fn metric_gaps(
     }
     let m = &s.metrics[mi];
     let value = |x: usize| st.units[x].metrics[mi].value();
+    // The metric's kind decides the order as it does for the ranks: a
+    // deduction of 2 分 stands 0.5 behind one of 1.5.
     let behind = |reference: f64| {
-        match m.better {
-            Better::Higher => value_gap(reference, ms.value(), m.decimals),
-            Better::Lower => value_gap(ms.value(), reference, m.decimals),
+        if m.higher_first() {
+            value_gap(reference, ms.value(), m.decimals)
+        } else {
+            value_gap(ms.value(), reference, m.decimals)
         }
         .max(0.0)
     };
@@ -137,5 +140,33 @@ mod tests {
         assert_eq!(value_gap(10.4, 9.6, 0), 0.0);
         assert_eq!(ratio(553.24, 1350.0, 1), Some(553.2 / 1350.0));
         assert_eq!(ratio(5.0, 0.04, 1), None);
+    }
+
+    #[test]
+    fn a_deduction_is_behind_by_what_it_lost_more() {
+        // The points template: 嘉鱼县 lost 1.5 分, 通城县 2, 通山县 3. The
+        // ranks put 嘉鱼县 first; the gaps must agree (they said 0 for all).
+        let text = include_str!("../../assets/templates/points.json");
+        let doc =
+            crate::model::Document::from_bytes(text.as_bytes()).expect("the points template loads");
+        let (s, st) = (
+            &doc.snapshot,
+            crate::model::standings::compute(&doc.snapshot),
+        );
+        let mi = s
+            .metrics
+            .iter()
+            .position(|m| m.id == "minus")
+            .expect("a deduction");
+        let unit = |name: &str| s.units.iter().position(|u| u.name == name).expect("a unit");
+        assert_eq!(metric_gaps(s, &st, unit("嘉鱼县"), mi), (Some(0.0), None));
+        assert_eq!(
+            metric_gaps(s, &st, unit("通城县"), mi),
+            (Some(0.5), Some(0.5))
+        );
+        assert_eq!(
+            metric_gaps(s, &st, unit("通山县"), mi),
+            (Some(1.5), Some(1.0))
+        );
     }
 }

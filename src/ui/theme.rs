@@ -160,7 +160,12 @@ impl Theme {
     /// The style of a card's label among the default tiers (red, yellow):
     /// [`Theme::badge`] for a meeting's own.
     pub fn card(&self, card: Card) -> Style {
-        self.badge(&Tiers::default(), card)
+        // Without building the default tiers (a Vec) for every cell drawn.
+        match card {
+            Card::RED => self.tier(TierColor::Red).badge,
+            Card::YELLOW => self.tier(TierColor::Yellow).badge,
+            _ => self.no_card,
+        }
     }
 
     /// The time-progress marker where it crosses a bar of colour `bar`: a
@@ -176,7 +181,11 @@ impl Theme {
     /// The style of a chart bar for a unit holding `card` among the
     /// default tiers: [`Theme::tier_bar`] for a meeting's own.
     pub fn bar(&self, card: Card) -> Style {
-        self.tier_bar(&Tiers::default(), card)
+        match card {
+            Card::RED => self.tier(TierColor::Red).bar,
+            Card::YELLOW => self.tier(TierColor::Yellow).bar,
+            _ => self.bar_none,
+        }
     }
 
     fn dark() -> Theme {
@@ -478,5 +487,11 @@ mod tests {
         );
         assert_eq!(t.bar(Card::YELLOW), Style::default().fg(Color::Yellow));
         assert_eq!(t.bar(Card::NONE), t.bar_none);
+        // The same as the default tiers give.
+        let tiers = Tiers::default();
+        for card in tiers.cards_and_none() {
+            assert_eq!(t.card(card), t.badge(&tiers, card));
+            assert_eq!(t.bar(card), t.tier_bar(&tiers, card));
+        }
     }
 }

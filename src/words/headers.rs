@@ -36,6 +36,22 @@ pub fn unit_headers(lang: Lang) -> [&'static str; 8] {
     }
 }
 
+/// The standings export's columns of format v2, after the reason: the
+/// tier's colour (its id is the card's label's twin), then, given a
+/// history, the rank change, the times running and the escalation.
+pub fn tier_headers(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Zh => ["牌id", "牌色", "进位/退位", "连续次数", "升级处理"],
+        Lang::En => [
+            "card id",
+            "card colour",
+            "rank change",
+            "times running",
+            "escalation",
+        ],
+    }
+}
+
 /// Index of the unit's name in [`unit_headers`].
 pub const NAME: usize = 0;
 

@@ -103,3 +103,4 @@ pub fn moved(s: &Snapshot, st: &crate::model::Standings, lang: Lang) -> String {
     out
 }
 pub const CHART_POINTS: L = L::new("综合得分", "Points");
+pub const SHEET_HISTORY: L = L::new("历史", "History");

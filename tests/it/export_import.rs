@@ -192,6 +192,20 @@ fn check_standings(
 
 /// Columns that hold text, never numbers.
 const TEXT_COLUMNS: [usize; 6] = [0, 1, 2, 6, 7, 8];
+/// Format v2's text columns, after the metrics: the tier's id and colour,
+/// the escalation.
+const TIER_TEXT: [&str; 6] = [
+    "牌id",
+    "牌色",
+    "升级处理",
+    "card id",
+    "card colour",
+    "escalation",
+];
+
+fn is_text(head: &[String], c: usize) -> bool {
+    TEXT_COLUMNS.contains(&c) || head.get(c).is_some_and(|h| TIER_TEXT.contains(&h.as_str()))
+}
 
 #[test]
 fn standings_exports_agree_with_standings_json() {
@@ -205,7 +219,7 @@ fn standings_exports_agree_with_standings_json() {
                 let id = r[0].to_string();
                 let nums = (0..head.len())
                     .map(|c| match r.get(c) {
-                        Some(d) if TEXT_COLUMNS.contains(&c) => {
+                        Some(d) if is_text(&head, c) => {
                             assert!(matches!(d, Data::String(_) | Data::Empty), "{d:?}");
                             None
                         }
@@ -225,13 +239,7 @@ fn standings_exports_agree_with_standings_json() {
                 let nums = r
                     .iter()
                     .enumerate()
-                    .map(|(c, s)| {
-                        if TEXT_COLUMNS.contains(&c) {
-                            None
-                        } else {
-                            csv_num(s)
-                        }
-                    })
+                    .map(|(c, s)| if is_text(&head, c) { None } else { csv_num(s) })
                     .collect();
                 (r[0].clone(), nums)
             })

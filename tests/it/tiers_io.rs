@@ -227,3 +227,222 @@ fn a_judged_metric_says_how_many_marks_made_its_figure() {
     assert!(r.contains("90.3% · 7 个评分"), "{r}");
     assert!(r.contains("流动红旗"), "{r}");
 }
+
+#[test]
+fn the_standings_export_names_each_tier_with_its_colour_and_trend() {
+    let sb = Sandbox::new();
+    for name in ["three-tiers", "points", "arena"] {
+        let file = sb.template(name);
+        let f = file.to_str().unwrap();
+        let (code, csv, err) = sb.run(&["export", f, "--format", "csv", "--what", "standings"]);
+        assert_eq!(code, 0, "{err}");
+        let mut lines = csv.lines();
+        let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let col = |h: &str| {
+            head.iter()
+                .position(|x| *x == h)
+                .unwrap_or_else(|| panic!("{h}: {head:?}"))
+        };
+        let (card, id, colour, change) = (col("牌"), col("牌id"), col("牌色"), col("进位/退位"));
+        let row = |key: &str| -> Vec<String> {
+            csv.lines()
+                .find(|l| l.starts_with(&format!("{key},")))
+                .unwrap()
+                .split(',')
+                .map(str::to_owned)
+                .collect()
+        };
+        if name == "three-tiers" {
+            let r = row("bs");
+            assert_eq!(
+                (r[card].as_str(), r[id].as_str(), r[colour].as_str()),
+                ("绿牌", "green", "green")
+            );
+            assert_eq!(r[change], "3");
+        }
+        if name == "arena" {
+            let r = row("kfq");
+            assert_eq!(
+                (r[card].as_str(), r[id].as_str(), r[colour].as_str()),
+                ("流动红旗", "red_flag", "red")
+            );
+        }
+        // Read back, the export changes nothing (judges' marks included).
+        let sheet = sb.path(&format!("{name}.csv"));
+        std::fs::write(&sheet, &csv).unwrap();
+        let before = std::fs::read(&file).unwrap();
+        let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(
+            out.contains("nothing to change") && !out.contains("skipped"),
+            "{name}: {out}"
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+    }
+}
+
+/// The arena's `pitch` marks of unit `id`, as the file holds them.
+fn pitch_marks(file: &Path, id: &str) -> Value {
+    unit(&json(file), id)["actuals"]["pitch"].clone()
+}
+
+#[test]
+fn judges_marks_import_from_one_column_per_judge_or_one_cell() {
+    let sb = Sandbox::new();
+    let file = sb.template("arena");
+    let f = file.to_str().unwrap();
+    // One column per judge, under the metric's name; an empty cell is a
+    // judge who gave no mark.
+    let sheet = sb.path("marks.csv");
+    std::fs::write(
+        &sheet,
+        "单位,现场路演评委1,现场路演评委2,现场路演评委3\n铜官区,90,92,88\n义安区,80,,85\n",
+    )
+    .unwrap();
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("83.60 → 90 92 88 (= 90.00)"), "{out}");
+    assert_eq!(pitch_marks(&file, "tq"), serde_json::json!([90, 92, 88]));
+    assert_eq!(pitch_marks(&file, "ys"), serde_json::json!([80, 85]));
+    // Bare judges' columns belong to the meeting's only judged metric;
+    // a cell may hold several marks.
+    std::fs::write(&sheet, "id,评委1,评委2\nkfq,91,93.5\n").unwrap();
+    let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(pitch_marks(&file, "kfq"), serde_json::json!([91, 93.5]));
+    std::fs::write(&sheet, "id,pitch\nzy,\"88 92 90.5\"\n").unwrap();
+    let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(pitch_marks(&file, "zy"), serde_json::json!([88, 92, 90.5]));
+}
+
+#[test]
+fn a_bad_mark_is_named_by_its_cell_and_nothing_is_written() {
+    let sb = Sandbox::new();
+    let file = sb.template("arena");
+    let f = file.to_str().unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let sheet = sb.path("marks.csv");
+    for (text, cell) in [
+        ("id,评委1,评委2\ntq,90,九十\n", "C2"),
+        ("id,评委1,评委2\ntq,90,-3\n", "C2"),
+        ("id,pitch\ntq,\"88 x 90\"\n", "B2"),
+    ] {
+        std::fs::write(&sheet, text).unwrap();
+        let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+        assert_ne!(code, 0, "{text}");
+        assert!(err.contains(cell), "{text}: {err}");
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{text}");
+    }
+    // One figure for a unit the judges marked is still refused.
+    std::fs::write(&sheet, "id,pitch\ntq,95\n").unwrap();
+    let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(err.contains("judges' marks"), "{err}");
+}
+
+/// The editor's sheets of each v2 template at 80×24 and 160×48: the
+/// meeting's tiers, the judges' marks, the history.
+#[test]
+fn editor_sheets_of_the_v2_templates() {
+    use guotang::app::editor::Sheet;
+    use guotang::app::{Action, Command as Cmd};
+    use guotang::cli::render::app_at_item;
+    use guotang::ui::buffer_text::plain;
+    use guotang::ui::screen::render;
+    use guotang::ui::theme::ThemeName;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c: KeyCode| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    for (name, text) in [
+        ("three_tiers", THREE_TIERS),
+        ("points", POINTS),
+        ("arena", ARENA),
+    ] {
+        let doc = guotang::model::Document::from_bytes(text.as_bytes()).unwrap();
+        for (w, h) in [(80u16, 24u16), (160, 48)] {
+            let mut app = app_at_item(doc.clone(), 0, ThemeName::Dark, None, (w, h));
+            app.update(Action::Command(Cmd::Edit));
+            for sheet in Sheet::ALL {
+                assert_eq!(app.edit.sheet, sheet);
+                let screen = plain(&render(&app, w, h));
+                assert_eq!(screen.lines().count(), usize::from(h));
+                for line in screen.lines() {
+                    assert!(guotang::text::width(line) <= usize::from(w), "{line}");
+                }
+                if matches!(sheet, Sheet::Numbers | Sheet::Cards | Sheet::History) {
+                    insta::assert_snapshot!(format!("editor_{name}_{w}x{h}_{sheet:?}"), screen);
+                }
+                app.update(key(KeyCode::Char(']')));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_history_of_earlier_meetings_imports_from_a_sheet_of_rankings() {
+    let sb = Sandbox::new();
+    let file = sb.template("three-tiers");
+    let f = file.to_str().unwrap();
+    let sheet = sb.path("history.csv");
+    std::fs::write(
+        &sheet,
+        "期别,单位,排名,牌,综合\n\
+         2025年12月,城南区,3,黄牌,45.0%\n\
+         2025年12月,cb,1,green,0.5\n\
+         2025年12月,不存在区,2,红牌,0.3\n\
+         1—2月,白沙县,5,红牌,0.2\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("历史 2025年12月: 2 个单位（新增一期）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("历史 1—2月: 1 个单位（更新已有的一期）"),
+        "{out}"
+    );
+    assert!(out.contains("B4 「不存在区」"), "{out}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}\n{out}");
+    let doc = json(&file);
+    let h = &doc["history"];
+    assert_eq!(
+        h[0]["label"], "2025年12月",
+        "the earlier meeting goes first"
+    );
+    assert_eq!(
+        h[0]["units"]["cn"],
+        serde_json::json!({"rank": 3, "tier": "yellow", "composite": 0.45})
+    );
+    assert_eq!(h[0]["units"]["cb"]["tier"], "green");
+    assert_eq!(h[1]["label"], "1—2月");
+    assert_eq!(
+        h[1]["units"]["bs"],
+        serde_json::json!({"rank": 5, "tier": "red", "composite": 0.2})
+    );
+    // The rest of the entry is kept.
+    assert_eq!(h[1]["units"]["cn"]["rank"], 2);
+
+    // A tier the meeting does not have, a rank that is not one: named, nothing written.
+    let before = std::fs::read(&file).unwrap();
+    for (text, cell) in [
+        ("期别,单位,排名,牌\n2025年11月,城南区,2,蓝牌\n", "D2"),
+        ("期别,单位,排名,牌\n2025年11月,城南区,二,红牌\n", "C2"),
+        ("期别,单位,排名,牌\n2025年11月,城南区,0,红牌\n", "C2"),
+    ] {
+        std::fs::write(&sheet, text).unwrap();
+        let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+        assert_ne!(code, 0, "{text}");
+        assert!(err.contains(cell), "{text}: {err}");
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{text}");
+    }
+}

@@ -29,15 +29,18 @@ pub enum Sheet {
     Cards,
     Agenda,
     Meeting,
+    /// Read-only: each unit's ranks and tiers across the previous periods.
+    History,
 }
 
 impl Sheet {
-    pub const ALL: [Sheet; 5] = [
+    pub const ALL: [Sheet; 6] = [
         Sheet::Numbers,
         Sheet::Projects,
         Sheet::Cards,
         Sheet::Agenda,
         Sheet::Meeting,
+        Sheet::History,
     ];
     pub fn index(self) -> usize {
         Sheet::ALL.iter().position(|s| *s == self).unwrap_or(0)
@@ -49,6 +52,7 @@ impl Sheet {
             Sheet::Cards => el::SHEET_CARDS.get(lang),
             Sheet::Agenda => el::SHEET_AGENDA.get(lang),
             Sheet::Meeting => el::SHEET_MEETING.get(lang),
+            Sheet::History => tl::SHEET_HISTORY.get(lang),
         }
     }
     /// Whether rows can be added and removed here.
@@ -178,7 +182,7 @@ fn col(head: impl Into<String>, width: usize) -> Column {
 /// The number of rows of a sheet.
 pub fn rows(s: &Snapshot, sheet: Sheet) -> usize {
     match sheet {
-        Sheet::Numbers | Sheet::Cards => s.units.len(),
+        Sheet::Numbers | Sheet::Cards | Sheet::History => s.units.len(),
         Sheet::Projects => s.projects.len(),
         Sheet::Agenda => s.agenda.len(),
         Sheet::Meeting => MEETING_FIELDS.len(),
@@ -194,7 +198,14 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
                 col(el::UNIT.get(lang), 16),
                 col(el::COMPOSITE.get(lang), 8),
                 col(el::RANK.get(lang), 4),
-                col(el::CARD.get(lang), card_width(s, lang)),
+                col(
+                    if s.cards.tiers.is_default() {
+                        el::CARD.get(lang)
+                    } else {
+                        tl::TIER.get(lang)
+                    },
+                    card_width(s, lang),
+                ),
             ];
             for m in &s.metrics {
                 let group = if m.unit.is_empty() {
@@ -245,6 +256,18 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
             col(el::WARN.get(lang), 8),
         ],
         Sheet::Meeting => vec![col(el::FIELD.get(lang), 14), col(el::VALUE.get(lang), 40)],
+        Sheet::History => {
+            // A rank and a tier: `12 流动黄旗`.
+            let w = card_width(s, lang) + 3;
+            let mut c = vec![col(el::UNIT.get(lang), 16)];
+            for (k, e) in s.history.iter().enumerate() {
+                c.push(col(period_label(e.label.as_deref(), e.to, k), w));
+            }
+            let now = s.meeting.period.label.clone();
+            c.push(col(now.unwrap_or_else(|| tl::NOW.get(lang).to_owned()), w));
+            c.push(col(tl::RANK_CHANGE.get(lang), 8));
+            c
+        }
     }
 }
 
@@ -322,15 +345,68 @@ pub fn cell(
         Sheet::Cards => cards_cell(s, d, row, col, lang),
         Sheet::Agenda => agenda_cell(s, row, col, lang),
         Sheet::Meeting => meeting_cell(s, row, col, lang),
+        Sheet::History => history_cell(s, d, row, col, lang),
     }
 }
 
-fn composite_text(d: &Derived, row: usize) -> String {
-    d.standings
-        .units
-        .get(row)
-        .and_then(|u| u.composite)
-        .map_or_else(|| "—".to_owned(), pct)
+/// A previous period's name: its label, else the day it ended, else its place.
+fn period_label(label: Option<&str>, to: Option<chrono::NaiveDate>, k: usize) -> String {
+    label
+        .map(str::to_owned)
+        .or_else(|| to.map(|d| date_text(Some(d))))
+        .unwrap_or_else(|| format!("#{}", k + 1))
+}
+
+/// `3 红牌`: a rank and a tier as the history sheet shows them.
+fn rank_and_tier(s: &Snapshot, rank: Option<u32>, tier: Option<Card>, lang: Lang) -> String {
+    let rank = rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
+    match tier {
+        Some(t) => format!("{rank} {}", s.cards.tiers.label(t, lang)),
+        None => rank,
+    }
+}
+
+fn history_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> Option<Cell> {
+    let u = s.units.get(row)?;
+    let st = d.standings.units.get(row)?;
+    let n = s.history.len();
+    let tone = |t: Option<Card>| t.map_or(Tone::Muted, Tone::Card);
+    match col {
+        0 => Some(Cell::shown(u.name.clone(), Tone::Plain)),
+        c if c <= n => {
+            let past = s.history.get(c - 1)?.units.get(row).copied().flatten();
+            Some(match past {
+                Some(p) => Cell::shown(rank_and_tier(s, p.rank, p.tier, lang), tone(p.tier)),
+                None => Cell::shown("—".to_owned(), Tone::Muted),
+            })
+        }
+        c if c == n + 1 => Some(Cell::shown(
+            rank_and_tier(s, st.rank, Some(st.card), lang),
+            Tone::Card(st.card),
+        )),
+        c if c == n + 2 => Some(Cell::shown(
+            // Without a previous meeting every unit would say 新: nothing to say.
+            match st.rank {
+                _ if n == 0 => String::new(),
+                Some(_) => crate::words::tier_labels::rank_change(st.trend.rank_change, lang),
+                None => "—".to_owned(),
+            },
+            Tone::Plain,
+        )),
+        _ => None,
+    }
+}
+
+/// A unit's composite as the meeting states it: a percentage, or 分 under points.
+fn composite_text(s: &Snapshot, d: &Derived, row: usize, lang: Lang) -> String {
+    let c = d.standings.units.get(row).and_then(|u| u.composite);
+    match (c, s.scoring) {
+        (None, _) => "—".to_owned(),
+        (Some(c), crate::model::Scoring::Ratio) => pct(c),
+        (Some(c), crate::model::Scoring::Points) => {
+            format!("{}{}", crate::i18n::num(c, 1), lang.pick("分", ""))
+        }
+    }
 }
 
 fn numbers_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> Option<Cell> {
@@ -342,7 +418,7 @@ fn numbers_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -
             Kind::Text { required: true },
             EditPath(vec![key("units"), id(&u.id), key("name")]),
         )),
-        1 => Some(Cell::shown(composite_text(d, row), Tone::Muted)),
+        1 => Some(Cell::shown(composite_text(s, d, row, lang), Tone::Muted)),
         2 => Some(Cell::shown(
             st.rank.map_or_else(|| "—".to_owned(), |r| r.to_string()),
             Tone::Muted,
@@ -448,7 +524,7 @@ fn cards_cell(s: &Snapshot, d: &Derived, row: usize, col: usize, lang: Lang) -> 
     let at = |field: &str| EditPath(vec![key("units"), id(&u.id), key(field)]);
     match col {
         0 => Some(Cell::shown(u.name.clone(), Tone::Plain)),
-        1 => Some(Cell::shown(composite_text(d, row), Tone::Muted)),
+        1 => Some(Cell::shown(composite_text(s, d, row, lang), Tone::Muted)),
         2 => Some(Cell::shown(
             tier_label(s, st.rule_card, lang),
             Tone::Card(st.rule_card),

@@ -170,3 +170,51 @@ fn a_pasted_block_of_one_column_per_judge_fills_the_marks_cells() {
         "{notice}"
     );
 }
+
+#[test]
+fn the_history_sheet_shows_ranks_and_tiers_across_periods_read_only() {
+    let doc = template("three-tiers");
+    let mut app = editor_on(doc);
+    to_sheet(&mut app, Sheet::History);
+    let s = app.data.snapshot();
+    let heads: Vec<String> = sheets::columns(s, Sheet::History, Lang::Zh)
+        .into_iter()
+        .map(|c| c.head)
+        .collect();
+    assert_eq!(heads, ["单位", "1—2月", "1—3月", "1—4月", "进位/退位"]);
+    let bs = s.unit_index("bs").expect("白沙县");
+    let row: Vec<String> = (0..heads.len())
+        .map(|c| {
+            sheets::cell(s, &app.data.derived, Sheet::History, bs, c, Lang::Zh)
+                .expect("a cell")
+                .text
+        })
+        .collect();
+    assert_eq!(row, ["白沙县", "3 绿牌", "4 黄牌", "1 绿牌", "↑3"]);
+    // Nothing here can be edited.
+    for c in 0..heads.len() {
+        let cell =
+            sheets::cell(s, &app.data.derived, Sheet::History, bs, c, Lang::Zh).expect("a cell");
+        assert!(!cell.kind.editable());
+    }
+    goto(&mut app, bs, 2);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.edit.field.is_none());
+}
+
+#[test]
+fn the_grid_colours_a_tier_as_the_meeting_colours_it() {
+    let app = editor_on(template("three-tiers"));
+    let buf = crate::ui::screen::render(&app, 120, 40);
+    let t = crate::ui::theme::of(app.prefs.theme);
+    let tiers = &app.data.snapshot().cards.tiers;
+    let green = t.badge(tiers, Card::tier(0));
+    // The first 绿 on screen after the tabs: a unit's tier cell.
+    let area = buf.area;
+    let cell = (4..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .find_map(|(x, y)| buf.cell((x, y)).filter(|c| c.symbol() == "绿"))
+        .expect("a 绿牌 cell");
+    assert_eq!(cell.fg, green.fg.unwrap_or_default());
+    assert_ne!(cell.fg, t.card(Card::RED).fg.unwrap_or_default(), "not red");
+}

@@ -144,7 +144,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             let mut style = match cell.tone {
                 Tone::Plain => t.base,
                 Tone::Muted => t.muted,
-                Tone::Card(c) => t.card(c),
+                // The meeting's own tier colours (绿牌 green, not red).
+                Tone::Card(c) => t.badge(&s.cards.tiers, c),
             };
             if cell.path.as_ref().is_some_and(|p| app.edit.marked(p)) {
                 style = t.good.patch(t.changed);

@@ -11,8 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::i18n::pct;
+use crate::model::Metric;
 use crate::model::standings::GroupStanding;
-use crate::model::{Better, Metric};
 use crate::ui::draw::put;
 use crate::ui::view::View;
 use crate::ui::widgets::line::{centered, cols, group_name, right, spans};
@@ -206,7 +206,7 @@ fn title(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
         _ => String::new(),
     };
     let lower = match f.metric(v) {
-        Some(m) if m.better == Better::Lower => format!(" {}", labels::RANKING_LOWER.get(v.lang)),
+        Some(m) if !m.higher_first() => format!(" {}", labels::RANKING_LOWER.get(v.lang)),
         _ => String::new(),
     };
     // A metric says what its units are ordered by: the bars' completion, or
