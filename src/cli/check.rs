@@ -286,7 +286,7 @@ fn seating_warnings(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
         }
         let zone = &s.seating[z.zone];
         let label = if zone.label.trim().is_empty() {
-            model::explain::card_name(zone.card, lang).to_owned()
+            one_line(s.cards.tiers.label(zone.card, lang)).into_owned()
         } else {
             one_line(&zone.label).into_owned()
         };
@@ -319,9 +319,9 @@ fn seating_warnings(s: &Snapshot, st: &Standings, lang: Lang) -> Vec<String> {
         let mut cards: Vec<Card> = unzoned.iter().map(|&u| st.units[u].card).collect();
         cards.sort();
         cards.dedup();
-        let cards: Vec<&str> = cards
+        let cards: Vec<String> = cards
             .iter()
-            .map(|&c| model::explain::card_name(c, lang))
+            .map(|&c| one_line(s.cards.tiers.label(c, lang)).into_owned())
             .collect();
         out.push(match lang {
             Lang::Zh => format!(

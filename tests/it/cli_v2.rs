@@ -114,6 +114,26 @@ fn check_counts_each_tier_and_prints_warnings_yet_succeeds() {
     );
 }
 
+/// `check`'s seating warnings name a zone without a label, and the units
+/// without a zone, by the meeting's own tiers: the green zone of 三亚's
+/// 红黄绿亮牌 was called 红牌 (the first default tier) and the red units "牌".
+#[test]
+fn check_names_seating_by_the_meetings_tiers() {
+    let sb = Sandbox::new();
+    let mut v: Value =
+        serde_json::from_str(include_str!("../../assets/templates/three-tiers.json")).unwrap();
+    let zones = v["seating"]["zones"].as_array_mut().unwrap();
+    zones.retain(|z| z["card"] != "red");
+    zones[0]["label"] = json!("");
+    zones[0]["rows"] = json!(1);
+    zones[0]["seats_per_row"] = json!(2);
+    let file = sb.write("m.json", &v);
+    let (code, out, err) = sb.run(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("座次：绿牌座位不足，缺 6 个座位"), "{out}");
+    assert!(out.contains("个单位未分区（红牌，"), "{out}");
+}
+
 #[test]
 fn standings_table_of_each_template() {
     let sb = Sandbox::new();
