@@ -50,18 +50,8 @@ impl App {
         )
     }
 
-    /// A key while the editor is on screen (or a dialog is open).
+    /// A key on the editor's sheets ([`super::mode::Mode::Editor`]).
     pub(super) fn edit_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if self.edit.dialog.is_some() {
-            return self.dialog_key(key);
-        }
-        if self.nav.help {
-            self.nav.help = false;
-            return Vec::new();
-        }
-        if self.edit.field.is_some() {
-            return self.field_key(key);
-        }
         let Some(cmd) = self.prefs.keymap.editor.command_loose(&key) else {
             return self.type_into_cell(key);
         };
@@ -190,7 +180,7 @@ impl App {
         Vec::new()
     }
 
-    fn field_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+    pub(super) fn field_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let Some(f) = self.edit.field.as_mut() else {
             return Vec::new();
         };

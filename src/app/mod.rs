@@ -16,6 +16,7 @@ pub mod follow;
 pub mod keymap;
 pub mod layout;
 mod meeting;
+pub mod mode;
 pub mod pane_state;
 mod pointer;
 mod position;
@@ -34,6 +35,7 @@ pub use crate::model::clock::MeetingClock;
 pub use data::{Data, Derived};
 pub use editor::EditState;
 pub use keymap::{Command, Keymap};
+pub use mode::Mode;
 pub use pane_state::PaneState;
 pub use theme_name::ThemeName;
 pub use timers::{TimerState, TimerView};
@@ -347,26 +349,33 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return Vec::new();
         }
-        if self.edit.active || self.edit.dialog.is_some() {
-            return self.edit_key(key);
-        }
         let command = self.prefs.keymap.command(&key);
-        if self.nav.quit_asked {
-            // The answer: quit again leaves, any other key stays (and does
-            // nothing else: the box was in front of the room).
-            self.nav.quit_asked = false;
-            return match command {
-                Some(Command::Quit) if !self.has_unsaved() => self.quit_now(),
-                _ => Vec::new(),
-            };
-        }
-        if self.nav.help {
-            // Any key closes the help; quit still quits.
-            self.nav.help = false;
-            return match command {
-                Some(Command::Quit) => self.quit(),
-                _ => Vec::new(),
-            };
+        match self.mode() {
+            Mode::Dialog => return self.dialog_key(key),
+            Mode::EditorHelp => {
+                self.nav.help = false;
+                return Vec::new();
+            }
+            Mode::Field => return self.field_key(key),
+            Mode::Editor => return self.edit_key(key),
+            Mode::QuitAsked => {
+                // The answer: quit again leaves, any other key stays (and
+                // does nothing else: the box was in front of the room).
+                self.nav.quit_asked = false;
+                return match command {
+                    Some(Command::Quit) if !self.has_unsaved() => self.quit_now(),
+                    _ => Vec::new(),
+                };
+            }
+            Mode::Help => {
+                // Any key closes the help; quit still quits.
+                self.nav.help = false;
+                return match command {
+                    Some(Command::Quit) => self.quit(),
+                    _ => Vec::new(),
+                };
+            }
+            Mode::Presenter => {}
         }
         match (command, key.code) {
             (Some(c), _) => self.command(c),

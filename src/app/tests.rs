@@ -538,3 +538,40 @@ fn quitting_a_running_meeting_asks_once() {
     let mut app = opened();
     assert!(app.update(Action::Terminate).contains(&Effect::Quit));
 }
+
+#[test]
+fn one_mode_takes_each_key_whatever_flags_are_set() {
+    use crate::app::mode::Mode;
+    let mut app = opened();
+    assert_eq!(app.mode(), Mode::Presenter);
+    app.update(key(KeyCode::Char('?')));
+    assert_eq!(app.mode(), Mode::Help);
+    // Any key closes the help and does nothing else.
+    app.update(key(KeyCode::Char('n')));
+    assert_eq!(app.mode(), Mode::Presenter);
+    assert_eq!(app.current(), Some(0));
+    app.update(key(KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::QuitAsked);
+    app.update(key(KeyCode::Char('x')));
+    assert_eq!(app.mode(), Mode::Presenter);
+    // The editor comes first: a quit question or the presenter's help left
+    // set underneath does not take its keys.
+    app.nav.quit_asked = true;
+    app.update(Action::Command(Command::Edit));
+    assert_eq!(app.mode(), Mode::Editor);
+    app.update(key(KeyCode::Char('?')));
+    assert_eq!(app.mode(), Mode::EditorHelp);
+    app.update(key(KeyCode::Char('x')));
+    assert_eq!(app.mode(), Mode::Editor);
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.mode(), Mode::Field);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Editor);
+    // A dialog over an open field takes the keys before it.
+    app.update(key(KeyCode::Enter));
+    app.edit.dialog = Some(crate::app::editor::Dialog::Quit);
+    assert_eq!(app.mode(), Mode::Dialog);
+    assert!(app.mode().is_editor());
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Field);
+}
