@@ -249,3 +249,15 @@ fn the_overview_counts_the_moves() {
     }
     assert_ne!(Card::NONE, fx.snapshot.cards.tiers.last());
 }
+
+/// On a wall-sized pane the overview's big tiles name each tier whole: the
+/// label's padding was taken from its own width, so `流动红旗` showed as
+/// `流动红…` with room to spare.
+#[test]
+fn the_big_tiles_name_each_tier_whole() {
+    let fx = Fixture::load(ARENA);
+    let screen = draw(&fx, &Setup::item(&fx, Pane::Overview, 0), 160, 48);
+    let first = screen.lines().take(3).collect::<Vec<_>>().join("\n");
+    assert!(first.contains("流动红旗"), "{screen}");
+    assert!(first.contains("流动黄旗"), "{screen}");
+}

@@ -52,7 +52,8 @@ pub fn draw(v: &View, area: Rect, buf: &mut Buffer) -> u16 {
     let widths: Vec<u16> = tiles
         .iter()
         .map(|(label, figure, _, _)| {
-            (figure.chars().count() as u16 * DIGIT).max(width(label) as u16)
+            // The label is drawn with a space either side.
+            (figure.chars().count() as u16 * DIGIT).max(width(label) as u16 + 2)
         })
         .collect();
     let total: u16 = widths.iter().sum::<u16>() + GAP * (tiles.len() as u16).saturating_sub(1);
