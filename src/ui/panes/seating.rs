@@ -13,12 +13,12 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::model::Card;
-use crate::model::order::{Seat, SeatedZone, sitters};
+use crate::model::order::{Seat, SeatedZone};
 use crate::text::split_at_width;
 use crate::ui::draw::put;
 use crate::ui::view::View;
 use crate::ui::widgets::cut::Cut;
-use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
+use crate::ui::widgets::line::{Window, centered, cols, count, spans, wrap};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 use crate::words::labels::{
     MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_MORE,
@@ -188,13 +188,13 @@ fn standing_prefix(v: &View) -> String {
 
 /// "未分区（不挂牌，座次未设相应分区）：" — the reason names the cards.
 fn unzoned_prefix(v: &View) -> String {
-    let mut cards: Vec<Card> = v
+    // A set, not a sorted list of every unit's card: the pane asks on
+    // every frame, and there are few cards but can be thousands of units.
+    let cards: std::collections::BTreeSet<Card> = v
         .unzoned
         .iter()
         .map(|&u| v.standings.units[u].card)
         .collect();
-    cards.sort();
-    cards.dedup();
     let names: Vec<&str> = cards.iter().map(|&c| v.tier_label(c)).collect();
     let why = SEATING_UNZONED_WHY
         .get(v.lang)
@@ -355,7 +355,6 @@ impl Grid {
     /// [`MIN_CELL`] or the zones do not fit the height.
     fn fit(v: &View, zones: &[ZoneView], area: Rect) -> Option<Grid> {
         let w = usize::from(area.width);
-        let everyone = room::seated_labels(v, zones);
         let mut out = Vec::with_capacity(zones.len());
         for z in zones {
             let spr = z.seats_per_row.max(1);
@@ -416,10 +415,9 @@ impl Grid {
             out.push(ZoneGrid {
                 rows,
                 lines,
-                // Cut as the whole room's names would be: twins seated in
-                // different zones must not read alike either.
-                cut: Cut::best(everyone.iter().map(String::as_str), cell),
-                person_cut: Cut::best(z.seated.seats.iter().map(|s| s.person.as_str()), cell),
+                // Chosen below, once the grid fits (they read every name).
+                cut: Cut::End,
+                person_cut: Cut::End,
                 label,
                 cell,
                 overflow,
@@ -467,6 +465,21 @@ impl Grid {
         }
         if tight > h {
             return None;
+        }
+        // Cut as the whole room's names would be: twins seated in different
+        // zones must not read alike either. One choice per seat width.
+        let everyone = room::seated_labels(v, zones);
+        let mut cuts: Vec<(usize, Cut)> = Vec::new();
+        for (z, g) in zones.iter().zip(&mut out) {
+            g.cut = match cuts.iter().find(|(cell, _)| *cell == g.cell) {
+                Some(&(_, cut)) => cut,
+                None => {
+                    let cut = Cut::best(everyone.iter().map(String::as_str), g.cell);
+                    cuts.push((g.cell, cut));
+                    cut
+                }
+            };
+            g.person_cut = Cut::best(z.seated.seats.iter().map(|s| s.person.as_str()), g.cell);
         }
         let blocks = out.len() + usize::from(!unzoned.lines.is_empty());
         let spaced = tight + blocks.saturating_sub(1) <= h;
@@ -583,6 +596,67 @@ fn zone_heading(v: &View, z: &ZoneView, area: Rect, y: u16, buf: &mut Buffer) {
     );
 }
 
+/// The people who would take unit `u`'s seats, in one line: what
+/// [`crate::model::order::sitters`] joined says, without copying them first.
+fn sitters_text(v: &View, u: usize) -> String {
+    let unit = &v.snapshot.units[u];
+    if unit.attendees.is_empty() {
+        unit.name.clone()
+    } else {
+        unit.attendees.join(SEP)
+    }
+}
+
+/// The list's rows, built in full only where the window shows them: a row
+/// off screen only counts towards its columns' widths (the table sizes a
+/// column by its widest cell), which the first row off screen carries. The
+/// list has a row per unit; the screen shows a few dozen.
+struct Rows {
+    shown: std::ops::Range<usize>,
+    rows: Vec<Row>,
+    widest: [(usize, String); 5],
+    carrier: Option<usize>,
+}
+
+impl Rows {
+    fn new(total: usize, area: Rect, scroll: usize) -> Rows {
+        // The window `Table::render_scrolled` shows.
+        let room = usize::from(area.height).saturating_sub(1);
+        let win = Window::new(total, room, scroll);
+        Rows {
+            shown: win.start..win.start + win.len,
+            rows: Vec::with_capacity(total),
+            widest: Default::default(),
+            carrier: None,
+        }
+    }
+
+    fn push(&mut self, cells: [(Cow<'_, str>, Style); 5]) {
+        let i = self.rows.len();
+        if self.shown.contains(&i) {
+            let cells = cells.into_iter().map(|(t, s)| Cell::new(t, s)).collect();
+            self.rows.push(Row::new(cells));
+            return;
+        }
+        for ((text, _), widest) in cells.iter().zip(&mut self.widest) {
+            let w = cols(text);
+            if w > widest.0 {
+                *widest = (w, text.as_ref().to_owned());
+            }
+        }
+        self.carrier.get_or_insert(i);
+        self.rows.push(Row::new(Vec::new()));
+    }
+
+    fn finish(mut self) -> Vec<Row> {
+        if let Some(row) = self.carrier.and_then(|i| self.rows.get_mut(i)) {
+            let cells = self.widest.map(|(_, t)| Cell::new(t, Style::default()));
+            *row = Row::new(cells.into());
+        }
+        self.rows
+    }
+}
+
 /// Every seat, zone by zone, then the units without one, as a scrolled table.
 fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -590,51 +664,58 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
     }
     let t = v.theme;
     let lang = v.lang;
-    let mut rows = Vec::new();
+    let total = zones
+        .iter()
+        .map(|z| z.seated.seats.len() + z.seated.overflow.len() + z.seated.standing.len())
+        .sum::<usize>()
+        + v.unzoned.len();
+    let mut rows = Rows::new(total, area, v.pane.scroll);
+    let b = Cow::Borrowed;
     for z in zones {
-        let zone = |style: Style| Cell::new(z.label.as_ref(), style);
+        let zone = || (b(z.label.as_ref()), v.badge(z.card));
         for s in &z.seated.seats {
-            rows.push(Row::new(vec![
-                zone(v.badge(z.card)),
-                Cell::new((s.row + 1).to_string(), t.muted),
-                Cell::new((s.seat + 1).to_string(), t.muted),
-                Cell::new(
-                    v.snapshot.units[s.unit].name.as_str(),
+            rows.push([
+                zone(),
+                (Cow::Owned((s.row + 1).to_string()), t.muted),
+                (Cow::Owned((s.seat + 1).to_string()), t.muted),
+                (
+                    b(v.snapshot.units[s.unit].name.as_str()),
                     v.name_style(s.unit, v.bar(z.card)),
                 ),
-                Cell::new(s.person.as_str(), t.base),
-            ]));
+                (b(s.person.as_str()), t.base),
+            ]);
         }
         for &u in &z.seated.overflow {
-            rows.push(Row::new(vec![
-                zone(v.badge(z.card)),
-                Cell::new(SEATING_OVERFLOW.get(lang), t.alarm),
-                Cell::new("", t.muted),
-                Cell::new(v.unit_label(u), t.alarm),
-                Cell::new(sitters(v.snapshot, u).join(SEP), t.alarm),
-            ]));
+            rows.push([
+                zone(),
+                (b(SEATING_OVERFLOW.get(lang)), t.alarm),
+                (b(""), t.muted),
+                (v.unit_label(u), t.alarm),
+                (Cow::Owned(sitters_text(v, u)), t.alarm),
+            ]);
         }
         for (u, person) in &z.seated.standing {
-            rows.push(Row::new(vec![
-                zone(v.badge(z.card)),
-                Cell::new(SEATING_OVERFLOW.get(lang), t.warning),
-                Cell::new("", t.muted),
-                Cell::new(v.unit_label(*u), t.warning),
-                Cell::new(person.as_str(), t.warning),
-            ]));
+            rows.push([
+                zone(),
+                (b(SEATING_OVERFLOW.get(lang)), t.warning),
+                (b(""), t.muted),
+                (v.unit_label(*u), t.warning),
+                (b(person.as_str()), t.warning),
+            ]);
         }
     }
     for &u in v.unzoned {
         let card = v.standings.units[u].card;
         // The card in the zone's column, "未分区" where the row would be.
-        rows.push(Row::new(vec![
-            Cell::new(v.tier_label(card), v.badge(card)),
-            Cell::new(SEATING_UNZONED.get(lang), t.warning),
-            Cell::new("", t.muted),
-            Cell::new(v.unit_label(u), t.warning),
-            Cell::new(sitters(v.snapshot, u).join(SEP), t.warning),
-        ]));
+        rows.push([
+            (b(v.tier_label(card)), v.badge(card)),
+            (b(SEATING_UNZONED.get(lang)), t.warning),
+            (b(""), t.muted),
+            (v.unit_label(u), t.warning),
+            (Cow::Owned(sitters_text(v, u)), t.warning),
+        ]);
     }
+    let rows = rows.finish();
     let table = Table {
         columns: vec![
             Column::keep(SEATING_ZONE.get(lang), Align::Left).max(12),

@@ -77,10 +77,7 @@ impl Room {
         }
         let w = usize::from(area.width);
         let text = tile - 2;
-        // One cut for the whole room: twins in different zones must not
-        // read alike either.
-        let labels = seated_labels(v, zones);
-        let lists: Vec<ZoneLists> = zones
+        let lists: Vec<(List, List)> = zones
             .iter()
             .map(|z| {
                 let names = z
@@ -89,17 +86,15 @@ impl Room {
                     .iter()
                     .map(|&u| v.unit_label(u).into_owned())
                     .collect();
-                ZoneLists {
-                    overflow: List::new(names, SEP, cols(&overflow_prefix(v)), w),
-                    standing: List::new(
+                (
+                    List::new(names, SEP, cols(&overflow_prefix(v)), w),
+                    List::new(
                         aides(v, &z.seated.standing),
                         UNIT_SEP,
                         cols(&standing_prefix(v)),
                         w,
                     ),
-                    cut: Cut::best(labels.iter().map(String::as_str), text),
-                    person_cut: Cut::best(z.seated.seats.iter().map(|s| s.person.as_str()), text),
-                }
+                )
             })
             .collect();
         let names = v
@@ -116,10 +111,8 @@ impl Room {
             let seats: usize = zones
                 .iter()
                 .zip(&lists)
-                .map(|(z, l)| {
-                    2 + z.rows * (usize::from(tile_h) + 1)
-                        + l.overflow.height()
-                        + l.standing.height()
+                .map(|(z, (overflow, standing))| {
+                    2 + z.rows * (usize::from(tile_h) + 1) + overflow.height() + standing.height()
                 })
                 .sum();
             4 + seats + unzoned.height()
@@ -127,10 +120,25 @@ impl Room {
         let tile_h = [4, 3, 2]
             .into_iter()
             .find(|&h| height(h) <= usize::from(area.height))?;
+        // The cuts only once the room fits (they read every seated name):
+        // one for the whole room, as twins in different zones must not
+        // read alike either.
+        let labels = seated_labels(v, zones);
+        let cut = Cut::best(labels.iter().map(String::as_str), text);
+        let zones = zones
+            .iter()
+            .zip(lists)
+            .map(|(z, (overflow, standing))| ZoneLists {
+                overflow,
+                standing,
+                cut,
+                person_cut: Cut::best(z.seated.seats.iter().map(|s| s.person.as_str()), text),
+            })
+            .collect();
         Some(Room {
             tile,
             tile_h,
-            zones: lists,
+            zones,
             unzoned,
         })
     }
