@@ -105,20 +105,7 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
         Ok(d) => d,
         Err(e) => return refuse(&e),
     };
-    let Some(writer) = writer else {
-        outln!("dry run: {} not written", file.display());
-        return ExitCode::SUCCESS;
-    };
-    match import::apply_with(&writer, loaded.content_hash, &edited) {
-        Ok(()) => {
-            outln!("updated {}", file.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            errln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    write(file, writer, &loaded, &edited)
 }
 
 /// A sheet of previous rankings into the snapshot's history: what each
@@ -175,11 +162,22 @@ fn history(
         Ok(d) => d,
         Err(e) => return refuse(&e),
     };
+    write(file, writer, loaded, &edited)
+}
+
+/// The edited document written over `file` (checked against the version
+/// loaded), or only said on a dry run (no writer).
+fn write(
+    file: &Path,
+    writer: Option<store::save::Writer>,
+    loaded: &store::Loaded,
+    edited: &crate::model::Document,
+) -> ExitCode {
     let Some(writer) = writer else {
         outln!("dry run: {} not written", file.display());
         return ExitCode::SUCCESS;
     };
-    match import::apply_with(&writer, loaded.content_hash, &edited) {
+    match import::apply_with(&writer, loaded.content_hash, edited) {
         Ok(()) => {
             outln!("updated {}", file.display());
             ExitCode::SUCCESS
