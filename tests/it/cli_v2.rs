@@ -3,58 +3,8 @@
 //! meeting with its own tiers, points and history, and `roll`, three
 //! meetings in a row.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
+use crate::sandbox::Sandbox;
 use serde_json::{Value, json};
-
-/// The binary in a sandbox: fixed language, no colour, its own data,
-/// state and config folders.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("guotang").unwrap();
-        cmd.env("LANG", "C.UTF-8")
-            .env("NO_COLOR", "1")
-            .env("GUOTANG_DATA_DIR", self.path("data"))
-            .env("GUOTANG_STATE_DIR", self.path("state"))
-            .env("GUOTANG_CONFIG_DIR", self.path("config"))
-            .current_dir(self.dir.path());
-        cmd
-    }
-    fn write(&self, name: &str, v: &Value) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, guotang::model::to_pretty(v)).unwrap();
-        path
-    }
-    /// Runs and returns (exit code, stdout, stderr).
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.cmd().args(args).output().unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout)
-                .replace(&self.dir.path().display().to_string(), "[dir]"),
-            String::from_utf8_lossy(&out.stderr)
-                .replace(&self.dir.path().display().to_string(), "[dir]"),
-        )
-    }
-    fn standings(&self, file: &Path) -> Value {
-        let (code, out, err) = self.run(&["standings", file.to_str().unwrap(), "--json"]);
-        assert_eq!(code, 0, "{err}");
-        serde_json::from_str(&out).unwrap()
-    }
-}
 
 fn unit<'v>(standings: &'v Value, id: &str) -> &'v Value {
     standings["units"]

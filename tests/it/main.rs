@@ -23,6 +23,7 @@ mod model_errors;
 mod panes;
 mod report;
 mod roundtrip;
+mod sandbox;
 mod screen_sizes;
 mod set;
 mod standings_oracle;

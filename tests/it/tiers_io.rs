@@ -2,53 +2,10 @@
 //! the meeting's own tiers, the bulletin, the exports and imports of
 //! tiers, judges' marks and history.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use crate::sandbox::Sandbox;
 use serde_json::Value;
-
-/// The binary in a sandbox: fixed language, no colour, its own data,
-/// state and config folders.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("guotang").unwrap();
-        cmd.env("LANG", "C.UTF-8")
-            .env("NO_COLOR", "1")
-            .env("GUOTANG_DATA_DIR", self.path("data"))
-            .env("GUOTANG_STATE_DIR", self.path("state"))
-            .env("GUOTANG_CONFIG_DIR", self.path("config"))
-            .current_dir(self.dir.path());
-        cmd
-    }
-    /// Runs and returns (exit code, stdout, stderr).
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.cmd().args(args).output().unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
-    /// `guotang init NAME.json --template NAME`.
-    fn template(&self, name: &str) -> PathBuf {
-        let file = self.path(&format!("{name}.json"));
-        let (code, _, err) = self.run(&["init", file.to_str().unwrap(), "--template", name]);
-        assert_eq!(code, 0, "{err}");
-        file
-    }
-}
 
 fn json(path: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
