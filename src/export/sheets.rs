@@ -191,7 +191,7 @@ pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
         let unseated = zone
             .overflow
             .iter()
-            .flat_map(|&u| order::sitters(s, u).into_iter().map(move |p| (u, p)))
+            .flat_map(|&u| order::sitters(s, u).iter().cloned().map(move |p| (u, p)))
             .chain(zone.standing.iter().cloned());
         for (u, person) in unseated {
             let unit = &s.units[u];
@@ -218,7 +218,7 @@ pub fn seating(s: &Snapshot, st: &Standings, lang: Lang) -> Sheet {
                 Value::Empty,
                 Value::text(&unit.name),
                 Value::text(&unit.id),
-                Value::text(&person),
+                Value::text(person),
                 Value::Text(
                     lang.pick("座次未设相应分区", "the seating has no zone for its card")
                         .to_owned(),

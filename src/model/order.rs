@@ -51,13 +51,14 @@ pub struct SeatedZone {
 }
 
 /// The people who take a unit's seats: its attendees (the leader by default),
-/// or one seat under the unit's own name.
-pub fn sitters(s: &Snapshot, unit: usize) -> Vec<String> {
+/// or one seat under the unit's own name. Borrowed: the seating pane asks
+/// for every unit on every frame.
+pub fn sitters(s: &Snapshot, unit: usize) -> &[String] {
     let u = &s.units[unit];
     if u.attendees.is_empty() {
-        vec![u.name.clone()]
+        std::slice::from_ref(&u.name)
     } else {
-        u.attendees.clone()
+        &u.attendees
     }
 }
 
@@ -151,7 +152,7 @@ fn capacity(zone: &Zone) -> usize {
 
 fn fill(s: &Snapshot, zone: &Zone, zi: usize, queue: Vec<usize>) -> SeatedZone {
     let capacity = capacity(zone);
-    let people: Vec<Vec<String>> = queue.iter().map(|&u| sitters(s, u)).collect();
+    let people: Vec<&[String]> = queue.iter().map(|&u| sitters(s, u)).collect();
     // How many seats each unit gets: one each in standing order while seats
     // last, then the rest of each unit's people in standing order.
     let mut given = vec![0usize; queue.len()];
@@ -178,7 +179,7 @@ fn fill(s: &Snapshot, zone: &Zone, zi: usize, queue: Vec<usize>) -> SeatedZone {
             overflow.push(unit);
             continue;
         }
-        for (k, person) in p.into_iter().enumerate() {
+        for (k, person) in p.iter().cloned().enumerate() {
             if k >= g {
                 standing.push((unit, person));
                 continue;

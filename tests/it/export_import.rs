@@ -327,7 +327,7 @@ fn seating_matches(path: &Path) {
                 let r = &rows[k];
                 assert_eq!((xlsx_num(&r[2]), xlsx_num(&r[3])), (None, None));
                 assert_eq!(r[5].to_string(), doc.snapshot.units[u].id);
-                assert_eq!(r[6].to_string(), person);
+                assert_eq!(r[6].to_string(), *person);
                 k += 1;
             }
         }

@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::model::Card;
-use crate::model::order::{Seat, SeatedZone};
+use crate::model::order::{Seat, SeatedZone, sitters};
 use crate::text::split_at_width;
 use crate::ui::draw::put;
 use crate::ui::view::View;
@@ -596,17 +596,6 @@ fn zone_heading(v: &View, z: &ZoneView, area: Rect, y: u16, buf: &mut Buffer) {
     );
 }
 
-/// The people who would take unit `u`'s seats, in one line: what
-/// [`crate::model::order::sitters`] joined says, without copying them first.
-fn sitters_text(v: &View, u: usize) -> String {
-    let unit = &v.snapshot.units[u];
-    if unit.attendees.is_empty() {
-        unit.name.clone()
-    } else {
-        unit.attendees.join(SEP)
-    }
-}
-
 /// The list's rows, built in full only where the window shows them: a row
 /// off screen only counts towards its columns' widths (the table sizes a
 /// column by its widest cell), which the first row off screen carries. The
@@ -691,7 +680,7 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
                 (b(SEATING_OVERFLOW.get(lang)), t.alarm),
                 (b(""), t.muted),
                 (v.unit_label(u), t.alarm),
-                (Cow::Owned(sitters_text(v, u)), t.alarm),
+                (Cow::Owned(sitters(v.snapshot, u).join(SEP)), t.alarm),
             ]);
         }
         for (u, person) in &z.seated.standing {
@@ -712,7 +701,7 @@ fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
             (b(SEATING_UNZONED.get(lang)), t.warning),
             (b(""), t.muted),
             (v.unit_label(u), t.warning),
-            (Cow::Owned(sitters_text(v, u)), t.warning),
+            (Cow::Owned(sitters(v.snapshot, u).join(SEP)), t.warning),
         ]);
     }
     let rows = rows.finish();
