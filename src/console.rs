@@ -427,7 +427,7 @@ impl Ctx<'_> {
                     if let Some(path) = self.file {
                         let heard = store::position::read(path)
                             .map(|p| p.map(Box::new))
-                            .map_err(|e| e.to_string());
+                            .map_err(std::sync::Arc::new);
                         queue.extend(app.update(Action::Position(heard)));
                     }
                 }

@@ -18,6 +18,7 @@ use crate::model::Snapshot;
 use crate::store::meeting_log::{Entry, Event};
 use crate::store::position::{ItemRef, Position};
 
+use super::failure::PositionFailure;
 use super::{App, MeetingClock};
 
 /// Without a new position for this long, the presenter is taken to be gone
@@ -54,12 +55,12 @@ pub struct Heard {
 }
 
 /// Why the position file was not used.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Problem {
     /// There is none (no presenter has published on this file).
     Missing,
     /// It cannot be read or is not a position: the reason, with its place.
-    Broken(String),
+    Broken(PositionFailure),
 }
 
 /// What the audience screen says quietly in its corner.
@@ -98,7 +99,7 @@ impl App {
     }
 
     /// A position file was read: `None` when there is none.
-    pub(super) fn heard(&mut self, result: Result<Option<Box<Position>>, String>) {
+    pub(super) fn heard(&mut self, result: Result<Option<Box<Position>>, PositionFailure>) {
         let now = self.now();
         let Some(f) = self.follow_mut() else { return };
         match result {
@@ -175,7 +176,7 @@ impl App {
         };
         let Some(f) = self.following() else { return };
         let note = match (&f.problem, &f.heard) {
-            (Some(Problem::Broken(e)), _) => Some(Note::Broken(e.clone())),
+            (Some(Problem::Broken(e)), _) => Some(Note::Broken(e.to_string())),
             (Some(Problem::Missing), _) | (None, None) => Some(Note::NoPresenter),
             (None, Some(h)) => {
                 let p = &h.position;

@@ -83,7 +83,7 @@ pub enum Action {
     PositionChanged,
     /// The presenter's position as read: `None` when there is none; the
     /// error, with its place, when it cannot be used.
-    Position(Result<Option<Box<crate::store::position::Position>>, String>),
+    Position(Result<Option<Box<crate::store::position::Position>>, failure::PositionFailure>),
 }
 
 /// What `update` asks the event loop to do.

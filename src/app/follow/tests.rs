@@ -139,8 +139,16 @@ fn a_broken_position_keeps_the_last_screen() {
     let mut a = audience();
     at(&mut a, 165);
     hear(&mut a, published(&p, 1));
-    a.update(Action::Position(Err("p:1:7: expected value".into())));
-    assert_eq!(note(&a), Some(Note::Broken("p:1:7: expected value".into())));
+    // A real reading error, kept typed until the screen says it.
+    let broken =
+        Position::parse(std::path::Path::new("p"), b"{\"seq\": }").expect_err("not a position");
+    a.update(Action::Position(Err(std::sync::Arc::new(broken))));
+    assert_eq!(
+        note(&a),
+        Some(Note::Broken(
+            "p:1:9: expected value at line 1 column 9".into()
+        ))
+    );
     assert_eq!(a.current(), Some(RED_ITEM));
     // Fixed: followed again.
     hear(&mut a, published(&p, 2));
