@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::sanitize::one_line;
 
-use super::columns::{Role, Sub, metric_of, role, sub};
+use super::columns::{Role, Sub, judge, metric_of, normalize, role, sub};
 use super::grid::{Cell, Grid};
 use super::plan::Field;
 
@@ -107,7 +107,8 @@ pub fn find(grid: &Grid, metrics: &HashMap<String, usize>) -> Option<Header> {
 }
 
 /// Reads rows `r` and `r + 1` as a two-level header, if row `r + 1` has a
-/// target/actual/computed word under a metric's name.
+/// target/actual/computed word, or a judge (评委1, 2号评委), under a
+/// metric's name.
 fn two_level(grid: &Grid, r: usize, metrics: &HashMap<String, usize>) -> Option<Header> {
     let lower_row = r + 1;
     if lower_row >= grid.rows.len() {
@@ -125,6 +126,7 @@ fn two_level(grid: &Grid, r: usize, metrics: &HashMap<String, usize>) -> Option<
             at(grid, lower_row, c)
         };
         let word = lower.as_ref().and_then(|l| sub(&l.text));
+        let judge_no = lower.as_ref().and_then(|l| judge(&normalize(&l.text)));
         let upper = match at(grid, r, c) {
             Some(u) => {
                 carried = Some(u.clone());
@@ -132,7 +134,7 @@ fn two_level(grid: &Grid, r: usize, metrics: &HashMap<String, usize>) -> Option<
             }
             // A blank over a word continues the name to its left (CSV,
             // or a workbook saved without the merge).
-            None if word.is_some() => carried.clone(),
+            None if word.is_some() || judge_no.is_some() => carried.clone(),
             None => {
                 carried = None;
                 None
@@ -149,6 +151,14 @@ fn two_level(grid: &Grid, r: usize, metrics: &HashMap<String, usize>) -> Option<
                 };
                 Column {
                     role,
+                    from: vec![u, l],
+                }
+            }
+            // A judge under a metric's name (现场路演 merged over 评委1 …).
+            (Some(u), Some(mi), Some(l), None) if let Some(n) = judge_no => {
+                any = true;
+                Column {
+                    role: Role::Marks(mi, n),
                     from: vec![u, l],
                 }
             }
@@ -258,6 +268,37 @@ mod tests {
         );
         assert_eq!(h.columns[2].from[0].cell, "B1:C1");
         assert_eq!(h.columns[3].from.len(), 1);
+    }
+
+    #[test]
+    fn judges_under_a_metrics_merged_name_are_its_marks() {
+        let mut m = metrics();
+        m.insert("现场路演".to_owned(), 2);
+        // A workbook: the name merged over its judges' columns.
+        let mut g = Grid::from_texts(&[
+            &["单位", "现场路演", "", "", "新签约项目"],
+            &["", "评委1", "2号评委", "评委3", ""],
+            &["东湖镇", "90", "92", "88", "3"],
+        ]);
+        g.merged = vec![((0, 0), (1, 0)), ((0, 1), (0, 3)), ((0, 4), (1, 4))];
+        let want = [
+            Role::UnitName,
+            Role::Marks(2, 1),
+            Role::Marks(2, 2),
+            Role::Marks(2, 3),
+            Role::Metric(1, Field::Actual),
+        ];
+        let h = find(&g, &m).unwrap();
+        assert_eq!(h.rows, (0, 1));
+        assert_eq!(roles(&h), want);
+        assert_eq!(h.columns[2].from[0].cell, "B1:D1");
+        assert_eq!(h.columns[2].from[1].cell, "C2");
+        // The same as CSV: the merge gone, blanks continue the name.
+        g.merged.clear();
+        let h = find(&g, &m).unwrap();
+        assert_eq!(h.rows, (0, 1));
+        assert_eq!(roles(&h), want);
+        assert_eq!(h.columns[3].from[0].cell, "B1");
     }
 
     #[test]

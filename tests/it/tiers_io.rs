@@ -267,6 +267,17 @@ fn judges_marks_import_from_one_column_per_judge_or_one_cell() {
     let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(pitch_marks(&file, "kfq"), serde_json::json!([91, 93.5]));
+    // Two header rows: the metric's name over its judges (a merged cell
+    // in the workbook, blanks after it in CSV), a title line above.
+    std::fs::write(
+        &sheet,
+        "路演评分表,,,\n单位,现场路演,,\n,评委1,评委2,评委3\n郊区,70,75,80\n",
+    )
+    .unwrap();
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("70 75 80"), "{out}");
+    assert_eq!(pitch_marks(&file, "jg"), serde_json::json!([70, 75, 80]));
     std::fs::write(&sheet, "id,pitch\nzy,\"88 92 90.5\"\n").unwrap();
     let (code, _, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
