@@ -81,7 +81,20 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
     };
     let s = &loaded.doc.snapshot;
     if import::history::is_history(&grid) {
-        return history(file, &grid, &loaded, writer, from);
+        // A workbook of one sheet per period: every such sheet, unless
+        // one was named.
+        let grids = if kind == SheetKind::Workbook
+            && sheet.is_none()
+            && import::history::is_one_period(&grid)
+        {
+            match period_sheets(&bytes, grid, super::lang_for(&loaded.doc)) {
+                Ok(g) => g,
+                Err(e) => return refuse(&e),
+            }
+        } else {
+            vec![grid]
+        };
+        return history(file, &grids, &loaded, writer, from);
     }
     let plan = match import::plan(s, &grid) {
         Ok(p) => p,
@@ -108,11 +121,37 @@ pub fn run(file: &Path, from: &Path, sheet: Option<&str>, dry_run: bool) -> Exit
     write(file, writer, &loaded, &edited)
 }
 
-/// A sheet of previous rankings into the snapshot's history: what each
+/// The first sheet, read already, and every later one that is a period of
+/// its own; the others are named as left out.
+fn period_sheets(
+    bytes: &[u8],
+    first: import::Grid,
+    lang: Lang,
+) -> Result<Vec<import::Grid>, import::ImportError> {
+    let mut grids = vec![first];
+    for name in import::grid::sheet_names(bytes)?.iter().skip(1) {
+        let grid = import::grid::from_workbook(bytes, Some(name))?;
+        if import::history::is_one_period(&grid) {
+            grids.push(grid);
+        } else {
+            outln!(
+                "{} {}",
+                lang.pick("工作表", "sheet"),
+                lang.pick(
+                    &format!("「{}」不是某一期的排名，未导入", one_line(name)),
+                    &format!("{}: not a period's rankings, left out", one_line(name))
+                )
+            );
+        }
+    }
+    Ok(grids)
+}
+
+/// Sheets of previous rankings into the snapshot's history: what each
 /// period gets, the rows that match no unit, then the write (not on a dry run).
 fn history(
     file: &Path,
-    grid: &import::Grid,
+    grids: &[import::Grid],
     loaded: &store::Loaded,
     writer: Option<store::save::Writer>,
     from: &Path,
@@ -123,7 +162,7 @@ fn history(
         errln!("nothing was changed");
         ExitCode::FAILURE
     };
-    let plan = match import::history::plan(s, grid) {
+    let plan = match import::history::plan_sheets(s, grids) {
         Ok(p) => p,
         Err(e) => return refuse(&e),
     };

@@ -214,6 +214,16 @@ impl Sparse {
 /// The most merged regions kept (a header has a few dozen).
 const MAX_MERGES: usize = 10_000;
 
+/// The names of a workbook's sheets, in its order.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+    if bounds::is_zip(bytes) {
+        bounds::check_zip(bytes)?;
+    }
+    let wb = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| ImportError::Workbook(e.to_string()))?;
+    Ok(wb.sheet_names())
+}
+
 /// Reads a workbook's sheet. Zipped workbooks are checked part by part
 /// before the reader opens them, and cells are counted as they stream in
 /// (see [`super::bounds`]).

@@ -79,6 +79,26 @@ pub fn is_history(grid: &Grid) -> bool {
     find(grid).is_some()
 }
 
+/// Whether a history sheet is one period, named by the sheet (no 期别
+/// column): its workbook's other sheets are likely the other periods.
+pub fn is_one_period(grid: &Grid) -> bool {
+    find(grid).is_some_and(|c| c.period.is_none())
+}
+
+/// Reads several one-period sheets (a workbook with a sheet per period,
+/// so no two name the same period) as one plan, in the sheets' order; the
+/// first bad cell refuses them all.
+pub fn plan_sheets(s: &Snapshot, grids: &[Grid]) -> Result<HistoryPlan, ImportError> {
+    let mut out = HistoryPlan::default();
+    for grid in grids {
+        let p = plan(s, grid)?;
+        out.periods.extend(p.periods);
+        out.unmatched_rows.extend(p.unmatched_rows);
+        out.ambiguous_rows.extend(p.ambiguous_rows);
+    }
+    Ok(out)
+}
+
 /// One period the sheet gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {

@@ -414,3 +414,69 @@ fn the_history_of_earlier_meetings_imports_from_a_sheet_of_rankings() {
         assert_eq!(std::fs::read(&file).unwrap(), before, "{text}");
     }
 }
+
+#[test]
+fn a_workbook_with_a_sheet_per_period_imports_every_period_at_once() {
+    let sb = Sandbox::new();
+    let file = sb.template("three-tiers");
+    let f = file.to_str().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in [
+        ("2025年10月", [("城南区", 4, "红牌"), ("江东区", 1, "绿牌")]),
+        ("2025年11月", [("城南区", 2, "黄牌"), ("江东区", 3, "黄牌")]),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        ws.write_row(0, 0, ["单位", "排名", "牌"]).unwrap();
+        for (r, (unit, rank, tier)) in rows.into_iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, unit).unwrap();
+            ws.write_number(r, 1, f64::from(rank)).unwrap();
+            ws.write_string(r, 2, tier).unwrap();
+        }
+    }
+    // A sheet of notes among them is said and left.
+    let notes = wb.add_worksheet();
+    notes.set_name("说明").unwrap();
+    notes.write_string(0, 0, "数据来源：市考核办").unwrap();
+    let sheet = sb.path("history.xlsx");
+    std::fs::write(&sheet, wb.save_to_buffer().unwrap()).unwrap();
+    let file2 = sb.path("one-sheet.json");
+    std::fs::copy(&file, &file2).unwrap();
+
+    let (code, out, err) = sb.run(&["import", f, "--from", sheet.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}\n{out}");
+    assert!(
+        out.contains("历史 2025年10月: 2 个单位（新增一期）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("历史 2025年11月: 2 个单位（新增一期）"),
+        "{out}"
+    );
+    assert!(out.contains("说明"), "{out}");
+    let h = &json(&file)["history"];
+    assert_eq!(h[0]["label"], "2025年10月", "the sheets' order is kept");
+    assert_eq!(
+        h[0]["units"]["cn"],
+        serde_json::json!({"rank": 4, "tier": "red"})
+    );
+    assert_eq!(h[1]["label"], "2025年11月");
+    assert_eq!(
+        h[1]["units"]["jd"],
+        serde_json::json!({"rank": 3, "tier": "yellow"})
+    );
+
+    // One sheet named: that period alone.
+    let (code, out, err) = sb.run(&[
+        "import",
+        file2.to_str().unwrap(),
+        "--from",
+        sheet.to_str().unwrap(),
+        "--sheet",
+        "2025年11月",
+    ]);
+    assert_eq!(code, 0, "{err}\n{out}");
+    assert_eq!(json(&file2)["history"][0]["label"], "2025年11月");
+    assert_ne!(json(&file2)["history"][1]["label"], "2025年10月");
+}
