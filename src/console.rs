@@ -330,12 +330,21 @@ impl Ctx<'_> {
                 }
                 Effect::Reload => {
                     if let Some(path) = self.file {
-                        let action = match store::load_if_changed(path, app.data.content_hash) {
-                            Ok(None) => Action::FileUnchanged,
-                            Ok(Some(l)) => Action::Loaded(Ok(Box::new((l.doc, l.content_hash)))),
+                        use store::reload::Reread;
+                        let reread =
+                            store::reload::reread(path, app.data.content_hash, &app.data.doc);
+                        let action = match reread {
+                            Ok(Reread::Unchanged) => Action::FileUnchanged,
+                            Ok(Reread::Incremental { plan, content_hash }) => {
+                                Action::Reloaded(Box::new((*plan, content_hash)))
+                            }
+                            Ok(Reread::Full(l)) => {
+                                Action::Loaded(Ok(Box::new((l.doc, l.content_hash))))
+                            }
                             Err(e) => Action::Loaded(Err(crate::app::data::LoadFailure::of(&e))),
                         };
-                        let replaced = matches!(action, Action::Loaded(Ok(_)));
+                        let replaced =
+                            matches!(action, Action::Loaded(Ok(_)) | Action::Reloaded(_));
                         queue.extend(app.update(action));
                         if replaced {
                             // The version replaced is freed by now.
