@@ -177,6 +177,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         claim: None,
         merging: None,
         lock: None,
+        release_after_draw: false,
     };
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
@@ -246,6 +247,9 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "error: cannot draw: {e}");
             return ExitCode::FAILURE;
         }
+        if std::mem::take(&mut ctx.release_after_draw) {
+            crate::memory::release_free();
+        }
         quit = next_batch(&rx, &mut app, &mut ctx);
     }
     if let Some(p) = &mut presenting {
@@ -306,6 +310,8 @@ struct Ctx<'a> {
     merging: Option<store::save::Writer>,
     /// Taken when the editor first opens; released on exit.
     lock: Option<store::lock::Lock>,
+    /// A version was replaced: its memory goes back after the next frame.
+    release_after_draw: bool,
 }
 
 impl Ctx<'_> {
@@ -346,10 +352,9 @@ impl Ctx<'_> {
                         let replaced =
                             matches!(action, Action::Loaded(Ok(_)) | Action::Reloaded(_));
                         queue.extend(app.update(action));
-                        if replaced {
-                            // The version replaced is freed by now.
-                            crate::memory::release_free();
-                        }
+                        // The version replaced is freed by now: given back
+                        // once the new one is on screen (it takes 3–60 ms).
+                        self.release_after_draw |= replaced;
                     }
                 }
                 Effect::LoadForMerge => {

@@ -54,7 +54,9 @@ pub struct Differ<'a> {
     sources: Vec<Source>,
     /// The texts of the projects read anew, one after the other.
     news: Vec<u8>,
-    new_spans: Vec<(usize, usize)>,
+    /// Where each project read anew is in `news`, and the old project
+    /// with its id (`None`: no old project has it).
+    new_spans: Vec<(usize, usize, Option<usize>)>,
     /// The old projects' ids, built when first needed.
     old_ids: Option<HashMap<&'a str, u32>>,
     len: u64,
@@ -313,9 +315,12 @@ impl<'a> Differ<'a> {
             .map_err(|_| GaveUp)?
             .id;
         let old = &self.old.snapshot.projects;
-        let found = match old.get(self.next_old) {
-            Some(p) if p.id == *id => Some(self.next_old),
-            _ => {
+        // The expected one, or one of the next few (projects deleted), or
+        // any (moved): the ids are gathered only then.
+        let near = (self.next_old..old.len().min(self.next_old + NEAR)).find(|&j| old[j].id == *id);
+        let found = match near {
+            Some(j) => Some(j),
+            None => {
                 let ids = self.old_ids.get_or_insert_with(|| ids_of(old));
                 ids.get(&*id).map(|&j| j as usize)
             }
@@ -333,7 +338,7 @@ impl<'a> Differ<'a> {
         }
         let start = self.news.len();
         self.news.extend_from_slice(&self.elem);
-        self.new_spans.push((start, self.news.len()));
+        self.new_spans.push((start, self.news.len(), found));
         self.sources
             .push(Source::New(self.new_spans.len() as u32 - 1));
         // Many projects changed (or another layout): read whole instead.
@@ -401,26 +406,18 @@ impl<'a> Differ<'a> {
         let mut news = Vec::with_capacity(self.new_spans.len());
         let mut values = Vec::with_capacity(self.new_spans.len());
         let mut new_ids = HashSet::with_capacity(self.new_spans.len());
-        let old_ids = match (&self.old_ids, self.new_spans.is_empty()) {
-            (_, true) => None,
-            (Some(ids), false) => Some(std::borrow::Cow::Borrowed(ids)),
-            (None, false) => Some(std::borrow::Cow::Owned(ids_of(&old.projects))),
-        };
-        for &(start, end) in &self.new_spans {
+        for &(start, end, same_id) in &self.new_spans {
             let text = &self.news[start..end];
             let project = project_text::read(text, &unit_ids).ok_or(GaveUp)?;
             let value = parse::element(text).ok_or(GaveUp)?;
-            let clash = old_ids
-                .as_ref()
-                .and_then(|ids| ids.get(project.id.as_str()))
-                .is_some_and(|&j| reused[j as usize]);
+            // Its id is an old project's that stays, or another new one's.
+            let clash = same_id.is_some_and(|j| reused[j]);
             if clash || !new_ids.insert(project.id.clone()) {
                 return Err(GaveUp);
             }
             news.push(project);
             values.push(value);
         }
-        drop(old_ids);
         let mut values = values.into_iter();
         let mut items: Vec<Item> = Vec::with_capacity(self.sources.len());
         for s in &self.sources {
@@ -438,6 +435,10 @@ impl<'a> Differ<'a> {
         })
     }
 }
+
+/// How many old projects past the one expected are looked at for an id
+/// before all the old ids are gathered.
+const NEAR: usize = 8;
 
 /// The projects' ids and their indices.
 fn ids_of(projects: &[Project]) -> HashMap<&str, u32> {
@@ -520,6 +521,35 @@ impl Plan {
     /// holds), for saying what changed.
     pub fn apply(self, doc: &mut Document) -> Record {
         let old_record = std::mem::replace(&mut doc.json, self.record);
+        let remap = |p: &mut Project, map: &Option<Vec<usize>>| {
+            if let Some(map) = map {
+                p.unit = map.get(p.unit).copied().unwrap_or(p.unit);
+            }
+        };
+        let aligned = self.sources.len() == doc.snapshot.projects.len()
+            && self.sources.iter().enumerate().all(|(i, s)| match *s {
+                Source::Old(j) => j as usize == i,
+                Source::New(_) => true,
+            });
+        if aligned {
+            // Projects changed where they stand: replaced in place.
+            let mut news = self.news.into_iter();
+            for (p, s) in doc.snapshot.projects.iter_mut().zip(&self.sources) {
+                match s {
+                    Source::Old(_) => remap(p, &self.unit_map),
+                    Source::New(_) => {
+                        if let Some(new) = news.next() {
+                            *p = new;
+                        }
+                    }
+                }
+            }
+            if let Some(head) = self.head_snapshot {
+                let projects = std::mem::take(&mut doc.snapshot.projects);
+                doc.snapshot = Snapshot { projects, ..*head };
+            }
+            return old_record;
+        }
         let mut old: Vec<Option<Project>> = std::mem::take(&mut doc.snapshot.projects)
             .into_iter()
             .map(Some)
@@ -529,9 +559,7 @@ impl Plan {
         for s in &self.sources {
             let p = match *s {
                 Source::Old(j) => old.get_mut(j as usize).and_then(Option::take).map(|mut p| {
-                    if let Some(map) = &self.unit_map {
-                        p.unit = map.get(p.unit).copied().unwrap_or(p.unit);
-                    }
+                    remap(&mut p, &self.unit_map);
                     p
                 }),
                 Source::New(_) => news.next(),
