@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v tmux >/dev/null || { echo "tmux is not installed (apt-get install tmux)" >&2; exit 2; }
 cargo build --release --quiet --bin guotang --example gen
-bin=$PWD/target/release/guotang
+# GUOTANG_BIN: another build to measure (e.g. the one before a change).
+bin=${GUOTANG_BIN:-$PWD/target/release/guotang}
 dir=$(mktemp -d)
 sock="guotang-mem-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
@@ -56,9 +57,11 @@ row "opening (first frame)"
 for _ in $(seq 9); do keys Right; sleep 0.3; done
 row "every agenda item and pane"
 keys e; sleep 0.5
-for _ in 1 2 3 4; do keys ']'; sleep 0.3; keys End; sleep 0.3; done
+# Every sheet to its end, and back to the first (six sheets since the
+# history sheet came).
+for _ in 1 2 3 4 5; do keys ']'; sleep 0.3; keys End; sleep 0.3; done
 keys ']'; sleep 0.3
-row "the editor's five sheets, each to its end"
+row "the editor's six sheets, each to its end"
 keys Home; sleep 0.2
 keys Right Right Right Right Enter; sleep 0.3
 keys C-u 42 Enter; sleep 0.5

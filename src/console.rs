@@ -177,6 +177,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         claim: None,
         merging: None,
         lock: None,
+        release_after_draw: false,
     };
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
@@ -246,6 +247,9 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "error: cannot draw: {e}");
             return ExitCode::FAILURE;
         }
+        if std::mem::take(&mut ctx.release_after_draw) {
+            crate::memory::release_free();
+        }
         quit = next_batch(&rx, &mut app, &mut ctx);
     }
     if let Some(p) = &mut presenting {
@@ -306,6 +310,8 @@ struct Ctx<'a> {
     merging: Option<store::save::Writer>,
     /// Taken when the editor first opens; released on exit.
     lock: Option<store::lock::Lock>,
+    /// A version was replaced: its memory goes back after the next frame.
+    release_after_draw: bool,
 }
 
 impl Ctx<'_> {
@@ -330,17 +336,25 @@ impl Ctx<'_> {
                 }
                 Effect::Reload => {
                     if let Some(path) = self.file {
-                        let action = match store::load_if_changed(path, app.data.content_hash) {
-                            Ok(None) => Action::FileUnchanged,
-                            Ok(Some(l)) => Action::Loaded(Ok(Box::new((l.doc, l.content_hash)))),
+                        use store::reload::Reread;
+                        let reread =
+                            store::reload::reread(path, app.data.content_hash, &app.data.doc);
+                        let action = match reread {
+                            Ok(Reread::Unchanged) => Action::FileUnchanged,
+                            Ok(Reread::Incremental { plan, content_hash }) => {
+                                Action::Reloaded(Box::new((*plan, content_hash)))
+                            }
+                            Ok(Reread::Full(l)) => {
+                                Action::Loaded(Ok(Box::new((l.doc, l.content_hash))))
+                            }
                             Err(e) => Action::Loaded(Err(crate::app::data::LoadFailure::of(&e))),
                         };
-                        let replaced = matches!(action, Action::Loaded(Ok(_)));
+                        let replaced =
+                            matches!(action, Action::Loaded(Ok(_)) | Action::Reloaded(_));
                         queue.extend(app.update(action));
-                        if replaced {
-                            // The version replaced is freed by now.
-                            crate::memory::release_free();
-                        }
+                        // The version replaced is freed by now: given back
+                        // once the new one is on screen (it takes 3–60 ms).
+                        self.release_after_draw |= replaced;
                     }
                 }
                 Effect::LoadForMerge => {

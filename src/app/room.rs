@@ -83,20 +83,20 @@ impl App {
                 self.data.gone = false;
                 Vec::new()
             }
+            Action::Reloaded(r) => {
+                let (plan, hash) = *r;
+                if self.room_reloaded(plan, hash) {
+                    self.room_took_new_data();
+                }
+                Vec::new()
+            }
             Action::Loaded(Ok(loaded)) => {
                 let (doc, hash) = *loaded;
                 self.data.error = None;
                 self.data.gone = false;
                 if self.data.content_hash != Some(hash) {
                     self.replace_data(doc, Some(hash));
-                    self.prefs.lang = crate::i18n::Lang::detect(
-                        self.data.snapshot().locale,
-                        self.prefs.env_lang.as_deref(),
-                    );
-                    let n = self.data.snapshot().agenda.len();
-                    self.nav.panes.resize(n, Default::default());
-                    // The position may name what only the new data has.
-                    self.apply_heard();
+                    self.room_took_new_data();
                 }
                 Vec::new()
             }
@@ -154,5 +154,18 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+}
+
+impl App {
+    /// After the room's screen took new data: its language, a pane state
+    /// for every item, and the presenter's position applied again.
+    fn room_took_new_data(&mut self) {
+        self.prefs.lang =
+            crate::i18n::Lang::detect(self.data.snapshot().locale, self.prefs.env_lang.as_deref());
+        let n = self.data.snapshot().agenda.len();
+        self.nav.panes.resize(n, Default::default());
+        // The position may name what only the new data has.
+        self.apply_heard();
     }
 }

@@ -18,6 +18,7 @@ mod project_text;
 pub mod projects;
 pub mod raw;
 mod record;
+pub mod reload;
 pub mod roll;
 mod scan;
 pub mod shown;

@@ -143,6 +143,15 @@ impl Record {
         &mut self.head
     }
 
+    /// The text the projects are held in, and the projects held apart as
+    /// they are held (spans of that text, or values): what a reload reads
+    /// the new file against ([`super::reload`]).
+    pub(crate) fn held_parts(&self) -> Option<(&Arc<Vec<u8>>, &[Item])> {
+        self.projects
+            .as_ref()
+            .map(|l| (&l.text, l.items.as_slice()))
+    }
+
     /// The projects held apart, if they are: how many there are.
     pub(crate) fn held_projects(&self) -> Option<usize> {
         self.projects.as_ref().map(|l| l.items.len())

@@ -17,6 +17,7 @@ pub mod meeting_log;
 pub mod poll;
 pub mod position;
 pub mod read;
+pub mod reload;
 pub mod save;
 pub mod watch;
 

@@ -77,7 +77,7 @@ pub fn regular_file(path: &Path) -> io::Result<fs::Metadata> {
 }
 
 /// Opens a file for reading, never waiting on a FIFO put there meanwhile.
-fn open(path: &Path) -> io::Result<fs::File> {
+pub(super) fn open(path: &Path) -> io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -36,6 +36,9 @@ pub struct Debouncer {
     max_wait: Duration,
     /// The first and the last event not yet reported.
     pending: Option<(Instant, Instant)>,
+    /// The last event was a complete file renamed onto the name: no need
+    /// to wait for quiet.
+    complete: bool,
 }
 
 impl Debouncer {
@@ -44,27 +47,40 @@ impl Debouncer {
             quiet,
             max_wait,
             pending: None,
+            complete: false,
         }
     }
 
     /// An event came at `now`.
     pub fn event(&mut self, now: Instant) {
+        self.complete = false;
         self.pending = Some(match self.pending {
             Some((first, _)) => (first, now),
             None => (now, now),
         });
     }
 
+    /// A complete file was renamed onto the name at `now` (an atomic
+    /// save): due at once. A writer writing in place sends other events,
+    /// which wait for quiet as before.
+    pub fn renamed(&mut self, now: Instant) {
+        self.event(now);
+        self.complete = true;
+    }
+
     /// When the events pending are due to be reported (None: none pending).
     pub fn due(&self) -> Option<Instant> {
-        self.pending
-            .map(|(first, last)| (last + self.quiet).min(first + self.max_wait))
+        self.pending.map(|(first, last)| match self.complete {
+            true => last,
+            false => (last + self.quiet).min(first + self.max_wait),
+        })
     }
 
     /// Whether to report at `now`; reporting starts a new burst.
     pub fn fire(&mut self, now: Instant) -> bool {
         if self.due().is_some_and(|due| now >= due) {
             self.pending = None;
+            self.complete = false;
             return true;
         }
         false
@@ -226,12 +242,27 @@ fn native(
         .iter()
         .map(|f| f.file_name().map(|n| n.to_owned()))
         .collect();
-    let (tx, rx) = mpsc::channel::<usize>();
+    let (tx, rx) = mpsc::channel::<(usize, bool)>();
     let n = files.len();
+    // The rename last reported as a file renamed onto a name: inotify
+    // follows its `To` event with a `Both` of the same rename, which would
+    // report the same save a second time.
+    let mut last_rename = None;
     let mut inner = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(event) = res else { return };
         if matches!(event.kind, EventKind::Access(_)) {
             return;
+        }
+        if event.tracker().is_some() && event.tracker() == last_rename {
+            return;
+        }
+        if matches!(
+            event.kind,
+            EventKind::Modify(notify::event::ModifyKind::Name(
+                notify::event::RenameMode::To
+            ))
+        ) {
+            last_rename = event.tracker();
         }
         for (k, name) in names.iter().enumerate() {
             let ours = event.paths.is_empty()
@@ -240,7 +271,7 @@ fn native(
                     .iter()
                     .any(|p| p.file_name().map(|n| n.to_owned()) == *name);
             if ours {
-                let _ = tx.send(k);
+                let _ = tx.send((k, renamed_onto(&event, name.as_deref())));
             }
         }
     })?;
@@ -262,11 +293,11 @@ fn native(
                     Some(due) => rx.recv_timeout(due.saturating_duration_since(Instant::now())),
                 };
                 match got {
-                    Ok(k) => {
-                        if let Some(d) = d.get_mut(k) {
-                            d.event(Instant::now());
-                        }
-                    }
+                    Ok((k, renamed)) => match d.get_mut(k) {
+                        Some(d) if renamed => d.renamed(Instant::now()),
+                        Some(d) => d.event(Instant::now()),
+                        None => {}
+                    },
                     Err(mpsc::RecvTimeoutError::Timeout) => {}
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
@@ -283,6 +314,18 @@ fn native(
         kind: Watching::Native,
         _inner: Inner::Native(inner),
     })
+}
+
+/// Whether `event` is a file renamed onto `name` (the last step of an
+/// atomic save: the file is complete), not written in place or renamed away.
+fn renamed_onto(event: &notify::Event, name: Option<&std::ffi::OsStr>) -> bool {
+    use notify::event::{ModifyKind, RenameMode};
+    let target = match event.kind {
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => event.paths.first(),
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => event.paths.get(1),
+        _ => None,
+    };
+    target.is_some_and(|p| name.is_some() && p.file_name() == name)
 }
 
 #[cfg(test)]
@@ -318,6 +361,39 @@ mod tests {
         assert_eq!(reports(&[], 1000), Vec::<u64>::new());
         // Two saves apart: two reports.
         assert_eq!(reports(&[0, 500], 1000), vec![75, 575]);
+    }
+
+    #[test]
+    fn a_file_renamed_onto_the_name_is_reported_at_once() {
+        use notify::event::{ModifyKind, RenameMode};
+        let t0 = Instant::now();
+        let mut d = Debouncer::new(DEBOUNCE, MAX_WAIT);
+        d.renamed(t0);
+        assert!(d.fire(t0), "an atomic save needs no quiet");
+        // Written in place: the events wait for quiet, even after a rename.
+        d.renamed(t0);
+        d.event(t0 + Duration::from_millis(1));
+        assert!(!d.fire(t0 + Duration::from_millis(2)));
+        assert!(d.fire(t0 + Duration::from_millis(76)));
+
+        let name = std::ffi::OsStr::new("m.json");
+        let to = notify::Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::To)))
+            .add_path("/d/m.json".into());
+        assert!(renamed_onto(&to, Some(name)));
+        let both = notify::Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::Both)))
+            .add_path("/d/.m.json.tmp".into())
+            .add_path("/d/m.json".into());
+        assert!(renamed_onto(&both, Some(name)));
+        let away = notify::Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::Both)))
+            .add_path("/d/m.json".into())
+            .add_path("/d/old.json".into());
+        assert!(
+            !renamed_onto(&away, Some(name)),
+            "renamed away: not a new file"
+        );
+        let written =
+            notify::Event::new(EventKind::Modify(ModifyKind::Any)).add_path("/d/m.json".into());
+        assert!(!renamed_onto(&written, Some(name)));
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod import_sheets;
 mod layers;
 mod model_errors;
 mod panes;
+mod reload_diff;
 mod report;
 mod roundtrip;
 mod sandbox;

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 
 use super::{Dialog, MARK_SECONDS, SaveDone, SaveFailed, SaveRequest, describe};
-use crate::app::{App, Data, Effect};
+use crate::app::{App, Effect};
 use crate::model::Document;
 use crate::model::edit::rebase;
 use crate::store::Expect;
@@ -300,31 +300,38 @@ impl App {
 
     /// Puts a new document in force (a reload, a merge, a recovery).
     pub(crate) fn replace_data(&mut self, doc: Document, hash: Option<u64>) {
-        let now = self.now();
-        self.data = Data {
-            reloaded: true,
-            generation: self.data.generation + 1,
-            ..Data::new(doc, hash, now)
-        };
+        self.data.doc = doc;
+        self.renew_data(hash);
     }
 
     /// An outside change, loaded: taken at once unless there are unsaved
     /// edits here (then saving offers the merge). What changed is marked.
     pub(crate) fn outside_change(&mut self, doc: Document, hash: u64) -> Vec<Effect> {
-        let lang = self.prefs.lang;
         if self.edit.dirty() {
-            self.edit.outside_change = true;
-            self.notify(el::OUTSIDE_CHANGE.get(lang).into());
-            return Vec::new();
+            return self.outside_change_waits();
         }
-        let changes = crate::model::edit::diff_records(&self.data.doc.json, &doc.json);
-        self.replace_data(doc, Some(hash));
+        let old = std::mem::replace(&mut self.data.doc, doc);
+        self.took_outside(&old.json, hash)
+    }
+
+    /// An outside change while there are unsaved edits: said, not taken.
+    pub(crate) fn outside_change_waits(&mut self) -> Vec<Effect> {
+        self.edit.outside_change = true;
+        self.notify(el::OUTSIDE_CHANGE.get(self.prefs.lang).into());
+        Vec::new()
+    }
+
+    /// After an outside change was put in force: `changes` marked and said.
+    pub(crate) fn outside_marked(
+        &mut self,
+        changes: &crate::model::edit::ChangeSet,
+    ) -> Vec<Effect> {
         self.prefs.lang =
             crate::i18n::Lang::detect(self.data.snapshot().locale, self.prefs.env_lang.as_deref());
         let until = self.now() + chrono::Duration::seconds(MARK_SECONDS);
-        self.edit.mark(&changes, until);
+        self.edit.mark(changes, until);
         if !changes.is_empty() {
-            let what = describe::changes(self.data.snapshot(), &changes, self.prefs.lang);
+            let what = describe::changes(self.data.snapshot(), changes, self.prefs.lang);
             self.notify(what);
         }
         self.after_data_change()

@@ -732,3 +732,46 @@ fn the_project_id_column_fits_the_longest_id_up_to_twelve() {
         .unwrap();
     assert_eq!(width(&d), 12, "at most twelve");
 }
+
+#[test]
+fn an_outside_change_read_incrementally_is_taken_in_place_or_waits_when_dirty() {
+    let mut app = editor();
+    let generation = app.data.generation;
+    let mut theirs = app.data.doc.json.to_value();
+    theirs["projects"][2]["name"] = serde_json::Value::from("改过名的项目");
+    let text = crate::model::to_pretty(&theirs);
+    let plan = crate::model::reload::plan(&app.data.doc, text.as_bytes()).unwrap();
+    assert_eq!(plan.read_anew(), 1, "only the project changed is read");
+    app.update(Action::Reloaded(Box::new((plan, 50))));
+    assert_eq!(app.data.snapshot().projects[2].name, "改过名的项目");
+    assert_eq!(app.data.content_hash, Some(50));
+    assert_eq!(
+        app.data.generation,
+        generation + 1,
+        "the standings recomputed"
+    );
+    assert_eq!(app.data.doc.to_pretty(), text);
+    let id = app.data.snapshot().projects[2].id.to_string();
+    let p = crate::model::edit::EditPath(vec![
+        crate::model::edit::Step::Key("projects".into()),
+        crate::model::edit::Step::Id { id },
+        crate::model::edit::Step::Key("name".into()),
+    ]);
+    assert!(app.edit.marked(&p), "what changed is marked");
+
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    theirs["projects"][2]["name"] = serde_json::Value::from("又改了");
+    let text = crate::model::to_pretty(&theirs);
+    let plan = crate::model::reload::plan(&app.data.doc, text.as_bytes()).unwrap();
+    app.update(Action::Reloaded(Box::new((plan, 51))));
+    assert_eq!(kfq_investment(&app), Some(100.0), "my edit is still here");
+    assert_eq!(app.data.snapshot().projects[2].name, "改过名的项目");
+    assert_eq!(
+        app.data.content_hash,
+        Some(50),
+        "saving will see the conflict"
+    );
+    assert!(app.edit.outside_change);
+}

@@ -1,0 +1,60 @@
+//! An outside change read against the version on screen
+//! ([`crate::model::reload`]): the new version is put in force in place,
+//! its unchanged projects moved from the old one, instead of a whole new
+//! document replacing it.
+
+use super::data::Derived;
+use super::{App, Effect};
+use crate::model::Record;
+use crate::model::reload::Plan;
+
+impl App {
+    /// A reload read against the data in force: taken like a loaded
+    /// document ([`App::outside_change`]).
+    pub(crate) fn reloaded(&mut self, plan: Plan, hash: u64) -> Vec<Effect> {
+        self.data.error = None;
+        self.data.gone = false;
+        if self.data.content_hash == Some(hash) {
+            return Vec::new();
+        }
+        if self.edit.dirty() {
+            return self.outside_change_waits();
+        }
+        let old = plan.apply(&mut self.data.doc);
+        self.took_outside(&old, hash)
+    }
+
+    /// The data in force changed in place (its document is the new one):
+    /// what [`App::replace_data`] does after putting a document in.
+    pub(crate) fn renew_data(&mut self, hash: Option<u64>) {
+        let now = self.now();
+        let data = &mut self.data;
+        data.derived = Derived::compute(&data.doc.snapshot);
+        data.content_hash = hash;
+        data.loaded_at = now;
+        data.reloaded = true;
+        data.error = None;
+        data.gone = false;
+        data.generation += 1;
+    }
+
+    /// For the room's screens: the plan put in force.
+    pub(crate) fn room_reloaded(&mut self, plan: Plan, hash: u64) -> bool {
+        self.data.error = None;
+        self.data.gone = false;
+        if self.data.content_hash == Some(hash) {
+            return false;
+        }
+        drop(plan.apply(&mut self.data.doc));
+        self.renew_data(Some(hash));
+        true
+    }
+
+    /// What the editor marks and says after an outside change, `old` the
+    /// record replaced.
+    pub(crate) fn took_outside(&mut self, old: &Record, hash: u64) -> Vec<Effect> {
+        let changes = crate::model::edit::diff_records(old, &self.data.doc.json);
+        self.renew_data(Some(hash));
+        self.outside_marked(&changes)
+    }
+}
