@@ -44,7 +44,11 @@ fn take(app: &mut App, path: &Path, incremental: bool) {
     let action = if incremental {
         match store::reload::reread(path, app.data.content_hash, &app.data.doc) {
             Ok(Reread::Incremental { plan, content_hash }) => {
-                Action::Reloaded(Box::new((*plan, content_hash)))
+                Action::Reloaded(Box::new(guotang::app::reload::Reading {
+                    plan: *plan,
+                    hash: content_hash,
+                    generation: app.data.generation,
+                }))
             }
             Ok(Reread::Full(l)) => Action::Loaded(Ok(Box::new((l.doc, l.content_hash)))),
             other => panic!("not reloaded: {other:?}"),

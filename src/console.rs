@@ -342,7 +342,11 @@ impl Ctx<'_> {
                         let action = match reread {
                             Ok(Reread::Unchanged) => Action::FileUnchanged,
                             Ok(Reread::Incremental { plan, content_hash }) => {
-                                Action::Reloaded(Box::new((*plan, content_hash)))
+                                Action::Reloaded(Box::new(crate::app::reload::Reading {
+                                    plan: *plan,
+                                    hash: content_hash,
+                                    generation: app.data.generation,
+                                }))
                             }
                             Ok(Reread::Full(l)) => {
                                 Action::Loaded(Ok(Box::new((l.doc, l.content_hash))))

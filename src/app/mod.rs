@@ -20,7 +20,7 @@ pub mod mode;
 pub mod pane_state;
 mod pointer;
 mod position;
-mod reload;
+pub mod reload;
 pub mod room;
 pub mod theme_name;
 pub mod timers;
@@ -63,9 +63,9 @@ pub enum Action {
     FileUnchanged,
     /// A reload's result: the document and its content hash, or the error with its place.
     Loaded(Result<Box<(Document, u64)>, data::LoadFailure>),
-    /// A reload read against the data in force, and its content hash: the
-    /// new version, proven valid, to put in force in place.
-    Reloaded(Box<(crate::model::reload::Plan, u64)>),
+    /// A reload read against the data in force: the new version, proven
+    /// valid, to put in force in place.
+    Reloaded(Box<reload::Reading>),
     /// A message for the status line (e.g. a failed save).
     Notice(String),
     /// SIGTERM, SIGHUP or SIGINT: close the meeting log and leave at once
@@ -299,10 +299,7 @@ impl App {
                 Vec::new()
             }
             Action::Loaded(result) => self.loaded(result),
-            Action::Reloaded(r) => {
-                let (plan, hash) = *r;
-                self.reloaded(plan, hash)
-            }
+            Action::Reloaded(r) => self.reloaded(*r),
             Action::Notice(text) => {
                 self.notify(text);
                 Vec::new()

@@ -8,10 +8,35 @@ use super::{App, Effect};
 use crate::model::Record;
 use crate::model::reload::Plan;
 
+/// A new version read against the data in force
+/// ([`crate::store::reload::reread`]).
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub plan: Plan,
+    /// The new file's content hash.
+    pub hash: u64,
+    /// The [`super::data::Data::generation`] it was read against: the plan
+    /// moves projects out of that version and no other.
+    pub generation: u64,
+}
+
+impl Reading {
+    /// Whether the data in force is still the version read against (an
+    /// action queued before this one may have changed it).
+    pub(crate) fn fits(&self, app: &App) -> bool {
+        self.generation == app.data.generation
+    }
+}
+
 impl App {
     /// A reload read against the data in force: taken like a loaded
-    /// document ([`App::outside_change`]).
-    pub(crate) fn reloaded(&mut self, plan: Plan, hash: u64) -> Vec<Effect> {
+    /// document ([`App::outside_change`]). Read against another version
+    /// than the one in force, it is read again.
+    pub(crate) fn reloaded(&mut self, reading: Reading) -> Vec<Effect> {
+        if !reading.fits(self) {
+            return vec![Effect::Reload];
+        }
+        let Reading { plan, hash, .. } = reading;
         self.data.error = None;
         self.data.gone = false;
         if self.data.content_hash == Some(hash) {

@@ -84,8 +84,11 @@ impl App {
                 Vec::new()
             }
             Action::Reloaded(r) => {
-                let (plan, hash) = *r;
-                if self.room_reloaded(plan, hash) {
+                let reading = *r;
+                if !reading.fits(self) {
+                    return vec![Effect::Reload];
+                }
+                if self.room_reloaded(reading.plan, reading.hash) {
                     self.room_took_new_data();
                 }
                 Vec::new()

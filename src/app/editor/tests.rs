@@ -733,6 +733,36 @@ fn the_project_id_column_fits_the_longest_id_up_to_twelve() {
     assert_eq!(width(&d), 12, "at most twelve");
 }
 
+/// A reload read against the data in force now.
+fn reading(app: &App, plan: crate::model::reload::Plan, hash: u64) -> Action {
+    Action::Reloaded(Box::new(crate::app::reload::Reading {
+        plan,
+        hash,
+        generation: app.data.generation,
+    }))
+}
+
+#[test]
+fn a_reload_read_against_a_version_since_changed_is_read_again() {
+    let mut app = editor();
+    let mut theirs = app.data.doc.json.to_value();
+    theirs["projects"][2]["name"] = serde_json::Value::from("改过名的项目");
+    let text = crate::model::to_pretty(&theirs);
+    let plan = crate::model::reload::plan(&app.data.doc, text.as_bytes()).unwrap();
+    let stale = reading(&app, plan, 50);
+    // An edit lands before the reading is taken, then is undone: the
+    // document is clean again, but not the version the plan was made on.
+    goto(&mut app, 0, 5);
+    typed(&mut app, "100");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'z');
+    assert!(!app.edit.dirty());
+    let before = app.data.doc.to_pretty();
+    assert_eq!(app.update(stale), vec![Effect::Reload]);
+    assert_eq!(app.data.doc.to_pretty(), before, "nothing was moved");
+    assert_ne!(app.data.content_hash, Some(50));
+}
+
 #[test]
 fn an_outside_change_read_incrementally_is_taken_in_place_or_waits_when_dirty() {
     let mut app = editor();
@@ -742,7 +772,7 @@ fn an_outside_change_read_incrementally_is_taken_in_place_or_waits_when_dirty() 
     let text = crate::model::to_pretty(&theirs);
     let plan = crate::model::reload::plan(&app.data.doc, text.as_bytes()).unwrap();
     assert_eq!(plan.read_anew(), 1, "only the project changed is read");
-    app.update(Action::Reloaded(Box::new((plan, 50))));
+    app.update(reading(&app, plan, 50));
     assert_eq!(app.data.snapshot().projects[2].name, "改过名的项目");
     assert_eq!(app.data.content_hash, Some(50));
     assert_eq!(
@@ -765,7 +795,7 @@ fn an_outside_change_read_incrementally_is_taken_in_place_or_waits_when_dirty() 
     theirs["projects"][2]["name"] = serde_json::Value::from("又改了");
     let text = crate::model::to_pretty(&theirs);
     let plan = crate::model::reload::plan(&app.data.doc, text.as_bytes()).unwrap();
-    app.update(Action::Reloaded(Box::new((plan, 51))));
+    app.update(reading(&app, plan, 51));
     assert_eq!(kfq_investment(&app), Some(100.0), "my edit is still here");
     assert_eq!(app.data.snapshot().projects[2].name, "改过名的项目");
     assert_eq!(
