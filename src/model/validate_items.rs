@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::fields::{Path, Reader, describe, members, same_word};
 use super::record::{Held, Record};
 use super::snapshot::*;
-use super::validate::{IdSet, required, strings, unique};
+use super::validate::{IdSet, Ids, required, strings, unique};
 use super::validate_rules::tier_ref;
 use super::{parse, project_text};
 use std::borrow::Cow;
@@ -36,12 +36,7 @@ fn stage_word(s: &str) -> Option<Stage> {
         .find(|st| same_word(st.as_str(), s))
 }
 
-pub(super) fn projects(
-    r: &mut Reader,
-    v: &Value,
-    path: &Path,
-    unit_ids: &HashMap<&str, usize>,
-) -> Vec<Project> {
+pub(super) fn projects(r: &mut Reader, v: &Value, path: &Path, unit_ids: &Ids) -> Vec<Project> {
     let Some(items) = r.array(v, path) else {
         return Vec::new();
     };
@@ -70,7 +65,7 @@ pub(super) fn held_projects(
     r: &mut Reader,
     record: &Record,
     path: &Path,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
 ) -> Result<Vec<Project>, usize> {
     let n = record.held_projects().unwrap_or(0);
     let (mut out, stopped) = valid_as_they_stand(record, n, unit_ids);
@@ -96,11 +91,7 @@ const ONE_THREAD: usize = 4096;
 /// snapshot up to the first that is not (its index). A large list is read
 /// in two halves on two threads: reading the projects is most of the time
 /// a large meeting takes to open.
-fn valid_as_they_stand(
-    record: &Record,
-    n: usize,
-    unit_ids: &HashMap<&str, usize>,
-) -> (Vec<Project>, Option<usize>) {
+fn valid_as_they_stand(record: &Record, n: usize, unit_ids: &Ids) -> (Vec<Project>, Option<usize>) {
     if n < ONE_THREAD {
         return read_run(record, 0..n, n, unit_ids);
     }
@@ -137,7 +128,7 @@ const PIECE: usize = 16 * 1024;
 fn read_in_pieces(
     record: &Record,
     range: std::ops::Range<usize>,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
 ) -> (Vec<Vec<Project>>, Option<usize>) {
     let mut pieces = Vec::new();
     let mut start = range.start;
@@ -158,7 +149,7 @@ fn read_run(
     record: &Record,
     range: std::ops::Range<usize>,
     capacity: usize,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
 ) -> (Vec<Project>, Option<usize>) {
     let mut out = Vec::with_capacity(capacity);
     for (i, held) in record.held_from(range.start).take(range.len()) {
@@ -175,7 +166,8 @@ fn read_run(
 
 /// Whether two of `projects` have the same id.
 fn ids_repeat(projects: &[Project]) -> bool {
-    let mut ids = HashSet::with_capacity(projects.len());
+    let mut ids: HashSet<&str, foldhash::fast::RandomState> =
+        HashSet::with_capacity_and_hasher(projects.len(), Default::default());
     !projects.iter().all(|p| ids.insert(&*p.id))
 }
 
@@ -186,7 +178,7 @@ fn in_order<'a>(
     // The texts are dropped as they are checked: the ids seen are kept owned.
     mut seen: HashMap<Box<str>, usize>,
     path: &Path,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
     out: &mut Vec<Project>,
 ) -> Result<(), usize> {
     for (i, held) in held {
@@ -216,7 +208,7 @@ pub(super) fn project<'v>(
     p: &Path,
     i: usize,
     seen: &mut impl IdSet<'v>,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
 ) -> Option<Project> {
     let m = r.object(item, p)?;
     let [
@@ -292,7 +284,7 @@ pub(super) fn agenda(
     r: &mut Reader,
     v: &Value,
     path: &Path,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
     groups: &[String],
     tiers: &Tiers,
 ) -> Vec<AgendaItem> {
@@ -370,7 +362,7 @@ fn speakers(
     r: &mut Reader,
     v: &Value,
     path: &Path,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
     groups: &[String],
     tiers: &Tiers,
 ) -> Option<SpeakerSelector> {

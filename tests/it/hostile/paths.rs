@@ -127,6 +127,29 @@ fn a_wrong_format_does_not_hide_a_broken_project() {
     readings_agree(broken.as_bytes());
 }
 
+/// Bytes that are not UTF-8 in a project's strings — a field, a key, an
+/// unknown field's value, after an escape — read as the whole reading
+/// reads them (the project's text has its UTF-8 checked as a whole before
+/// it is read as `str`): refused at the same place.
+#[test]
+fn a_project_that_is_not_utf8_reads_alike() {
+    let base = demo().to_vec();
+    let from = &b"\"id\": \"P001\""[..];
+    let at = base.windows(from.len()).position(|w| w == from).unwrap();
+    for to in [
+        &b"\"id\": \"P\xff01\""[..],
+        b"\"id\": \"P001\", \"x\xc3\": 1",
+        b"\"id\": \"P001\", \"x\": [\"\xed\xa0\x80\"]",
+        b"\"id\": \"P001\", \"note\": \"\\n\xe4\xb8\"",
+    ] {
+        let mut text = base.clone();
+        text.splice(at..at + from.len(), to.iter().copied());
+        let err = Document::from_bytes(&text).expect_err("not UTF-8");
+        assert!(err.to_string().contains("line "), "{err}");
+        readings_agree(&text);
+    }
+}
+
 /// Lists long enough to be read in two halves on two threads: a bad or
 /// repeated project in either half, or across them, reads as it does
 /// from one value (same problems, same order).
