@@ -150,11 +150,12 @@ fn a_project_that_is_not_utf8_reads_alike() {
     }
 }
 
-/// Lists long enough to be read in two halves on two threads: a bad or
-/// repeated project in either half, or across them, reads as it does
-/// from one value (same problems, same order).
+/// Lists long enough to be read in pieces (of 2,048 projects at this
+/// length) on several threads: a bad or repeated project in any piece, at
+/// their edges, or across them, reads as it does from one value (same
+/// problems, same order).
 #[test]
-fn long_lists_read_in_two_halves_read_alike() {
+fn long_lists_read_in_pieces_read_alike() {
     let n = 10_000;
     let ok =
         |i: usize| json!({"id": format!("P{i}"), "name": "项目", "unit": "kfq", "stage": "signed"});
@@ -163,7 +164,18 @@ fn long_lists_read_in_two_halves_read_alike() {
     let base: Vec<Value> = (0..n).map(ok).collect();
     let mut cases: Vec<(String, Vec<Value>, Option<usize>)> =
         vec![("all valid".into(), base.clone(), None)];
-    for at in [0, 17, n / 2 - 1, n / 2, n / 2 + 1, n - 1] {
+    for at in [
+        0,
+        17,
+        2047,
+        2048,
+        n / 2 - 1,
+        n / 2,
+        n / 2 + 1,
+        8191,
+        8192,
+        n - 1,
+    ] {
         let mut list = base.clone();
         list[at] = bad(at);
         cases.push((format!("bad at {at}"), list, None));
@@ -181,6 +193,10 @@ fn long_lists_read_in_two_halves_read_alike() {
         list,
         None,
     ));
+    let mut list = base.clone();
+    list[9000] = bad(9000);
+    list[2100] = bad(2100);
+    cases.push(("bad in a later piece first read".into(), list, None));
     for (what, list, unreadable) in cases {
         let mut doc = demo_value();
         doc["projects"] = Value::Array(list);
