@@ -34,3 +34,38 @@ pub fn release_free() {
         libc::malloc_trim(0);
     }
 }
+
+/// Below this, a buffer is not worth a huge page (and may come from the
+/// heap rather than its own mapping).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const HUGE_FROM: usize = 4 << 20;
+
+/// Asks the kernel to back the spare capacity of a large buffer about to be
+/// filled (a snapshot's text, its list of projects) with 2 MB pages: one
+/// page fault per 2 MB instead of per 4 KB. Reading a 27 MB file took
+/// 33 ms, 17–23 ms so advised (`MADV_HUGEPAGE` is only advice: with
+/// transparent huge pages off, or none to be had, nothing changes).
+pub fn advise_huge_pages<T>(buf: &mut Vec<T>) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        let bytes = buf.capacity().saturating_mul(size_of::<T>());
+        if bytes < HUGE_FROM {
+            return;
+        }
+        const PAGE: usize = 4096;
+        let start = buf.as_mut_ptr() as usize;
+        // Whole pages inside the buffer only: the range must start on a page.
+        let first = start.next_multiple_of(PAGE);
+        let end = (start + bytes) & !(PAGE - 1);
+        if end > first {
+            // SAFETY: the range lies inside memory this buffer owns;
+            // `MADV_HUGEPAGE` changes no contents and no permissions, only
+            // how the kernel may back the pages. A failure is ignored.
+            unsafe {
+                libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = buf;
+}

@@ -56,13 +56,9 @@ fn precheck(bytes: &[u8]) -> Result<&[u8], Problems> {
             "the file is {encoding} text: save it as UTF-8 (a snapshot is UTF-8 JSON)"
         )));
     }
-    // `contains` on bytes is a word-at-a-time memchr; the position is only
-    // needed (and only looked for) when there is a NUL.
-    if let Some(pos) = bytes
-        .contains(&0)
-        .then(|| bytes.iter().position(|&b| b == 0))
-        .flatten()
-    {
+    // The memchr crate's SIMD search: std's word-at-a-time one took 29
+    // million instructions on a 27 MB file, about a byte each.
+    if let Some(pos) = memchr::memchr(0, bytes) {
         let (line, column) = line_col(bytes, pos);
         return Err(one(format!(
             "line {line}, column {column}: a NUL byte: this is a binary file, not a JSON snapshot"

@@ -375,7 +375,7 @@ impl<'a> Differ<'a> {
             false => Some(Box::new(validate::validate(&head).map_err(|_| GaveUp)?)),
         };
         let units = head_snapshot.as_ref().map_or(&old.units, |s| &s.units);
-        let unit_ids: HashMap<&str, usize> = units
+        let unit_ids: validate::Ids<'_> = units
             .iter()
             .enumerate()
             .map(|(i, u)| (u.id.as_str(), i))

@@ -140,8 +140,9 @@ fn elements(bytes: &[u8], at: &mut usize) -> Option<Vec<Span>> {
 fn object_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        match b {
+    loop {
+        i = next_structural(bytes, i);
+        match *bytes.get(i)? {
             b'{' | b'[' => depth += 1,
             b'}' | b']' => {
                 depth -= 1;
@@ -154,7 +155,27 @@ fn object_end(bytes: &[u8], start: usize) -> Option<usize> {
         }
         i += 1;
     }
-    None
+}
+
+/// The first quote or bracket at or after `i` (or where the last eight
+/// bytes start, to be looked at one by one), eight bytes at a time: between
+/// the strings of a pretty file are mostly indentation.
+fn next_structural(bytes: &[u8], mut i: usize) -> usize {
+    // `[` and `]` are `{` and `}` with bit 5 clear; no other byte is.
+    const CASE: u64 = u64::from_ne_bytes([0x20; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(chunk) = chunk.try_into() else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        let found =
+            has_byte(word, b'"') | has_byte(word | CASE, b'{') | has_byte(word | CASE, b'}');
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// The index of the quote that closes a string whose text starts at `i`.
@@ -219,6 +240,19 @@ mod tests {
             let text = format!(r#"{{"projects": [{element}, {element}]}}"#);
             assert_eq!(spans_of(&text), Some(vec![element.as_str(); 2]), "{text}");
             assert!(serde_json::from_str::<Value>(&element).is_ok(), "{element}");
+        }
+    }
+
+    #[test]
+    fn brackets_are_found_at_every_offset_of_a_word() {
+        for pad in 0..20 {
+            let sp = " ".repeat(pad);
+            let element = format!(
+                r#"{{{sp}"a":{sp}[{sp}[]{sp},{sp}{{"b":{sp}"[{{"}}{sp}]{sp},"c":{sp}1{sp}}}"#
+            );
+            assert!(serde_json::from_str::<Value>(&element).is_ok(), "{element}");
+            let text = format!(r#"{{"projects": [{element},{sp}{element}{sp}]{sp}}}"#);
+            assert_eq!(spans_of(&text), Some(vec![element.as_str(); 2]), "{text}");
         }
     }
 

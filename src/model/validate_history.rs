@@ -2,7 +2,7 @@
 //! rank, tier and composite. A unit no longer in the meeting is a warning,
 //! not an error: units get merged and renamed, and the entry is kept.
 
-use std::collections::HashMap;
+use super::validate::Ids;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -17,7 +17,7 @@ pub(super) fn history(
     r: &mut Reader,
     v: &Value,
     path: &Path,
-    unit_ids: &HashMap<&str, usize>,
+    unit_ids: &Ids,
     n_units: usize,
     tiers: &Tiers,
     period_to: Option<NaiveDate>,

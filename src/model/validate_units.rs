@@ -17,7 +17,7 @@ use super::validate_rules::tier_ref;
 /// What checking a unit needs to know of the rest of the snapshot.
 pub(super) struct UnitRules<'a> {
     /// Metric id → index, for every id written.
-    pub metric_ids: HashMap<&'a str, usize>,
+    pub metric_ids: super::validate::Ids<'a>,
     /// Per metric as written: its kind and its judges' drop.
     pub metrics: Vec<(MetricKind, Option<u32>)>,
     pub tiers: &'a Tiers,

@@ -113,6 +113,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
+    crate::memory::advise_huge_pages(&mut bytes);
     // `take` guards against a file that grows while it is read (or a pipe).
     file.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -127,11 +127,35 @@ fn a_wrong_format_does_not_hide_a_broken_project() {
     readings_agree(broken.as_bytes());
 }
 
-/// Lists long enough to be read in two halves on two threads: a bad or
-/// repeated project in either half, or across them, reads as it does
-/// from one value (same problems, same order).
+/// Bytes that are not UTF-8 in a project's strings — a field, a key, an
+/// unknown field's value, after an escape — read as the whole reading
+/// reads them (the project's text has its UTF-8 checked as a whole before
+/// it is read as `str`): refused at the same place.
 #[test]
-fn long_lists_read_in_two_halves_read_alike() {
+fn a_project_that_is_not_utf8_reads_alike() {
+    let base = demo().to_vec();
+    let from = &b"\"id\": \"P001\""[..];
+    let at = base.windows(from.len()).position(|w| w == from).unwrap();
+    for to in [
+        &b"\"id\": \"P\xff01\""[..],
+        b"\"id\": \"P001\", \"x\xc3\": 1",
+        b"\"id\": \"P001\", \"x\": [\"\xed\xa0\x80\"]",
+        b"\"id\": \"P001\", \"note\": \"\\n\xe4\xb8\"",
+    ] {
+        let mut text = base.clone();
+        text.splice(at..at + from.len(), to.iter().copied());
+        let err = Document::from_bytes(&text).expect_err("not UTF-8");
+        assert!(err.to_string().contains("line "), "{err}");
+        readings_agree(&text);
+    }
+}
+
+/// Lists long enough to be read in pieces (of 2,048 projects at this
+/// length) on several threads: a bad or repeated project in any piece, at
+/// their edges, or across them, reads as it does from one value (same
+/// problems, same order).
+#[test]
+fn long_lists_read_in_pieces_read_alike() {
     let n = 10_000;
     let ok =
         |i: usize| json!({"id": format!("P{i}"), "name": "项目", "unit": "kfq", "stage": "signed"});
@@ -140,7 +164,18 @@ fn long_lists_read_in_two_halves_read_alike() {
     let base: Vec<Value> = (0..n).map(ok).collect();
     let mut cases: Vec<(String, Vec<Value>, Option<usize>)> =
         vec![("all valid".into(), base.clone(), None)];
-    for at in [0, 17, n / 2 - 1, n / 2, n / 2 + 1, n - 1] {
+    for at in [
+        0,
+        17,
+        2047,
+        2048,
+        n / 2 - 1,
+        n / 2,
+        n / 2 + 1,
+        8191,
+        8192,
+        n - 1,
+    ] {
         let mut list = base.clone();
         list[at] = bad(at);
         cases.push((format!("bad at {at}"), list, None));
@@ -158,6 +193,10 @@ fn long_lists_read_in_two_halves_read_alike() {
         list,
         None,
     ));
+    let mut list = base.clone();
+    list[9000] = bad(9000);
+    list[2100] = bad(2100);
+    cases.push(("bad in a later piece first read".into(), list, None));
     for (what, list, unreadable) in cases {
         let mut doc = demo_value();
         doc["projects"] = Value::Array(list);
