@@ -17,7 +17,8 @@ cargo build --release --quiet --bin guotang --example gen
 bin=${GUOTANG_BIN:-$PWD/target/release/guotang}
 dir=$(mktemp -d)
 sock="guotang-lat-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
+# The console may still be writing its meeting log as it ends: wait for it.
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; sleep 0.5; rm -rf "$dir"' EXIT
 f="$dir/big.json"
 target/release/examples/gen --units 2000 --projects 100000 --seed 1 >"$f"
 # Two versions that differ in the title only (as text: the layout is kept).
