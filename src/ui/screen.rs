@@ -30,6 +30,7 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
         speaker_timer: app.speaker_timer(),
         item_timer: app.item_timer(),
         changed: &app.edit.changed_units,
+        frames: &app.data.derived.frames,
     }
 }
 

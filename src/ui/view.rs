@@ -7,6 +7,7 @@ use crate::model::{AgendaItem, Card, Scoring, Snapshot, Standings, Tiers};
 
 use super::theme::Theme;
 
+pub use crate::app::frames::Frames;
 pub use crate::app::pane_state::PaneState;
 pub use crate::app::timers::{TimerState, TimerView};
 
@@ -37,6 +38,9 @@ pub struct View<'a> {
     /// Per unit: its data changed a moment ago (an edit or a reload); the
     /// panes mark its name. Empty when nothing changed.
     pub changed: &'a [bool],
+    /// What the panes would otherwise measure over the whole data on every
+    /// frame, taken once per data change.
+    pub frames: &'a Frames,
 }
 
 impl View<'_> {
