@@ -38,7 +38,7 @@ impl Derived {
         let seating = order::seat(s, &standings);
         let unzoned = order::unzoned(s, &standings);
         let twins = order::twins(s);
-        let queues = s
+        let queues: Vec<Vec<usize>> = s
             .agenda
             .iter()
             .map(|item| match (&item.speakers, item.pane) {
@@ -51,7 +51,7 @@ impl Derived {
             .iter()
             .map(|u| Word::new(u.id.clone(), u.name.clone()))
             .collect();
-        let frames = Frames::compute(s, &standings, &seating, &unzoned, &twins);
+        let frames = Frames::compute(s, &standings, &seating, &unzoned, &twins, &queues);
         Derived {
             frames,
             standings,

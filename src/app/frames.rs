@@ -7,9 +7,14 @@
 use crate::i18n::Lang;
 use crate::model::order::SeatedZone;
 use crate::model::{Snapshot, Standings};
+use crate::sanitize::one_line;
+use crate::text::width;
 use seating_list::Widest;
 
+pub mod memo;
 pub mod seating_list;
+
+use memo::Memo;
 
 /// The panes' per-data-change figures.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27,6 +32,30 @@ pub struct Frames {
     unit_starts: Vec<usize>,
     /// The seating list's widest cell per column, in Chinese and English.
     seating_widest: [Widest; 2],
+    /// Per agenda item: the widest unit name of its speaker queue, in
+    /// columns (the speakers pane sizes its queue column by it).
+    queue_names: Vec<usize>,
+    /// The ranking chart's measures per (group, subject: 0 the composite,
+    /// else metric + 1, language), measured when first drawn.
+    pub charts: Memo<(usize, usize, Lang), Chart>,
+}
+
+/// What a ranking chart measures over all its bars: its columns' widths,
+/// the longest bar, and which marks need a legend.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Chart {
+    pub rank: usize,
+    pub change: usize,
+    pub figure: usize,
+    pub completion: usize,
+    pub name: usize,
+    pub mark: usize,
+    /// The longest finite bar, before scaling (0 when none).
+    pub top: f64,
+    /// Some unit's card is by decision (and not by veto).
+    pub decided: bool,
+    /// Some unit's tier is by veto.
+    pub vetoed: bool,
 }
 
 impl Frames {
@@ -37,6 +66,7 @@ impl Frames {
         seating: &[SeatedZone],
         unzoned: &[usize],
         twins: &[bool],
+        queues: &[Vec<usize>],
     ) -> Frames {
         let late = st
             .overdue
@@ -63,6 +93,17 @@ impl Frames {
             unit_projects,
             unit_starts,
             seating_widest: [widest(Lang::Zh), widest(Lang::En)],
+            queue_names: queues
+                .iter()
+                .map(|q| {
+                    q.iter()
+                        .filter_map(|&u| s.units.get(u))
+                        .map(|u| width(&one_line(&u.name)))
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect(),
+            charts: Memo::default(),
         }
     }
 
@@ -73,6 +114,11 @@ impl Frames {
             (Some(&a), Some(&b)) => self.unit_projects.get(a..b).unwrap_or(&[]),
             _ => &[],
         }
+    }
+
+    /// The widest unit name of agenda item `item`'s speaker queue, in columns.
+    pub fn queue_names(&self, item: usize) -> usize {
+        self.queue_names.get(item).copied().unwrap_or(0)
     }
 
     /// The seating list's widest cell per column in `lang`.
@@ -266,5 +312,45 @@ mod tests {
         }
         assert!(late_seen > 0, "the fixture has overdue projects");
         assert_eq!(f.unit_projects(s.units.len()), &[]);
+    }
+
+    /// The ranking chart's measures are taken when first drawn and dropped
+    /// with the data: after an edit the chart is measured on the new data.
+    #[test]
+    fn the_chart_memo_is_measured_on_first_draw_and_dropped_on_an_edit() {
+        let d = doc();
+        let item = d
+            .snapshot
+            .agenda
+            .iter()
+            .position(|it| it.pane == crate::model::Pane::Ranking)
+            .expect("a ranking item");
+        let mut app = crate::cli::render::app_at_item(
+            d,
+            item,
+            crate::app::theme_name::ThemeName::Dark,
+            None,
+            (200, 60),
+        );
+        assert!(app.data.derived.frames.charts.is_empty());
+        let before = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(app.data.derived.frames.charts.len(), 1);
+        // Drawn again from the memo: the same frame.
+        assert_eq!(crate::ui::screen::render(&app, 200, 60), before);
+        let name_width = |app: &App| {
+            let key = (0, 0, app.prefs.lang);
+            app.data.derived.frames.charts.get_or(key, || panic!("measured")).name
+        };
+        let was = name_width(&app);
+        // The longest name in the first group, on a unit off the screen.
+        let group = &app.data.derived.standings.groups[0];
+        let last = *group.members.last().unwrap();
+        let id = app.data.snapshot().units[last].id.clone();
+        let long = "名".repeat(was / 2 + 3);
+        edit(&mut app, &format!("units.{id}.name={long}"));
+        assert!(app.data.derived.frames.charts.is_empty());
+        let _ = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(name_width(&app), crate::text::width(&long));
+        assert!(name_width(&app) > was);
     }
 }

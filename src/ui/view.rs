@@ -31,6 +31,9 @@ pub struct View<'a> {
     pub speakers: &'a [usize],
     /// For a speakers item: the units (by id) that have had the floor.
     pub heard: Option<&'a std::collections::HashSet<String>>,
+    /// For a speakers item: the widest name of its queue in columns, when
+    /// measured ahead (once per data change); else the pane measures it.
+    pub speaker_names: Option<usize>,
     /// For a speakers item: the current speaker's countdown.
     pub speaker_timer: Option<TimerView>,
     /// The current item's countdown.

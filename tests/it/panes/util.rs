@@ -48,7 +48,7 @@ impl Fixture {
         let seating = seat(&doc.snapshot, &standings);
         let unzoned = unzoned(&doc.snapshot, &standings);
         let twins = twins(&doc.snapshot);
-        let frames = Frames::compute(&doc.snapshot, &standings, &seating, &unzoned, &twins);
+        let frames = Frames::compute(&doc.snapshot, &standings, &seating, &unzoned, &twins, &[]);
         Fixture {
             snapshot: doc.snapshot,
             standings,
@@ -143,6 +143,7 @@ pub fn render(fx: &Fixture, setup: &Setup, w: u16, h: u16) -> (Buffer, Rect) {
         item: setup.item.and_then(|i| fx.snapshot.agenda.get(i)),
         pane: &setup.state,
         speakers: &queue,
+        speaker_names: None,
         heard: setup.heard.as_ref(),
         speaker_timer: setup.timer,
         item_timer: None,
