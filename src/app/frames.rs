@@ -22,6 +22,8 @@ pub struct Frames {
     /// The decimals of the late projects' investment column: those of the
     /// most precise of them all, so the column reads aligned as it scrolls.
     pub late_decimals: u8,
+    /// Projects at the stalled stage, overdue or not (the overview's count).
+    pub stalled_projects: usize,
     /// Columns of the editor's project id column (the longest id, 6 to 12).
     pub project_id_width: usize,
     /// Each unit's projects as its scorecard lists them, the overdue first
@@ -89,6 +91,11 @@ impl Frames {
         };
         Frames {
             late_decimals,
+            stalled_projects: s
+                .projects
+                .iter()
+                .filter(|p| p.stage == crate::model::Stage::Stalled)
+                .count(),
             project_id_width: super::editor::sheets::id_width(s),
             unit_projects,
             unit_starts,
@@ -253,6 +260,12 @@ mod tests {
         // A longer id widens the editor's id column.
         edit(&mut app, &format!("projects.{pid}.id=P-2026-0000042"));
         assert_eq!(app.data.derived.frames.project_id_width, 12);
+        let stalled = app.data.derived.frames.stalled_projects;
+        let was = app.data.snapshot().projects[0].stage == crate::model::Stage::Stalled;
+        let stage = if was { "producing" } else { "stalled" };
+        edit(&mut app, &format!("projects.P-2026-0000042.stage={stage}"));
+        let now = app.data.derived.frames.stalled_projects;
+        assert_eq!(now, if was { stalled - 1 } else { stalled + 1 });
         assert_eq!(app.data.derived.frames, fresh(&app));
 
         // Undone, all of it: the caches as they were.
@@ -261,7 +274,7 @@ mod tests {
             ratatui::crossterm::event::KeyCode::Char('z'),
             ratatui::crossterm::event::KeyModifiers::CONTROL,
         );
-        for _ in 0..3 {
+        for _ in 0..4 {
             app.update(Action::Key(undo));
         }
         assert_eq!(app.data.derived.frames.seating_widest(Lang::Zh)[3], before);
@@ -339,7 +352,12 @@ mod tests {
         assert_eq!(crate::ui::screen::render(&app, 200, 60), before);
         let name_width = |app: &App| {
             let key = (0, 0, app.prefs.lang);
-            app.data.derived.frames.charts.get_or(key, || panic!("measured")).name
+            app.data
+                .derived
+                .frames
+                .charts
+                .get_or(key, || panic!("measured"))
+                .name
         };
         let was = name_width(&app);
         // The longest name in the first group, on a unit off the screen.
