@@ -1,7 +1,8 @@
 //! What a presenter waits for on every key press and tick: one frame of the
 //! console at 200×60, for every agenda item (every pane), the audience's
-//! screen on every item, and every sheet of the secretary's editor, on the
-//! demo and on 2,000 units / 100,000 projects. Standings are computed once, before measuring: a frame only
+//! screen on every item, every sheet of the secretary's editor and every
+//! page of the hall board, on the demo and on 2,000 units / 100,000
+//! projects. Standings are computed once, before measuring: a frame only
 //! draws.
 //!
 //! `cargo bench --bench render`; figures in the README.
@@ -12,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use guotang::app::editor::Sheet;
 use guotang::app::{Action, Command};
 use guotang::cli::render::app_at_item;
-use guotang::cli::render_room::audience_at_item;
+use guotang::cli::render_room::{audience_at_item, board_at_page};
 use guotang::model::Document;
 use guotang::model::Word as _;
 use guotang::ui::theme::ThemeName;
@@ -45,6 +46,14 @@ fn render(c: &mut Criterion) {
         for sheet in Sheet::ALL {
             app.edit.sheet = sheet;
             g.bench_function(format!("editor_{sheet:?}").to_lowercase(), |b| {
+                b.iter(|| guotang::ui::screen::render(&app, 200, 60))
+            });
+        }
+        // The hall board (`guotang board`): every page of its loop.
+        let board = board_at_page(doc.clone(), 0, ThemeName::Dark, (200, 60));
+        for page in 0..board.board_pages().len() {
+            let app = board_at_page(doc.clone(), page, ThemeName::Dark, (200, 60));
+            g.bench_function(format!("board_page{}", page + 1), |b| {
                 b.iter(|| guotang::ui::screen::render(&app, 200, 60))
             });
         }

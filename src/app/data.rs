@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 
 use super::editor::sheets::Word;
+use super::frames::Frames;
 use crate::model::order::{self, SeatedZone};
 use crate::model::{self, Document, Pane, Problem, Snapshot, Standings};
 use crate::store::LoadError;
@@ -25,6 +26,9 @@ pub struct Derived {
     /// data change rather than for each cell of each frame (2,000 units
     /// made a frame of the projects sheet 10 ms).
     pub unit_choices: Arc<[Word]>,
+    /// What the panes would otherwise measure over every unit or project
+    /// on every frame.
+    pub frames: Frames,
 }
 
 impl Derived {
@@ -34,7 +38,7 @@ impl Derived {
         let seating = order::seat(s, &standings);
         let unzoned = order::unzoned(s, &standings);
         let twins = order::twins(s);
-        let queues = s
+        let queues: Vec<Vec<usize>> = s
             .agenda
             .iter()
             .map(|item| match (&item.speakers, item.pane) {
@@ -47,7 +51,9 @@ impl Derived {
             .iter()
             .map(|u| Word::new(u.id.clone(), u.name.clone()))
             .collect();
+        let frames = Frames::compute(s, &standings, &seating, &unzoned, &twins, &queues);
         Derived {
+            frames,
             standings,
             seating,
             unzoned,

@@ -95,7 +95,13 @@ impl App {
     }
 
     fn sheet_columns(&self) -> usize {
-        sheets::columns(self.data.snapshot(), self.edit.sheet, self.prefs.lang).len()
+        sheets::columns(
+            self.data.snapshot(),
+            &self.data.derived,
+            self.edit.sheet,
+            self.prefs.lang,
+        )
+        .len()
     }
 
     /// Rows of the grid on screen now.
@@ -125,7 +131,7 @@ impl App {
         let s = self.data.snapshot();
         for sheet in Sheet::ALL {
             let rows = sheets::rows(s, sheet);
-            let cols = sheets::columns(s, sheet, self.prefs.lang).len();
+            let cols = sheets::columns(s, &self.data.derived, sheet, self.prefs.lang).len();
             if let Some(c) = self.edit.cursors.get_mut(sheet.index()) {
                 c.row = c.row.min(rows.saturating_sub(1));
                 c.col = c.col.min(cols.saturating_sub(1));
@@ -138,11 +144,15 @@ impl App {
         } else if c.row >= c.top + page {
             c.top = c.row + 1 - page;
         }
-        let widths: Vec<usize> =
-            sheets::columns(self.data.snapshot(), self.edit.sheet, self.prefs.lang)
-                .iter()
-                .map(|c| c.width)
-                .collect();
+        let widths: Vec<usize> = sheets::columns(
+            self.data.snapshot(),
+            &self.data.derived,
+            self.edit.sheet,
+            self.prefs.lang,
+        )
+        .iter()
+        .map(|c| c.width)
+        .collect();
         let room = usize::from(self.prefs.size.0);
         let c = self.edit.cursor_mut();
         c.left = super::layout::scroll_left(&widths, c.left, c.col, room);

@@ -121,6 +121,20 @@ impl App {
         vec![Effect::SaveLog]
     }
 
+    /// How many of an item's queue have not had the floor: what the footer
+    /// counts on every frame, without a list (a queue can be every unit).
+    pub fn unheard_count(&self, item: usize) -> usize {
+        let queue = self.data.queue(item);
+        let Some(heard) = self.meeting.clock.heard(item).filter(|h| !h.is_empty()) else {
+            return queue.len();
+        };
+        let units = &self.data.snapshot().units;
+        queue
+            .iter()
+            .filter(|&&u| units.get(u).is_none_or(|unit| !heard.contains(&unit.id)))
+            .count()
+    }
+
     /// The queue positions of an item's units that have not had the floor.
     pub fn unheard(&self, item: usize) -> Vec<usize> {
         let units = &self.data.snapshot().units;

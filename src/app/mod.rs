@@ -13,6 +13,7 @@ mod editing;
 pub mod editor;
 pub mod failure;
 pub mod follow;
+pub mod frames;
 pub mod keymap;
 pub mod layout;
 mod meeting;

@@ -425,6 +425,7 @@ fn a_unit_gaining_the_card_mid_item_is_not_skipped() {
     assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("czj"));
     assert_eq!(app.pane_state().speaker, 3);
     assert_eq!(app.unheard(RED_ITEM), [2, 4, 5]);
+    assert_eq!(app.unheard_count(RED_ITEM), 3);
     // The list marks who has spoken: 高新技术产业园区 is not marked.
     let text = crate::ui::buffer_text::plain(&crate::ui::screen::render(&app, 120, 40));
     let row = |name: &str| {
@@ -449,6 +450,7 @@ fn a_unit_gaining_the_card_mid_item_is_not_skipped() {
     assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("gxq"));
     assert_eq!(app.pane_state().speaker, 2);
     assert!(app.unheard(RED_ITEM).is_empty());
+    assert_eq!(app.unheard_count(RED_ITEM), 0);
     let text = crate::ui::buffer_text::plain(&crate::ui::screen::render(&app, 120, 40));
     assert!(text.contains("待发言 0"), "{text}");
     // Everyone heard: `]` at the end stays.

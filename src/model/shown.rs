@@ -113,6 +113,26 @@ pub fn metric_gaps(
     (first, ms.above.map(|a| behind(value(a))))
 }
 
+/// The decimals a column of investments needs: those of its most precise
+/// value, up to two.
+pub fn investment_decimals(values: impl Iterator<Item = f64>) -> u8 {
+    let mut most = 0;
+    for x in values {
+        let d = (0..2u8)
+            .find(|&d| {
+                let scaled = x * 10f64.powi(i32::from(d));
+                (scaled - scaled.round()).abs() < 1e-9
+            })
+            .unwrap_or(2);
+        most = most.max(d);
+        // Two is the most there is: the rest cannot change the answer.
+        if most == 2 {
+            break;
+        }
+    }
+    most
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,7 +144,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(item) = app.current().filter(|_| timers)
         && !app.data.queue(item).is_empty()
     {
-        let left = app.unheard(item).len();
+        let left = app.unheard_count(item);
         let text = crate::ui::widgets::line::count(sl::TO_SPEAK, lang, left);
         add(buf, "  ", t.base, &mut used, &mut x);
         let style = if left > 0 { t.accent } else { t.muted };

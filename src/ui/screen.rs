@@ -26,10 +26,12 @@ pub fn view<'a>(app: &'a App, pane: &'a crate::ui::view::PaneState) -> View<'a> 
         item: item.and_then(|i| agenda.get(i)),
         pane,
         speakers: item.map_or(&[], |i| app.data.queue(i)),
+        speaker_names: item.map(|i| app.data.derived.frames.queue_names(i)),
         heard: item.and_then(|i| app.meeting.clock.heard(i)),
         speaker_timer: app.speaker_timer(),
         item_timer: app.item_timer(),
         changed: &app.edit.changed_units,
+        frames: &app.data.derived.frames,
     }
 }
 

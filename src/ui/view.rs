@@ -7,6 +7,7 @@ use crate::model::{AgendaItem, Card, Scoring, Snapshot, Standings, Tiers};
 
 use super::theme::Theme;
 
+pub use crate::app::frames::Frames;
 pub use crate::app::pane_state::PaneState;
 pub use crate::app::timers::{TimerState, TimerView};
 
@@ -30,6 +31,9 @@ pub struct View<'a> {
     pub speakers: &'a [usize],
     /// For a speakers item: the units (by id) that have had the floor.
     pub heard: Option<&'a std::collections::HashSet<String>>,
+    /// For a speakers item: the widest name of its queue in columns, when
+    /// measured ahead (once per data change); else the pane measures it.
+    pub speaker_names: Option<usize>,
     /// For a speakers item: the current speaker's countdown.
     pub speaker_timer: Option<TimerView>,
     /// The current item's countdown.
@@ -37,6 +41,9 @@ pub struct View<'a> {
     /// Per unit: its data changed a moment ago (an edit or a reload); the
     /// panes mark its name. Empty when nothing changed.
     pub changed: &'a [bool],
+    /// What the panes would otherwise measure over the whole data on every
+    /// frame, taken once per data change.
+    pub frames: &'a Frames,
 }
 
 impl View<'_> {

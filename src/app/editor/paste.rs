@@ -75,7 +75,7 @@ impl App {
         let s = self.data.snapshot();
         let sheet = self.edit.sheet;
         let n_rows = sheets::rows(s, sheet);
-        let cols = sheets::columns(s, sheet, lang);
+        let cols = sheets::columns(s, &self.data.derived, sheet, lang);
         let mut assignments = Vec::with_capacity(cells);
         let mut written = Vec::with_capacity(cells);
         for (dr, line) in rows.iter().enumerate() {

@@ -191,7 +191,7 @@ pub fn rows(s: &Snapshot, sheet: Sheet) -> usize {
 
 /// The columns of a sheet; the first is the row's name and stays in view
 /// while the others scroll.
-pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
+pub fn columns(s: &Snapshot, derived: &Derived, sheet: Sheet, lang: Lang) -> Vec<Column> {
     match sheet {
         Sheet::Numbers => {
             let mut c = vec![
@@ -228,7 +228,7 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
         }
         Sheet::Projects => vec![
             col(el::PROJECT.get(lang), 20),
-            col("id", id_width(s)),
+            col("id", derived.frames.project_id_width),
             col(el::UNIT.get(lang), 10),
             col(el::STAGE.get(lang), 10),
             col(el::INVESTMENT.get(lang), 8),
@@ -272,9 +272,10 @@ pub fn columns(s: &Snapshot, sheet: Sheet, lang: Lang) -> Vec<Column> {
 }
 
 /// Room for the longest project id (a secretary types ids from it), 6 to
-/// 12 columns. Bytes, not columns: exact for the usual ASCII ids, and a
-/// scan of 100,000 lengths costs nothing next to a frame.
-fn id_width(s: &Snapshot) -> usize {
+/// 12 columns. Bytes, not columns: exact for the usual ASCII ids. A scan
+/// of 100,000 lengths took a fifth of a frame: measured once per data
+/// change ([`crate::app::frames::Frames`]).
+pub(crate) fn id_width(s: &Snapshot) -> usize {
     s.projects
         .iter()
         .map(|p| p.id.len())

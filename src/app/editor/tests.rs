@@ -721,7 +721,14 @@ fn leaving_the_editor_lets_the_lock_go_unless_edits_are_unsaved() {
 #[test]
 fn the_project_id_column_fits_the_longest_id_up_to_twelve() {
     let width = |doc: &Document| {
-        sheets::columns(&doc.snapshot, Sheet::Projects, crate::i18n::Lang::Zh)[1].width
+        let derived = crate::app::Derived::compute(&doc.snapshot);
+        sheets::columns(
+            &doc.snapshot,
+            &derived,
+            Sheet::Projects,
+            crate::i18n::Lang::Zh,
+        )[1]
+        .width
     };
     let mut d = Document::from_bytes(crate::model::DEMO.as_bytes()).unwrap();
     assert_eq!(width(&d), 6, "short ids keep six columns");

@@ -76,7 +76,12 @@ fn a_decision_chooses_among_the_meetings_own_tiers() {
 #[test]
 fn the_card_columns_fit_the_longest_tier_label() {
     let doc = template("arena");
-    let cols = sheets::columns(&doc.snapshot, Sheet::Cards, Lang::Zh);
+    let cols = sheets::columns(
+        &doc.snapshot,
+        &crate::app::Derived::compute(&doc.snapshot),
+        Sheet::Cards,
+        Lang::Zh,
+    );
     // 流动红旗 is 8 columns, wider than 红牌.
     assert_eq!(cols[2].width, 8);
     assert_eq!(cols[3].width, 8);
@@ -177,7 +182,7 @@ fn the_history_sheet_shows_ranks_and_tiers_across_periods_read_only() {
     let mut app = editor_on(doc);
     to_sheet(&mut app, Sheet::History);
     let s = app.data.snapshot();
-    let heads: Vec<String> = sheets::columns(s, Sheet::History, Lang::Zh)
+    let heads: Vec<String> = sheets::columns(s, &app.data.derived, Sheet::History, Lang::Zh)
         .into_iter()
         .map(|c| c.head)
         .collect();

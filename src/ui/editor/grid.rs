@@ -28,7 +28,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.prefs.lang;
     let s = app.data.snapshot();
     let sheet = app.edit.sheet;
-    let cols = sheets::columns(s, sheet, lang);
+    let cols = sheets::columns(s, &app.data.derived, sheet, lang);
     let widths: Vec<usize> = cols.iter().map(col_width).collect();
     let cur = app.edit.cursor();
     let room = usize::from(area.width);

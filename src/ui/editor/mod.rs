@@ -97,7 +97,7 @@ fn field_lines(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let w = usize::from(area.width);
     let s = app.data.snapshot();
     let c = app.edit.cursor();
-    let cols = sheets::columns(s, app.edit.sheet, lang);
+    let cols = sheets::columns(s, &app.data.derived, app.edit.sheet, lang);
     let row_name = sheets::cell(s, &app.data.derived, app.edit.sheet, c.row, 0, lang)
         .map(|c| c.text)
         .unwrap_or_default();

@@ -15,7 +15,7 @@ use crate::model::standings::GroupStanding;
 use crate::model::{Snapshot, Stage};
 use crate::ui::draw::put;
 use crate::ui::view::View;
-use crate::ui::widgets::figures::{investment_decimals, investments};
+use crate::ui::widgets::figures::investments;
 use crate::ui::widgets::line::{Window, centered, count, group_name, spans};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 use crate::words::labels::{
@@ -240,29 +240,23 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
     let lang = v.lang;
     let s = v.snapshot;
     let dash = NONE_DASH.get(lang);
-    let overdue = v
-        .standings
-        .overdue
-        .iter()
-        .filter(|o| o.project < s.projects.len());
-    let stalled = v
-        .standings
-        .stalled
+    // Only the rows that fit are made: a provincial meeting can have
+    // thousands of late projects, and this runs on every frame. The
+    // column's precision is measured over all of them once per data change.
+    let n_late = v.standings.overdue.len() + v.standings.stalled.len();
+    let decimals = v.frames.late_decimals;
+    let win = Window::new(n_late, usize::from(area.height).saturating_sub(2), scroll);
+    // The window's slice of each list: overdue first, then stalled.
+    let n_over = v.standings.overdue.len();
+    let over = &v.standings.overdue[win.start.min(n_over)..(win.start + win.len).min(n_over)];
+    let stalled_from = win.start.saturating_sub(n_over);
+    let stalled_to = (win.start + win.len).saturating_sub(n_over);
+    let stalled = &v.standings.stalled
+        [stalled_from.min(v.standings.stalled.len())..stalled_to.min(v.standings.stalled.len())];
+    let overdue = over.iter().filter(|o| o.project < s.projects.len());
+    let stalled = stalled
         .iter()
         .filter_map(|&i| s.projects.get(i).map(|p| (i, p)));
-    // Only the rows that fit are made: a provincial meeting can have
-    // thousands of late projects, and this runs on every frame.
-    let n_late = v.standings.overdue.len() + v.standings.stalled.len();
-    // One precision for the whole column, measured over every late project.
-    let decimals = investment_decimals(
-        v.standings
-            .overdue
-            .iter()
-            .map(|o| o.project)
-            .chain(v.standings.stalled.iter().copied())
-            .filter_map(|i| s.projects.get(i).and_then(|p| p.investment)),
-    );
-    let win = Window::new(n_late, usize::from(area.height).saturating_sub(2), scroll);
     let mut rows: Vec<Row> = overdue
         .map(|o| {
             let p = &s.projects[o.project];
@@ -303,8 +297,6 @@ fn late(v: &View, area: Rect, scroll: usize, buf: &mut Buffer) {
                 Cell::new(p.note.as_deref().unwrap_or(""), t.muted),
             ])
         })
-        .skip(win.start)
-        .take(win.len)
         .collect();
     let total = format!("  {n_late}");
     let title = [

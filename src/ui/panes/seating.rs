@@ -12,22 +12,21 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use crate::app::frames::seating_list::{SEP, zone_label};
 use crate::model::Card;
-use crate::model::order::{Seat, SeatedZone, sitters};
+use crate::model::order::{Seat, SeatedZone};
 use crate::text::split_at_width;
 use crate::ui::draw::put;
 use crate::ui::view::View;
 use crate::ui::widgets::cut::Cut;
-use crate::ui::widgets::line::{Window, centered, cols, count, spans, wrap};
-use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
+use crate::ui::widgets::line::{centered, cols, count, spans, wrap};
 use crate::words::labels::{
-    MORE_ROWS, RED_ZONE, SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_MORE,
-    SEATING_NO_ZONES, SEATING_OTHER_ZONE, SEATING_OVERFLOW, SEATING_OVERFLOW_COUNT, SEATING_PERSON,
-    SEATING_ROW, SEATING_ROW_HEADER, SEATING_ROWS, SEATING_SEAT_HEADER, SEATING_SEATS,
-    SEATING_STANDING, SEATING_UNZONED, SEATING_UNZONED_WHY, SEATING_ZONE, UNIT, YELLOW_ZONE,
+    SEATING_AS_LIST, SEATING_EMPTY, SEATING_MISSING, SEATING_MORE, SEATING_NO_ZONES,
+    SEATING_OVERFLOW, SEATING_OVERFLOW_COUNT, SEATING_ROW, SEATING_ROWS, SEATING_SEATS,
+    SEATING_STANDING, SEATING_UNZONED, SEATING_UNZONED_WHY,
 };
-use crate::words::tier_labels::TIER_ZONE;
 
+mod list;
 mod room;
 
 /// Draws the seating pane from a borrowed view.
@@ -42,8 +41,6 @@ const MAX_CELL: usize = 20;
 const MAX_NAME: usize = 32;
 /// Columns between seats.
 const GAP: usize = 1;
-/// Separates overflowing unit names.
-const SEP: &str = "、";
 /// Separates units each followed by its people.
 const UNIT_SEP: &str = "；";
 
@@ -63,20 +60,7 @@ fn zones<'a>(v: &'a View<'a>) -> Vec<ZoneView<'a>> {
             // The seating comes from this snapshot; should it not, the seats
             // are still shown, in a zone shaped by the seats themselves.
             let zone = v.snapshot.seating.get(seated.zone);
-            let card = zone.map_or(Card::NONE, |z| z.card);
-            let label: Cow<'a, str> = match zone.map(|z| z.label.as_str()) {
-                Some(l) if !l.trim().is_empty() => Cow::Borrowed(l),
-                _ if v.tiers().is_default() => Cow::Borrowed(match card {
-                    Card::RED => RED_ZONE.get(v.lang),
-                    Card::YELLOW => YELLOW_ZONE.get(v.lang),
-                    _ => SEATING_OTHER_ZONE.get(v.lang),
-                }),
-                // A meeting's own tier: 绿牌区, after its label.
-                _ if !card.is_none() => {
-                    Cow::Owned(TIER_ZONE.get(v.lang).replace("{tier}", v.tier_label(card)))
-                }
-                _ => Cow::Borrowed(SEATING_OTHER_ZONE.get(v.lang)),
-            };
+            let (card, label) = zone_label(v.snapshot, seated, v.lang);
             let span = |f: fn(&Seat) -> u32| {
                 seated
                     .seats
@@ -108,7 +92,7 @@ impl Widget for SeatingPane<'_> {
             return;
         }
         if v.pane.tab % 2 == 1 {
-            list(v, &zones, area, buf);
+            list::draw(v, &zones, area, buf);
             return;
         }
         // A large screen shows the room itself.
@@ -133,7 +117,7 @@ impl Widget for SeatingPane<'_> {
                     height: area.height - 1,
                     ..area
                 };
-                list(v, &zones, rest, buf);
+                list::draw(v, &zones, rest, buf);
             }
         }
     }
@@ -594,129 +578,4 @@ fn zone_heading(v: &View, z: &ZoneView, area: Rect, y: u16, buf: &mut Buffer) {
             (&shape, t.muted),
         ],
     );
-}
-
-/// The list's rows, built in full only where the window shows them: a row
-/// off screen only counts towards its columns' widths (the table sizes a
-/// column by its widest cell), which the first row off screen carries. The
-/// list has a row per unit; the screen shows a few dozen.
-struct Rows {
-    shown: std::ops::Range<usize>,
-    rows: Vec<Row>,
-    widest: [(usize, String); 5],
-    carrier: Option<usize>,
-}
-
-impl Rows {
-    fn new(total: usize, area: Rect, scroll: usize) -> Rows {
-        // The window `Table::render_scrolled` shows.
-        let room = usize::from(area.height).saturating_sub(1);
-        let win = Window::new(total, room, scroll);
-        Rows {
-            shown: win.start..win.start + win.len,
-            rows: Vec::with_capacity(total),
-            widest: Default::default(),
-            carrier: None,
-        }
-    }
-
-    fn push(&mut self, cells: [(Cow<'_, str>, Style); 5]) {
-        let i = self.rows.len();
-        if self.shown.contains(&i) {
-            let cells = cells.into_iter().map(|(t, s)| Cell::new(t, s)).collect();
-            self.rows.push(Row::new(cells));
-            return;
-        }
-        for ((text, _), widest) in cells.iter().zip(&mut self.widest) {
-            let w = cols(text);
-            if w > widest.0 {
-                *widest = (w, text.as_ref().to_owned());
-            }
-        }
-        self.carrier.get_or_insert(i);
-        self.rows.push(Row::new(Vec::new()));
-    }
-
-    fn finish(mut self) -> Vec<Row> {
-        if let Some(row) = self.carrier.and_then(|i| self.rows.get_mut(i)) {
-            let cells = self.widest.map(|(_, t)| Cell::new(t, Style::default()));
-            *row = Row::new(cells.into());
-        }
-        self.rows
-    }
-}
-
-/// Every seat, zone by zone, then the units without one, as a scrolled table.
-fn list(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
-    if area.is_empty() {
-        return;
-    }
-    let t = v.theme;
-    let lang = v.lang;
-    let total = zones
-        .iter()
-        .map(|z| z.seated.seats.len() + z.seated.overflow.len() + z.seated.standing.len())
-        .sum::<usize>()
-        + v.unzoned.len();
-    let mut rows = Rows::new(total, area, v.pane.scroll);
-    let b = Cow::Borrowed;
-    for z in zones {
-        let zone = || (b(z.label.as_ref()), v.badge(z.card));
-        for s in &z.seated.seats {
-            rows.push([
-                zone(),
-                (Cow::Owned((s.row + 1).to_string()), t.muted),
-                (Cow::Owned((s.seat + 1).to_string()), t.muted),
-                (
-                    b(v.snapshot.units[s.unit].name.as_str()),
-                    v.name_style(s.unit, v.bar(z.card)),
-                ),
-                (b(s.person.as_str()), t.base),
-            ]);
-        }
-        for &u in &z.seated.overflow {
-            rows.push([
-                zone(),
-                (b(SEATING_OVERFLOW.get(lang)), t.alarm),
-                (b(""), t.muted),
-                (v.unit_label(u), t.alarm),
-                (Cow::Owned(sitters(v.snapshot, u).join(SEP)), t.alarm),
-            ]);
-        }
-        for (u, person) in &z.seated.standing {
-            rows.push([
-                zone(),
-                (b(SEATING_OVERFLOW.get(lang)), t.warning),
-                (b(""), t.muted),
-                (v.unit_label(*u), t.warning),
-                (b(person.as_str()), t.warning),
-            ]);
-        }
-    }
-    for &u in v.unzoned {
-        let card = v.standings.units[u].card;
-        // The card in the zone's column, "未分区" where the row would be.
-        rows.push([
-            (b(v.tier_label(card)), v.badge(card)),
-            (b(SEATING_UNZONED.get(lang)), t.warning),
-            (b(""), t.muted),
-            (v.unit_label(u), t.warning),
-            (Cow::Owned(sitters(v.snapshot, u).join(SEP)), t.warning),
-        ]);
-    }
-    let rows = rows.finish();
-    let table = Table {
-        columns: vec![
-            Column::keep(SEATING_ZONE.get(lang), Align::Left).max(12),
-            Column::keep(SEATING_ROW_HEADER.get(lang), Align::Right),
-            Column::keep(SEATING_SEAT_HEADER.get(lang), Align::Right),
-            Column::flex(UNIT.get(lang), 40),
-            // On a narrow screen the people give way before the units' names
-            // are cut to nothing.
-            Column::optional(SEATING_PERSON.get(lang), Align::Left, 1).max(48),
-        ],
-        rows,
-        header_style: t.muted,
-    };
-    table.render_scrolled(area, buf, v.pane.scroll, (MORE_ROWS, lang), t.muted);
 }

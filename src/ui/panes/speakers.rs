@@ -44,10 +44,14 @@ impl Widget for SpeakersPane<'_> {
         // Past the end stays on the last speaker: the item is over, not restarted.
         let current = v.pane.speaker.min(queue.len() - 1);
         let detail = if area.width >= QUEUE_COLUMN_MIN_WIDTH {
-            let names = queue.iter().map(|&u| cols(&v.snapshot.units[u].name));
+            // Measured once per data change when the console draws.
+            let widest = v.speaker_names.unwrap_or_else(|| {
+                let names = queue.iter().map(|&u| cols(&v.snapshot.units[u].name));
+                names.max().unwrap_or(0)
+            });
             // The scorecard needs the room more than the queue does.
             let cap = (area.width / 5).clamp(14, 26);
-            let width = ((names.max().unwrap_or(0) + 4) as u16).clamp(10, cap);
+            let width = ((widest + 4) as u16).clamp(10, cap);
             let column = Rect { width, ..area };
             queue_column(v, &queue, current, column, buf);
             Rect {

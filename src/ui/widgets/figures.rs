@@ -2,6 +2,7 @@
 //! every pane: gaps behind, pace in points, investments.
 
 use crate::i18n::num;
+pub use crate::model::shown::investment_decimals;
 
 /// A gap behind someone: "—" for the first (nothing to catch up), else
 /// `-x` with `fmt` giving x's form (a percentage, or a value with its unit).
@@ -38,22 +39,6 @@ pub fn pace_points(completion: f64, time_progress: f64) -> (String, bool) {
     } else {
         (format!("-{text}"), false)
     }
-}
-
-/// The decimals a column of investments needs: those of its most precise
-/// value, up to two.
-pub fn investment_decimals(values: impl Iterator<Item = f64>) -> u8 {
-    values
-        .map(|x| {
-            (0..2u8)
-                .find(|&d| {
-                    let scaled = x * 10f64.powi(i32::from(d));
-                    (scaled - scaled.round()).abs() < 1e-9
-                })
-                .unwrap_or(2)
-        })
-        .max()
-        .unwrap_or(0)
 }
 
 /// A column of investments with one precision for all of them: as many

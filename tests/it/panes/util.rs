@@ -10,7 +10,7 @@ use guotang::ui::panes::{
     projects::ProjectsPane, ranking::RankingPane, seating::SeatingPane, speakers::SpeakersPane,
 };
 use guotang::ui::theme::{Theme, ThemeName};
-use guotang::ui::view::{PaneState, TimerState, TimerView, View};
+use guotang::ui::view::{Frames, PaneState, TimerState, TimerView, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -37,6 +37,7 @@ pub struct Fixture {
     pub seating: Vec<SeatedZone>,
     pub unzoned: Vec<usize>,
     pub twins: Vec<bool>,
+    pub frames: Frames,
     pub theme: Theme,
 }
 
@@ -47,12 +48,14 @@ impl Fixture {
         let seating = seat(&doc.snapshot, &standings);
         let unzoned = unzoned(&doc.snapshot, &standings);
         let twins = twins(&doc.snapshot);
+        let frames = Frames::compute(&doc.snapshot, &standings, &seating, &unzoned, &twins, &[]);
         Fixture {
             snapshot: doc.snapshot,
             standings,
             seating,
             unzoned,
             twins,
+            frames,
             theme: Theme::new(ThemeName::Dark),
         }
     }
@@ -140,10 +143,12 @@ pub fn render(fx: &Fixture, setup: &Setup, w: u16, h: u16) -> (Buffer, Rect) {
         item: setup.item.and_then(|i| fx.snapshot.agenda.get(i)),
         pane: &setup.state,
         speakers: &queue,
+        speaker_names: None,
         heard: setup.heard.as_ref(),
         speaker_timer: setup.timer,
         item_timer: None,
         changed: &[],
+        frames: &fx.frames,
     };
     let area = Rect::new(MARGIN, MARGIN, w, h);
     let mut buf = Buffer::empty(Rect::new(0, 0, w + 2 * MARGIN, h + 2 * MARGIN));

@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Focus, Order, Subject};
+use crate::app::frames::Chart;
 use crate::i18n::{num, pct};
 use crate::model::{Card, CardSource, MetricKind};
 use crate::ui::draw::put;
@@ -55,78 +56,89 @@ impl Bar<'_> {
     }
 }
 
-fn bars<'a>(v: &'a View<'a>, f: &Focus) -> Vec<Bar<'a>> {
+/// Unit `u`'s bar, its rank among what the bars show (`by`).
+fn bar<'a>(v: &'a View<'a>, f: &Focus, by: Order, u: usize) -> Bar<'a> {
     let dash = || NONE_DASH.get(v.lang).to_owned();
-    let by = f.chart_order();
     let history = !v.snapshot.history.is_empty();
-    f.order(by)
-        .into_iter()
-        .map(|u| {
-            let us = &v.standings.units[u];
-            let name = v.snapshot.units[u].name.as_str();
-            match f.subject {
-                Subject::Composite => Bar {
-                    rank: us.rank.map_or_else(dash, |r| r.to_string()),
-                    change: match (history, us.rank) {
-                        (true, Some(_)) => rank_change(us.trend.rank_change, v.lang),
-                        _ => String::new(),
-                    },
-                    name,
-                    changed: v.changed(u),
-                    length: us.composite,
-                    figure: us
-                        .composite
-                        .map_or_else(|| UNRANKED.get(v.lang).to_owned(), |c| v.composite(c)),
-                    completion: String::new(),
-                    card: us.card,
-                    decided: us.source == CardSource::Decision,
-                    vetoed: us.veto.is_some(),
-                },
-                Subject::Metric(mi) => {
-                    let ms = us.metrics.get(mi).copied().unwrap_or_default();
-                    let has = ms.actual.is_some() || ms.target.is_some();
-                    let figure = match v.snapshot.metrics.get(mi) {
-                        Some(m) if has => format!("{}{}", num(ms.value(), m.decimals), m.unit),
-                        _ => dash(),
-                    };
-                    let (length, completion) = if f.completion {
-                        (ms.completion, ms.completion.map_or_else(dash, pct))
-                    } else {
-                        (has.then(|| ms.value()), String::new())
-                    };
-                    // The rank of what the bars show.
-                    let rank = match by {
-                        Order::Completion => ms.completion_rank,
-                        Order::Value => ms.rank,
-                    };
-                    Bar {
-                        rank: rank.map_or_else(dash, |r| r.to_string()),
-                        change: String::new(),
-                        name,
-                        changed: v.changed(u),
-                        length,
-                        figure,
-                        completion,
-                        card: us.card,
-                        decided: us.source == CardSource::Decision,
-                        vetoed: us.veto.is_some(),
-                    }
-                }
+    let us = &v.standings.units[u];
+    let name = v.snapshot.units[u].name.as_str();
+    match f.subject {
+        Subject::Composite => Bar {
+            rank: us.rank.map_or_else(dash, |r| r.to_string()),
+            change: match (history, us.rank) {
+                (true, Some(_)) => rank_change(us.trend.rank_change, v.lang),
+                _ => String::new(),
+            },
+            name,
+            changed: v.changed(u),
+            length: us.composite,
+            figure: us
+                .composite
+                .map_or_else(|| UNRANKED.get(v.lang).to_owned(), |c| v.composite(c)),
+            completion: String::new(),
+            card: us.card,
+            decided: us.source == CardSource::Decision,
+            vetoed: us.veto.is_some(),
+        },
+        Subject::Metric(mi) => {
+            let ms = us.metrics.get(mi).copied().unwrap_or_default();
+            let has = ms.actual.is_some() || ms.target.is_some();
+            let figure = match v.snapshot.metrics.get(mi) {
+                Some(m) if has => format!("{}{}", num(ms.value(), m.decimals), m.unit),
+                _ => dash(),
+            };
+            let (length, completion) = if f.completion {
+                (ms.completion, ms.completion.map_or_else(dash, pct))
+            } else {
+                (has.then(|| ms.value()), String::new())
+            };
+            // The rank of what the bars show.
+            let rank = match by {
+                Order::Completion => ms.completion_rank,
+                Order::Value => ms.rank,
+            };
+            Bar {
+                rank: rank.map_or_else(dash, |r| r.to_string()),
+                change: String::new(),
+                name,
+                changed: v.changed(u),
+                length,
+                figure,
+                completion,
+                card: us.card,
+                decided: us.source == CardSource::Decision,
+                vetoed: us.veto.is_some(),
             }
-        })
-        .collect()
+        }
+    }
+}
+
+/// What the chart measures over all its bars (`order`): once per data
+/// change, group, subject and language, not on every frame.
+fn measure(v: &View, f: &Focus, by: Order, order: &[usize]) -> Chart {
+    let mut m = Chart::default();
+    for &u in order {
+        let b = bar(v, f, by, u);
+        m.change = m.change.max(cols(&b.change));
+        m.rank = m.rank.max(cols(&b.rank));
+        m.figure = m.figure.max(cols(&b.figure));
+        m.completion = m.completion.max(cols(&b.completion));
+        m.name = m.name.max(cols(b.name));
+        m.mark = m.mark.max(b.mark(v.lang).map_or(0, cols));
+        if let Some(x) = b.length.filter(|x| x.is_finite()) {
+            m.top = m.top.max(x);
+        }
+        m.decided |= b.decided && !b.vetoed;
+        m.vetoed |= b.vetoed;
+    }
+    m
 }
 
 /// The length a full bar stands for: at least 100% in completion views (so
 /// the pace line sits where the year stands), at least the full mark for
 /// scores in points (the weights of the score metrics: 100 of 100), the
 /// largest value otherwise.
-fn scale(v: &View, f: &Focus, bars: &[Bar]) -> f64 {
-    let top = bars
-        .iter()
-        .filter_map(|b| b.length)
-        .filter(|x| x.is_finite())
-        .fold(0.0_f64, f64::max);
+fn scale(v: &View, f: &Focus, top: f64) -> f64 {
     let full_mark: f64 = match f.subject {
         Subject::Composite if v.points() => v
             .snapshot
@@ -162,15 +174,11 @@ struct Cols {
     mark: usize,
 }
 
-fn columns(bars: &[Bar], width: usize, lang: crate::i18n::Lang) -> Cols {
-    let widest = |g: &dyn Fn(&Bar) -> usize| bars.iter().map(g).max().unwrap_or(0);
-    let change = widest(&|b| cols(&b.change));
+fn columns(m: &Chart, width: usize) -> Cols {
+    let change = m.change;
     // The change sits after the rank, one space between: `1 ↑2`.
-    let rank = widest(&|b| cols(&b.rank)) + if change > 0 { change + 1 } else { 0 };
-    let figure = widest(&|b| cols(&b.figure));
-    let completion = widest(&|b| cols(&b.completion));
-    let names = widest(&|b| cols(b.name));
-    let mark = widest(&|b| b.mark(lang).map_or(0, cols));
+    let rank = m.rank + if change > 0 { change + 1 } else { 0 };
+    let (figure, completion, names, mark) = (m.figure, m.completion, m.name, m.mark);
     let values = figure
         + if completion > 0 { 1 + completion } else { 0 }
         + if mark > 0 { 1 + mark } else { 0 };
@@ -199,23 +207,37 @@ fn columns(bars: &[Bar], width: usize, lang: crate::i18n::Lang) -> Cols {
 /// Draws the chart in `area` (below the pane's title).
 pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let t = v.theme;
-    let bars = bars(v, f);
-    let scale = scale(v, f, &bars);
-    let c = columns(&bars, usize::from(area.width), v.lang);
+    let by = f.chart_order();
+    let order = f.order(by);
+    let subject = match f.subject {
+        Subject::Composite => 0,
+        Subject::Metric(mi) => mi + 1,
+    };
+    let m = v
+        .frames
+        .charts
+        .get_or((f.group_pos, subject, v.lang), || measure(v, f, by, &order));
+    let scale = scale(v, f, m.top);
+    let c = columns(&m, usize::from(area.width));
     let axis = c.bar > 0 && area.height >= 4;
     let room = usize::from(area.height) - usize::from(axis);
-    let win = Window::new(bars.len(), room, v.pane.scroll);
+    let win = Window::new(order.len(), room, v.pane.scroll);
+    // Only the bars in the window are made.
+    let bars: Vec<Bar> = order[win.range()]
+        .iter()
+        .map(|&u| bar(v, f, by, u))
+        .collect();
     // A blank line between bars when they all fit twice over: a projected
     // chart reads better with air between its bars. With more room (a
     // wall), the bars thicken, up to three rows each.
-    let pitch = (room / bars.len().max(1)).clamp(1, MAX_PITCH) as u16;
+    let pitch = (room / order.len().max(1)).clamp(1, MAX_PITCH) as u16;
     let thick = if pitch >= 3 { pitch - 1 } else { 1 };
     let pace = f
         .pace(v)
         .then(|| marker_cell(v.standings.time_progress / scale, c.bar))
         .flatten();
     let at = |dx: usize| area.x.saturating_add(dx.min(usize::from(u16::MAX)) as u16);
-    for (line, b) in bars[win.range()].iter().enumerate() {
+    for (line, b) in bars.iter().enumerate() {
         let top = area.y + line as u16 * pitch;
         // The words on the bar's middle row.
         let y = top + (thick - 1) / 2;
@@ -311,14 +333,14 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     // What the marks mean, under the chart when there is a line for it.
     if c.mark > 0 && y < area.bottom() {
         let mut said = Vec::new();
-        if bars.iter().any(|b| b.decided && !b.vetoed) {
+        if m.decided {
             said.push(format!(
                 "{} {}",
                 DECIDED_MARK.get(v.lang),
                 DECIDED_LEGEND.get(v.lang)
             ));
         }
-        if bars.iter().any(|b| b.vetoed) {
+        if m.vetoed {
             said.push(format!(
                 "{} {}",
                 VETO_MARK.get(v.lang),

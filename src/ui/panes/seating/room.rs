@@ -75,6 +75,12 @@ impl Room {
         if tile < MIN_TILE {
             return None;
         }
+        // The seats alone in their lowest tiles, before any list is
+        // wrapped: a room of 2,000 units does not fit, whatever its lists.
+        let seats_only: usize = zones.iter().map(|z| 2 + z.rows * 3).sum();
+        if 4 + seats_only > usize::from(area.height) {
+            return None;
+        }
         let w = usize::from(area.width);
         let text = tile - 2;
         let lists: Vec<(List, List)> = zones

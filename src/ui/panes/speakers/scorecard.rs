@@ -303,31 +303,12 @@ fn projects_table(v: &View, unit: usize) -> Table {
     let lang = v.lang;
     let dash = NONE_DASH.get(lang);
     // The overdue first, latest first as the model sorts them; then the rest
-    // in the snapshot's order.
-    let late: Vec<(usize, i64)> = v
-        .standings
-        .overdue
+    // in the snapshot's order: grouped by unit once per data change.
+    let listed: Vec<(&crate::model::Project, i64)> = v
+        .frames
+        .unit_projects(unit)
         .iter()
-        .filter(|o| {
-            v.snapshot
-                .projects
-                .get(o.project)
-                .is_some_and(|p| p.unit == unit)
-        })
-        .map(|o| (o.project, o.days_late))
-        .collect();
-    let rest = v
-        .snapshot
-        .projects
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| p.unit == unit && !late.iter().any(|(k, _)| k == i))
-        .map(|(i, _)| (i, -1));
-    let listed: Vec<(&crate::model::Project, i64)> = late
-        .iter()
-        .copied()
-        .chain(rest)
-        .filter_map(|(i, days)| v.snapshot.projects.get(i).map(|p| (p, days)))
+        .filter_map(|&(i, days)| v.snapshot.projects.get(i).map(|p| (p, days)))
         .collect();
     // One precision for the investment column.
     let decimals = investment_decimals(listed.iter().filter_map(|(p, _)| p.investment));

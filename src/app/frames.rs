@@ -1,0 +1,374 @@
+//! What a frame would otherwise measure over every unit or project: taken
+//! once per data change, beside the derived standings. A frame at 2,000
+//! units / 100,000 projects must stay under a millisecond, and it shows a
+//! screenful of them. Nothing here depends on the theme; what depends on
+//! the language is kept for both.
+
+use crate::i18n::Lang;
+use crate::model::order::SeatedZone;
+use crate::model::{Snapshot, Standings};
+use crate::sanitize::one_line;
+use crate::text::width;
+use seating_list::Widest;
+
+pub mod memo;
+pub mod seating_list;
+
+use memo::Memo;
+
+/// The panes' per-data-change figures.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frames {
+    /// The decimals of the late projects' investment column: those of the
+    /// most precise of them all, so the column reads aligned as it scrolls.
+    pub late_decimals: u8,
+    /// Projects at the stalled stage, overdue or not (the overview's count).
+    pub stalled_projects: usize,
+    /// Columns of the editor's project id column (the longest id, 6 to 12).
+    pub project_id_width: usize,
+    /// Each unit's projects as its scorecard lists them, the overdue first
+    /// (latest first, as the model sorts them) with their days late, then
+    /// the rest in the snapshot's order (days -1): unit `u`'s are
+    /// `unit_projects[unit_starts[u]..unit_starts[u + 1]]`.
+    unit_projects: Vec<(usize, i64)>,
+    unit_starts: Vec<usize>,
+    /// The seating list's widest cell per column, in Chinese and English.
+    seating_widest: [Widest; 2],
+    /// Per agenda item: the widest unit name of its speaker queue, in
+    /// columns (the speakers pane sizes its queue column by it).
+    queue_names: Vec<usize>,
+    /// The ranking chart's measures per (group, subject: 0 the composite,
+    /// else metric + 1, language), measured when first drawn.
+    pub charts: Memo<(usize, usize, Lang), Chart>,
+}
+
+/// What a ranking chart measures over all its bars: its columns' widths,
+/// the longest bar, and which marks need a legend.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Chart {
+    pub rank: usize,
+    pub change: usize,
+    pub figure: usize,
+    pub completion: usize,
+    pub name: usize,
+    pub mark: usize,
+    /// The longest finite bar, before scaling (0 when none).
+    pub top: f64,
+    /// Some unit's card is by decision (and not by veto).
+    pub decided: bool,
+    /// Some unit's tier is by veto.
+    pub vetoed: bool,
+}
+
+impl Frames {
+    /// Measures the data once; the derived data computes it with the rest.
+    pub fn compute(
+        s: &Snapshot,
+        st: &Standings,
+        seating: &[SeatedZone],
+        unzoned: &[usize],
+        twins: &[bool],
+        queues: &[Vec<usize>],
+    ) -> Frames {
+        let late = st
+            .overdue
+            .iter()
+            .map(|o| o.project)
+            .chain(st.stalled.iter().copied());
+        let late_decimals = crate::model::shown::investment_decimals(
+            late.filter_map(|i| s.projects.get(i).and_then(|p| p.investment)),
+        );
+        let (unit_projects, unit_starts) = unit_projects(s, st);
+        let widest = |lang| {
+            seating_list::widest(&seating_list::Source {
+                snapshot: s,
+                standings: st,
+                seating,
+                unzoned,
+                twins,
+                lang,
+            })
+        };
+        Frames {
+            late_decimals,
+            stalled_projects: s
+                .projects
+                .iter()
+                .filter(|p| p.stage == crate::model::Stage::Stalled)
+                .count(),
+            project_id_width: super::editor::sheets::id_width(s),
+            unit_projects,
+            unit_starts,
+            seating_widest: [widest(Lang::Zh), widest(Lang::En)],
+            queue_names: queues
+                .iter()
+                .map(|q| {
+                    q.iter()
+                        .filter_map(|&u| s.units.get(u))
+                        .map(|u| width(&one_line(&u.name)))
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect(),
+            charts: Memo::default(),
+        }
+    }
+
+    /// Unit `u`'s projects as its scorecard lists them: (project, days
+    /// late, or -1 when not overdue).
+    pub fn unit_projects(&self, u: usize) -> &[(usize, i64)] {
+        match (self.unit_starts.get(u), self.unit_starts.get(u + 1)) {
+            (Some(&a), Some(&b)) => self.unit_projects.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The widest unit name of agenda item `item`'s speaker queue, in columns.
+    pub fn queue_names(&self, item: usize) -> usize {
+        self.queue_names.get(item).copied().unwrap_or(0)
+    }
+
+    /// The seating list's widest cell per column in `lang`.
+    pub fn seating_widest(&self, lang: Lang) -> &Widest {
+        match lang {
+            Lang::Zh => &self.seating_widest[0],
+            Lang::En => &self.seating_widest[1],
+        }
+    }
+}
+
+/// Every unit's projects, grouped by unit, overdue first: one pass to count,
+/// one to place (a frame then reads a unit's slice, not 100,000 projects).
+fn unit_projects(s: &Snapshot, st: &Standings) -> (Vec<(usize, i64)>, Vec<usize>) {
+    let n = s.units.len();
+    let mut counts = vec![0usize; n + 1];
+    for p in &s.projects {
+        if p.unit < n {
+            counts[p.unit + 1] += 1;
+        }
+    }
+    for u in 0..n {
+        counts[u + 1] += counts[u];
+    }
+    let starts = counts.clone();
+    let mut next = counts;
+    let mut out = vec![(0usize, -1i64); starts[n]];
+    let mut overdue = vec![false; s.projects.len()];
+    let mut place = |u: usize, item: (usize, i64)| {
+        if let Some(slot) = next.get_mut(u)
+            && let Some(cell) = out.get_mut(*slot)
+        {
+            *cell = item;
+            *slot += 1;
+        }
+    };
+    for o in &st.overdue {
+        if let Some(p) = s.projects.get(o.project)
+            && p.unit < n
+        {
+            overdue[o.project] = true;
+            place(p.unit, (o.project, o.days_late));
+        }
+    }
+    for (i, p) in s.projects.iter().enumerate() {
+        if p.unit < n && !overdue[i] {
+            place(p.unit, (i, -1));
+        }
+    }
+    (out, starts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::data::Derived;
+    use crate::app::tests::t0;
+    use crate::app::{Action, App, Options};
+    use crate::model::Document;
+    use crate::model::edit::Assignment;
+    use crate::store::meeting_log::MeetingLog;
+
+    /// 60 units and 400 projects: more than a screen of the seating list.
+    fn doc() -> Document {
+        let json = crate::testgen::generate(60, 400, 7);
+        Document::from_bytes(crate::model::to_pretty(&json).as_bytes()).unwrap()
+    }
+
+    fn app() -> App {
+        let d = doc();
+        let log = MeetingLog::new("test", d.snapshot.meeting.date, &d.snapshot.meeting.title);
+        App::new(d, Some(1), log, Options::default(), t0())
+    }
+
+    /// What a frame would read, measured afresh from the data in force.
+    fn fresh(app: &App) -> Frames {
+        Derived::compute(app.data.snapshot()).frames
+    }
+
+    fn edit(app: &mut App, text: &str) {
+        app.apply_edit(&[Assignment::parse(text).unwrap()]).unwrap();
+    }
+
+    #[test]
+    fn the_frame_caches_follow_edits_undo_and_reloads() {
+        let mut app = app();
+        assert_eq!(app.data.derived.frames, fresh(&app));
+        let s = app.data.snapshot();
+        // The last unit of the list (off any screen) gets the longest name.
+        let last = app.data.derived.standings.order.last().copied().unwrap();
+        let id = s.units[last].id.clone();
+        let long = "一个名字很长很长很长很长很长很长很长的经济技术开发区管理委员会";
+        let before = app.data.derived.frames.seating_widest(Lang::Zh)[3].clone();
+        assert_ne!(before.1, long);
+        edit(&mut app, &format!("units.{id}.name={long}"));
+        assert_eq!(app.data.derived.frames.seating_widest(Lang::Zh)[3].1, long);
+        assert_eq!(app.data.derived.frames.seating_widest(Lang::En)[3].1, long);
+        assert_eq!(app.data.derived.frames, fresh(&app));
+
+        // A project moves to another unit: its scorecard lists it.
+        let (pid, from) = {
+            let p = &app.data.snapshot().projects[0];
+            (p.id.clone(), p.unit)
+        };
+        let to = (from + 1) % app.data.snapshot().units.len();
+        let to_id = app.data.snapshot().units[to].id.clone();
+        assert!(
+            !app.data
+                .derived
+                .frames
+                .unit_projects(to)
+                .iter()
+                .any(|&(i, _)| i == 0)
+        );
+        edit(&mut app, &format!("projects.{pid}.unit={to_id}"));
+        assert!(
+            app.data
+                .derived
+                .frames
+                .unit_projects(to)
+                .iter()
+                .any(|&(i, _)| i == 0)
+        );
+        assert!(
+            !app.data
+                .derived
+                .frames
+                .unit_projects(from)
+                .iter()
+                .any(|&(i, _)| i == 0)
+        );
+        // A longer id widens the editor's id column.
+        edit(&mut app, &format!("projects.{pid}.id=P-2026-0000042"));
+        assert_eq!(app.data.derived.frames.project_id_width, 12);
+        let stalled = app.data.derived.frames.stalled_projects;
+        let was = app.data.snapshot().projects[0].stage == crate::model::Stage::Stalled;
+        let stage = if was { "producing" } else { "stalled" };
+        edit(&mut app, &format!("projects.P-2026-0000042.stage={stage}"));
+        let now = app.data.derived.frames.stalled_projects;
+        assert_eq!(now, if was { stalled - 1 } else { stalled + 1 });
+        assert_eq!(app.data.derived.frames, fresh(&app));
+
+        // Undone, all of it: the caches as they were.
+        app.update(Action::Command(crate::app::Command::Edit));
+        let undo = ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('z'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        );
+        for _ in 0..4 {
+            app.update(Action::Key(undo));
+        }
+        assert_eq!(app.data.derived.frames.seating_widest(Lang::Zh)[3], before);
+        assert_eq!(app.data.derived.frames, fresh(&app));
+        assert_eq!(
+            app.data.derived.frames,
+            Derived::compute(&doc().snapshot).frames
+        );
+
+        // A reload of the edited file: the caches of the new data.
+        let mut edited = doc();
+        edited
+            .edit(&[Assignment::parse(&format!("units.{id}.name={long}")).unwrap()])
+            .unwrap();
+        app.update(Action::Loaded(Ok(Box::new((edited, 2)))));
+        assert_eq!(app.data.derived.frames.seating_widest(Lang::Zh)[3].1, long);
+        assert_eq!(app.data.derived.frames, fresh(&app));
+    }
+
+    #[test]
+    fn a_units_projects_are_its_overdue_latest_first_then_the_rest_in_order() {
+        let d = doc();
+        let s = &d.snapshot;
+        let st = crate::model::compute(s);
+        let (list, starts) = unit_projects(s, &st);
+        assert_eq!(list.len(), s.projects.len());
+        assert_eq!(starts.len(), s.units.len() + 1);
+        let f = Frames {
+            unit_projects: list,
+            unit_starts: starts,
+            ..Frames::default()
+        };
+        let mut late_seen = 0;
+        for u in 0..s.units.len() {
+            // As the scorecard listed them before: a scan of every project.
+            let late: Vec<(usize, i64)> = st
+                .overdue
+                .iter()
+                .filter(|o| s.projects[o.project].unit == u)
+                .map(|o| (o.project, o.days_late))
+                .collect();
+            let rest = (0..s.projects.len())
+                .filter(|&i| s.projects[i].unit == u && !late.iter().any(|(k, _)| *k == i))
+                .map(|i| (i, -1));
+            let want: Vec<(usize, i64)> = late.iter().copied().chain(rest).collect();
+            late_seen += late.len();
+            assert_eq!(f.unit_projects(u), want.as_slice(), "unit {u}");
+        }
+        assert!(late_seen > 0, "the fixture has overdue projects");
+        assert_eq!(f.unit_projects(s.units.len()), &[]);
+    }
+
+    /// The ranking chart's measures are taken when first drawn and dropped
+    /// with the data: after an edit the chart is measured on the new data.
+    #[test]
+    fn the_chart_memo_is_measured_on_first_draw_and_dropped_on_an_edit() {
+        let d = doc();
+        let item = d
+            .snapshot
+            .agenda
+            .iter()
+            .position(|it| it.pane == crate::model::Pane::Ranking)
+            .expect("a ranking item");
+        let mut app = crate::cli::render::app_at_item(
+            d,
+            item,
+            crate::app::theme_name::ThemeName::Dark,
+            None,
+            (200, 60),
+        );
+        assert!(app.data.derived.frames.charts.is_empty());
+        let before = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(app.data.derived.frames.charts.len(), 1);
+        // Drawn again from the memo: the same frame.
+        assert_eq!(crate::ui::screen::render(&app, 200, 60), before);
+        let name_width = |app: &App| {
+            let key = (0, 0, app.prefs.lang);
+            app.data
+                .derived
+                .frames
+                .charts
+                .get_or(key, || panic!("measured"))
+                .name
+        };
+        let was = name_width(&app);
+        // The longest name in the first group, on a unit off the screen.
+        let group = &app.data.derived.standings.groups[0];
+        let last = *group.members.last().unwrap();
+        let id = app.data.snapshot().units[last].id.clone();
+        let long = "名".repeat(was / 2 + 3);
+        edit(&mut app, &format!("units.{id}.name={long}"));
+        assert!(app.data.derived.frames.charts.is_empty());
+        let _ = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(name_width(&app), crate::text::width(&long));
+        assert!(name_width(&app) > was);
+    }
+}
