@@ -10,6 +10,7 @@ use guotang::text::width;
 use guotang::ui::buffer_text::{ansi, plain};
 use guotang::ui::screen::render;
 use guotang::ui::theme::ThemeName;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 const CJK: &str = include_str!("../fixtures/cjk.json");
 const EN: &str = include_str!("../fixtures/en.json");
@@ -142,6 +143,33 @@ fn seating_loses_no_unit() {
     assert!(text.contains("缺 9 座"), "{text}");
     // No seat is empty while a unit of the zone waits: the red zone is full.
     assert!(text.contains("红区   4/4 座"), "{text}");
+}
+
+/// The seating as a list (Tab): units that share a name read apart in
+/// their seats as on the grid, by their group (before, a seated twin was
+/// its bare name: 高新技术产业开发区 twice in the yellow zone, of two cities).
+#[test]
+fn the_seating_list_tells_seated_twins_apart() {
+    let d = doc(ZONES);
+    let item = d
+        .snapshot
+        .agenda
+        .iter()
+        .position(|i| i.pane == guotang::model::Pane::Seating)
+        .unwrap();
+    let mut app = app_at_item(d, item, ThemeName::Dark, None, (200, 60));
+    app.update(Action::Key(KeyEvent::from(KeyCode::Tab)));
+    let text = plain(&render(&app, 200, 60));
+    for seated in [
+        "经济技术开发区（六安市）",
+        "经济技术开发区（安庆市）",
+        "高新技术产业开发区（六安市）",
+        "高新技术产业开发区（安庆市）",
+    ] {
+        assert!(text.contains(seated), "{seated} missing:\n{text}");
+    }
+    // A name no other unit has stays bare.
+    assert!(text.contains("皖江大道产业园 "), "{text}");
 }
 
 fn app_on(item: usize) -> guotang::app::App {

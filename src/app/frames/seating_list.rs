@@ -143,7 +143,8 @@ pub fn texts<'a>(
                         zone,
                         Cow::Owned((seat.row + 1).to_string()),
                         Cow::Owned((seat.seat + 1).to_string()),
-                        b(s.units[seat.unit].name.as_str()),
+                        // Twins read apart here as on the grid.
+                        label(seat.unit),
                         b(seat.person.as_str()),
                     ];
                     (texts, seat.unit, Card::NONE)
