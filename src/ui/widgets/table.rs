@@ -259,16 +259,31 @@ impl Table {
         area: Rect,
         buf: &mut Buffer,
         scroll: usize,
-        (more, lang): (crate::words::labels::L, crate::i18n::Lang),
+        more: (crate::words::labels::L, crate::i18n::Lang),
         note_style: Style,
     ) {
         let room = usize::from(area.height).saturating_sub(1);
         let win = super::line::Window::new(self.rows.len(), room, scroll);
+        self.render_window(area, buf, win.start, win, more, note_style);
+    }
+
+    /// Draws the header and the window's rows, found from `start` in
+    /// `self.rows` (0 when the rows are the window's alone), then the note
+    /// of how many more there are.
+    pub fn render_window(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        start: usize,
+        win: super::line::Window,
+        (more, lang): (crate::words::labels::L, crate::i18n::Lang),
+        note_style: Style,
+    ) {
         let body = Rect {
             height: (1 + win.len) as u16,
             ..area
         };
-        self.render(body, buf, win.start);
+        self.render(body, buf, start);
         if win.hidden > 0 {
             let y = area.y + 1 + win.len as u16;
             let note = super::line::count(more, lang, win.hidden);

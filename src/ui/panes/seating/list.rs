@@ -14,9 +14,8 @@ use ratatui::style::Style;
 
 use super::ZoneView;
 use crate::app::frames::seating_list::{Kind, Source, places, texts, total};
-use crate::ui::draw::put;
 use crate::ui::view::View;
-use crate::ui::widgets::line::{Window, count};
+use crate::ui::widgets::line::Window;
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 use crate::words::labels::{
     MORE_ROWS, SEATING_PERSON, SEATING_ROW_HEADER, SEATING_SEAT_HEADER, SEATING_ZONE, UNIT,
@@ -91,22 +90,6 @@ pub(super) fn draw(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
         rows,
         header_style: t.muted,
     };
-    let body = Rect {
-        height: (1 + win.len) as u16,
-        ..area
-    };
-    table.render(body, buf, 0);
-    if win.hidden > 0 {
-        let y = area.y + 1 + win.len as u16;
-        let note = count(MORE_ROWS, lang, win.hidden);
-        put(
-            buf,
-            area,
-            area.x,
-            y,
-            &note,
-            usize::from(area.width),
-            t.muted,
-        );
-    }
+    // The rows are the window's alone (and the widest, never drawn).
+    table.render_window(area, buf, 0, win, (MORE_ROWS, lang), t.muted);
 }
