@@ -64,7 +64,12 @@ impl Document {
     /// [`Document::from_bytes`] on bytes it may keep: the record holds the
     /// projects as spans of this text instead of parsed values.
     pub fn from_text(bytes: Vec<u8>) -> Result<Document, Problems> {
-        let text = Arc::new(bytes);
+        Document::from_shared(Arc::new(bytes))
+    }
+
+    /// [`Document::from_text`] on text shared with the caller (who may hash
+    /// it meanwhile).
+    pub fn from_shared(text: Arc<Vec<u8>>) -> Result<Document, Problems> {
         let record = parse::parse_record(Arc::clone(&text))?;
         match validate::validate_record(&record) {
             Ok(snapshot) => Ok(Document {

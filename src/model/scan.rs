@@ -28,6 +28,8 @@ use serde_json::{Map, Value};
 
 use super::parse::ElementValue;
 
+mod pieces;
+
 /// Where an element starts and ends in the text.
 pub(super) type Span = (usize, usize);
 
@@ -108,31 +110,18 @@ fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// The spans of the elements of the list at `*at`, each an object, and
-/// moves past the list.
+/// moves past the list. A long list is delimited in pieces
+/// ([`pieces::delimit`]), with the same result.
 fn elements(bytes: &[u8], at: &mut usize) -> Option<Vec<Span>> {
     expect(bytes, at, b'[')?;
-    let mut spans = Vec::new();
-    let mut i = skip_ws(bytes, *at);
+    let i = skip_ws(bytes, *at);
     if bytes.get(i) == Some(&b']') {
         *at = i + 1;
-        return Some(spans);
+        return Some(Vec::new());
     }
-    loop {
-        if bytes.get(i) != Some(&b'{') {
-            return None;
-        }
-        let end = object_end(bytes, i)?;
-        spans.push((i, end));
-        i = skip_ws(bytes, end);
-        match bytes.get(i)? {
-            b',' => i = skip_ws(bytes, i + 1),
-            b']' => {
-                *at = i + 1;
-                return Some(spans);
-            }
-            _ => return None,
-        }
-    }
+    let (spans, end) = pieces::delimit(bytes, i)?;
+    *at = end;
+    Some(spans)
 }
 
 /// Just past the bracket that closes the one at `start`, counting

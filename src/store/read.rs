@@ -3,6 +3,7 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::content::{OnDisk, hash_bytes};
 use crate::model::parse::{MAX_BYTES, too_large};
@@ -144,10 +145,31 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     from_bytes(path, read_bytes(path)?)
 }
 
+/// The least text hashed on a thread of its own while it is parsed.
+const HASH_APART: usize = 1 << 20;
+
 fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
-    // Hashed first: the document keeps the bytes, without a copy.
-    let content_hash = hash_bytes(&bytes);
-    let doc = Document::from_text(bytes).map_err(|problems| LoadError::Invalid {
+    // The document keeps the bytes, without a copy; a large text is
+    // hashed alongside the parsing (which is serial for a while), not
+    // before it.
+    let text = Arc::new(bytes);
+    let (doc, content_hash) = if text.len() < HASH_APART {
+        (Document::from_shared(Arc::clone(&text)), hash_bytes(&text))
+    } else {
+        std::thread::scope(|s| {
+            let hashing = std::thread::Builder::new()
+                .name("hash".into())
+                .spawn_scoped(s, || hash_bytes(&text));
+            let doc = Document::from_shared(Arc::clone(&text));
+            // No thread to be had (a process limit): hashed here.
+            let hash = hashing
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| hash_bytes(&text));
+            (doc, hash)
+        })
+    };
+    let doc = doc.map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
     })?;
