@@ -12,6 +12,7 @@ use crate::text::width;
 use seating_list::Widest;
 
 pub mod memo;
+pub mod pipeline;
 pub mod seating_list;
 
 use memo::Memo;
@@ -40,12 +41,19 @@ pub struct Frames {
     /// The ranking chart's measures per (group, subject: 0 the composite,
     /// else metric + 1, language), measured when first drawn.
     pub charts: Memo<(usize, usize, Lang), Chart>,
+    /// The projects pane's pipeline table per (group, language): its
+    /// widest cells and the group's investment decimals, measured when
+    /// first drawn.
+    pub pipelines: Memo<(usize, Lang), pipeline::Pipeline>,
 }
 
-/// What a ranking chart measures over all its bars: its columns' widths,
-/// the longest bar, and which marks need a legend.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+/// What a ranking chart measures over all its bars: its bars' order, its
+/// columns' widths, the longest bar, and which marks need a legend.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Chart {
+    /// The group's units in the bars' order (a metric's ranking, then the
+    /// units without a figure): shared, a frame takes its window of it.
+    pub order: std::sync::Arc<[usize]>,
     pub rank: usize,
     pub change: usize,
     pub figure: usize,
@@ -111,6 +119,7 @@ impl Frames {
                 })
                 .collect(),
             charts: Memo::default(),
+            pipelines: Memo::default(),
         }
     }
 
@@ -370,5 +379,102 @@ mod tests {
         let _ = crate::ui::screen::render(&app, 200, 60);
         assert_eq!(name_width(&app), crate::text::width(&long));
         assert!(name_width(&app) > was);
+        // The bars' order is kept with the measures: the composite's is the
+        // group's standing order, of the data in force.
+        let order = app
+            .data
+            .derived
+            .frames
+            .charts
+            .get_or((0, 0, app.prefs.lang), || panic!("measured"))
+            .order;
+        assert_eq!(&*order, &app.data.derived.standings.groups[0].members[..]);
+    }
+
+    /// The pipeline table's widest cells are measured per group and
+    /// language when first drawn and dropped with the data: a long name on
+    /// a unit off the screen widens the unit column after an edit, and is
+    /// gone again after the undo.
+    #[test]
+    fn the_pipeline_memo_follows_the_language_edits_and_undo() {
+        // Groups of about 100 units: more than the pane's pipeline shows.
+        let json = crate::testgen::generate(400, 2000, 7);
+        let d = Document::from_bytes(crate::model::to_pretty(&json).as_bytes()).unwrap();
+        let item = d
+            .snapshot
+            .agenda
+            .iter()
+            .position(|it| it.pane == crate::model::Pane::Projects)
+            .expect("a projects item");
+        let mut app = crate::cli::render::app_at_item(
+            d,
+            item,
+            crate::app::theme_name::ThemeName::Dark,
+            None,
+            (200, 60),
+        );
+        app.prefs.lang = Lang::Zh;
+        assert!(app.data.derived.frames.pipelines.is_empty());
+        let before = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(app.data.derived.frames.pipelines.len(), 1);
+        assert_eq!(crate::ui::screen::render(&app, 200, 60), before);
+        let widest = |app: &App, lang| {
+            app.data
+                .derived
+                .frames
+                .pipelines
+                .get_or((0, lang), || panic!("measured"))
+                .widest
+        };
+        // The dash of a start rate or an investment is the language's.
+        app.prefs.lang = Lang::En;
+        let _ = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(app.data.derived.frames.pipelines.len(), 2);
+        let (zh, en) = (widest(&app, Lang::Zh), widest(&app, Lang::En));
+        let fresh = |lang| {
+            let (s, st) = (app.data.snapshot(), &app.data.derived.standings);
+            pipeline::measure(s, st, &st.groups[0], lang)
+        };
+        assert_eq!(zh, fresh(Lang::Zh).widest);
+        assert_eq!(en, fresh(Lang::En).widest);
+        app.prefs.lang = Lang::Zh;
+
+        // The last unit of the first group, off the screen, gets the
+        // longest name: the unit column widens to it after the edit.
+        let group = &app.data.derived.standings.groups[0];
+        let last = *group.members.last().unwrap();
+        assert!(group.members.len() > 60, "more units than the screen shows");
+        let id = app.data.snapshot().units[last].id.clone();
+        let long = "名".repeat(12);
+        // The unit column grows to 20 columns at most.
+        assert!(crate::text::width(&zh[0]) < 20);
+        edit(&mut app, &format!("units.{id}.name={long}"));
+        assert!(app.data.derived.frames.pipelines.is_empty());
+        let after = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(widest(&app, Lang::Zh)[0], long);
+        // The header's 签约 column moved right: the name column is wider.
+        let signed = |buf: &ratatui::buffer::Buffer| {
+            let a = buf.area;
+            (a.top()..a.bottom())
+                .flat_map(|y| (a.left()..a.right()).map(move |x| (x, y)))
+                .find(|&(x, y)| buf[(x, y)].symbol() == "签")
+                .expect("the pipeline's header")
+        };
+        let (x0, _) = signed(&before);
+        let (x1, _) = signed(&after);
+        assert_eq!(x1 - x0, 20 - crate::text::width(&zh[0]) as u16);
+
+        // Undone: measured again on the data as it was.
+        app.update(Action::Command(crate::app::Command::Edit));
+        let undo = ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('z'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        );
+        app.update(Action::Key(undo));
+        app.leave_edit();
+        assert!(app.data.derived.frames.pipelines.is_empty());
+        let undone = crate::ui::screen::render(&app, 200, 60);
+        assert_eq!(signed(&undone), signed(&before));
+        assert_eq!(widest(&app, Lang::Zh), zh);
     }
 }

@@ -9,13 +9,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::i18n::{num, pct};
+use crate::app::frames::pipeline;
+use crate::i18n::num;
 use crate::model::projects::Milestone;
 use crate::model::standings::GroupStanding;
 use crate::model::{Snapshot, Stage};
 use crate::ui::draw::put;
 use crate::ui::view::View;
-use crate::ui::widgets::figures::investments;
 use crate::ui::widgets::line::{Window, centered, count, group_name, spans};
 use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
 use crate::words::labels::{
@@ -140,11 +140,10 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
         (name, t.accent),
         (pos.as_str(), t.muted),
     ];
-    let has_projects = group
-        .members
-        .iter()
-        .any(|&u| v.standings.pipelines.get(u).is_some_and(|p| p.total() > 0));
-    if !has_projects {
+    let memo = v.frames.pipelines.get_or((gi, lang), || {
+        pipeline::measure(v.snapshot, v.standings, group, lang)
+    });
+    if !memo.has_projects {
         spans(buf, area, area.x, area.y, usize::from(area.width), &title);
         let rest = Rect {
             y: area.y.saturating_add(1).min(area.bottom()),
@@ -167,57 +166,59 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
         Align::Right,
         4,
     ));
-    let dash = NONE_DASH.get(lang);
-    // One precision for the column; a unit whose projects give no
-    // investment shows —, not 0.
-    let totals: Vec<Option<f64>> = group
-        .members
+    // Only the rows in the window are made (a group can have hundreds of
+    // units); the columns' widths over every row come from the memo.
+    let n = group.members.len();
+    let win = Window::new(n, usize::from(area.height).saturating_sub(2), scroll);
+    let mut rows: Vec<Row> = group.members[win.range()]
         .iter()
         .map(|&u| {
             let pl = v.standings.pipelines.get(u).copied().unwrap_or_default();
-            (pl.invested > 0).then_some(pl.investment)
-        })
-        .collect();
-    let totals = investments(&totals, dash);
-    let rows = group
-        .members
-        .iter()
-        .zip(totals)
-        .map(|(&u, inv)| {
-            let pl = v.standings.pipelines.get(u).copied().unwrap_or_default();
             let card = v.standings.units[u].card;
-            let mut cells = vec![Cell::new(v.snapshot.units[u].name.as_str(), v.bar(card))];
-            for &stage in Stage::all() {
-                let c = pl.count(stage);
-                let style = match (c, stage) {
-                    (0, _) => t.muted,
-                    (_, Stage::Stalled | Stage::Lost) => t.alarm,
-                    _ => t.base,
-                };
-                cells.push(Cell::new(
-                    if c == 0 {
-                        "·".to_owned()
-                    } else {
-                        c.to_string()
-                    },
-                    style,
-                ));
-            }
-            cells.push(Cell::new(
-                pl.start_rate.map_or_else(|| dash.to_owned(), pct),
-                t.accent,
-            ));
-            cells.push(Cell::new(inv, t.base));
+            let texts = pipeline::texts(v.snapshot, v.standings, u, memo.decimals, lang);
+            let styles = std::iter::once(v.bar(card))
+                .chain(
+                    Stage::all()
+                        .iter()
+                        .map(|&stage| match (pl.count(stage), stage) {
+                            (0, _) => t.muted,
+                            (_, Stage::Stalled | Stage::Lost) => t.alarm,
+                            _ => t.base,
+                        }),
+                )
+                .chain([t.accent, t.base]);
+            let cells = texts
+                .into_iter()
+                .zip(styles)
+                .map(|(text, style)| Cell::new(text, style))
+                .collect();
             Row::new(cells)
         })
         .collect();
+    // A row off screen only counts towards its columns' widths: one more
+    // row, never drawn, carries the widest cell of each column.
+    if win.hidden > 0 {
+        let cells = memo
+            .widest
+            .iter()
+            .map(|text| Cell::new(text.as_str(), t.base))
+            .collect();
+        rows.push(Row::new(cells));
+    }
     let table = Table {
         columns,
         rows,
         header_style: t.muted,
     };
-    let n = table.rows.len();
-    titled(v, &title, &table, MORE_UNITS, area, (scroll, n, 0), buf);
+    titled(
+        v,
+        &title,
+        &table,
+        MORE_UNITS,
+        area,
+        (scroll, n, win.start),
+        buf,
+    );
 }
 
 /// A due date as the meeting reads it: "应开工 04-15" (the year only when

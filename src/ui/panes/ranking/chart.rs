@@ -113,11 +113,12 @@ fn bar<'a>(v: &'a View<'a>, f: &Focus, by: Order, u: usize) -> Bar<'a> {
     }
 }
 
-/// What the chart measures over all its bars (`order`): once per data
-/// change, group, subject and language, not on every frame.
-fn measure(v: &View, f: &Focus, by: Order, order: &[usize]) -> Chart {
+/// The chart's order and what it measures over all its bars: once per
+/// data change, group, subject and language, not on every frame.
+fn measure(v: &View, f: &Focus, by: Order) -> Chart {
+    let order = f.order(by);
     let mut m = Chart::default();
-    for &u in order {
+    for &u in &order {
         let b = bar(v, f, by, u);
         m.change = m.change.max(cols(&b.change));
         m.rank = m.rank.max(cols(&b.rank));
@@ -131,6 +132,7 @@ fn measure(v: &View, f: &Focus, by: Order, order: &[usize]) -> Chart {
         m.decided |= b.decided && !b.vetoed;
         m.vetoed |= b.vetoed;
     }
+    m.order = order.into();
     m
 }
 
@@ -208,7 +210,6 @@ fn columns(m: &Chart, width: usize) -> Cols {
 pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let t = v.theme;
     let by = f.chart_order();
-    let order = f.order(by);
     let subject = match f.subject {
         Subject::Composite => 0,
         Subject::Metric(mi) => mi + 1,
@@ -216,7 +217,8 @@ pub(super) fn draw(v: &View, f: &Focus, area: Rect, buf: &mut Buffer) {
     let m = v
         .frames
         .charts
-        .get_or((f.group_pos, subject, v.lang), || measure(v, f, by, &order));
+        .get_or((f.group_pos, subject, v.lang), || measure(v, f, by));
+    let order = &m.order;
     let scale = scale(v, f, m.top);
     let c = columns(&m, usize::from(area.width));
     let axis = c.bar > 0 && area.height >= 4;
