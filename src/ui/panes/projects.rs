@@ -187,23 +187,11 @@ fn pipeline(v: &View, gi: usize, area: Rect, scroll: usize, buf: &mut Buffer) {
                         }),
                 )
                 .chain([t.accent, t.base]);
-            let cells = texts
-                .into_iter()
-                .zip(styles)
-                .map(|(text, style)| Cell::new(text, style))
-                .collect();
-            Row::new(cells)
+            Row::styled(texts, styles)
         })
         .collect();
-    // A row off screen only counts towards its columns' widths: one more
-    // row, never drawn, carries the widest cell of each column.
     if win.hidden > 0 {
-        let cells = memo
-            .widest
-            .iter()
-            .map(|text| Cell::new(text.as_str(), t.base))
-            .collect();
-        rows.push(Row::new(cells));
+        rows.push(Row::widest(memo.widest.iter().map(String::as_str)));
     }
     let table = Table {
         columns,

@@ -120,6 +120,32 @@ impl Row {
             highlight: None,
         }
     }
+
+    /// A row of texts, each in its style.
+    pub fn styled<T: Into<String>>(
+        texts: impl IntoIterator<Item = T>,
+        styles: impl IntoIterator<Item = Style>,
+    ) -> Row {
+        Row::new(
+            texts
+                .into_iter()
+                .zip(styles)
+                .map(|(text, style)| Cell::new(text, style))
+                .collect(),
+        )
+    }
+
+    /// The row put after a window of rows, never drawn, that carries each
+    /// column's widest cell: the rows off screen count towards the
+    /// columns' widths without being built.
+    pub fn widest<T: Into<String>>(texts: impl IntoIterator<Item = T>) -> Row {
+        Row::new(
+            texts
+                .into_iter()
+                .map(|text| Cell::new(text, Style::default()))
+                .collect(),
+        )
+    }
 }
 
 /// Columns with a drop priority from here on are extras: a full header may

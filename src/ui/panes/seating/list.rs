@@ -16,7 +16,7 @@ use super::ZoneView;
 use crate::app::frames::seating_list::{Kind, Source, places, texts, total};
 use crate::ui::view::View;
 use crate::ui::widgets::line::Window;
-use crate::ui::widgets::table::{Align, Cell, Column, Row, Table};
+use crate::ui::widgets::table::{Align, Column, Row, Table};
 use crate::words::labels::{
     MORE_ROWS, SEATING_PERSON, SEATING_ROW_HEADER, SEATING_SEAT_HEADER, SEATING_ZONE, UNIT,
 };
@@ -59,23 +59,12 @@ pub(super) fn draw(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
                     [v.badge(zone_card), t.warning, t.muted, t.warning, t.warning]
                 }
             };
-            let cells = texts
-                .into_iter()
-                .zip(styles)
-                .map(|(text, style)| Cell::new(text, style))
-                .collect();
-            Row::new(cells)
+            Row::styled(texts, styles)
         })
         .collect();
-    // A row off screen only counts towards its columns' widths: one more
-    // row, never drawn, carries the widest cell of each column.
     if win.hidden > 0 {
         let widest = v.frames.seating_widest(lang);
-        let cells = widest
-            .iter()
-            .map(|(_, text)| Cell::new(text.as_str(), Style::default()))
-            .collect();
-        rows.push(Row::new(cells));
+        rows.push(Row::widest(widest.iter().map(|(_, text)| text.as_str())));
     }
     let table = Table {
         columns: vec![
