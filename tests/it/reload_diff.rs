@@ -300,3 +300,117 @@ fn the_store_reads_a_file_again_against_the_version_held() {
     let got = store::reload::reread(&path, Some(held.content_hash), &held.doc);
     assert!(matches!(got, Ok(Reread::Full(_))), "{got:?}");
 }
+
+/// Writers replace the file while a console reads it again, over and over:
+/// two threads save whole versions atomically, a third writes in place
+/// (truncate, then the text in two halves, as a copy over the file does)
+/// and sometimes stops half way, as a writer killed mid-write leaves it.
+/// Every reading is a whole version written, proven valid, or an error —
+/// never a mix of two versions, never a plan for a broken file — and the
+/// version the reader holds after each reading is the one it took.
+/// Bounded by count: 150 readings, 60 saves per writer.
+#[test]
+fn readings_among_parallel_writers_are_always_one_whole_version() {
+    use guotang::store::{self, reload::Reread};
+    use std::io::Write as _;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("m.json");
+    let base = testgen::generate(6, 400, 11);
+    // Six versions, each differing from the first in a few projects.
+    let versions: Arc<Vec<String>> = Arc::new(
+        (0..6)
+            .map(|k| {
+                let mut v = base.clone();
+                if k > 0 {
+                    for j in [k * 7, k * 31, k * 53] {
+                        v["projects"][j]["name"] = json!(format!("第{k}版项目{j}\"\\n"));
+                    }
+                    v["projects"][k]["investment"] = json!(k as f64 + 0.5);
+                }
+                model::to_pretty(&v)
+            })
+            .collect(),
+    );
+    store::write_atomic(&path, versions[0].as_bytes()).expect("written");
+    let mut held = store::load(&path).expect("loads");
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let (path, versions, stop) = (path.clone(), versions.clone(), stop.clone());
+            std::thread::spawn(move || {
+                for i in 0..60 {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let text = versions[(i * 5 + w) % versions.len()].as_bytes();
+                    if w < 2 {
+                        store::write_atomic(&path, text).expect("written");
+                        continue;
+                    }
+                    // In place; one save in four is cut off half way.
+                    let Ok(mut f) = std::fs::File::create(&path) else {
+                        continue;
+                    };
+                    let half = text.len() / 2;
+                    let _ = f.write_all(&text[..half]);
+                    if i % 4 != 3 {
+                        let _ = f.write_all(&text[half..]);
+                    }
+                }
+            })
+        })
+        .collect();
+
+    let (mut incremental, mut full, mut errors) = (0, 0, 0);
+    for _ in 0..150 {
+        match store::reload::reread(&path, Some(held.content_hash), &held.doc) {
+            Ok(Reread::Unchanged) => {}
+            Ok(Reread::Incremental { plan, content_hash }) => {
+                incremental += 1;
+                plan.apply(&mut held.doc);
+                held.content_hash = content_hash;
+                let text = held.doc.to_pretty();
+                assert!(
+                    versions.contains(&text),
+                    "an incremental reading is no version written"
+                );
+            }
+            Ok(Reread::Full(l)) => {
+                full += 1;
+                assert!(
+                    versions.contains(&l.doc.to_pretty()),
+                    "a full reading is no version written"
+                );
+                held = *l;
+            }
+            Err(_) => errors += 1,
+        }
+        // The held version is always a valid document of its own.
+        assert!(
+            held.doc.snapshot
+                == Document::from_bytes(held.doc.to_pretty().as_bytes())
+                    .expect("valid")
+                    .snapshot
+        );
+    }
+    stop.store(true, Ordering::Relaxed);
+    for w in writers {
+        w.join().expect("a writer");
+    }
+    // Finally whole again: read against what is held, it is that version.
+    store::write_atomic(&path, versions[3].as_bytes()).expect("written");
+    match store::reload::reread(&path, Some(held.content_hash), &held.doc) {
+        Ok(Reread::Incremental { plan, .. }) => {
+            plan.apply(&mut held.doc);
+        }
+        Ok(Reread::Full(l)) => held = *l,
+        Ok(Reread::Unchanged) => {}
+        Err(e) => panic!("a whole file refused: {e}"),
+    }
+    assert_eq!(held.doc.to_pretty(), versions[3]);
+    eprintln!("readings: {incremental} incremental, {full} full, {errors} errors");
+}
