@@ -3,17 +3,8 @@
 //! meeting with its own tiers, points and history, and `roll`, three
 //! meetings in a row.
 
-use crate::sandbox::Sandbox;
+use crate::sandbox::{Sandbox, unit};
 use serde_json::{Value, json};
-
-fn unit<'v>(standings: &'v Value, id: &str) -> &'v Value {
-    standings["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["id"] == id)
-        .unwrap()
-}
 
 #[test]
 fn init_lists_and_writes_every_template() {

@@ -119,19 +119,21 @@ fn overview_totals_count_every_unit() {
     assert!(stalled.contains(" 7 "), "{stalled}");
 }
 
+/// The index of the meeting's seating item.
+fn seating_item(d: &Document) -> usize {
+    d.snapshot
+        .agenda
+        .iter()
+        .position(|i| i.pane == guotang::model::Pane::Seating)
+        .unwrap()
+}
+
 /// The seating of a meeting with more units than seats and units without a
 /// card: every unit is on screen, seated or listed with the reason.
 #[test]
 fn seating_loses_no_unit() {
     let d = doc(ZONES);
-    let item = d
-        .snapshot
-        .agenda
-        .iter()
-        .position(|i| i.pane == guotang::model::Pane::Seating)
-        .unwrap()
-        + 1;
-    let text = plain(&screen(d.clone(), &args(item, 160, 48)));
+    let text = plain(&screen(d.clone(), &args(seating_item(&d) + 1, 160, 48)));
     for u in &d.snapshot.units {
         assert!(
             text.contains(u.name.as_str()),
@@ -151,12 +153,7 @@ fn seating_loses_no_unit() {
 #[test]
 fn the_seating_list_tells_seated_twins_apart() {
     let d = doc(ZONES);
-    let item = d
-        .snapshot
-        .agenda
-        .iter()
-        .position(|i| i.pane == guotang::model::Pane::Seating)
-        .unwrap();
+    let item = seating_item(&d);
     let mut app = app_at_item(d, item, ThemeName::Dark, None, (200, 60));
     app.update(Action::Key(KeyEvent::from(KeyCode::Tab)));
     let text = plain(&render(&app, 200, 60));

@@ -61,3 +61,14 @@ impl Sandbox {
         file
     }
 }
+
+/// The element of `id` in a JSON object's `units` list (a snapshot, or
+/// the standings `guotang table --json` writes).
+pub fn unit<'v>(doc: &'v Value, id: &str) -> &'v Value {
+    doc["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap()
+}

@@ -4,20 +4,11 @@
 
 use std::path::Path;
 
-use crate::sandbox::Sandbox;
+use crate::sandbox::{Sandbox, unit};
 use serde_json::Value;
 
 fn json(path: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
-}
-
-fn unit<'v>(doc: &'v Value, id: &str) -> &'v Value {
-    doc["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["id"] == id)
-        .unwrap()
 }
 
 #[test]
