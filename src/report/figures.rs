@@ -526,10 +526,7 @@ fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
         .copied()
         .filter(|&u| st.units[u].card == card)
         .collect();
-    let mut cols = vec![Column::left(l::UNIT.get(lang)).keep(name_cols(s, &members))];
-    if multi {
-        cols.push(group_column(st, lang));
-    }
+    let mut cols = name_columns(s, st, &members, lang);
     cols.extend([
         Column::center(l::RANK.get(lang)).keep(4),
         Column::right(composite_head(s, lang)),
@@ -540,10 +537,7 @@ fn card_list(s: &Snapshot, st: &Standings, card: Card, lang: Lang) -> Table {
     for &u in &members {
         let us = &st.units[u];
         let unit = &s.units[u];
-        let mut cells = vec![Cell::text(one_line(&unit.name))];
-        if multi {
-            cells.push(Cell::text(group_name(&unit.group, lang)));
-        }
+        let mut cells = name_cells(unit, multi, lang);
         cells.extend([
             Cell::num(
                 us.rank.map_or_else(dash, |r| r.to_string()),
@@ -603,10 +597,7 @@ fn escalations(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
         )
     });
     let units: Vec<usize> = members.iter().map(|&(u, _)| u).collect();
-    let mut cols = vec![Column::left(l::UNIT.get(lang)).keep(name_cols(s, &units))];
-    if multi {
-        cols.push(group_column(st, lang));
-    }
+    let mut cols = name_columns(s, st, &units, lang);
     cols.extend([
         Column::center(tier_head(s, lang)),
         Column::center(tl::STREAK.get(lang)),
@@ -618,10 +609,7 @@ fn escalations(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
     for &(u, k) in &members {
         let us = &st.units[u];
         let unit = &s.units[u];
-        let mut cells = vec![Cell::text(one_line(&unit.name))];
-        if multi {
-            cells.push(Cell::text(group_name(&unit.group, lang)));
-        }
+        let mut cells = name_cells(unit, multi, lang);
         cells.extend([
             card_cell(s, us.card, lang),
             Cell::num(
@@ -635,4 +623,24 @@ fn escalations(s: &Snapshot, st: &Standings, lang: Lang) -> Table {
         t.push(Some(&unit.id), cells);
     }
     t
+}
+
+/// The unit's column, sized for `members`' names, and the group's when the
+/// meeting has several: the first columns of a table of units.
+fn name_columns(s: &Snapshot, st: &Standings, members: &[usize], lang: Lang) -> Vec<Column> {
+    let mut cols = vec![Column::left(l::UNIT.get(lang)).keep(name_cols(s, members))];
+    if st.groups.len() > 1 {
+        cols.push(group_column(st, lang));
+    }
+    cols
+}
+
+/// A unit's name, and its group's when the meeting has several: the first
+/// cells of a row of units (under [`name_columns`]).
+fn name_cells(unit: &crate::model::Unit, multi: bool, lang: Lang) -> Vec<Cell> {
+    let mut cells = vec![Cell::text(one_line(&unit.name))];
+    if multi {
+        cells.push(Cell::text(group_name(&unit.group, lang)));
+    }
+    cells
 }
