@@ -51,7 +51,7 @@ impl Derived {
             .iter()
             .map(|u| Word::new(u.id.clone(), u.name.clone()))
             .collect();
-        let frames = Frames::compute(s, &standings, &seating, &unzoned, &twins, &queues);
+        let frames = Frames::compute(s, &standings, &queues);
         Derived {
             frames,
             standings,

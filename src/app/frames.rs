@@ -5,10 +5,11 @@
 //! the language is kept for both.
 
 use crate::i18n::Lang;
-use crate::model::order::SeatedZone;
 use crate::model::{Snapshot, Standings};
 use crate::sanitize::one_line;
 use crate::text::width;
+use std::sync::Arc;
+
 use seating_list::Widest;
 
 pub mod memo;
@@ -27,14 +28,13 @@ pub struct Frames {
     pub stalled_projects: usize,
     /// Columns of the editor's project id column (the longest id, 6 to 12).
     pub project_id_width: usize,
-    /// Each unit's projects as its scorecard lists them, the overdue first
-    /// (latest first, as the model sorts them) with their days late, then
-    /// the rest in the snapshot's order (days -1): unit `u`'s are
-    /// `unit_projects[unit_starts[u]..unit_starts[u + 1]]`.
-    unit_projects: Vec<(usize, i64)>,
-    unit_starts: Vec<usize>,
-    /// The seating list's widest cell per column, in Chinese and English.
-    seating_widest: [Widest; 2],
+    /// Each unit's projects as its scorecard lists them, laid out when a
+    /// scorecard is first drawn after a data change (an edit pays for it
+    /// only if the screen shows one).
+    unit_projects: Memo<(), Arc<UnitProjects>>,
+    /// The seating list's widest cell per column, per language, measured
+    /// when the list is first drawn.
+    seating_widest: Memo<Lang, Arc<Widest>>,
     /// Per agenda item: the widest unit name of its speaker queue, in
     /// columns (the speakers pane sizes its queue column by it).
     queue_names: Vec<usize>,
@@ -70,14 +70,8 @@ pub struct Chart {
 
 impl Frames {
     /// Measures the data once; the derived data computes it with the rest.
-    pub fn compute(
-        s: &Snapshot,
-        st: &Standings,
-        seating: &[SeatedZone],
-        unzoned: &[usize],
-        twins: &[bool],
-        queues: &[Vec<usize>],
-    ) -> Frames {
+    /// What only some panes need is measured when first drawn.
+    pub fn compute(s: &Snapshot, st: &Standings, queues: &[Vec<usize>]) -> Frames {
         let late = st
             .overdue
             .iter()
@@ -86,17 +80,6 @@ impl Frames {
         let late_decimals = crate::model::shown::investment_decimals(
             late.filter_map(|i| s.projects.get(i).and_then(|p| p.investment)),
         );
-        let (unit_projects, unit_starts) = unit_projects(s, st);
-        let widest = |lang| {
-            seating_list::widest(&seating_list::Source {
-                snapshot: s,
-                standings: st,
-                seating,
-                unzoned,
-                twins,
-                lang,
-            })
-        };
         Frames {
             late_decimals,
             stalled_projects: s
@@ -105,9 +88,8 @@ impl Frames {
                 .filter(|p| p.stage == crate::model::Stage::Stalled)
                 .count(),
             project_id_width: super::editor::sheets::id_width(s),
-            unit_projects,
-            unit_starts,
-            seating_widest: [widest(Lang::Zh), widest(Lang::En)],
+            unit_projects: Memo::default(),
+            seating_widest: Memo::default(),
             queue_names: queues
                 .iter()
                 .map(|q| {
@@ -123,13 +105,10 @@ impl Frames {
         }
     }
 
-    /// Unit `u`'s projects as its scorecard lists them: (project, days
-    /// late, or -1 when not overdue).
-    pub fn unit_projects(&self, u: usize) -> &[(usize, i64)] {
-        match (self.unit_starts.get(u), self.unit_starts.get(u + 1)) {
-            (Some(&a), Some(&b)) => self.unit_projects.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
+    /// Every unit's projects as its scorecard lists them.
+    pub fn unit_projects(&self, s: &Snapshot, st: &Standings) -> Arc<UnitProjects> {
+        self.unit_projects
+            .get_or((), || Arc::new(UnitProjects::of(s, st)))
     }
 
     /// The widest unit name of agenda item `item`'s speaker queue, in columns.
@@ -137,12 +116,35 @@ impl Frames {
         self.queue_names.get(item).copied().unwrap_or(0)
     }
 
-    /// The seating list's widest cell per column in `lang`.
-    pub fn seating_widest(&self, lang: Lang) -> &Widest {
-        match lang {
-            Lang::Zh => &self.seating_widest[0],
-            Lang::En => &self.seating_widest[1],
+    /// The seating list's widest cell per column in `src.lang`.
+    pub fn seating_widest(&self, src: &seating_list::Source) -> Arc<Widest> {
+        self.seating_widest
+            .get_or(src.lang, || Arc::new(seating_list::widest(src)))
+    }
+}
+
+/// Each unit's projects as its scorecard lists them, the overdue first
+/// (latest first, as the model sorts them) with their days late, then the
+/// rest in the snapshot's order (days -1).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnitProjects {
+    /// Unit `u`'s are `list[starts[u]..starts[u + 1]]`.
+    list: Vec<(usize, i64)>,
+    starts: Vec<usize>,
+}
+
+impl UnitProjects {
+    /// Unit `u`'s projects: (project, days late, or -1 when not overdue).
+    pub fn of_unit(&self, u: usize) -> &[(usize, i64)] {
+        match (self.starts.get(u), self.starts.get(u + 1)) {
+            (Some(&a), Some(&b)) => self.list.get(a..b).unwrap_or(&[]),
+            _ => &[],
         }
+    }
+
+    fn of(s: &Snapshot, st: &Standings) -> UnitProjects {
+        let (list, starts) = unit_projects(s, st);
+        UnitProjects { list, starts }
     }
 }
 
@@ -214,6 +216,48 @@ mod tests {
         Derived::compute(app.data.snapshot()).frames
     }
 
+    fn source(app: &App, lang: Lang) -> seating_list::Source<'_> {
+        let d = &app.data.derived;
+        seating_list::Source {
+            snapshot: app.data.snapshot(),
+            standings: &d.standings,
+            seating: &d.seating,
+            unzoned: &d.unzoned,
+            twins: &d.twins,
+            lang,
+        }
+    }
+
+    /// The seating list's widest cells as the data in force's frames give them.
+    fn widest(app: &App, lang: Lang) -> Widest {
+        (*app.data.derived.frames.seating_widest(&source(app, lang))).clone()
+    }
+
+    /// Unit `u`'s projects as the data in force's frames give them.
+    fn projects_of(app: &App, u: usize) -> Vec<(usize, i64)> {
+        let d = &app.data.derived;
+        d.frames
+            .unit_projects(app.data.snapshot(), &d.standings)
+            .of_unit(u)
+            .to_vec()
+    }
+
+    /// Every cache of the data in force, the ones measured when first drawn
+    /// too, equals a fresh measure of the data.
+    fn as_fresh(app: &App) {
+        let f = fresh(app);
+        let d = &app.data.derived;
+        assert_eq!(d.frames, f);
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(widest(app, lang), *f.seating_widest(&source(app, lang)));
+        }
+        let s = app.data.snapshot();
+        assert_eq!(
+            *d.frames.unit_projects(s, &d.standings),
+            *f.unit_projects(s, &d.standings)
+        );
+    }
+
     fn edit(app: &mut App, text: &str) {
         app.apply_edit(&[Assignment::parse(text).unwrap()]).unwrap();
     }
@@ -221,18 +265,18 @@ mod tests {
     #[test]
     fn the_frame_caches_follow_edits_undo_and_reloads() {
         let mut app = app();
-        assert_eq!(app.data.derived.frames, fresh(&app));
+        as_fresh(&app);
         let s = app.data.snapshot();
         // The last unit of the list (off any screen) gets the longest name.
         let last = app.data.derived.standings.order.last().copied().unwrap();
         let id = s.units[last].id.clone();
         let long = "一个名字很长很长很长很长很长很长很长的经济技术开发区管理委员会";
-        let before = app.data.derived.frames.seating_widest(Lang::Zh)[3].clone();
+        let before = widest(&app, Lang::Zh)[3].clone();
         assert_ne!(before.1, long);
         edit(&mut app, &format!("units.{id}.name={long}"));
-        assert_eq!(app.data.derived.frames.seating_widest(Lang::Zh)[3].1, long);
-        assert_eq!(app.data.derived.frames.seating_widest(Lang::En)[3].1, long);
-        assert_eq!(app.data.derived.frames, fresh(&app));
+        assert_eq!(widest(&app, Lang::Zh)[3].1, long);
+        assert_eq!(widest(&app, Lang::En)[3].1, long);
+        as_fresh(&app);
 
         // A project moves to another unit: its scorecard lists it.
         let (pid, from) = {
@@ -241,31 +285,10 @@ mod tests {
         };
         let to = (from + 1) % app.data.snapshot().units.len();
         let to_id = app.data.snapshot().units[to].id.clone();
-        assert!(
-            !app.data
-                .derived
-                .frames
-                .unit_projects(to)
-                .iter()
-                .any(|&(i, _)| i == 0)
-        );
+        assert!(!projects_of(&app, to).iter().any(|&(i, _)| i == 0));
         edit(&mut app, &format!("projects.{pid}.unit={to_id}"));
-        assert!(
-            app.data
-                .derived
-                .frames
-                .unit_projects(to)
-                .iter()
-                .any(|&(i, _)| i == 0)
-        );
-        assert!(
-            !app.data
-                .derived
-                .frames
-                .unit_projects(from)
-                .iter()
-                .any(|&(i, _)| i == 0)
-        );
+        assert!(projects_of(&app, to).iter().any(|&(i, _)| i == 0));
+        assert!(!projects_of(&app, from).iter().any(|&(i, _)| i == 0));
         // A longer id widens the editor's id column.
         edit(&mut app, &format!("projects.{pid}.id=P-2026-0000042"));
         assert_eq!(app.data.derived.frames.project_id_width, 12);
@@ -275,7 +298,7 @@ mod tests {
         edit(&mut app, &format!("projects.P-2026-0000042.stage={stage}"));
         let now = app.data.derived.frames.stalled_projects;
         assert_eq!(now, if was { stalled - 1 } else { stalled + 1 });
-        assert_eq!(app.data.derived.frames, fresh(&app));
+        as_fresh(&app);
 
         // Undone, all of it: the caches as they were.
         app.update(Action::Command(crate::app::Command::Edit));
@@ -286,8 +309,8 @@ mod tests {
         for _ in 0..4 {
             app.update(Action::Key(undo));
         }
-        assert_eq!(app.data.derived.frames.seating_widest(Lang::Zh)[3], before);
-        assert_eq!(app.data.derived.frames, fresh(&app));
+        assert_eq!(widest(&app, Lang::Zh)[3], before);
+        as_fresh(&app);
         assert_eq!(
             app.data.derived.frames,
             Derived::compute(&doc().snapshot).frames
@@ -299,8 +322,8 @@ mod tests {
             .edit(&[Assignment::parse(&format!("units.{id}.name={long}")).unwrap()])
             .unwrap();
         app.update(Action::Loaded(Ok(Box::new((edited, 2)))));
-        assert_eq!(app.data.derived.frames.seating_widest(Lang::Zh)[3].1, long);
-        assert_eq!(app.data.derived.frames, fresh(&app));
+        assert_eq!(widest(&app, Lang::Zh)[3].1, long);
+        as_fresh(&app);
     }
 
     #[test]
@@ -311,11 +334,7 @@ mod tests {
         let (list, starts) = unit_projects(s, &st);
         assert_eq!(list.len(), s.projects.len());
         assert_eq!(starts.len(), s.units.len() + 1);
-        let f = Frames {
-            unit_projects: list,
-            unit_starts: starts,
-            ..Frames::default()
-        };
+        let f = UnitProjects { list, starts };
         let mut late_seen = 0;
         for u in 0..s.units.len() {
             // As the scorecard listed them before: a scan of every project.
@@ -330,10 +349,10 @@ mod tests {
                 .map(|i| (i, -1));
             let want: Vec<(usize, i64)> = late.iter().copied().chain(rest).collect();
             late_seen += late.len();
-            assert_eq!(f.unit_projects(u), want.as_slice(), "unit {u}");
+            assert_eq!(f.of_unit(u), want.as_slice(), "unit {u}");
         }
         assert!(late_seen > 0, "the fixture has overdue projects");
-        assert_eq!(f.unit_projects(s.units.len()), &[]);
+        assert_eq!(f.of_unit(s.units.len()), &[]);
     }
 
     /// The ranking chart's measures are taken when first drawn and dropped

@@ -48,7 +48,7 @@ impl Fixture {
         let seating = seat(&doc.snapshot, &standings);
         let unzoned = unzoned(&doc.snapshot, &standings);
         let twins = twins(&doc.snapshot);
-        let frames = Frames::compute(&doc.snapshot, &standings, &seating, &unzoned, &twins, &[]);
+        let frames = Frames::compute(&doc.snapshot, &standings, &[]);
         Fixture {
             snapshot: doc.snapshot,
             standings,

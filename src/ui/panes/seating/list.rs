@@ -63,7 +63,7 @@ pub(super) fn draw(v: &View, zones: &[ZoneView], area: Rect, buf: &mut Buffer) {
         })
         .collect();
     if win.hidden > 0 {
-        let widest = v.frames.seating_widest(lang);
+        let widest = v.frames.seating_widest(&src);
         rows.push(Row::widest(widest.iter().map(|(_, text)| text.as_str())));
     }
     let table = Table {

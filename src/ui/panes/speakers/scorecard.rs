@@ -303,10 +303,11 @@ fn projects_table(v: &View, unit: usize) -> Table {
     let lang = v.lang;
     let dash = NONE_DASH.get(lang);
     // The overdue first, latest first as the model sorts them; then the rest
-    // in the snapshot's order: grouped by unit once per data change.
-    let listed: Vec<(&crate::model::Project, i64)> = v
-        .frames
-        .unit_projects(unit)
+    // in the snapshot's order: grouped by unit once per data change, when
+    // a scorecard is first drawn.
+    let all = v.frames.unit_projects(v.snapshot, v.standings);
+    let listed: Vec<(&crate::model::Project, i64)> = all
+        .of_unit(unit)
         .iter()
         .filter_map(|&(i, days)| v.snapshot.projects.get(i).map(|p| (p, days)))
         .collect();
