@@ -1,6 +1,7 @@
 //! What a secretary waits for after typing a cell: the edit made
 //! (`Document::edit`, in place for a unit's figure or a project's stage),
-//! the derived data computed again (`Derived::compute`: standings, seating,
+//! the derived data computed again where the edit can reach
+//! (`Derived::again`; and whole, `Derived::compute`: standings, seating,
 //! speaker queues) and the ranking pane drawn at 200×60 — edit → updated
 //! frame, on the demo and on 2,000 units / 100,000 projects; and the same
 //! through the console editor's own path (`App::apply_edit`).
@@ -15,6 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use guotang::app::data::Derived;
 use guotang::cli::render::app_at_item;
 use guotang::model::edit::Assignment;
+use guotang::model::reach::Reach;
 use guotang::model::{Document, Pane};
 use guotang::ui::theme::ThemeName;
 
@@ -49,6 +51,19 @@ fn edit(c: &mut Criterion) {
             g.bench_function(format!("{field}+derive+frame"), |b| {
                 b.iter(|| {
                     // Alternate values, so that every edit changes something.
+                    n += 1;
+                    let changes = app.data.doc.edit(&edits[n % 2]).unwrap();
+                    let reach = Reach::of_changes(&changes, &app.data.doc.snapshot);
+                    app.data.derive_again(&reach);
+                    let frame = guotang::ui::screen::render(&app, 200, 60);
+                    (changes.len(), frame)
+                })
+            });
+            // What the edit cost before the derived data was computed
+            // again only where the edit could reach (and costs a reload
+            // that reaches everything).
+            g.bench_function(format!("{field}+whole derive+frame"), |b| {
+                b.iter(|| {
                     n += 1;
                     let changes = app.data.doc.edit(&edits[n % 2]);
                     app.data.derived = Derived::compute(&app.data.doc.snapshot);

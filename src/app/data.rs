@@ -8,11 +8,12 @@ use chrono::NaiveDateTime;
 use super::editor::sheets::Word;
 use super::frames::Frames;
 use crate::model::order::{self, SeatedZone};
+use crate::model::reach::Reach;
 use crate::model::{self, Document, Pane, Problem, Snapshot, Standings};
 use crate::store::LoadError;
 
 /// Everything computed from a snapshot that panes draw from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Derived {
     pub standings: Standings,
     pub seating: Vec<SeatedZone>,
@@ -35,31 +36,81 @@ impl Derived {
     /// Computes standings, seating and speaker queues.
     pub fn compute(s: &Snapshot) -> Derived {
         let standings = model::compute(s);
-        let seating = order::seat(s, &standings);
-        let unzoned = order::unzoned(s, &standings);
-        let twins = order::twins(s);
-        let queues: Vec<Vec<usize>> = s
-            .agenda
-            .iter()
-            .map(|item| match (&item.speakers, item.pane) {
-                (Some(sel), Pane::Speakers) => order::speakers(s, &standings, sel),
-                _ => Vec::new(),
-            })
-            .collect();
-        let unit_choices = s
-            .units
-            .iter()
-            .map(|u| Word::new(u.id.clone(), u.name.clone()))
-            .collect();
-        let frames = Frames::compute(s, &standings, &queues);
-        Derived {
-            frames,
+        let units = UnitSide::of(s, &standings);
+        let frames = Frames::compute(s, &standings, &units.queues);
+        units.with(standings, frames)
+    }
+
+    /// The derived data again after a change that reached what `reach`
+    /// says (an edit, a reload read against the data in force): the side
+    /// it did not reach is kept. Equal to [`Derived::compute`] of `s`
+    /// whenever `reach` is true to the change; the tests hold it to that.
+    pub fn again(self, s: &Snapshot, reach: &Reach) -> Derived {
+        let Derived {
             standings,
             seating,
             unzoned,
             twins,
             queues,
             unit_choices,
+            frames,
+        } = self;
+        let standings = model::standings::again(standings, s, reach);
+        let units = match reach.units {
+            true => UnitSide::of(s, &standings),
+            false => UnitSide {
+                seating,
+                unzoned,
+                twins,
+                queues,
+                unit_choices,
+            },
+        };
+        let frames = Frames::again(frames, s, &standings, &units.queues, reach);
+        units.with(standings, frames)
+    }
+}
+
+/// What is derived from the units alone, beside their standings.
+struct UnitSide {
+    seating: Vec<SeatedZone>,
+    unzoned: Vec<usize>,
+    twins: Vec<bool>,
+    queues: Vec<Vec<usize>>,
+    unit_choices: Arc<[Word]>,
+}
+
+impl UnitSide {
+    fn of(s: &Snapshot, standings: &Standings) -> UnitSide {
+        UnitSide {
+            seating: order::seat(s, standings),
+            unzoned: order::unzoned(s, standings),
+            twins: order::twins(s),
+            queues: s
+                .agenda
+                .iter()
+                .map(|item| match (&item.speakers, item.pane) {
+                    (Some(sel), Pane::Speakers) => order::speakers(s, standings, sel),
+                    _ => Vec::new(),
+                })
+                .collect(),
+            unit_choices: s
+                .units
+                .iter()
+                .map(|u| Word::new(u.id.clone(), u.name.clone()))
+                .collect(),
+        }
+    }
+
+    fn with(self, standings: Standings, frames: Frames) -> Derived {
+        Derived {
+            standings,
+            seating: self.seating,
+            unzoned: self.unzoned,
+            twins: self.twins,
+            queues: self.queues,
+            unit_choices: self.unit_choices,
+            frames,
         }
     }
 }
@@ -96,6 +147,13 @@ impl Data {
             gone: false,
             generation: 0,
         }
+    }
+
+    /// The derived data again after a change of the document in force
+    /// that reached what `reach` says ([`Derived::again`]).
+    pub fn derive_again(&mut self, reach: &Reach) {
+        let prev = std::mem::take(&mut self.derived);
+        self.derived = prev.again(&self.doc.snapshot, reach);
     }
 
     pub fn snapshot(&self) -> &Snapshot {

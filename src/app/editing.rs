@@ -8,8 +8,9 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use serde_json::{Value, json};
 
 use super::editor::{EditKey, Field, Kind, MARK_SECONDS, Sheet, describe, sheets};
-use super::{App, Derived, Effect};
+use super::{App, Effect};
 use crate::model::edit::{Assignment, ChangeSet, EditError, EditPath, Step};
+use crate::model::reach::Reach;
 use crate::words::edit_labels as el;
 
 impl App {
@@ -364,7 +365,8 @@ impl App {
         if changes.is_empty() {
             return Vec::new();
         }
-        self.data.derived = Derived::compute(self.data.snapshot());
+        let reach = Reach::of_changes(&changes, self.data.snapshot());
+        self.data.derive_again(&reach);
         self.data.generation += 1;
         let until = self.now() + chrono::Duration::seconds(MARK_SECONDS);
         self.edit.mark(&changes, until);

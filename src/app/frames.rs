@@ -5,6 +5,7 @@
 //! the language is kept for both.
 
 use crate::i18n::Lang;
+use crate::model::reach::{Projects, Reach};
 use crate::model::{Snapshot, Standings};
 use crate::sanitize::one_line;
 use crate::text::width;
@@ -24,6 +25,10 @@ pub struct Frames {
     /// The decimals of the late projects' investment column: those of the
     /// most precise of them all, so the column reads aligned as it scrolls.
     pub late_decimals: u8,
+    /// Per project: the decimals of its investment (none without one). The
+    /// late list is read from this after a project's edit, not from each
+    /// late project scattered over 11 MB of projects (3 ms).
+    decimals: Vec<Option<u8>>,
     /// Projects at the stalled stage, overdue or not (the overview's count).
     pub stalled_projects: usize,
     /// Columns of the editor's project id column (the longest id, 6 to 12).
@@ -72,36 +77,65 @@ impl Frames {
     /// Measures the data once; the derived data computes it with the rest.
     /// What only some panes need is measured when first drawn.
     pub fn compute(s: &Snapshot, st: &Standings, queues: &[Vec<usize>]) -> Frames {
-        let late = st
-            .overdue
-            .iter()
-            .map(|o| o.project)
-            .chain(st.stalled.iter().copied());
-        let late_decimals = crate::model::shown::investment_decimals(
-            late.filter_map(|i| s.projects.get(i).and_then(|p| p.investment)),
-        );
+        let decimals = s.projects.iter().map(decimals_of).collect::<Vec<_>>();
         Frames {
-            late_decimals,
-            stalled_projects: s
-                .projects
-                .iter()
-                .filter(|p| p.stage == crate::model::Stage::Stalled)
-                .count(),
+            late_decimals: late_decimals(st, &decimals),
+            decimals,
+            stalled_projects: stalled_projects(st),
             project_id_width: super::editor::sheets::id_width(s),
             unit_projects: Memo::default(),
             seating_widest: Memo::default(),
-            queue_names: queues
-                .iter()
-                .map(|q| {
-                    q.iter()
-                        .filter_map(|&u| s.units.get(u))
-                        .map(|u| width(&one_line(&u.name)))
-                        .max()
-                        .unwrap_or(0)
-                })
-                .collect(),
+            queue_names: queue_names(s, queues),
             charts: Memo::default(),
             pipelines: Memo::default(),
+        }
+    }
+
+    /// The figures again after a change that reached what `reach` says:
+    /// what reads only the side it did not reach is kept, memos included.
+    /// Equal to [`Frames::compute`] whenever `reach` is true to the change.
+    pub fn again(
+        prev: Frames,
+        s: &Snapshot,
+        st: &Standings,
+        queues: &[Vec<usize>],
+        reach: &Reach,
+    ) -> Frames {
+        let projects_kept = reach.projects == Projects::Kept;
+        let mut decimals = prev.decimals;
+        match &reach.projects {
+            Projects::Kept => {}
+            Projects::These(changed) => {
+                for &i in changed {
+                    if let (Some(d), Some(p)) = (decimals.get_mut(i), s.projects.get(i)) {
+                        *d = decimals_of(p);
+                    }
+                }
+            }
+            Projects::All => decimals = s.projects.iter().map(decimals_of).collect(),
+        }
+        Frames {
+            late_decimals: match projects_kept {
+                true => prev.late_decimals,
+                false => late_decimals(st, &decimals),
+            },
+            decimals,
+            stalled_projects: stalled_projects(st),
+            // Ids are kept unless the change reached every project.
+            project_id_width: match reach.projects {
+                Projects::All => super::editor::sheets::id_width(s),
+                _ => prev.project_id_width,
+            },
+            unit_projects: prev.unit_projects.kept(projects_kept),
+            // The seating list, the queues and the charts read no project.
+            seating_widest: prev.seating_widest.kept(!reach.units),
+            queue_names: match reach.units {
+                true => queue_names(s, queues),
+                false => prev.queue_names,
+            },
+            charts: prev.charts.kept(!reach.units),
+            // The pipeline table reads both sides (names, pipelines).
+            pipelines: prev.pipelines.kept(!reach.units && projects_kept),
         }
     }
 
@@ -187,6 +221,49 @@ fn unit_projects(s: &Snapshot, st: &Standings) -> (Vec<(usize, i64)>, Vec<usize>
         }
     }
     (out, starts)
+}
+
+/// The decimals of the late projects' investment column: those of the
+/// most precise of them all.
+fn late_decimals(st: &Standings, decimals: &[Option<u8>]) -> u8 {
+    let late = st
+        .overdue
+        .iter()
+        .map(|o| o.project)
+        .chain(st.stalled.iter().copied());
+    late.filter_map(|i| decimals.get(i).copied().flatten())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The decimals a project's investment is shown with, if it has one.
+fn decimals_of(p: &crate::model::Project) -> Option<u8> {
+    p.investment
+        .map(|x| crate::model::shown::investment_decimals(std::iter::once(x)))
+}
+
+/// Projects at the stalled stage, overdue or not: every project is in its
+/// unit's pipeline, so the pipelines count them without a walk over the
+/// projects.
+fn stalled_projects(st: &Standings) -> usize {
+    st.pipelines
+        .iter()
+        .map(|pl| pl.count(crate::model::Stage::Stalled) as usize)
+        .sum()
+}
+
+/// Per agenda item: the widest unit name of its speaker queue, in columns.
+fn queue_names(s: &Snapshot, queues: &[Vec<usize>]) -> Vec<usize> {
+    queues
+        .iter()
+        .map(|q| {
+            q.iter()
+                .filter_map(|&u| s.units.get(u))
+                .map(|u| width(&one_line(&u.name)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 //! its unchanged projects moved from the old one, instead of a whole new
 //! document replacing it.
 
-use super::data::Derived;
 use super::{App, Effect};
 use crate::model::Record;
+use crate::model::reach::Reach;
 use crate::model::reload::Plan;
 
 /// A new version read against the data in force
@@ -45,16 +45,18 @@ impl App {
         if self.edit.dirty() {
             return self.outside_change_waits();
         }
+        let reach = plan.reach().clone();
         let old = plan.apply(&mut self.data.doc);
-        self.took_outside(&old, hash)
+        self.took_outside(&old, hash, &reach)
     }
 
     /// The data in force changed in place (its document is the new one):
     /// what [`App::replace_data`] does after putting a document in.
-    pub(crate) fn renew_data(&mut self, hash: Option<u64>) {
+    /// `reach` says what the change can have reached of the derived data.
+    pub(crate) fn renew_data(&mut self, hash: Option<u64>, reach: &Reach) {
         let now = self.now();
         let data = &mut self.data;
-        data.derived = Derived::compute(&data.doc.snapshot);
+        data.derive_again(reach);
         data.content_hash = hash;
         data.loaded_at = now;
         data.reloaded = true;
@@ -70,16 +72,17 @@ impl App {
         if self.data.content_hash == Some(hash) {
             return false;
         }
+        let reach = plan.reach().clone();
         drop(plan.apply(&mut self.data.doc));
-        self.renew_data(Some(hash));
+        self.renew_data(Some(hash), &reach);
         true
     }
 
     /// What the editor marks and says after an outside change, `old` the
     /// record replaced.
-    pub(crate) fn took_outside(&mut self, old: &Record, hash: u64) -> Vec<Effect> {
+    pub(crate) fn took_outside(&mut self, old: &Record, hash: u64, reach: &Reach) -> Vec<Effect> {
         let changes = crate::model::edit::diff_records(old, &self.data.doc.json);
-        self.renew_data(Some(hash));
+        self.renew_data(Some(hash), reach);
         self.outside_marked(&changes)
     }
 }

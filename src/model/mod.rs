@@ -17,6 +17,7 @@ pub mod problem;
 mod project_text;
 pub mod projects;
 pub mod raw;
+pub mod reach;
 mod record;
 pub mod reload;
 pub mod roll;

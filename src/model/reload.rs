@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use super::parse::{self, MAX_BYTES};
 use super::project_text;
+use super::reach::Reach;
 use super::record::{Item, Record};
 use super::snapshot::{Project, Snapshot};
 use super::{Document, validate};
@@ -426,8 +427,24 @@ impl<'a> Differ<'a> {
                 Source::New(_) => Item::Value(Box::new(values.next().ok_or(GaveUp)?)),
             });
         }
+        // The projects read anew where an old one with the same id stood,
+        // when every other stayed in its place.
+        let aligned = self.sources.len() == old.projects.len()
+            && self.sources.iter().enumerate().all(|(i, s)| match *s {
+                Source::Old(j) => j as usize == i,
+                Source::New(k) => news
+                    .get(k as usize)
+                    .zip(old.projects.get(i))
+                    .is_some_and(|(n, o)| n.id == o.id),
+            });
+        let changed = aligned.then(|| {
+            let new = |(i, s): (usize, &Source)| matches!(s, Source::New(_)).then_some(i);
+            self.sources.iter().enumerate().filter_map(new).collect()
+        });
+        let reach = Reach::of_reading(old, head_snapshot.as_deref(), changed);
         Ok(Plan {
             record: Record::lazy(head, Arc::clone(self.text), items),
+            reach,
             head_snapshot,
             unit_map: unit_map.map(|m| m.into_iter().map(|u| u.unwrap_or(0)).collect()),
             sources: self.sources,
@@ -491,6 +508,8 @@ impl Lex {
 #[derive(Clone)]
 pub struct Plan {
     record: Record,
+    /// What of the derived data the new version can have changed.
+    reach: Reach,
     /// The snapshot's parts outside the projects, when they changed.
     head_snapshot: Option<Box<Snapshot>>,
     /// Old unit index → new unit index, when the units may have moved.
@@ -511,6 +530,11 @@ impl std::fmt::Debug for Plan {
 }
 
 impl Plan {
+    /// What of the derived data the new version can have changed.
+    pub fn reach(&self) -> &Reach {
+        &self.reach
+    }
+
     /// How many projects were read anew (the rest were the old ones').
     pub fn read_anew(&self) -> usize {
         self.news.len()

@@ -9,7 +9,8 @@ use chrono::{Datelike, NaiveDate};
 use super::bands;
 use super::history::{self, Trend};
 use super::projects::{self, Overdue, Pipeline};
-use super::snapshot::{Card, MetricKind, Scoring, Snapshot};
+use super::reach::{Projects, Reach};
+use super::snapshot::{Card, MetricKind, Scoring, Snapshot, Stage};
 
 /// Values closer than this are equal: they share a rank, and meet a card line.
 pub const EPSILON: f64 = 1e-9;
@@ -100,7 +101,7 @@ pub struct GroupStanding {
 }
 
 /// Everything derived from a snapshot.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Standings {
     pub time_progress: f64,
     /// Indexed like the snapshot's units.
@@ -170,6 +171,98 @@ fn gaps(
 
 /// Computes the standings of a validated snapshot.
 pub fn compute(s: &Snapshot) -> Standings {
+    of_units(s, ProjectSide::of(s))
+}
+
+/// The standings again after a change that reached what `reach` says:
+/// the side it did not reach is kept, the projects it names are read
+/// again. Equal to [`compute`] of `s` whenever `reach` is true to the change.
+pub fn again(mut prev: Standings, s: &Snapshot, reach: &Reach) -> Standings {
+    match &reach.projects {
+        Projects::Kept => {}
+        Projects::These(changed) => projects_changed(&mut prev, s, changed),
+        Projects::All => ProjectSide::of(s).put(&mut prev),
+    }
+    if !reach.units {
+        return prev;
+    }
+    of_units(s, ProjectSide::take(&mut prev))
+}
+
+/// What the standings read from the projects (and the meeting's date).
+struct ProjectSide {
+    pipelines: Vec<Pipeline>,
+    overdue: Vec<Overdue>,
+    stalled: Vec<usize>,
+}
+
+impl ProjectSide {
+    fn of(s: &Snapshot) -> ProjectSide {
+        let overdue = projects::overdue(s);
+        let mut is_overdue = vec![false; s.projects.len()];
+        for o in &overdue {
+            is_overdue[o.project] = true;
+        }
+        let stalled = (0..s.projects.len())
+            .filter(|&i| s.projects[i].stage == Stage::Stalled && !is_overdue[i])
+            .collect();
+        ProjectSide {
+            pipelines: projects::pipelines(s),
+            overdue,
+            stalled,
+        }
+    }
+
+    fn take(st: &mut Standings) -> ProjectSide {
+        ProjectSide {
+            pipelines: std::mem::take(&mut st.pipelines),
+            overdue: std::mem::take(&mut st.overdue),
+            stalled: std::mem::take(&mut st.stalled),
+        }
+    }
+
+    fn put(self, st: &mut Standings) {
+        (st.pipelines, st.overdue, st.stalled) = (self.pipelines, self.overdue, self.stalled);
+    }
+}
+
+/// The projects at `changed` (ascending) changed where they stand: each
+/// leaves the overdue and stalled lists and comes back where its new
+/// state puts it, in the order [`ProjectSide::of`] gives (latest first,
+/// ties in snapshot order; stalled in snapshot order). The pipelines are
+/// summed again whole, in the same order, so the sums are the same bits.
+fn projects_changed(st: &mut Standings, s: &Snapshot, changed: &[usize]) {
+    let is_changed = |i: usize| changed.binary_search(&i).is_ok();
+    st.overdue.retain(|o| !is_changed(o.project));
+    st.stalled.retain(|&i| !is_changed(i));
+    let today = s.meeting.date;
+    for &i in changed {
+        let Some(p) = s.projects.get(i) else { continue };
+        match projects::lateness(p, today) {
+            Some((missed, due, days_late)) => {
+                let key = (std::cmp::Reverse(days_late), i);
+                let at = st
+                    .overdue
+                    .partition_point(|o| (std::cmp::Reverse(o.days_late), o.project) < key);
+                let o = Overdue {
+                    project: i,
+                    missed,
+                    due,
+                    days_late,
+                };
+                st.overdue.insert(at, o);
+            }
+            None if p.stage == Stage::Stalled => {
+                let at = st.stalled.partition_point(|&x| x < i);
+                st.stalled.insert(at, i);
+            }
+            None => {}
+        }
+    }
+    st.pipelines = projects::pipelines(s);
+}
+
+fn of_units(s: &Snapshot, side: ProjectSide) -> Standings {
     let p = time_progress(s.meeting.period.to);
     let cap = s.cards.cap;
     let mut units: Vec<UnitStanding> = s
@@ -304,24 +397,17 @@ pub fn compute(s: &Snapshot) -> Standings {
         .iter()
         .flat_map(|g| g.members.iter().copied())
         .collect();
-    let overdue = projects::overdue(s);
-    let mut is_overdue = vec![false; s.projects.len()];
-    for o in &overdue {
-        is_overdue[o.project] = true;
-    }
-    let stalled = (0..s.projects.len())
-        .filter(|&i| s.projects[i].stage == super::snapshot::Stage::Stalled && !is_overdue[i])
-        .collect();
     let mut st = Standings {
         time_progress: p,
         units,
         groups,
         order,
-        pipelines: projects::pipelines(s),
-        overdue,
-        stalled,
+        pipelines: Vec::new(),
+        overdue: Vec::new(),
+        stalled: Vec::new(),
         totals: Vec::new(),
     };
+    side.put(&mut st);
     st.totals = super::totals::all(s, &st);
     st
 }

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 /// A generated meeting read from its saved text, as the console holds it.
-fn meeting(seed: u64) -> (Value, Document) {
+pub(crate) fn meeting(seed: u64) -> (Value, Document) {
     let value = guotang::testgen::generate(12, 40, seed);
     let text = guotang::model::to_pretty(&value);
     let doc = Document::from_bytes(text.as_bytes()).unwrap();
@@ -31,7 +31,7 @@ fn ids(list: &Value) -> Vec<String> {
 
 /// A place inside a unit or a project (mostly ones an edit makes in
 /// place, some it must leave to the full way) and a value for it.
-fn assignment(v: &Value) -> impl Strategy<Value = (String, Option<Value>)> + use<> {
+pub(crate) fn assignment(v: &Value) -> impl Strategy<Value = (String, Option<Value>)> + use<> {
     let units = unit_ids(v);
     let projects = ids(&v["projects"]);
     let metrics = ids(&v["metrics"]);
@@ -182,7 +182,7 @@ fn a_figure_and_a_stage_change_in_place_and_save_as_a_full_edit_would() {
 
 /// A generated `guotang/2` meeting (tiers, bands, judges, history), read
 /// from its saved text.
-fn meeting_v2(seed: u64) -> (Value, Document) {
+pub(crate) fn meeting_v2(seed: u64) -> (Value, Document) {
     let value = guotang::testgen::generate_v2(12, 40, seed, 3);
     let text = guotang::model::to_pretty(&value);
     let doc = Document::from_bytes(text.as_bytes()).unwrap();
@@ -191,7 +191,7 @@ fn meeting_v2(seed: u64) -> (Value, Document) {
 
 /// Places and values a v2 meeting adds: judges' marks (valid and not), and
 /// decisions naming the meeting's own tiers or none of them.
-fn assignment_v2(v: &Value) -> impl Strategy<Value = (String, Option<Value>)> + use<> {
+pub(crate) fn assignment_v2(v: &Value) -> impl Strategy<Value = (String, Option<Value>)> + use<> {
     let units = unit_ids(v);
     // Units with a decision: a card set on them alone is a valid edit.
     let decided: Vec<String> = units

@@ -13,6 +13,7 @@ mod cli;
 mod cli_v2;
 mod console_screens;
 mod crash;
+mod derive_again;
 mod edit_in_place;
 mod export_import;
 mod faults;

@@ -6,6 +6,7 @@
 //! file whole; and when the new file is invalid, no plan at all (the full
 //! load then says why, as it always did).
 
+use guotang::app::Derived;
 use guotang::model::reload;
 use guotang::model::{self, Document};
 use guotang::testgen;
@@ -22,6 +23,12 @@ enum Edit {
     Insert(usize, usize),
     Rename(usize),
     Investment(usize, u32),
+    /// A project's stage and due date (its lateness), its id.
+    Stage(usize, usize),
+    DueStart(usize, u32),
+    NewId(usize),
+    /// The meeting's date (every project's lateness).
+    MeetingDate(u32),
     /// A unit's name, a metric's weight, an agenda item's title.
     UnitName(usize),
     UnitsSwapped(usize, usize),
@@ -42,6 +49,10 @@ fn edit() -> impl Strategy<Value = Edit> {
         3 => (i.clone(), i.clone()).prop_map(|(a, b)| Edit::Insert(a, b)),
         4 => i.clone().prop_map(Edit::Rename),
         3 => (i.clone(), 0..100_000u32).prop_map(|(a, n)| Edit::Investment(a, n)),
+        3 => (i.clone(), 0..7usize).prop_map(|(a, s)| Edit::Stage(a, s)),
+        2 => (i.clone(), 0..300u32).prop_map(|(a, d)| Edit::DueStart(a, d)),
+        1 => i.clone().prop_map(Edit::NewId),
+        1 => (0..300u32).prop_map(Edit::MeetingDate),
         1 => i.clone().prop_map(Edit::UnitName),
         1 => (i.clone(), i.clone()).prop_map(|(a, b)| Edit::UnitsSwapped(a, b)),
         1 => i.clone().prop_map(Edit::MetricWeight),
@@ -78,6 +89,21 @@ fn apply(doc: &mut Value, e: &Edit, serial: usize) {
             ps[a % n]["name"] = Value::from(format!("改名 {serial} \"引号\""));
         }
         Edit::Investment(a, v) if n > 0 => ps[a % n]["investment"] = json!(f64::from(v) / 100.0),
+        Edit::Stage(a, s) if n > 0 => {
+            let stages = [
+                "negotiating",
+                "signed",
+                "started",
+                "completed",
+                "producing",
+                "stalled",
+                "lost",
+            ];
+            ps[a % n]["stage"] = Value::from(stages[s % stages.len()]);
+        }
+        Edit::DueStart(a, d) if n > 0 => ps[a % n]["due_start"] = Value::from(day(d)),
+        Edit::NewId(a) if n > 0 => ps[a % n]["id"] = Value::from(format!("renamed-{serial}")),
+        Edit::MeetingDate(d) => doc["meeting"]["date"] = Value::from(day(d)),
         Edit::NoUnit(a) if n > 0 => ps[a % n]["unit"] = Value::from("no-such-unit"),
         Edit::RepeatId(a, b) if n > 1 => {
             let id = ps[a % n]["id"].clone();
@@ -108,6 +134,12 @@ fn apply(doc: &mut Value, e: &Edit, serial: usize) {
         }
         _ => {}
     }
+}
+
+/// Day `d` of 2026 (from 1 January), as a snapshot writes a date.
+fn day(d: u32) -> String {
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+    (first + chrono::Duration::days(i64::from(d))).to_string()
 }
 
 /// `\u` escapes for the first non-ASCII character of project `k`'s text:
@@ -164,7 +196,15 @@ fn same_as_full(old: &Document, new: &[u8]) -> Result<Outcome, TestCaseError> {
         (Ok(_), Err(_)) => Ok(Outcome::Full),
         (Ok(full), Ok(plan)) => {
             let mut doc = old.clone();
+            let reach = plan.reach().clone();
             let replaced = plan.apply(&mut doc);
+            // What the plan says it reached, computed again from the old
+            // derived data, is what the full load derives.
+            let again = Derived::compute(&old.snapshot).again(&doc.snapshot, &reach);
+            prop_assert!(
+                format!("{again:?}") == format!("{:?}", Derived::compute(&full.snapshot)),
+                "the derived data again for {reach:?} differs from the full load's"
+            );
             prop_assert_eq!(
                 replaced.to_pretty(),
                 old.to_pretty(),

@@ -193,27 +193,36 @@ impl EditState {
         }
         self.changed_units.resize(s.units.len(), false);
         let mut units = Vec::new();
-        let mut projects = std::collections::HashSet::new();
+        let mut projects: Vec<&str> = Vec::new();
         for m in &self.marks {
             match m.path.steps() {
                 [Step::Key(l), Step::Id { id }, ..] if l == "units" => {
                     units.extend(s.unit_index(id))
                 }
                 [Step::Key(l), Step::Id { id }, ..] if l == "projects" => {
-                    projects.insert(id.as_str());
+                    projects.push(id.as_str());
                 }
                 _ => {}
             }
         }
         // A marked project marks its unit: one pass over the projects for
         // all marks (a search per mark over 100,000 projects would not do).
-        if !projects.is_empty() {
+        // A few ids are compared as they are (lengths first); hashing every
+        // project's id cost 5 ms an edit at 100,000 projects.
+        projects.sort_unstable();
+        projects.dedup();
+        if projects.len() > 8 {
+            let set: std::collections::HashSet<&str, foldhash::fast::RandomState> =
+                projects.iter().copied().collect();
             units.extend(
                 s.projects
                     .iter()
-                    .filter(|p| projects.contains(&*p.id))
+                    .filter(|p| set.contains(p.id.as_str()))
                     .map(|p| p.unit),
             );
+        } else if !projects.is_empty() {
+            let marked = |p: &&crate::model::Project| projects.contains(&p.id.as_str());
+            units.extend(s.projects.iter().filter(marked).map(|p| p.unit));
         }
         for u in units {
             if let Some(flag) = self.changed_units.get_mut(u) {

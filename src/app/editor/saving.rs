@@ -10,6 +10,7 @@ use super::{Dialog, MARK_SECONDS, SaveDone, SaveFailed, SaveRequest, describe};
 use crate::app::{App, Effect};
 use crate::model::Document;
 use crate::model::edit::rebase;
+use crate::model::reach::Reach;
 use crate::store::Expect;
 use crate::words::edit_labels as el;
 
@@ -301,7 +302,7 @@ impl App {
     /// Puts a new document in force (a reload, a merge, a recovery).
     pub(crate) fn replace_data(&mut self, doc: Document, hash: Option<u64>) {
         self.data.doc = doc;
-        self.renew_data(hash);
+        self.renew_data(hash, &Reach::ALL);
     }
 
     /// An outside change, loaded: taken at once unless there are unsaved
@@ -311,7 +312,7 @@ impl App {
             return self.outside_change_waits();
         }
         let old = std::mem::replace(&mut self.data.doc, doc);
-        self.took_outside(&old.json, hash)
+        self.took_outside(&old.json, hash, &Reach::ALL)
     }
 
     /// An outside change while there are unsaved edits: said, not taken.

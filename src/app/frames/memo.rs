@@ -22,6 +22,15 @@ impl<K: Eq + Hash, V: Clone> Memo<K, V> {
         map.entry(key).or_insert_with(measure).clone()
     }
 
+    /// Itself when `keep` (the data it was measured on is unchanged), else
+    /// an empty memo.
+    pub fn kept(self, keep: bool) -> Self {
+        match keep {
+            true => self,
+            false => Memo::default(),
+        }
+    }
+
     /// How many keys were measured (tests).
     pub fn len(&self) -> usize {
         self.0

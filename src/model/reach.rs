@@ -1,0 +1,110 @@
+//! What a change of the data can have reached, so that what is derived
+//! from it is computed again only where it can differ. At 100,000
+//! projects a secretary's figure must not walk every project, nor a
+//! project's stage every unit.
+//!
+//! The derived data falls in two sides: the units' (standings, ranks,
+//! tiers, seating, speaker queues; read from units, metrics, cards,
+//! history and the meeting's period) and the projects' (pipelines,
+//! overdue and stalled lists; read from the projects, the meeting's date
+//! and the units' places). Any doubt reaches both.
+
+use super::Snapshot;
+use super::edit::{ChangeSet, Step};
+
+/// The sides of the derived data a change can have reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reach {
+    /// The units' side is computed again.
+    pub units: bool,
+    pub projects: Projects,
+}
+
+/// What of the projects' side a change can have reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Projects {
+    /// Nothing: it is kept as it is.
+    Kept,
+    /// These projects (indices, ascending, none repeated) changed where
+    /// they stand, ids kept; none was added, removed or moved, the units
+    /// and the meeting's date are as they were.
+    These(Vec<usize>),
+    /// Anything: computed again whole.
+    All,
+}
+
+impl Reach {
+    /// Everything: what a new document needs.
+    pub const ALL: Reach = Reach {
+        units: true,
+        projects: Projects::All,
+    };
+
+    /// What an edit's changes reached, `s` the snapshot after them. A
+    /// change inside one unit (not its id or group) reaches the units'
+    /// side; inside one project (not its id), that project; anything
+    /// else, everything.
+    pub fn of_changes(changes: &ChangeSet, s: &Snapshot) -> Reach {
+        let mut reach = Reach {
+            units: false,
+            projects: Projects::Kept,
+        };
+        let mut projects = Vec::new();
+        for c in changes.iter() {
+            let [Step::Key(list), Step::Id { id }, Step::Key(field), ..] = c.path.steps() else {
+                return Reach::ALL;
+            };
+            match (list.as_str(), field.as_str()) {
+                (_, "id") | ("units", "group") => return Reach::ALL,
+                ("units", _) if s.units.iter().any(|u| u.id == *id) => reach.units = true,
+                ("projects", _) => {
+                    match s.projects.iter().position(|p| p.id.as_str() == id.as_str()) {
+                        Some(i) => projects.push(i),
+                        None => return Reach::ALL,
+                    }
+                }
+                _ => return Reach::ALL,
+            }
+        }
+        if !projects.is_empty() {
+            projects.sort_unstable();
+            projects.dedup();
+            reach.projects = Projects::These(projects);
+        }
+        reach
+    }
+
+    /// What a new version of the file reached against the old one, when
+    /// the parts outside the projects list are as they were (`head` None)
+    /// or are `head`, and the projects at `changed` (indices in the new
+    /// list) were read anew where they stood (`None`: the list was
+    /// rebuilt, projects added, removed or moved).
+    pub fn of_reading(
+        old: &Snapshot,
+        head: Option<&Snapshot>,
+        changed: Option<Vec<usize>>,
+    ) -> Reach {
+        let projects_read = |changed: Option<Vec<usize>>| match changed {
+            Some(c) if c.is_empty() => Projects::Kept,
+            Some(c) => Projects::These(c),
+            None => Projects::All,
+        };
+        let Some(new) = head else {
+            return Reach {
+                units: false,
+                projects: projects_read(changed),
+            };
+        };
+        // What the projects' side reads outside the projects.
+        let same_places = old.meeting.date == new.meeting.date
+            && old.units.len() == new.units.len()
+            && old.units.iter().zip(&new.units).all(|(a, b)| a.id == b.id);
+        Reach {
+            units: true,
+            projects: match same_places {
+                true => projects_read(changed),
+                false => Projects::All,
+            },
+        }
+    }
+}
