@@ -5,6 +5,9 @@
 //! (`store::load`, the path before) — the new data put in force through
 //! the app's `update` (standings recomputed) and a 200×60 frame rendered.
 //!
+//! The console's part alone (the file already replaced: read again, put
+//! in force, drawn) is measured on its own as well.
+//!
 //! Each write alternates between two versions that differ in one project
 //! and one unit's figure, so every write is a change the screen shows.
 //!
@@ -113,6 +116,38 @@ fn reload(c: &mut Criterion) {
                 })
             });
         }
+        // The console's part alone: the file already replaced (untimed),
+        // read again against the version held, put in force, drawn.
+        store::write_atomic(&file, &versions[0]).expect("the file written");
+        let loaded = store::load(&file).expect("loads");
+        let mut app = guotang::cli::render::app_at_item(
+            loaded.doc,
+            1,
+            ThemeName::Dark,
+            Some("zh_CN.UTF-8".into()),
+            (200, 60),
+        );
+        app.data.content_hash = Some(loaded.content_hash);
+        let mut k = 0;
+        g.bench_function(
+            "replaced->frame 200x60, incremental (the console's part)",
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        k += 1;
+                        store::write_atomic(&file, &versions[k % 2]).expect("the file written");
+                        let start = Instant::now();
+                        take(&mut app, &file, true);
+                        let frame = guotang::ui::screen::render(&app, 200, 60);
+                        total += start.elapsed();
+                        std::hint::black_box(frame);
+                        guotang::memory::release_free();
+                    }
+                    total
+                })
+            },
+        );
         g.finish();
     }
 }

@@ -7,7 +7,8 @@
 //! tiers, seating, speaker queues; read from units, metrics, cards,
 //! history and the meeting's period) and the projects' (pipelines,
 //! overdue and stalled lists; read from the projects, the meeting's date
-//! and the units' places). Any doubt reaches both.
+//! and the units' places). Any doubt reaches both; a new version whose
+//! only change outside the projects is the meeting's title reaches neither.
 
 use super::Snapshot;
 use super::edit::{ChangeSet, Step};
@@ -100,11 +101,52 @@ impl Reach {
             && old.units.len() == new.units.len()
             && old.units.iter().zip(&new.units).all(|(a, b)| a.id == b.id);
         Reach {
-            units: true,
+            units: !units_side_same(old, new),
             projects: match same_places {
                 true => projects_read(changed),
                 false => Projects::All,
             },
         }
     }
+}
+
+/// Whether everything the units' side reads is the same in both: all of
+/// the snapshot but its projects, the meeting's title, start and venue
+/// (drawn from the snapshot itself) and the warnings. Spelled out whole,
+/// so that a field added to the snapshot must be placed here.
+fn units_side_same(old: &Snapshot, new: &Snapshot) -> bool {
+    let Snapshot {
+        meeting,
+        metrics,
+        units,
+        groups,
+        cards,
+        projects: _,
+        agenda,
+        seating,
+        locale,
+        format,
+        scoring,
+        history,
+        warnings: _,
+    } = old;
+    let super::Meeting {
+        title: _,
+        date,
+        start: _,
+        venue: _,
+        period,
+    } = meeting;
+    *date == new.meeting.date
+        && *period == new.meeting.period
+        && *format == new.format
+        && *scoring == new.scoring
+        && *locale == new.locale
+        && *groups == new.groups
+        && *metrics == new.metrics
+        && *cards == new.cards
+        && *agenda == new.agenda
+        && *seating == new.seating
+        && *history == new.history
+        && *units == new.units
 }

@@ -27,8 +27,9 @@ enum Edit {
     Stage(usize, usize),
     DueStart(usize, u32),
     NewId(usize),
-    /// The meeting's date (every project's lateness).
+    /// The meeting's date (every project's lateness), its title (nothing derived).
     MeetingDate(u32),
+    Title,
     /// A unit's name, a metric's weight, an agenda item's title.
     UnitName(usize),
     UnitsSwapped(usize, usize),
@@ -53,6 +54,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => (i.clone(), 0..300u32).prop_map(|(a, d)| Edit::DueStart(a, d)),
         1 => i.clone().prop_map(Edit::NewId),
         1 => (0..300u32).prop_map(Edit::MeetingDate),
+        1 => Just(Edit::Title),
         1 => i.clone().prop_map(Edit::UnitName),
         1 => (i.clone(), i.clone()).prop_map(|(a, b)| Edit::UnitsSwapped(a, b)),
         1 => i.clone().prop_map(Edit::MetricWeight),
@@ -104,6 +106,7 @@ fn apply(doc: &mut Value, e: &Edit, serial: usize) {
         Edit::DueStart(a, d) if n > 0 => ps[a % n]["due_start"] = Value::from(day(d)),
         Edit::NewId(a) if n > 0 => ps[a % n]["id"] = Value::from(format!("renamed-{serial}")),
         Edit::MeetingDate(d) => doc["meeting"]["date"] = Value::from(day(d)),
+        Edit::Title => doc["meeting"]["title"] = Value::from(format!("标题 {serial}")),
         Edit::NoUnit(a) if n > 0 => ps[a % n]["unit"] = Value::from("no-such-unit"),
         Edit::RepeatId(a, b) if n > 1 => {
             let id = ps[a % n]["id"].clone();
