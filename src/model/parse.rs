@@ -79,13 +79,19 @@ pub fn parse_record(text: Arc<Vec<u8>>) -> Result<Record, Problems> {
     // serde_json throughout.
     match scan::scan_top(bytes).or_else(|| build_top(bytes)) {
         Some((head, Some(spans))) => {
+            // A reload reads none of the head when its text is the same
+            // (a file with a byte order mark is always read whole).
+            let head_hash = match base {
+                0 => super::record::head_text_hash(bytes, &spans),
+                _ => None,
+            };
             let mut items: Vec<Item> = spans
                 .into_iter()
                 .map(|(s, e)| Item::span(base + s, base + e))
                 .collect();
             // Held for the whole meeting: not the list's spare growth room.
             items.shrink_to_fit();
-            Ok(Record::lazy(head, text, items))
+            Ok(Record::lazy_shared(Arc::new(head), head_hash, text, items))
         }
         Some((head, None)) => Ok(Record::from_value(head)),
         None => parse_json(&text).map(Record::from_value),

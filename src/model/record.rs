@@ -25,7 +25,14 @@ use super::pretty::{write_pretty, write_value};
 pub struct Record {
     /// The document; when `projects` is set, its `projects` member is an
     /// empty list that only keeps the member's place among the keys.
-    head: Value,
+    /// Shared: a reload whose file differs only in projects keeps the head
+    /// it had (copied only if edited while still shared).
+    head: Arc<Value>,
+    /// The hash of the head's text as the file had it (the file without
+    /// the projects list's elements, see [`head_text_hash`]), when it is
+    /// known and the head not edited since: a reload whose head text has
+    /// the same hash has the same head, and reads none of it.
+    head_hash: Option<u64>,
     projects: Option<Lazy>,
 }
 
@@ -64,7 +71,8 @@ impl Record {
     /// A record holding `value` as it is.
     pub fn from_value(value: Value) -> Record {
         Record {
-            head: value,
+            head: Arc::new(value),
+            head_hash: None,
             projects: None,
         }
     }
@@ -101,10 +109,37 @@ impl Record {
     }
 
     pub(crate) fn lazy(head: Value, text: Arc<Vec<u8>>, items: Vec<Item>) -> Record {
+        Record::lazy_shared(Arc::new(head), None, text, items)
+    }
+
+    /// [`Record::lazy`] of a head shared with another record, whose text
+    /// hashed to `head_hash`.
+    pub(crate) fn lazy_shared(
+        head: Arc<Value>,
+        head_hash: Option<u64>,
+        text: Arc<Vec<u8>>,
+        items: Vec<Item>,
+    ) -> Record {
         Record {
             head,
+            head_hash,
             projects: Some(Lazy { text, items }),
         }
+    }
+
+    /// The head, shared.
+    pub(crate) fn shared_head(&self) -> &Arc<Value> {
+        &self.head
+    }
+
+    /// The hash of the head's text as read, unless edited since.
+    pub(crate) fn head_hash(&self) -> Option<u64> {
+        self.head_hash
+    }
+
+    /// Whether both records hold the very same head (one kept by a reload).
+    pub(crate) fn same_head(&self, other: &Record) -> bool {
+        Arc::ptr_eq(&self.head, &other.head)
     }
 
     /// The whole document as a value (every project parsed): for code that
@@ -115,7 +150,7 @@ impl Record {
 
     /// The whole document as a value, consuming the record.
     pub fn into_value(self) -> Value {
-        let mut head = self.head;
+        let mut head = Arc::unwrap_or_clone(self.head);
         if let (Some(lazy), Value::Object(top)) = (self.projects, &mut head)
             && let Some(slot) = top.get_mut("projects")
         {
@@ -140,7 +175,8 @@ impl Record {
     }
 
     pub(crate) fn head_mut(&mut self) -> &mut Value {
-        &mut self.head
+        self.head_hash = None;
+        Arc::make_mut(&mut self.head)
     }
 
     /// The text the projects are held in, and the projects held apart as
@@ -218,8 +254,8 @@ impl Record {
     /// Writes [`Record::to_pretty`] to `w` a piece at a time (a few hundred
     /// kilobytes), so that saving a 27 MB snapshot holds no copy of it.
     pub fn write_pretty(&self, w: &mut dyn Write) -> io::Result<()> {
-        let (Some(lazy), Value::Object(top)) = (&self.projects, &self.head) else {
-            serde_json::to_writer_pretty(&mut *w, &self.head)?;
+        let (Some(lazy), Value::Object(top)) = (&self.projects, &*self.head) else {
+            serde_json::to_writer_pretty(&mut *w, &*self.head)?;
             return w.write_all(b"\n");
         };
         let mut out = Vec::with_capacity(PIECE + 64 * 1024);
@@ -286,6 +322,24 @@ fn span_value(text: &[u8], start: u32, end: u32) -> Value {
     let parsed = parse::element(&text[start as usize..end as usize]);
     debug_assert!(parsed.is_some(), "a project's text read once reads again");
     parsed.unwrap_or(Value::Null)
+}
+
+/// The hash of a snapshot's text without the elements of its projects
+/// list (`spans`, non-empty): everything up to the list's `[` and from its
+/// `]` on — the bytes a reload's [`super::reload::Differ`] gathers as the
+/// head. `None` when the spans are not a top-level list's elements.
+pub(crate) fn head_text_hash(text: &[u8], spans: &[(usize, usize)]) -> Option<u64> {
+    let (first, last) = (spans.first()?.0, spans.last()?.1);
+    let space = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
+    let open = text.get(..first)?.iter().rposition(|b| !space(b))?;
+    let close = last + text.get(last..)?.iter().position(|b| !space(b))?;
+    if text[open] != b'[' || text[close] != b']' {
+        return None;
+    }
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    h.update(&text[..=open]);
+    h.update(&text[close..]);
+    Some(h.digest())
 }
 
 impl fmt::Debug for Record {

@@ -367,13 +367,24 @@ impl<'a> Differ<'a> {
         {
             return Err(GaveUp);
         }
-        let head = parse::parse_json(&self.head).map_err(|_| GaveUp)?;
         let old = &self.old.snapshot;
         // The parts of the snapshot outside the projects list: the old
-        // ones when that part of the file is as it was.
-        let head_snapshot = match &head == self.old.json.head() {
-            true => None,
-            false => Some(Box::new(validate::validate(&head).map_err(|_| GaveUp)?)),
+        // ones when that part of the file is as it was — as text (by its
+        // hash: nothing read), or as a value.
+        let head_hash = xxhash_rust::xxh3::xxh3_64(&self.head);
+        let old_head = self.old.json.shared_head();
+        let (head, head_snapshot) = match self.old.json.head_hash() == Some(head_hash) {
+            true => (Arc::clone(old_head), None),
+            false => {
+                let head = parse::parse_json(&self.head).map_err(|_| GaveUp)?;
+                match head == **old_head {
+                    true => (Arc::clone(old_head), None),
+                    false => {
+                        let s = validate::validate(&head).map_err(|_| GaveUp)?;
+                        (Arc::new(head), Some(Box::new(s)))
+                    }
+                }
+            }
         };
         let units = head_snapshot.as_ref().map_or(&old.units, |s| &s.units);
         let unit_ids: validate::Ids<'_> = units
@@ -443,7 +454,7 @@ impl<'a> Differ<'a> {
         });
         let reach = Reach::of_reading(old, head_snapshot.as_deref(), changed);
         Ok(Plan {
-            record: Record::lazy(head, Arc::clone(self.text), items),
+            record: Record::lazy_shared(head, Some(head_hash), Arc::clone(self.text), items),
             reach,
             head_snapshot,
             unit_map: unit_map.map(|m| m.into_iter().map(|u| u.unwrap_or(0)).collect()),

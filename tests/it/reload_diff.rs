@@ -457,3 +457,30 @@ fn readings_among_parallel_writers_are_always_one_whole_version() {
     assert_eq!(held.doc.to_pretty(), versions[3]);
     eprintln!("readings: {incremental} incremental, {full} full, {errors} errors");
 }
+
+/// A head edited here since it was read is not the file's head any more:
+/// a reload of the file as it was (its head's text unchanged, and so its
+/// hash) must bring the file's figures back, not keep the edited ones.
+#[test]
+fn a_head_edited_since_it_was_read_is_read_again() {
+    let base = testgen::generate(4, 300, 7);
+    let text = model::to_pretty(&base);
+    let mut doc = Document::from_bytes(text.as_bytes()).expect("valid");
+    let unit = base["units"][1]["id"].as_str().expect("an id").to_owned();
+    let path = format!("units.{unit}.name=改在这里的名字");
+    doc.edit(&[model::edit::Assignment::parse(&path).expect("an assignment")])
+        .expect("edited");
+    // The file, with one project changed so that it is a new version.
+    let mut value = base.clone();
+    value["projects"][10]["name"] = Value::from("文件里改的");
+    let new = model::to_pretty(&value);
+    let plan = reload::plan(&doc, new.as_bytes()).expect("read incrementally");
+    let reach = plan.reach().clone();
+    plan.apply(&mut doc);
+    assert_eq!(
+        doc.snapshot.units[1].name,
+        base["units"][1]["name"].as_str().unwrap()
+    );
+    assert_eq!(doc.to_pretty(), new);
+    assert!(reach.units, "the units' side was reached: {reach:?}");
+}

@@ -30,7 +30,10 @@ pub fn diff_records(old: &Record, new: &Record) -> ChangeSet {
     }
     // The heads hold the projects' member as an empty list on both sides.
     let mut out = Vec::new();
-    walk(old.head(), new.head(), &mut Vec::new(), &mut out);
+    // A head kept by a reload is the same head: nothing to walk.
+    if !old.same_head(new) {
+        walk(old.head(), new.head(), &mut Vec::new(), &mut out);
+    }
     let olds: Vec<Held<'_>> = old.held().collect();
     let news: Vec<Held<'_>> = new.held().collect();
     match projects(&olds, &news, &mut out) {
