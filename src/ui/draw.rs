@@ -25,6 +25,16 @@ pub fn put(
         return 0;
     }
     let room = max.min(usize::from(area.right() - x));
+    // One safe character (a bar's block, a marker): drawn as it is,
+    // without the copies cutting a string takes (a ranking's bars are
+    // thousands of them a frame).
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && !crate::sanitize::is_unsafe(c)
+        && (1..=room).contains(&char_width(c))
+    {
+        return put_char(buf, x, y, c, style);
+    }
     let text = truncate(&one_line(s), room);
     let mut col = x;
     for c in text.chars() {
@@ -35,22 +45,29 @@ pub fn put(
         if usize::from(col - x) + w > room {
             break;
         }
-        if let Some(cell) = buf.cell_mut((col, y)) {
-            cell.set_char(c).set_style(style);
-        }
-        // ratatui knows CJK is two wide; an ambiguous character drawn two wide
-        // (CJK terminals) needs its second cell skipped by the diff, by hand.
-        let natural = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        for extra in 1..w {
-            if let Some(cell) = buf.cell_mut((col + extra as u16, y)) {
-                cell.reset();
-                cell.set_style(style);
-                if extra >= natural {
-                    cell.set_diff_option(CellDiffOption::Skip);
-                }
-            }
-        }
-        col += w as u16;
+        col += put_char(buf, col, y, c, style) as u16;
     }
     usize::from(col - x)
+}
+
+/// Writes one character of `w` = [`char_width`] columns at (`x`, `y`),
+/// already known to fit; returns `w`.
+fn put_char(buf: &mut Buffer, x: u16, y: u16, c: char, style: Style) -> usize {
+    let w = char_width(c);
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        cell.set_char(c).set_style(style);
+    }
+    // ratatui knows CJK is two wide; an ambiguous character drawn two wide
+    // (CJK terminals) needs its second cell skipped by the diff, by hand.
+    let natural = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for extra in 1..w {
+        if let Some(cell) = buf.cell_mut((x + extra as u16, y)) {
+            cell.reset();
+            cell.set_style(style);
+            if extra >= natural {
+                cell.set_diff_option(CellDiffOption::Skip);
+            }
+        }
+    }
+    w
 }

@@ -125,7 +125,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     for (k, row) in (top..rows).take(page).enumerate() {
         let ry = y + k as u16;
         for &(i, x0, w) in &shown {
-            let Some(cell) = sheets::cell(s, &app.data.derived, sheet, row, i, lang) else {
+            let Some(mut cell) = sheets::cell(s, &app.data.derived, sheet, row, i, lang) else {
                 continue;
             };
             let here = row == cur.row && i == cur.col;
@@ -139,7 +139,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             } else if cell.text.is_empty() && cell.kind.editable() {
                 String::new()
             } else {
-                cell.text.clone()
+                std::mem::take(&mut cell.text)
             };
             let mut style = match cell.tone {
                 Tone::Plain => t.base,
@@ -157,13 +157,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 style = t.selected;
                 fill(buf, area, x0, ry, w, style);
             }
+            // A number sits right: the cells before it are blank in its style.
             let text = truncate(&text, w);
-            let text = if cell.kind.right_aligned() {
-                pad_left(&text, w)
-            } else {
-                text
+            let pad = match cell.kind.right_aligned() {
+                true => w.saturating_sub(width(&text)),
+                false => 0,
             };
-            put(buf, area, x0, ry, &text, w, style);
+            fill(buf, area, x0, ry, pad, style);
+            put(buf, area, x0 + pad as u16, ry, &text, w - pad, style);
         }
     }
 }
