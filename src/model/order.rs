@@ -138,8 +138,13 @@ pub fn twins(s: &Snapshot) -> Vec<bool> {
 /// A unit's name as a list that mixes groups shows it: the name, and the
 /// group after it when another unit has the same name.
 pub fn unit_label<'a>(s: &'a Snapshot, twins: &[bool], unit: usize) -> std::borrow::Cow<'a, str> {
-    let u = &s.units[unit];
-    if twins.get(unit).copied().unwrap_or(false) && !u.group.is_empty() {
+    named(&s.units[unit], twins.get(unit).copied().unwrap_or(false))
+}
+
+/// A unit's name, with its group after it when it has a `twin` (another
+/// unit of the same name).
+pub fn named(u: &super::Unit, twin: bool) -> std::borrow::Cow<'_, str> {
+    if twin && !u.group.is_empty() {
         std::borrow::Cow::Owned(format!("{}（{}）", u.name, u.group))
     } else {
         std::borrow::Cow::Borrowed(u.name.as_str())

@@ -142,11 +142,13 @@ fn place(s: &Snapshot, c: &Change, lang: Lang) -> Place {
             .unwrap_or_default();
         format!("{}{n}{title}", lang.pick("议程", "agenda"))
     };
-    let unit_name = |id: &str| {
-        s.units
-            .iter()
-            .find(|u| u.id == id)
-            .map_or(id.to_owned(), |u| u.name.clone())
+    // Two units of one name (a 高新区 in two cities) are told apart by group.
+    let unit_name = |id: &str| match s.units.iter().find(|u| u.id == id) {
+        Some(u) => {
+            let twin = s.units.iter().filter(|o| o.name == u.name).count() > 1;
+            crate::model::order::named(u, twin).into_owned()
+        }
+        None => id.to_owned(),
     };
     let steps = c.path.steps();
     match steps {
@@ -378,6 +380,22 @@ mod tests {
 
     fn changes_in(s: &Snapshot, c: &ChangeSet, lang: Lang) -> String {
         changes(s, c, lang)
+    }
+
+    /// Two units of one name (a 高新区 in two cities) are told apart by
+    /// their group; a name of its own stands alone.
+    #[test]
+    fn a_banner_tells_twins_apart_by_group() {
+        let text = include_str!("../../../tests/fixtures/real/zones_and_cards.json");
+        let mut doc = Document::from_bytes(text.as_bytes()).unwrap();
+        let a = [
+            Assignment::parse("units.la_gx.actuals.amount=30").unwrap(),
+            Assignment::parse("units.la_xd.actuals.amount=20").unwrap(),
+        ];
+        let changes = doc.edit(&a).unwrap();
+        let said = changes_in(&doc.snapshot, &changes, Lang::Zh);
+        assert!(said.starts_with("高新技术产业开发区（六安市） "), "{said}");
+        assert!(said.contains("；现代产业园 "), "{said}");
     }
 
     /// A banner names fields in the meeting's words, never by their keys.
