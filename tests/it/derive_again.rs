@@ -10,6 +10,7 @@
 use guotang::app::{Action, App, Command, Derived};
 use guotang::cli::render::app_at_item;
 use guotang::model::Document;
+use guotang::model::Word;
 use guotang::model::edit::Assignment;
 use guotang::ui::theme::ThemeName;
 use proptest::prelude::*;
@@ -63,16 +64,8 @@ fn valid(v: &Value) -> impl Strategy<Value = (String, Option<Value>)> + use<> {
         figure.clone(),
     )
         .prop_map(|(u, m, f, x)| (format!("units.{u}.{f}.{m}"), x));
-    let stage = prop::sample::select(vec![
-        "negotiating",
-        "signed",
-        "started",
-        "completed",
-        "producing",
-        "stalled",
-        "lost",
-    ])
-    .prop_map(|s| Some(json!(s)));
+    let stage = prop::sample::select(guotang::model::Stage::all().to_vec())
+        .prop_map(|s| Some(json!(s.as_str())));
     let date = prop::sample::select(vec!["2026-01-15", "2026-04-30", "2026-05-07", "2026-09-01"])
         .prop_map(|d| Some(json!(d)));
     let project_field = prop_oneof![

@@ -7,6 +7,7 @@
 //! load then says why, as it always did).
 
 use guotang::app::Derived;
+use guotang::model::Word;
 use guotang::model::reload;
 use guotang::model::{self, Document};
 use guotang::testgen;
@@ -92,16 +93,8 @@ fn apply(doc: &mut Value, e: &Edit, serial: usize) {
         }
         Edit::Investment(a, v) if n > 0 => ps[a % n]["investment"] = json!(f64::from(v) / 100.0),
         Edit::Stage(a, s) if n > 0 => {
-            let stages = [
-                "negotiating",
-                "signed",
-                "started",
-                "completed",
-                "producing",
-                "stalled",
-                "lost",
-            ];
-            ps[a % n]["stage"] = Value::from(stages[s % stages.len()]);
+            let stages = model::Stage::all();
+            ps[a % n]["stage"] = Value::from(stages[s % stages.len()].as_str());
         }
         Edit::DueStart(a, d) if n > 0 => ps[a % n]["due_start"] = Value::from(day(d)),
         Edit::NewId(a) if n > 0 => ps[a % n]["id"] = Value::from(format!("renamed-{serial}")),
