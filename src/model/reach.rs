@@ -50,7 +50,7 @@ impl Reach {
             units: false,
             projects: Projects::Kept,
         };
-        let mut projects = Vec::new();
+        let mut ids: Vec<&str> = Vec::new();
         for c in changes.iter() {
             let [Step::Key(list), Step::Id { id }, Step::Key(field), ..] = c.path.steps() else {
                 return Reach::ALL;
@@ -58,19 +58,15 @@ impl Reach {
             match (list.as_str(), field.as_str()) {
                 (_, "id") | ("units", "group") => return Reach::ALL,
                 ("units", _) if s.units.iter().any(|u| u.id == *id) => reach.units = true,
-                ("projects", _) => {
-                    match s.projects.iter().position(|p| p.id.as_str() == id.as_str()) {
-                        Some(i) => projects.push(i),
-                        None => return Reach::ALL,
-                    }
-                }
+                ("projects", _) => ids.push(id),
                 _ => return Reach::ALL,
             }
         }
-        if !projects.is_empty() {
-            projects.sort_unstable();
-            projects.dedup();
-            reach.projects = Projects::These(projects);
+        if !ids.is_empty() {
+            match project_indices(s, ids) {
+                Some(found) => reach.projects = Projects::These(found),
+                None => return Reach::ALL,
+            }
         }
         reach
     }
@@ -108,6 +104,31 @@ impl Reach {
             },
         }
     }
+}
+
+/// The indices of the projects with these ids (ascending, once each), or
+/// `None` when one is not there. A few are looked for one by one; a
+/// pasted block of hundreds is found in one pass over the projects.
+fn project_indices(s: &Snapshot, mut ids: Vec<&str>) -> Option<Vec<usize>> {
+    ids.sort_unstable();
+    ids.dedup();
+    let mut found: Vec<usize> = match ids.len() {
+        0..=8 => ids
+            .iter()
+            .map(|id| s.projects.iter().position(|p| p.id.as_str() == *id))
+            .collect::<Option<_>>()?,
+        _ => {
+            let wanted: std::collections::HashSet<&str, foldhash::fast::RandomState> =
+                ids.iter().copied().collect();
+            let found: Vec<usize> = (0..s.projects.len())
+                .filter(|&i| wanted.contains(s.projects[i].id.as_str()))
+                .collect();
+            // Ids are unique in a valid snapshot: all found, or one is missing.
+            (found.len() == ids.len()).then_some(found)?
+        }
+    };
+    found.sort_unstable();
+    Some(found)
 }
 
 /// Whether everything the units' side reads is the same in both: all of
@@ -149,4 +170,48 @@ fn units_side_same(old: &Snapshot, new: &Snapshot) -> bool {
         && *seating == new.seating
         && *history == new.history
         && *units == new.units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::model::edit::Assignment;
+
+    fn doc() -> Document {
+        let json = crate::testgen::generate(6, 80, 3);
+        Document::from_bytes(crate::model::to_pretty(&json).as_bytes()).unwrap()
+    }
+
+    /// A few projects or a pasted block of many are found alike, in order;
+    /// one that is not there (any more) reaches everything.
+    #[test]
+    fn projects_are_found_one_by_one_or_in_one_pass() {
+        for n in [1, 3, 8, 9, 20] {
+            let mut d = doc();
+            // Every third project from the end backwards: not in list order.
+            let picked: Vec<usize> = (0..n).map(|k| 79 - 3 * k).collect();
+            let a: Vec<Assignment> = picked
+                .iter()
+                .map(|&i| {
+                    let id = d.snapshot.projects[i].id.clone();
+                    Assignment::parse(&format!("projects.{id}.investment={}", 1000 + i)).unwrap()
+                })
+                .collect();
+            let changes = d.edit(&a).unwrap();
+            let mut want = picked.clone();
+            want.sort_unstable();
+            let reach = Reach::of_changes(&changes, &d.snapshot);
+            assert_eq!(reach.projects, Projects::These(want), "{n} projects");
+            assert!(!reach.units);
+            // Against a snapshot where the first of them has another id.
+            let mut other = d.snapshot.clone();
+            other.projects[picked[0]].id = "not-this-one".into();
+            assert_eq!(
+                Reach::of_changes(&changes, &other),
+                Reach::ALL,
+                "{n} projects"
+            );
+        }
+    }
 }
