@@ -268,3 +268,32 @@ fn marks_typed_into_a_v2_meeting_change_in_place() {
     assert_eq!(u.actuals[7], Some(90.5));
     assert_eq!(u.marks(7), Some(&[88.0, 92.0, 90.5][..]));
 }
+
+/// A pasted block of many project cells (found in one pass, not searched
+/// for cell by cell) gives what the full way gives: the same changes,
+/// text and snapshot; with a project that is not there, the same error.
+#[test]
+fn a_pasted_block_of_many_projects_changes_in_place_as_the_full_way() {
+    let (value, doc) = meeting(5);
+    let projects = ids(&value["projects"]);
+    let mut cells: Vec<Assignment> = (0..24)
+        .map(|k| {
+            let p = &projects[(k * 7) % projects.len()];
+            Assignment::parse(&format!("projects.{p}.investment={}", 10 + k)).unwrap()
+        })
+        .collect();
+    // One project twice, in two fields.
+    cells.push(Assignment::parse(&format!("projects.{}.stage=stalled", projects[0])).unwrap());
+    let mut in_place = doc.clone();
+    let changes = in_place.edit(&cells).unwrap();
+    let full = edit::apply(&value, &cells).unwrap();
+    assert_eq!(changes, full.changes);
+    same(&in_place, &full.doc).unwrap();
+
+    cells.push(Assignment::parse("projects.NOSUCH.stage=started").unwrap());
+    let mut refused = doc.clone();
+    let made = refused.edit(&cells);
+    assert_eq!(made, edit::apply(&value, &cells).map(|e| e.changes));
+    assert!(made.is_err());
+    assert_eq!(refused.json.to_value(), value);
+}

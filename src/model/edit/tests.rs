@@ -690,3 +690,22 @@ fn agenda_items_with_an_id_are_named_by_it() {
         "{err}"
     );
 }
+
+/// A pasted block of many project cells is made in place (the text the
+/// projects are held in stays the one read), like a single cell is.
+#[test]
+fn a_pasted_block_of_project_cells_is_made_in_place() {
+    let json = crate::testgen::generate(6, 60, 2);
+    let mut d = Document::from_bytes(to_pretty(&json).as_bytes()).unwrap();
+    let text = std::sync::Arc::clone(d.json.held_parts().unwrap().0);
+    let cells: Vec<Assignment> = (0..20)
+        .map(|k| {
+            let id = d.snapshot.projects[k * 3].id.clone();
+            Assignment::parse(&format!("projects.{id}.investment={}", 50 + k)).unwrap()
+        })
+        .collect();
+    assert_eq!(d.edit(&cells).unwrap().len(), 20);
+    let after = d.json.held_parts().unwrap().0;
+    assert!(std::sync::Arc::ptr_eq(&text, after), "taken the full way");
+    assert_eq!(d.snapshot.projects[57].investment, Some(69.0));
+}
