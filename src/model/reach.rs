@@ -117,14 +117,10 @@ fn project_indices(s: &Snapshot, mut ids: Vec<&str>) -> Option<Vec<usize>> {
             .iter()
             .map(|id| s.projects.iter().position(|p| p.id.as_str() == *id))
             .collect::<Option<_>>()?,
-        _ => {
-            let wanted: std::collections::HashSet<&str, foldhash::fast::RandomState> =
-                ids.iter().copied().collect();
-            let found: Vec<usize> = (0..s.projects.len())
-                .filter(|&i| wanted.contains(s.projects[i].id.as_str()))
-                .collect();
-            // Ids are unique in a valid snapshot: all found, or one is missing.
-            (found.len() == ids.len()).then_some(found)?
+        n => {
+            let at = super::projects::positions(&s.projects, ids.iter().copied());
+            // Every id found, or one is missing.
+            (at.len() == n).then(|| at.into_values().collect())?
         }
     };
     found.sort_unstable();

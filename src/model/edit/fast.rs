@@ -12,7 +12,7 @@
 //! another place, a problem, a clash — returns `None`, and the caller takes
 //! the full path, which gives the exact result or error.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -21,6 +21,7 @@ use super::path::Step;
 use super::rebase::replay_changes;
 use super::{Change, ChangeSet};
 use crate::model::fields::{Path, Reader};
+use crate::model::projects::positions;
 use crate::model::validate::{NoneSeen, raw_ids};
 use crate::model::validate_items::project;
 use crate::model::validate_units::{UnitRules, unit};
@@ -98,22 +99,11 @@ enum ProjectsAt<'a> {
 
 impl<'a> ProjectsAt<'a> {
     fn of(projects: &[Project], targets: &[(List, &'a str)]) -> ProjectsAt<'a> {
-        let wanted: HashSet<&str, foldhash::fast::RandomState> = targets
-            .iter()
-            .filter(|(l, _)| *l == List::Projects)
-            .map(|&(_, id)| id)
-            .collect();
-        if wanted.len() <= 8 {
-            return ProjectsAt::Search;
+        let named = || targets.iter().filter(|(l, _)| *l == List::Projects);
+        match named().count() {
+            0..=8 => ProjectsAt::Search,
+            _ => ProjectsAt::Found(positions(projects, named().map(|&(_, id)| id))),
         }
-        let mut found = HashMap::with_capacity_and_hasher(wanted.len(), Default::default());
-        for (i, p) in projects.iter().enumerate() {
-            if let Some(&id) = wanted.get(p.id.as_str()) {
-                // Ids are unique in a valid snapshot: the first is the one.
-                found.entry(id).or_insert(i);
-            }
-        }
-        ProjectsAt::Found(found)
     }
 
     fn find(&self, projects: &[Project], id: &str) -> Option<usize> {
