@@ -335,6 +335,14 @@ mod tests {
         );
     }
 
+    /// The console at 200×60 on the first agenda item showing `pane`.
+    fn at_pane(d: Document, pane: crate::model::Pane) -> App {
+        let item = d.snapshot.agenda.iter().position(|it| it.pane == pane);
+        let item = item.unwrap_or_else(|| panic!("an item showing {pane:?}"));
+        let dark = crate::app::theme_name::ThemeName::Dark;
+        crate::cli::render::app_at_item(d, item, dark, None, (200, 60))
+    }
+
     fn edit(app: &mut App, text: &str) {
         app.apply_edit(&[Assignment::parse(text).unwrap()]).unwrap();
     }
@@ -437,19 +445,7 @@ mod tests {
     #[test]
     fn the_chart_memo_is_measured_on_first_draw_and_dropped_on_an_edit() {
         let d = doc();
-        let item = d
-            .snapshot
-            .agenda
-            .iter()
-            .position(|it| it.pane == crate::model::Pane::Ranking)
-            .expect("a ranking item");
-        let mut app = crate::cli::render::app_at_item(
-            d,
-            item,
-            crate::app::theme_name::ThemeName::Dark,
-            None,
-            (200, 60),
-        );
+        let mut app = at_pane(d, crate::model::Pane::Ranking);
         assert!(app.data.derived.frames.charts.is_empty());
         let before = crate::ui::screen::render(&app, 200, 60);
         assert_eq!(app.data.derived.frames.charts.len(), 1);
@@ -496,19 +492,7 @@ mod tests {
         // Groups of about 100 units: more than the pane's pipeline shows.
         let json = crate::testgen::generate(400, 2000, 7);
         let d = Document::from_bytes(crate::model::to_pretty(&json).as_bytes()).unwrap();
-        let item = d
-            .snapshot
-            .agenda
-            .iter()
-            .position(|it| it.pane == crate::model::Pane::Projects)
-            .expect("a projects item");
-        let mut app = crate::cli::render::app_at_item(
-            d,
-            item,
-            crate::app::theme_name::ThemeName::Dark,
-            None,
-            (200, 60),
-        );
+        let mut app = at_pane(d, crate::model::Pane::Projects);
         app.prefs.lang = Lang::Zh;
         assert!(app.data.derived.frames.pipelines.is_empty());
         let before = crate::ui::screen::render(&app, 200, 60);

@@ -1,6 +1,8 @@
 //! The project pipeline per unit and the overdue list: "签约只是第一步，项目一天
 //!不落地，一切等于零".
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::snapshot::{Project, Snapshot, Stage};
@@ -123,20 +125,33 @@ pub fn overdue(s: &Snapshot) -> Vec<Overdue> {
 }
 
 /// Where the projects with these ids are, found in one pass over the
-/// projects (a block of hundreds pasted on 100,000 projects: not a search
-/// per id). An id no project has is absent from the map.
+/// projects that stops once all are found. A few ids are compared as they
+/// are; more than 8 are looked up in a set (a block of hundreds pasted on
+/// 100,000 projects searched id by id took 0.3–0.6 s, and hashing every
+/// project's id for one or two ids cost 5 ms an edit). An id no project
+/// has is absent from the map.
 pub fn positions<'a>(
     projects: &[Project],
     ids: impl IntoIterator<Item = &'a str>,
-) -> std::collections::HashMap<&'a str, usize, foldhash::fast::RandomState> {
-    let wanted: std::collections::HashSet<&str, foldhash::fast::RandomState> =
-        ids.into_iter().collect();
-    let mut found =
-        std::collections::HashMap::with_capacity_and_hasher(wanted.len(), Default::default());
+) -> HashMap<&'a str, usize, foldhash::fast::RandomState> {
+    let mut wanted: Vec<&str> = ids.into_iter().collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let set: Option<HashSet<&str, foldhash::fast::RandomState>> =
+        (wanted.len() > 8).then(|| wanted.iter().copied().collect());
+    let mut found = HashMap::with_capacity_and_hasher(wanted.len(), Default::default());
     for (i, p) in projects.iter().enumerate() {
-        if let Some(&id) = wanted.get(p.id.as_str()) {
-            // Ids are unique in a valid snapshot: the first is the one.
-            found.entry(id).or_insert(i);
+        if found.len() == wanted.len() {
+            break;
+        }
+        let id = p.id.as_str();
+        let hit = match &set {
+            Some(set) => set.get(id).copied(),
+            None => wanted.iter().copied().find(|w| *w == id),
+        };
+        // Ids are unique in a valid snapshot: the first is the one.
+        if let Some(w) = hit {
+            found.entry(w).or_insert(i);
         }
     }
     found

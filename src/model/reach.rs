@@ -107,22 +107,16 @@ impl Reach {
 }
 
 /// The indices of the projects with these ids (ascending, once each), or
-/// `None` when one is not there. A few are looked for one by one; a
-/// pasted block of hundreds is found in one pass over the projects.
-fn project_indices(s: &Snapshot, mut ids: Vec<&str>) -> Option<Vec<usize>> {
-    ids.sort_unstable();
-    ids.dedup();
-    let mut found: Vec<usize> = match ids.len() {
-        0..=8 => ids
-            .iter()
-            .map(|id| s.projects.iter().position(|p| p.id.as_str() == *id))
-            .collect::<Option<_>>()?,
-        n => {
-            let at = super::projects::positions(&s.projects, ids.iter().copied());
-            // Every id found, or one is missing.
-            (at.len() == n).then(|| at.into_values().collect())?
-        }
-    };
+/// `None` when one is not there.
+fn project_indices(s: &Snapshot, ids: Vec<&str>) -> Option<Vec<usize>> {
+    let at = super::projects::positions(&s.projects, ids.iter().copied());
+    let mut wanted = ids;
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut found: Vec<usize> = wanted
+        .iter()
+        .map(|id| at.get(id).copied())
+        .collect::<Option<_>>()?;
     found.sort_unstable();
     Some(found)
 }

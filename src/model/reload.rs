@@ -440,14 +440,11 @@ impl<'a> Differ<'a> {
         }
         // The projects read anew where an old one with the same id stood,
         // when every other stayed in its place.
-        let aligned = self.sources.len() == old.projects.len()
-            && self.sources.iter().enumerate().all(|(i, s)| match *s {
-                Source::Old(j) => j as usize == i,
-                Source::New(k) => news
-                    .get(k as usize)
-                    .zip(old.projects.get(i))
-                    .is_some_and(|(n, o)| n.id == o.id),
-            });
+        let aligned = in_place(&self.sources, old.projects.len(), |i, k| {
+            news.get(k)
+                .zip(old.projects.get(i))
+                .is_some_and(|(n, o)| n.id == o.id)
+        });
         let changed = aligned.then(|| {
             let new = |(i, s): (usize, &Source)| matches!(s, Source::New(_)).then_some(i);
             self.sources.iter().enumerate().filter_map(new).collect()
@@ -561,11 +558,7 @@ impl Plan {
                 p.unit = map.get(p.unit).copied().unwrap_or(p.unit);
             }
         };
-        let aligned = self.sources.len() == doc.snapshot.projects.len()
-            && self.sources.iter().enumerate().all(|(i, s)| match *s {
-                Source::Old(j) => j as usize == i,
-                Source::New(_) => true,
-            });
+        let aligned = in_place(&self.sources, doc.snapshot.projects.len(), |_, _| true);
         if aligned {
             // Projects changed where they stand: replaced in place.
             let mut news = self.news.into_iter();
@@ -610,6 +603,17 @@ impl Plan {
         }
         old_record
     }
+}
+
+/// Whether the new list of `sources` keeps `n` projects where they were:
+/// each old one at its own index, and each read anew (the `k`th) at an
+/// index `i` where `fits(i, k)`.
+fn in_place(sources: &[Source], n: usize, fits: impl Fn(usize, usize) -> bool) -> bool {
+    sources.len() == n
+        && sources.iter().enumerate().all(|(i, s)| match *s {
+            Source::Old(j) => j as usize == i,
+            Source::New(k) => fits(i, k as usize),
+        })
 }
 
 /// Reads `bytes` against `old` in one piece (tests and benchmarks; the

@@ -12,8 +12,6 @@
 //! another place, a problem, a clash — returns `None`, and the caller takes
 //! the full path, which gives the exact result or error.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use super::apply::{Assignment, make};
@@ -89,31 +87,6 @@ pub(super) fn replay(doc: &mut Document, set: &ChangeSet) -> Option<ChangeSet> {
     })
 }
 
-/// Where the projects an edit names are: looked for one by one when they
-/// are few; a pasted block of hundreds found in one pass over the projects
-/// (a search per cell made 500 cells on 100,000 projects take 0.3–0.6 s).
-enum ProjectsAt<'a> {
-    Search,
-    Found(HashMap<&'a str, usize, foldhash::fast::RandomState>),
-}
-
-impl<'a> ProjectsAt<'a> {
-    fn of(projects: &[Project], targets: &[(List, &'a str)]) -> ProjectsAt<'a> {
-        let named = || targets.iter().filter(|(l, _)| *l == List::Projects);
-        match named().count() {
-            0..=8 => ProjectsAt::Search,
-            _ => ProjectsAt::Found(positions(projects, named().map(|&(_, id)| id))),
-        }
-    }
-
-    fn find(&self, projects: &[Project], id: &str) -> Option<usize> {
-        match self {
-            ProjectsAt::Search => projects.iter().position(|p| *p.id == *id),
-            ProjectsAt::Found(at) => at.get(id).copied(),
-        }
-    }
-}
-
 /// One element copied out: where it is in its list, and its id.
 struct Taken {
     list: List,
@@ -137,12 +110,13 @@ fn in_place(
     let mut mini = Map::new();
     mini.insert("units".into(), Value::Array(Vec::new()));
     mini.insert("projects".into(), Value::Array(Vec::new()));
-    let project_at = ProjectsAt::of(&doc.snapshot.projects, targets);
+    let named = targets.iter().filter(|(l, _)| *l == List::Projects);
+    let project_at = positions(&doc.snapshot.projects, named.map(|&(_, id)| id));
     for &(list, id) in targets {
         // A valid document's elements are its snapshot's, in the same order.
         let index = match list {
             List::Units => doc.snapshot.units.iter().position(|u| u.id == id)?,
-            List::Projects => project_at.find(&doc.snapshot.projects, id)?,
+            List::Projects => *project_at.get(id)?,
         };
         if taken.iter().any(|t| t.list == list && t.index == index) {
             continue;
