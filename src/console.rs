@@ -247,6 +247,8 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "error: cannot draw: {e}");
             return ExitCode::FAILURE;
         }
+        // What the last change replaced goes once the new data is drawn.
+        app.data.retired.free();
         if std::mem::take(&mut ctx.release_after_draw) {
             crate::memory::release_free();
         }

@@ -5,6 +5,7 @@
 
 use super::{App, Effect};
 use crate::model::Record;
+use crate::model::edit::Change;
 use crate::model::reach::Reach;
 use crate::model::reload::Plan;
 
@@ -36,7 +37,7 @@ impl App {
         if !reading.fits(self) {
             return vec![Effect::Reload];
         }
-        let Reading { plan, hash, .. } = reading;
+        let Reading { mut plan, hash, .. } = reading;
         self.data.error = None;
         self.data.gone = false;
         if self.data.content_hash == Some(hash) {
@@ -46,8 +47,11 @@ impl App {
             return self.outside_change_waits();
         }
         let reach = plan.reach().clone();
-        let old = plan.apply(&mut self.data.doc);
-        self.took_outside(&old, hash, &reach)
+        let heads = plan.take_head_changes();
+        let old = plan.replace(&mut self.data.doc);
+        let effects = self.took_outside(&old.record, hash, &reach, heads);
+        self.data.retired.keep(old);
+        effects
     }
 
     /// The data in force changed in place (its document is the new one):
@@ -73,15 +77,23 @@ impl App {
             return false;
         }
         let reach = plan.reach().clone();
-        drop(plan.apply(&mut self.data.doc));
+        let old = plan.replace(&mut self.data.doc);
+        self.data.retired.keep(old);
         self.renew_data(Some(hash), &reach);
         true
     }
 
     /// What the editor marks and says after an outside change, `old` the
     /// record replaced.
-    pub(crate) fn took_outside(&mut self, old: &Record, hash: u64, reach: &Reach) -> Vec<Effect> {
-        let changes = crate::model::edit::diff_records(old, &self.data.doc.json);
+    /// `heads`: the changes outside the projects list, when already found.
+    pub(crate) fn took_outside(
+        &mut self,
+        old: &Record,
+        hash: u64,
+        reach: &Reach,
+        heads: Option<Vec<Change>>,
+    ) -> Vec<Effect> {
+        let changes = crate::model::edit::diff_records_given(old, &self.data.doc.json, heads);
         self.renew_data(Some(hash), reach);
         self.outside_marked(&changes)
     }

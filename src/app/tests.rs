@@ -246,6 +246,10 @@ fn reload_keeps_item_speaker_and_timers_and_a_broken_file_keeps_the_last_data() 
     app.update(Action::Loaded(Ok(Box::new((edited, 2)))));
     assert_eq!(app.data.generation, generation + 1);
     assert!(app.data.reloaded);
+    // The version replaced is freed after the frame, not before it.
+    assert!(!app.data.retired.is_empty());
+    app.data.retired.free();
+    assert!(app.data.retired.is_empty());
     assert_eq!(app.current(), Some(RED_ITEM));
     assert_eq!(app.meeting.clock.speaker(RED_ITEM), Some("qsx"));
     assert_eq!(

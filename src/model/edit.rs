@@ -27,6 +27,8 @@ use serde_json::Value;
 
 use super::{Document, Problem};
 pub use apply::{Assignment, apply, read_value};
+pub(crate) use diff::diff_heads;
+pub use diff::diff_records_given;
 pub use diff::{diff, diff_records};
 pub use history::EditHistory;
 pub use path::{EditPath, Step};

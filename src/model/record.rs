@@ -28,12 +28,21 @@ pub struct Record {
     /// Shared: a reload whose file differs only in projects keeps the head
     /// it had (copied only if edited while still shared).
     head: Arc<Value>,
-    /// The hash of the head's text as the file had it (the file without
-    /// the projects list's elements, see [`head_text_hash`]), when it is
+    /// The hashes of the head's text as the file had it (the file without
+    /// the projects list's elements, see [`head_text_hash`]), when they are
     /// known and the head not edited since: a reload whose head text has
     /// the same hash has the same head, and reads none of it.
-    head_hash: Option<u64>,
+    head_hash: Option<HeadHash>,
     projects: Option<Lazy>,
+}
+
+/// The hashes of a head's text (the file without the elements of its
+/// projects list): the part up to the list's `[`, and the whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HeadHash {
+    /// Everything up to the projects list's `[`, that included.
+    pub before: u64,
+    pub whole: u64,
 }
 
 /// The elements of the top-level `projects` list, held apart.
@@ -116,7 +125,7 @@ impl Record {
     /// hashed to `head_hash`.
     pub(crate) fn lazy_shared(
         head: Arc<Value>,
-        head_hash: Option<u64>,
+        head_hash: Option<HeadHash>,
         text: Arc<Vec<u8>>,
         items: Vec<Item>,
     ) -> Record {
@@ -132,8 +141,8 @@ impl Record {
         &self.head
     }
 
-    /// The hash of the head's text as read, unless edited since.
-    pub(crate) fn head_hash(&self) -> Option<u64> {
+    /// The hashes of the head's text as read, unless edited since.
+    pub(crate) fn head_hash(&self) -> Option<HeadHash> {
         self.head_hash
     }
 
@@ -324,11 +333,11 @@ fn span_value(text: &[u8], start: u32, end: u32) -> Value {
     parsed.unwrap_or(Value::Null)
 }
 
-/// The hash of a snapshot's text without the elements of its projects
+/// The hashes of a snapshot's text without the elements of its projects
 /// list (`spans`, non-empty): everything up to the list's `[` and from its
 /// `]` on — the bytes a reload's [`super::reload::Differ`] gathers as the
 /// head. `None` when the spans are not a top-level list's elements.
-pub(crate) fn head_text_hash(text: &[u8], spans: &[(usize, usize)]) -> Option<u64> {
+pub(crate) fn head_text_hash(text: &[u8], spans: &[(usize, usize)]) -> Option<HeadHash> {
     let (first, last) = (spans.first()?.0, spans.last()?.1);
     let space = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
     let open = text.get(..first)?.iter().rposition(|b| !space(b))?;
@@ -336,10 +345,15 @@ pub(crate) fn head_text_hash(text: &[u8], spans: &[(usize, usize)]) -> Option<u6
     if text[open] != b'[' || text[close] != b']' {
         return None;
     }
+    // Hashed as the reload hashes what it gathers: the part before the
+    // list in one piece, then the whole.
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
     h.update(&text[..=open]);
     h.update(&text[close..]);
-    Some(h.digest())
+    Some(HeadHash {
+        before: xxhash_rust::xxh3::xxh3_64(&text[..=open]),
+        whole: h.digest(),
+    })
 }
 
 impl fmt::Debug for Record {

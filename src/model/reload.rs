@@ -12,13 +12,16 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use serde::Deserialize;
+use serde_json::Value;
 
+use super::edit::{Change, diff_heads};
 use super::parse::{self, MAX_BYTES};
 use super::project_text;
 use super::reach::Reach;
-use super::record::{Item, Record};
+use super::record::{HeadHash, Item, Record};
 use super::snapshot::{Project, Snapshot};
 use super::{Document, validate};
 
@@ -39,6 +42,13 @@ pub struct Differ<'a> {
     items: &'a [Item],
     /// The new file without the elements of its projects list.
     head: Vec<u8>,
+    /// The hash of `head` up to the projects list's `[`, once met.
+    before: Option<u64>,
+    /// Where in `head` the projects list's `]` ends.
+    closed_at: usize,
+    /// The head's members before the projects list, read on a thread of
+    /// their own while the projects stream in, when they changed.
+    early: Option<JoinHandle<Option<Value>>>,
     lex: Lex,
     /// Where the top level is on the way to the `projects` list.
     key: Key,
@@ -111,6 +121,9 @@ impl<'a> Differ<'a> {
             text,
             items,
             head: Vec::with_capacity(64 * 1024),
+            before: None,
+            closed_at: 0,
+            early: None,
             lex: Lex::default(),
             key: Key::None,
             opened: false,
@@ -145,7 +158,9 @@ impl<'a> Differ<'a> {
 
     fn give_up(&mut self) {
         self.gave_up = true;
-        // Nothing read is kept for the full reading.
+        // Nothing read is kept for the full reading (a thread reading the
+        // head ends on its own, unheard).
+        self.early = None;
         self.head = Vec::new();
         self.elem = Vec::new();
         self.news = Vec::new();
@@ -258,6 +273,9 @@ impl<'a> Differ<'a> {
                     want: true,
                     first: true,
                 });
+                // The key `"projects"` was the last string read.
+                let key_at = lex.str_start;
+                self.read_before(key_at);
             }
             (Key::Colon, _) => return Err(GaveUp),
             (_, b'"') => {
@@ -277,6 +295,7 @@ impl<'a> Differ<'a> {
             b if is_space(b) => {}
             b']' if !want || first => {
                 self.head.push(b']');
+                self.closed_at = self.head.len();
                 self.slot = None;
             }
             b',' if !want => {
@@ -303,6 +322,52 @@ impl<'a> Differ<'a> {
             _ => return Err(GaveUp),
         }
         Ok(())
+    }
+
+    /// The head up to the projects list's `[` is read (`key_at` where its
+    /// key starts): when it is not the text held, its members are read on
+    /// a thread of their own while the projects stream in, as the object
+    /// they make with an empty projects list. Every byte between them is
+    /// the file's own, so that object reads exactly when this part of the
+    /// file does.
+    fn read_before(&mut self, key_at: usize) {
+        let before = xxhash_rust::xxh3::xxh3_64(&self.head);
+        self.before = Some(before);
+        if self.old.json.head_hash().map(|h| h.before) == Some(before) {
+            return;
+        }
+        let mut text = Vec::with_capacity(key_at + EMPTY_LIST.len() + 1);
+        text.extend_from_slice(&self.head[..key_at]);
+        text.extend_from_slice(EMPTY_LIST);
+        text.push(b'}');
+        self.early = std::thread::Builder::new()
+            .name("guotang-head".into())
+            .spawn(move || parse::parse_json(&text).ok())
+            .ok();
+    }
+
+    /// The head read as a value: the members before the projects list
+    /// from the thread that read them, when it did, and the rest here (as
+    /// the object it makes after an empty projects list); otherwise whole.
+    fn read_head(&mut self) -> Result<Value, GaveUp> {
+        let early = self.early.take().and_then(|t| t.join().ok().flatten());
+        if let Some(Value::Object(mut top)) = early {
+            let mut text = Vec::with_capacity(self.head.len() - self.closed_at + 32);
+            text.push(b'{');
+            text.extend_from_slice(EMPTY_LIST);
+            text.extend_from_slice(&self.head[self.closed_at..]);
+            if let Ok(Value::Object(after)) = parse::parse_json(&text) {
+                let want = top.len() + after.len() - 1;
+                // Its first member is the projects list, already in `top`.
+                top.extend(after.into_iter().skip(1));
+                // Fewer: a key on both sides of the list, which the whole
+                // reading refuses.
+                if top.len() == want {
+                    return Ok(Value::Object(top));
+                }
+            }
+        }
+        parse::parse_json(&self.head).map_err(|_| GaveUp)
     }
 
     /// An element read whole into `elem` that is not the expected old text.
@@ -358,7 +423,7 @@ impl<'a> Differ<'a> {
 
     /// The new version, proven valid, ready to replace the old one; or
     /// [`GaveUp`] when only the full reading can tell (or it is invalid).
-    pub fn finish(self) -> Result<Plan, GaveUp> {
+    pub fn finish(mut self) -> Result<Plan, GaveUp> {
         if self.gave_up
             || self.slot.is_some()
             || !self.listed
@@ -371,21 +436,30 @@ impl<'a> Differ<'a> {
         // The parts of the snapshot outside the projects list: the old
         // ones when that part of the file is as it was — as text (by its
         // hash: nothing read), or as a value.
-        let head_hash = xxhash_rust::xxh3::xxh3_64(&self.head);
+        let whole = xxhash_rust::xxh3::xxh3_64(&self.head);
+        let head_hash = self.before.map(|before| HeadHash { before, whole });
         let old_head = self.old.json.shared_head();
-        let (head, head_snapshot) = match self.old.json.head_hash() == Some(head_hash) {
-            true => (Arc::clone(old_head), None),
-            false => {
-                let head = parse::parse_json(&self.head).map_err(|_| GaveUp)?;
-                match head == **old_head {
-                    true => (Arc::clone(old_head), None),
-                    false => {
-                        let s = validate::validate(&head).map_err(|_| GaveUp)?;
-                        (Arc::new(head), Some(Box::new(s)))
+        let (head, head_snapshot, head_changes) =
+            match self.old.json.head_hash().map(|h| h.whole) == Some(whole) {
+                true => (Arc::clone(old_head), None, None),
+                false => {
+                    let head = self.read_head()?;
+                    match head == **old_head {
+                        true => (Arc::clone(old_head), None, None),
+                        false => {
+                            let head = Arc::new(head);
+                            // What the marks will say, found beside the validation.
+                            let (old, new) = (Arc::clone(old_head), Arc::clone(&head));
+                            let changes = std::thread::Builder::new()
+                                .name("guotang-diff".into())
+                                .spawn(move || diff_heads(&old, &new));
+                            let s = validate::validate(&head).map_err(|_| GaveUp)?;
+                            let changes = changes.ok().and_then(|t| t.join().ok());
+                            (head, Some(Box::new(s)), changes)
+                        }
                     }
                 }
-            }
-        };
+            };
         let units = head_snapshot.as_ref().map_or(&old.units, |s| &s.units);
         let unit_ids: validate::Ids<'_> = units
             .iter()
@@ -451,15 +525,20 @@ impl<'a> Differ<'a> {
         });
         let reach = Reach::of_reading(old, head_snapshot.as_deref(), changed);
         Ok(Plan {
-            record: Record::lazy_shared(head, Some(head_hash), Arc::clone(self.text), items),
+            record: Record::lazy_shared(head, head_hash, Arc::clone(self.text), items),
             reach,
             head_snapshot,
+            head_changes,
             unit_map: unit_map.map(|m| m.into_iter().map(|u| u.unwrap_or(0)).collect()),
             sources: self.sources,
             news,
         })
     }
 }
+
+/// The projects list as the head holds it: what the members read apart
+/// from the list are joined around.
+const EMPTY_LIST: &[u8] = b"\"projects\": []";
 
 /// How many old projects past the one expected are looked at for an id
 /// before all the old ids are gathered.
@@ -520,6 +599,9 @@ pub struct Plan {
     reach: Reach,
     /// The snapshot's parts outside the projects, when they changed.
     head_snapshot: Option<Box<Snapshot>>,
+    /// The changes between the old head and the new, when it changed and
+    /// they were found ([`diff_heads`]).
+    head_changes: Option<Vec<Change>>,
     /// Old unit index → new unit index, when the units may have moved.
     unit_map: Option<Vec<usize>>,
     sources: Vec<Source>,
@@ -548,11 +630,25 @@ impl Plan {
         self.news.len()
     }
 
+    /// Takes the changes between the old head and the new, when found
+    /// while reading: what [`super::edit::diff_records`] would find outside
+    /// the projects list for the record [`Plan::apply`] gives back.
+    pub fn take_head_changes(&mut self) -> Option<Vec<Change>> {
+        self.head_changes.take()
+    }
+
     /// Makes `doc` the new version: its unchanged projects are moved, not
     /// copied; the old record comes back (it shares the text the new one
     /// holds), for saying what changed.
     pub fn apply(self, doc: &mut Document) -> Record {
-        let old_record = std::mem::replace(&mut doc.json, self.record);
+        self.replace(doc).record
+    }
+
+    /// [`Plan::apply`], giving back all it took out of `doc`, so that the
+    /// caller chooses when to free it (the old head of a province's meeting
+    /// takes 10 ms to free).
+    pub fn replace(self, doc: &mut Document) -> Replaced {
+        let record = std::mem::replace(&mut doc.json, self.record);
         let remap = |p: &mut Project, map: &Option<Vec<usize>>| {
             if let Some(map) = map {
                 p.unit = map.get(p.unit).copied().unwrap_or(p.unit);
@@ -572,11 +668,11 @@ impl Plan {
                     }
                 }
             }
-            if let Some(head) = self.head_snapshot {
+            let head = self.head_snapshot.map(|head| {
                 let projects = std::mem::take(&mut doc.snapshot.projects);
-                doc.snapshot = Snapshot { projects, ..*head };
-            }
-            return old_record;
+                std::mem::replace(&mut doc.snapshot, Snapshot { projects, ..*head })
+            });
+            return Replaced { record, head };
         }
         let mut old: Vec<Option<Project>> = std::mem::take(&mut doc.snapshot.projects)
             .into_iter()
@@ -597,12 +693,25 @@ impl Plan {
             projects.extend(p);
         }
         drop(old);
-        match self.head_snapshot {
-            Some(head) => doc.snapshot = Snapshot { projects, ..*head },
-            None => doc.snapshot.projects = projects,
-        }
-        old_record
+        let head = match self.head_snapshot {
+            Some(head) => Some(std::mem::replace(
+                &mut doc.snapshot,
+                Snapshot { projects, ..*head },
+            )),
+            None => {
+                doc.snapshot.projects = projects;
+                None
+            }
+        };
+        Replaced { record, head }
     }
+}
+
+/// What [`Plan::replace`] took out of a document: the old record, and the
+/// old snapshot without its projects when the parts outside them changed.
+pub struct Replaced {
+    pub record: Record,
+    pub head: Option<Snapshot>,
 }
 
 /// Whether the new list of `sources` keeps `n` projects where they were:

@@ -169,6 +169,30 @@ fn escape_one(text: &str, k: usize) -> String {
     )
 }
 
+/// The text around the projects list made wrong (or left right), where
+/// the head's members before the list and after it are read apart: the
+/// comma before the list's key taken out, a comma left after the last
+/// member, a key before the list repeated after it, a key after it
+/// repeated before; or spaces and a line break between the key and its
+/// list (still valid).
+fn glue(text: &str, how: usize) -> String {
+    let key = text.find("\"projects\"").expect("a projects list");
+    let comma = text[..key].rfind(',').expect("a member before the list");
+    let close = text.rfind('}').expect("an object");
+    let list_end = key + text[key..].find("\n  ]").map_or(0, |i| i + 4);
+    match how % 5 {
+        0 => format!("{}{}", &text[..comma], &text[comma + 1..]),
+        1 => format!("{},{}", text[..close].trim_end(), &text[close - 1..]),
+        2 => format!(
+            "{},\n  \"format\": \"guotang/1\"{}",
+            &text[..list_end],
+            &text[list_end..]
+        ),
+        3 => format!("{}\"agenda\": [],\n  {}", &text[..key], &text[key..]),
+        _ => text.replacen("\"projects\": [", "\"projects\"  :\n  [", 1),
+    }
+}
+
 /// What became of a new version.
 #[derive(Debug, PartialEq)]
 enum Outcome {
@@ -190,10 +214,22 @@ fn same_as_full(old: &Document, new: &[u8]) -> Result<Outcome, TestCaseError> {
         ))),
         (Err(_), Err(_)) => Ok(Outcome::Invalid),
         (Ok(_), Err(_)) => Ok(Outcome::Full),
-        (Ok(full), Ok(plan)) => {
+        (Ok(full), Ok(mut plan)) => {
             let mut doc = old.clone();
             let reach = plan.reach().clone();
+            let heads = plan.take_head_changes();
             let replaced = plan.apply(&mut doc);
+            // The head's changes found while reading are the ones the
+            // records' comparison finds.
+            if let Some(heads) = heads {
+                prop_assert_eq!(
+                    format!(
+                        "{:?}",
+                        model::edit::diff_records_given(&replaced, &doc.json, Some(heads))
+                    ),
+                    format!("{:?}", model::edit::diff_records(&replaced, &doc.json))
+                );
+            }
             // What the plan says it reached, computed again from the old
             // derived data, is what the full load derives.
             let again = Derived::compute(&old.snapshot).again(&doc.snapshot, &reach);
@@ -245,6 +281,7 @@ proptest! {
         compact in prop::bool::weighted(0.15),
         cut in prop::option::weighted(0.1, 0.0f64..1.0),
         twice in any::<bool>(),
+        glued in prop::option::weighted(0.2, 0usize..5),
     ) {
         let base = if v2 { testgen::generate_v2(6, 120, seed, 2) } else { testgen::generate(6, 120, seed) };
         let old = Document::from_bytes(model::to_pretty(&base).as_bytes()).expect("generated is valid");
@@ -252,10 +289,17 @@ proptest! {
         for (k, e) in edits.iter().enumerate() {
             apply(&mut value, e, k);
         }
+        // A head changed before the list, so that its members are read apart.
+        if glued.is_some() {
+            apply(&mut value, &Edit::Title, edits.len());
+        }
         let mut text = match compact {
             true => serde_json::to_string(&value).expect("json"),
             false => model::to_pretty(&value),
         };
+        if let (Some(how), false) = (glued, compact) {
+            text = glue(&text, how);
+        }
         for k in &escapes {
             text = escape_one(&text, *k);
         }

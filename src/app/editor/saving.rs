@@ -301,7 +301,8 @@ impl App {
 
     /// Puts a new document in force (a reload, a merge, a recovery).
     pub(crate) fn replace_data(&mut self, doc: Document, hash: Option<u64>) {
-        self.data.doc = doc;
+        let old = std::mem::replace(&mut self.data.doc, doc);
+        self.data.retired.keep(old);
         self.renew_data(hash, &Reach::ALL);
     }
 
@@ -312,7 +313,9 @@ impl App {
             return self.outside_change_waits();
         }
         let old = std::mem::replace(&mut self.data.doc, doc);
-        self.took_outside(&old.json, hash, &Reach::ALL)
+        let effects = self.took_outside(&old.json, hash, &Reach::ALL, None);
+        self.data.retired.keep(old);
+        effects
     }
 
     /// An outside change while there are unsaved edits: said, not taken.

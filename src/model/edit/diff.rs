@@ -25,15 +25,31 @@ pub fn diff(old: &Value, new: &Value) -> ChangeSet {
 /// read, one pair at a time (a reload of 100,000 projects where one changed
 /// reads two).
 pub fn diff_records(old: &Record, new: &Record) -> ChangeSet {
+    diff_records_given(old, new, None)
+}
+
+/// The changes between two heads (documents whose projects are held apart):
+/// what [`diff_records`] finds outside the projects list, for computing
+/// beside other work ([`diff_records_given`]).
+pub(crate) fn diff_heads(old: &Value, new: &Value) -> Vec<Change> {
+    let mut out = Vec::new();
+    walk(old, new, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`diff_records`], given the changes between the heads when they are
+/// known already ([`diff_heads`] of the same two records' heads).
+pub fn diff_records_given(old: &Record, new: &Record, heads: Option<Vec<Change>>) -> ChangeSet {
     if old.held_projects().is_none() || new.held_projects().is_none() {
         return diff(&old.to_value(), &new.to_value());
     }
     // The heads hold the projects' member as an empty list on both sides.
-    let mut out = Vec::new();
     // A head kept by a reload is the same head: nothing to walk.
-    if !old.same_head(new) {
-        walk(old.head(), new.head(), &mut Vec::new(), &mut out);
-    }
+    let mut out = match heads {
+        Some(heads) => heads,
+        None if old.same_head(new) => Vec::new(),
+        None => diff_heads(old.head(), new.head()),
+    };
     let olds: Vec<Held<'_>> = old.held().collect();
     let news: Vec<Held<'_>> = new.held().collect();
     match projects(&olds, &news, &mut out) {
