@@ -211,6 +211,36 @@ impl Record {
         }
     }
 
+    /// Where the projects of two records may differ, when both hold them
+    /// apart, as many, in one text (a record a reload made and the one it
+    /// replaced): at every other index both hold the same span of it.
+    pub(crate) fn projects_apart(&self, other: &Record) -> Option<Vec<usize>> {
+        let (a, b) = (self.projects.as_ref()?, other.projects.as_ref()?);
+        if !Arc::ptr_eq(&a.text, &b.text) || a.items.len() != b.items.len() {
+            return None;
+        }
+        let same = |x: &Item, y: &Item| match (x, y) {
+            (Item::Span { start, end }, Item::Span { start: s, end: e }) => start == s && end == e,
+            _ => false,
+        };
+        let apart = a.items.iter().zip(&b.items).enumerate();
+        Some(
+            apart
+                .filter(|(_, (x, y))| !same(x, y))
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The project at `i` of the projects held apart, as it is held.
+    pub(crate) fn held_at(&self, i: usize) -> Option<Held<'_>> {
+        let lazy = self.projects.as_ref()?;
+        Some(match lazy.items.get(i)? {
+            Item::Span { start, end } => Held::Text(lazy.text.get(*start as usize..*end as usize)?),
+            Item::Value(v) => Held::Value(v),
+        })
+    }
+
     /// Replaces the project at `i` of the projects held apart.
     pub(crate) fn set_project(&mut self, i: usize, value: Value) {
         if let Some(item) = self.projects.as_mut().and_then(|l| l.items.get_mut(i)) {

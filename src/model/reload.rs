@@ -466,13 +466,20 @@ impl<'a> Differ<'a> {
             .enumerate()
             .map(|(i, u)| (u.id.as_str(), i))
             .collect();
-        // A unit's index in the new list, for each old unit.
-        let unit_map = head_snapshot.as_ref().map(|_| {
-            old.units
-                .iter()
-                .map(|u| unit_ids.get(u.id.as_str()).copied())
-                .collect::<Vec<_>>()
-        });
+        // A unit's index in the new list, for each old unit; none when every
+        // unit stays where it was (a title or a figure changed), so that
+        // the 100,000 projects need not be visited for their units.
+        let unit_map = head_snapshot
+            .as_ref()
+            .map(|_| {
+                old.units
+                    .iter()
+                    .map(|u| unit_ids.get(u.id.as_str()).copied())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|map| {
+                map.len() != units.len() || map.iter().enumerate().any(|(i, &j)| j != Some(i))
+            });
         let mut reused = vec![false; old.projects.len()];
         for s in &self.sources {
             if let Source::Old(j) = *s {

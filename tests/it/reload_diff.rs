@@ -219,6 +219,21 @@ fn same_as_full(old: &Document, new: &[u8]) -> Result<Outcome, TestCaseError> {
             let reach = plan.reach().clone();
             let heads = plan.take_head_changes();
             let replaced = plan.apply(&mut doc);
+            // The records' comparison (which compares only the projects
+            // held apart as different spans) finds what comparing the
+            // whole documents finds (the head's changes first).
+            let sorted = |c: model::edit::ChangeSet| {
+                let mut v: Vec<String> = c.iter().map(|c| format!("{c:?}")).collect();
+                v.sort();
+                v
+            };
+            prop_assert_eq!(
+                sorted(model::edit::diff_records(&replaced, &doc.json)),
+                sorted(model::edit::diff(
+                    &replaced.to_value(),
+                    &doc.json.to_value()
+                ))
+            );
             // The head's changes found while reading are the ones the
             // records' comparison finds.
             if let Some(heads) = heads {

@@ -50,14 +50,35 @@ pub fn diff_records_given(old: &Record, new: &Record, heads: Option<Vec<Change>>
         None if old.same_head(new) => Vec::new(),
         None => diff_heads(old.head(), new.head()),
     };
-    let olds: Vec<Held<'_>> = old.held().collect();
-    let news: Vec<Held<'_>> = new.held().collect();
+    let (olds, news) = match pairs_apart(old, new) {
+        Some(pairs) => pairs,
+        None => (old.held().collect(), new.held().collect()),
+    };
     match projects(&olds, &news, &mut out) {
         Some(()) => ChangeSet(out),
         // A project without an id (not a valid snapshot): the whole
         // comparison decides.
         None => diff(&old.to_value(), &new.to_value()),
     }
+}
+
+/// Only the projects that may differ, when the records hold the rest as
+/// the same spans of one text and each that may differ is the same project
+/// (one id) on both sides: comparing those pairs gives what comparing the
+/// whole lists gives, without visiting 100,000 unchanged projects.
+fn pairs_apart<'a>(old: &'a Record, new: &'a Record) -> Option<(Vec<Held<'a>>, Vec<Held<'a>>)> {
+    let apart = old.projects_apart(new)?;
+    let mut olds = Vec::with_capacity(apart.len());
+    let mut news = Vec::with_capacity(apart.len());
+    for i in apart {
+        let (o, n) = (old.held_at(i)?, new.held_at(i)?);
+        if id_of(&text(&o))? != id_of(&text(&n))? {
+            return None;
+        }
+        olds.push(o);
+        news.push(n);
+    }
+    Some((olds, news))
 }
 
 /// The changes between two lists of projects, appended to `out` in the
