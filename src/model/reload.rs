@@ -172,6 +172,25 @@ impl<'a> Differ<'a> {
         while i < piece.len() {
             match self.slot {
                 None => {
+                    // Bytes that change nothing but the text gathered are
+                    // taken in runs: inside a string up to a quote or a
+                    // backslash; outside, up to a quote or a bracket.
+                    let rest = &piece[i..];
+                    let lex = self.lex;
+                    let run = if lex.in_str && !lex.escaped {
+                        memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len())
+                    } else if !lex.in_str && lex.depth >= 1 && self.key == Key::None {
+                        rest.iter()
+                            .position(|b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']'))
+                            .unwrap_or(rest.len())
+                    } else {
+                        0
+                    };
+                    if run > 0 {
+                        self.head.extend_from_slice(&rest[..run]);
+                        i += run;
+                        continue;
+                    }
                     self.top_byte(piece[i])?;
                     i += 1;
                 }
@@ -195,6 +214,7 @@ impl<'a> Differ<'a> {
                             want: false,
                             first: false,
                         });
+                        i = self.run(piece, i);
                     } else if same == n && i == piece.len() {
                         self.slot = Some(Slot::Matching {
                             old,
@@ -224,6 +244,57 @@ impl<'a> Differ<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Right after old project `next_old - 1` matched whole: the projects
+    /// that follow it in the old text are compared with the new bytes
+    /// together with the separators between them, one comparison per
+    /// project instead of a step per byte, for as long as they match and
+    /// follow one another in the old text. Returns where reading goes on,
+    /// in the state it would have reached byte by byte.
+    fn run(&mut self, piece: &[u8], mut i: usize) -> usize {
+        loop {
+            let k = self.next_old;
+            let Some(Item::Span { end: from, .. }) =
+                k.checked_sub(1).and_then(|p| self.items.get(p))
+            else {
+                return i;
+            };
+            let Some(Item::Span { start, end }) = self.items.get(k) else {
+                return i;
+            };
+            let (from, start, end) = (*from as usize, *start as usize, *end as usize);
+            // The next in the old text, after a comma: the usual file.
+            let next = start >= from
+                && self.text.get(start) == Some(&b'{')
+                && self.text.get(from..start).is_some_and(separator);
+            let Some(want) = self.text.get(from..end).filter(|_| next) else {
+                return i;
+            };
+            let have = &piece[i..];
+            let n = want.len().min(have.len());
+            let same = match want[..n] == have[..n] {
+                true => n,
+                false => (0..n).find(|&x| want[x] != have[x]).unwrap_or(n),
+            };
+            i += same;
+            if same == want.len() {
+                self.sources.push(Source::Old(k as u32));
+                self.next_old = k + 1;
+                continue;
+            }
+            // Stopped (the piece ended, or the text differs) in the
+            // separator or in the project.
+            let gap = start - from;
+            self.slot = Some(match same.checked_sub(gap) {
+                Some(off) if off > 0 => Slot::Matching { old: k, off },
+                _ => Slot::Between {
+                    want: self.text[from..from + same].contains(&b','),
+                    first: false,
+                },
+            });
+            return i;
+        }
     }
 
     /// The text of old project `i`, when it is held as text.
@@ -558,6 +629,17 @@ fn ids_of(projects: &[Project]) -> HashMap<&str, u32> {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i as u32))
         .collect()
+}
+
+/// The longest separator between two projects taken for one.
+const MAX_GAP: usize = 64;
+
+/// Whether `gap` is what may stand between two elements of a list: one
+/// comma amid white space.
+fn separator(gap: &[u8]) -> bool {
+    gap.len() <= MAX_GAP
+        && gap.iter().all(|&b| b == b',' || is_space(b))
+        && gap.iter().filter(|&&b| b == b',').count() == 1
 }
 
 fn is_space(b: u8) -> bool {

@@ -206,8 +206,29 @@ enum Outcome {
 
 /// Checks the incremental reading of `new` against `old` with the full load.
 fn same_as_full(old: &Document, new: &[u8]) -> Result<Outcome, TestCaseError> {
+    same_in_pieces(old, new, None)
+}
+
+/// [`same_as_full`], the new file fed `piece` bytes at a time (as the
+/// store feeds it, a piece ending anywhere: in a project, between two).
+fn same_in_pieces(
+    old: &Document,
+    new: &[u8],
+    piece: Option<usize>,
+) -> Result<Outcome, TestCaseError> {
     let full = Document::from_bytes(new);
-    let plan = reload::plan(old, new);
+    let plan = match piece {
+        None => reload::plan(old, new),
+        Some(k) => {
+            let mut d = reload::Differ::new(old).ok_or(reload::GaveUp);
+            if let Ok(d) = &mut d {
+                for c in new.chunks(k) {
+                    d.feed(c);
+                }
+            }
+            d.and_then(reload::Differ::finish)
+        }
+    };
     match (full, plan) {
         (Err(_), Ok(p)) => Err(TestCaseError::fail(format!(
             "an invalid file gave a plan: {p:?}"
@@ -297,6 +318,7 @@ proptest! {
         cut in prop::option::weighted(0.1, 0.0f64..1.0),
         twice in any::<bool>(),
         glued in prop::option::weighted(0.2, 0usize..5),
+        piece in prop::option::weighted(0.5, 1usize..700),
     ) {
         let base = if v2 { testgen::generate_v2(6, 120, seed, 2) } else { testgen::generate(6, 120, seed) };
         let old = Document::from_bytes(model::to_pretty(&base).as_bytes()).expect("generated is valid");
@@ -322,7 +344,7 @@ proptest! {
         if let Some(f) = cut {
             bytes.truncate((bytes.len() as f64 * f) as usize);
         }
-        let outcome = same_as_full(&old, &bytes)?;
+        let outcome = same_in_pieces(&old, &bytes, piece)?;
         if !compact {
             prop_assert!(outcome != Outcome::Full, "a pretty file with a few edits is read incrementally");
         }
