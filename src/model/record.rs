@@ -53,6 +53,16 @@ struct Lazy {
     items: Vec<Item>,
 }
 
+impl Lazy {
+    /// One of `items`, as it is held.
+    fn held<'a>(&'a self, item: &'a Item) -> Held<'a> {
+        match item {
+            Item::Span { start, end } => Held::Text(&self.text[*start as usize..*end as usize]),
+            Item::Value(v) => Held::Value(v),
+        }
+    }
+}
+
 /// A project held apart, as it is held.
 pub(crate) enum Held<'a> {
     Text(&'a [u8]),
@@ -235,10 +245,7 @@ impl Record {
     /// The project at `i` of the projects held apart, as it is held.
     pub(crate) fn held_at(&self, i: usize) -> Option<Held<'_>> {
         let lazy = self.projects.as_ref()?;
-        Some(match lazy.items.get(i)? {
-            Item::Span { start, end } => Held::Text(lazy.text.get(*start as usize..*end as usize)?),
-            Item::Value(v) => Held::Value(v),
-        })
+        Some(lazy.held(lazy.items.get(i)?))
     }
 
     /// Replaces the project at `i` of the projects held apart.
@@ -260,13 +267,7 @@ impl Record {
             lazy.items[from..]
                 .iter()
                 .enumerate()
-                .map(move |(k, item)| match item {
-                    Item::Span { start, end } => (
-                        from + k,
-                        Held::Text(&lazy.text[*start as usize..*end as usize]),
-                    ),
-                    Item::Value(v) => (from + k, Held::Value(v)),
-                })
+                .map(move |(k, item)| (from + k, lazy.held(item)))
         })
     }
 

@@ -202,10 +202,7 @@ impl<'a> Differ<'a> {
                     let span = self.span(old).ok_or(GaveUp)?;
                     let rest = &span[off..];
                     let n = rest.len().min(piece.len() - i);
-                    let same = match rest[..n] == piece[i..i + n] {
-                        true => n,
-                        false => (0..n).find(|&k| rest[k] != piece[i + k]).unwrap_or(n),
-                    };
+                    let same = common_len(rest, &piece[i..]);
                     i += same;
                     if same == rest.len() {
                         self.sources.push(Source::Old(old as u32));
@@ -271,12 +268,7 @@ impl<'a> Differ<'a> {
             let Some(want) = self.text.get(from..end).filter(|_| next) else {
                 return i;
             };
-            let have = &piece[i..];
-            let n = want.len().min(have.len());
-            let same = match want[..n] == have[..n] {
-                true => n,
-                false => (0..n).find(|&x| want[x] != have[x]).unwrap_or(n),
-            };
+            let same = common_len(want, &piece[i..]);
             i += same;
             if same == want.len() {
                 self.sources.push(Source::Old(k as u32));
@@ -629,6 +621,16 @@ fn ids_of(projects: &[Project]) -> HashMap<&str, u32> {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i as u32))
         .collect()
+}
+
+/// How many bytes `a` and `b` have in common from the start (at most the
+/// shorter's length): compared whole first, the usual case.
+fn common_len(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    match a[..n] == b[..n] {
+        true => n,
+        false => a.iter().zip(b).take_while(|(x, y)| x == y).count(),
+    }
 }
 
 /// The longest separator between two projects taken for one.
