@@ -39,7 +39,7 @@ fn load(c: &mut Criterion) {
         });
         g.bench_function("read top level (projects as spans)", |b| {
             b.iter_batched(
-                || std::sync::Arc::new(bytes.clone()),
+                || guotang::model::FileText::from(bytes.clone()),
                 parse::parse_record,
                 BatchSize::PerIteration,
             )

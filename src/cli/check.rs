@@ -10,7 +10,7 @@ use crate::sanitize::one_line;
 use crate::store;
 
 pub fn run(file: &Path) -> ExitCode {
-    let loaded = match store::load(file) {
+    let loaded = match store::load_once(file) {
         Ok(l) => l,
         Err(e) => {
             super::report_load_error(&e);

@@ -8,6 +8,7 @@ pub mod doubts;
 pub mod edit;
 pub mod explain;
 pub mod fields;
+pub mod file_text;
 pub mod history;
 pub mod meeting_log;
 pub mod order;
@@ -37,12 +38,11 @@ mod validate_rules;
 mod validate_units;
 pub mod word;
 
+pub use file_text::FileText;
 pub use problem::{Problem, Problems};
 pub use snapshot::*;
 pub use standings::{CardSource, Standings, UnitStanding, compute};
 pub use word::Word;
-
-use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -65,13 +65,13 @@ impl Document {
     /// [`Document::from_bytes`] on bytes it may keep: the record holds the
     /// projects as spans of this text instead of parsed values.
     pub fn from_text(bytes: Vec<u8>) -> Result<Document, Problems> {
-        Document::from_shared(Arc::new(bytes))
+        Document::from_shared(FileText::from(bytes))
     }
 
     /// [`Document::from_text`] on text shared with the caller (who may hash
     /// it meanwhile).
-    pub fn from_shared(text: Arc<Vec<u8>>) -> Result<Document, Problems> {
-        let record = parse::parse_record(Arc::clone(&text))?;
+    pub fn from_shared(text: FileText) -> Result<Document, Problems> {
+        let record = parse::parse_record(text.clone())?;
         match validate::validate_record(&record) {
             Ok(snapshot) => Ok(Document {
                 json: record,

@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 use unicode_width::UnicodeWidthStr;
 
+use super::FileText;
 use super::fields::describe;
 use super::problem::{Problem, Problems};
 use super::record::{Item, Record};
@@ -72,7 +73,7 @@ fn precheck(bytes: &[u8]) -> Result<&[u8], Problems> {
 /// (parsed, checked and dropped again as validation reaches it, see
 /// [`element`]). Any text the fast reading refuses is read again by
 /// [`parse_json`], so every error is the one it gives.
-pub fn parse_record(text: Arc<Vec<u8>>) -> Result<Record, Problems> {
+pub fn parse_record(text: FileText) -> Result<Record, Problems> {
     let bytes = precheck(&text)?;
     let base = text.len() - bytes.len();
     // The usual layout is delimited in one scan; anything else, read by

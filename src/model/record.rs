@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
+use super::FileText;
 use super::parse;
 use super::pretty::{write_pretty, write_value};
 
@@ -49,7 +50,7 @@ pub(crate) struct HeadHash {
 #[derive(Clone)]
 struct Lazy {
     /// The text the spans point into (shared by clones of the record).
-    text: Arc<Vec<u8>>,
+    text: FileText,
     items: Vec<Item>,
 }
 
@@ -124,10 +125,10 @@ impl Record {
             })
             .collect();
         text.shrink_to_fit();
-        Record::lazy(Value::Object(top), Arc::new(text), items)
+        Record::lazy(Value::Object(top), FileText::from(text), items)
     }
 
-    pub(crate) fn lazy(head: Value, text: Arc<Vec<u8>>, items: Vec<Item>) -> Record {
+    pub(crate) fn lazy(head: Value, text: FileText, items: Vec<Item>) -> Record {
         Record::lazy_shared(Arc::new(head), None, text, items)
     }
 
@@ -136,7 +137,7 @@ impl Record {
     pub(crate) fn lazy_shared(
         head: Arc<Value>,
         head_hash: Option<HeadHash>,
-        text: Arc<Vec<u8>>,
+        text: FileText,
         items: Vec<Item>,
     ) -> Record {
         Record {
@@ -201,7 +202,7 @@ impl Record {
     /// The text the projects are held in, and the projects held apart as
     /// they are held (spans of that text, or values): what a reload reads
     /// the new file against ([`super::reload`]).
-    pub(crate) fn held_parts(&self) -> Option<(&Arc<Vec<u8>>, &[Item])> {
+    pub(crate) fn held_parts(&self) -> Option<(&FileText, &[Item])> {
         self.projects
             .as_ref()
             .map(|l| (&l.text, l.items.as_slice()))
@@ -226,7 +227,7 @@ impl Record {
     /// replaced): at every other index both hold the same span of it.
     pub(crate) fn projects_apart(&self, other: &Record) -> Option<Vec<usize>> {
         let (a, b) = (self.projects.as_ref()?, other.projects.as_ref()?);
-        if !Arc::ptr_eq(&a.text, &b.text) || a.items.len() != b.items.len() {
+        if !FileText::same(&a.text, &b.text) || a.items.len() != b.items.len() {
             return None;
         }
         let same = |x: &Item, y: &Item| match (x, y) {

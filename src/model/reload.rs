@@ -23,7 +23,7 @@ use super::project_text;
 use super::reach::Reach;
 use super::record::{HeadHash, Item, Record};
 use super::snapshot::{Project, Snapshot};
-use super::{Document, validate};
+use super::{Document, FileText, validate};
 
 /// Where a project of the new version comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ enum Source {
 /// file's bytes in pieces of any size ([`Differ::feed`]).
 pub struct Differ<'a> {
     old: &'a Document,
-    text: &'a Arc<Vec<u8>>,
+    text: &'a FileText,
     items: &'a [Item],
     /// The new file without the elements of its projects list.
     head: Vec<u8>,
@@ -595,7 +595,7 @@ impl<'a> Differ<'a> {
         });
         let reach = Reach::of_reading(old, head_snapshot.as_deref(), changed);
         Ok(Plan {
-            record: Record::lazy_shared(head, head_hash, Arc::clone(self.text), items),
+            record: Record::lazy_shared(head, head_hash, self.text.clone(), items),
             reach,
             head_snapshot,
             head_changes,

@@ -265,6 +265,25 @@ pub struct Project {
     pub note: Option<Box<str>>,
 }
 
+impl Project {
+    /// A project with nothing in it: the place of one not yet read.
+    pub(crate) fn unread() -> Project {
+        Project {
+            id: CompactString::const_new(""),
+            name: CompactString::const_new(""),
+            unit: 0,
+            investment: None,
+            stage: Stage::Negotiating,
+            signed_on: None,
+            started_on: None,
+            completed_on: None,
+            due_start: None,
+            due_complete: None,
+            note: None,
+        }
+    }
+}
+
 /// What the console shows during an agenda item.
 #[derive(
     Debug,

@@ -3,11 +3,11 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::content::{OnDisk, hash_bytes};
+use super::mapped::{Identity, Mapped};
 use crate::model::parse::{MAX_BYTES, too_large};
-use crate::model::{Document, Problem, Problems};
+use crate::model::{Document, FileText, Problem, Problems};
 
 /// A snapshot read from disk.
 #[derive(Debug, Clone)]
@@ -94,6 +94,13 @@ pub(super) fn open(path: &Path) -> io::Result<fs::File> {
 /// and anything that is not a regular file (a FIFO, a device, a folder)
 /// at once, saying what it is.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let (file, len) = open_checked(path)?;
+    read_open(path, file, len)
+}
+
+/// Opens a snapshot file to read, with its length: refused when it is not
+/// a regular file or over the size limit.
+fn open_checked(path: &Path) -> Result<(fs::File, u64), LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -113,15 +120,47 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
             }]),
         });
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    Ok((file, meta.len()))
+}
+
+/// Reads an opened file whole into memory.
+fn read_open(path: &Path, file: fs::File, len: u64) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::with_capacity(len as usize);
     crate::memory::advise_huge_pages(&mut bytes);
     // `take` guards against a file that grows while it is read (or a pipe).
     file.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
+        .map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
     Ok(bytes)
 }
 
+/// [`load`] for a command that reads the file once and ends (`check`): a
+/// large file's pages are mapped instead of copied into memory
+/// ([`super::mapped`]). Read into memory as [`load`] does when the file is
+/// small, on a network share (another machine's writes are not kept in
+/// step with a mapping), when it cannot be mapped, and when it was written
+/// while it was read (what was read may mix two versions).
+pub fn load_once(path: &Path) -> Result<Loaded, LoadError> {
+    let (file, len) = open_checked(path)?;
+    let mapped = match Identity::of(&file) {
+        Ok(before) if super::fs_kind::network_type(path).is_none() => {
+            Mapped::new(&file).ok().flatten().map(|m| (before, m))
+        }
+        _ => None,
+    };
+    let Some((before, mapped)) = mapped else {
+        return from_bytes(path, read_open(path, file, len)?);
+    };
+    let loaded = from_text(path, FileText::new(mapped));
+    if Identity::of(&file).ok() == Some(before) {
+        return loaded;
+    }
+    drop(loaded);
+    load(path)
+}
 /// Reads a snapshot file, and parses and validates it only if its content
 /// is not the one with hash `known` (`Ok(None)`): a console's own save
 /// comes back through its watcher, and reading 27 MB again to find it
@@ -149,18 +188,21 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 const HASH_APART: usize = 1 << 20;
 
 fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
-    // The document keeps the bytes, without a copy; a large text is
+    from_text(path, FileText::from(bytes))
+}
+
+fn from_text(path: &Path, text: FileText) -> Result<Loaded, LoadError> {
+    // The document keeps the text, without a copy; a large text is
     // hashed alongside the parsing (which is serial for a while), not
     // before it.
-    let text = Arc::new(bytes);
     let (doc, content_hash) = if text.len() < HASH_APART {
-        (Document::from_shared(Arc::clone(&text)), hash_bytes(&text))
+        (Document::from_shared(text.clone()), hash_bytes(&text))
     } else {
         std::thread::scope(|s| {
             let hashing = std::thread::Builder::new()
                 .name("hash".into())
                 .spawn_scoped(s, || hash_bytes(&text));
-            let doc = Document::from_shared(Arc::clone(&text));
+            let doc = Document::from_shared(text.clone());
             // No thread to be had (a process limit): hashed here.
             let hash = hashing
                 .ok()

@@ -558,3 +558,39 @@ fn a_misspelt_band_condition_is_a_warning() {
         ]
     );
 }
+
+/// A list long enough to be read on every core: a project that is not
+/// valid as it stands (in the first, a middle or the last stretch), or a
+/// repeated id far from its first, is reported as the value reading
+/// reports it, and a valid list reads into the same snapshot.
+#[test]
+fn a_long_list_read_on_every_core_reads_as_the_value_does() {
+    let base = guotang::testgen::generate(20, 10_000, 4);
+    let text = guotang::model::to_pretty(&base);
+    let by_text = Document::from_bytes(text.as_bytes()).unwrap();
+    let by_value = Document::from_json(base.clone()).unwrap();
+    assert_eq!(by_text.snapshot, by_value.snapshot);
+    for at in [0, 1, 1023, 1024, 4999, 5000, 9998, 9999] {
+        let got = problems_of({
+            let mut v = base.clone();
+            v["projects"][at]["stage"] = json!("done");
+            v
+        });
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].starts_with(&format!("projects[{at}].stage")),
+            "{got:?}"
+        );
+    }
+    let got = problems_of({
+        let mut v = base.clone();
+        v["projects"][9000]["id"] = v["projects"][12]["id"].clone();
+        v["projects"][7000]["unit"] = json!("nowhere");
+        v["projects"][3000]["investment"] = json!(-1);
+        v
+    });
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].starts_with("projects[3000].investment"), "{got:?}");
+    assert!(got[1].starts_with("projects[7000].unit"), "{got:?}");
+    assert!(got[2].starts_with("projects[9000].id"), "{got:?}");
+}

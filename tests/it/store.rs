@@ -534,3 +534,33 @@ fn new_files_follow_the_umask_and_replaced_ones_keep_their_mode() {
     run("022", "set m.json meeting.venue=礼堂");
     assert_eq!(mode("m.json"), 0o640, "a save keeps the file's mode");
 }
+
+/// `check`'s way in (a large file mapped, a small one read) gives what the
+/// console's gives: the same document, the same hash, the same problems.
+#[test]
+fn a_file_read_once_is_the_file_loaded() {
+    let dir = setup();
+    let big = dir.path().join("big.json");
+    let value = guotang::testgen::generate(40, 8_000, 9);
+    fs::write(&big, guotang::model::to_pretty(&value)).unwrap();
+    assert!(fs::metadata(&big).unwrap().len() > store::mapped::MAP_FROM);
+    let small = snapshot_in(dir.path());
+    for path in [&big, &small] {
+        let (once, loaded) = (store::load_once(path).unwrap(), store::load(path).unwrap());
+        assert_eq!(once.doc.snapshot, loaded.doc.snapshot);
+        assert_eq!(once.doc.to_pretty(), loaded.doc.to_pretty());
+        assert_eq!(once.content_hash, loaded.content_hash);
+    }
+    let mut broken = fs::read(&big).unwrap();
+    let at = broken.len() / 2;
+    broken[at] = b'#';
+    fs::write(&big, &broken).unwrap();
+    let problems = |r: Result<store::Loaded, store::LoadError>| match r {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("a broken file read"),
+    };
+    assert_eq!(
+        problems(store::load_once(&big)),
+        problems(store::load(&big))
+    );
+}
