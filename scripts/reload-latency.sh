@@ -5,7 +5,10 @@
 # file in the folder, fsynced, renamed over the snapshot) with the meeting's
 # title changed, and the pane is read every few milliseconds until the new
 # title shows. Prints one line per save: milliseconds from the start of the
-# write to the screen showing it.
+# write to the screen showing it, of which the writer's own write (27 MB
+# and an fsync: the disk's time, before any reader can see the new file),
+# and from the rename (the moment the save exists for anyone else) to the
+# screen.
 #
 # Usage: scripts/reload-latency.sh [SAVES]   (default 6; needs tmux, python3)
 #   GUOTANG_BIN: another build to measure (e.g. the one before a change).
@@ -65,6 +68,7 @@ for i in range(n):
             sys.exit("the screen did not change")
         time.sleep(0.005)
     shown = time.monotonic()
-    print(f"save {i + 1}: {1000 * (shown - start):.0f} ms (of which the write {1000 * (written - start):.0f} ms)")
+    print(f"save {i + 1}: {1000 * (shown - start):.0f} ms (of which the write {1000 * (written - start):.0f} ms); "
+          f"rename to screen {1000 * (shown - written):.0f} ms")
     time.sleep(1.5)
 PY
