@@ -5,8 +5,11 @@
 //! (`store::load`, the path before) — the new data put in force through
 //! the app's `update` (standings recomputed) and a 200×60 frame rendered.
 //!
-//! The console's part alone (the file already replaced: read again, put
-//! in force, drawn) is measured on its own as well.
+//! Two parts of it are measured on their own as well: from the rename on
+//! (the new text already written and flushed beside the file: renamed,
+//! noticed, read again, put in force, drawn — what a reader can wait for at
+//! all, since the file is the old one until the rename), and the console's
+//! part alone (the file already replaced: read again, put in force, drawn).
 //!
 //! Each write alternates between two versions that differ in one project
 //! and one unit's figure, so every write is a change the screen shows.
@@ -21,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use guotang::app::{Action, App};
-use guotang::model::{self, Document};
+use guotang::model;
 use guotang::store::{self, reload::Reread};
 use guotang::ui::theme::ThemeName;
 
@@ -63,6 +66,31 @@ fn take(app: &mut App, path: &Path, incremental: bool) {
     app.update(action);
 }
 
+/// A console's app on `file` as it is now, at the second agenda item.
+fn app_on(file: &Path) -> App {
+    let loaded = store::load(file).expect("loads");
+    let mut app = guotang::cli::render::app_at_item(
+        loaded.doc,
+        1,
+        ThemeName::Dark,
+        Some("zh_CN.UTF-8".into()),
+        (200, 60),
+    );
+    app.data.content_hash = Some(loaded.content_hash);
+    app
+}
+
+/// Writes `bytes` beside `file` and flushes them to the disk, as an atomic
+/// save does before its rename; returns the temporary file's path.
+fn written_beside(file: &Path, bytes: &[u8]) -> std::path::PathBuf {
+    use std::io::Write as _;
+    let tmp = file.with_extension("json.saving");
+    let mut f = std::fs::File::create(&tmp).expect("a temporary file");
+    f.write_all(bytes).expect("written");
+    f.sync_all().expect("flushed");
+    tmp
+}
+
 fn reload(c: &mut Criterion) {
     guotang::memory::configure();
     for input in common::inputs() {
@@ -76,16 +104,7 @@ fn reload(c: &mut Criterion) {
             ("atomic save->frame 200x60, full load", false),
         ] {
             store::write_atomic(&file, &versions[0]).expect("the file written");
-            let loaded = store::load(&file).expect("loads");
-            let doc: Document = loaded.doc;
-            let mut app = guotang::cli::render::app_at_item(
-                doc,
-                1,
-                ThemeName::Dark,
-                Some("zh_CN.UTF-8".into()),
-                (200, 60),
-            );
-            app.data.content_hash = Some(loaded.content_hash);
+            let mut app = app_on(&file);
             let (tx, rx) = mpsc::channel();
             let _watch = store::watch::watch(&file, store::watch::DEBOUNCE, move || {
                 let _ = tx.send(Instant::now());
@@ -116,18 +135,44 @@ fn reload(c: &mut Criterion) {
                 })
             });
         }
+        // From the rename on: the new text already written beside the file
+        // and flushed (untimed, the writer's part), then renamed over it,
+        // noticed by the watcher, read again, put in force, drawn.
+        store::write_atomic(&file, &versions[0]).expect("the file written");
+        let mut app = app_on(&file);
+        let (tx, rx) = mpsc::channel();
+        let watch = store::watch::watch(&file, store::watch::DEBOUNCE, move || {
+            let _ = tx.send(Instant::now());
+        })
+        .expect("a watcher");
+        std::thread::sleep(Duration::from_millis(300));
+        while rx.try_recv().is_ok() {}
+        let mut k = 0;
+        g.bench_function("rename->watcher->frame 200x60, incremental", |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    k += 1;
+                    let tmp = written_beside(&file, &versions[k % 2]);
+                    let start = Instant::now();
+                    std::fs::rename(&tmp, &file).expect("renamed");
+                    rx.recv_timeout(Duration::from_secs(30)).expect("noticed");
+                    take(&mut app, &file, true);
+                    let frame = guotang::ui::screen::render(&app, 200, 60);
+                    total += start.elapsed();
+                    std::hint::black_box(frame);
+                    guotang::memory::release_free();
+                    std::thread::sleep(store::watch::DEBOUNCE + Duration::from_millis(50));
+                    while rx.try_recv().is_ok() {}
+                }
+                total
+            })
+        });
+        drop(watch);
         // The console's part alone: the file already replaced (untimed),
         // read again against the version held, put in force, drawn.
         store::write_atomic(&file, &versions[0]).expect("the file written");
-        let loaded = store::load(&file).expect("loads");
-        let mut app = guotang::cli::render::app_at_item(
-            loaded.doc,
-            1,
-            ThemeName::Dark,
-            Some("zh_CN.UTF-8".into()),
-            (200, 60),
-        );
-        app.data.content_hash = Some(loaded.content_hash);
+        let mut app = app_on(&file);
         let mut k = 0;
         g.bench_function(
             "replaced->frame 200x60, incremental (the console's part)",
