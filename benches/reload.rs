@@ -66,6 +66,30 @@ fn take(app: &mut App, path: &Path, incremental: bool) {
     app.update(action);
 }
 
+/// After a save began at `start`: the watcher's call awaited, the file read
+/// again and put in force, a frame drawn; the time from `start` to the
+/// frame. Then, untimed, as the console does, memory is given back, and
+/// the file is left quiet so that the next save is a change of its own.
+fn noticed_and_drawn(
+    app: &mut App,
+    file: &Path,
+    noticed: &mpsc::Receiver<Instant>,
+    incremental: bool,
+    start: Instant,
+) -> Duration {
+    noticed
+        .recv_timeout(Duration::from_secs(30))
+        .expect("noticed");
+    take(app, file, incremental);
+    let frame = guotang::ui::screen::render(app, 200, 60);
+    let took = start.elapsed();
+    std::hint::black_box(frame);
+    guotang::memory::release_free();
+    std::thread::sleep(store::watch::DEBOUNCE + Duration::from_millis(50));
+    while noticed.try_recv().is_ok() {}
+    took
+}
+
 /// A console's app on `file` as it is now, at the second agenda item.
 fn app_on(file: &Path) -> App {
     let loaded = store::load(file).expect("loads");
@@ -120,16 +144,7 @@ fn reload(c: &mut Criterion) {
                         k += 1;
                         let start = Instant::now();
                         store::write_atomic(&file, &versions[k % 2]).expect("the file written");
-                        rx.recv_timeout(Duration::from_secs(30)).expect("noticed");
-                        take(&mut app, &file, incremental);
-                        let frame = guotang::ui::screen::render(&app, 200, 60);
-                        total += start.elapsed();
-                        std::hint::black_box(frame);
-                        // As the console does: memory given back after the frame.
-                        guotang::memory::release_free();
-                        // Quiet, so that the next write is a change of its own.
-                        std::thread::sleep(store::watch::DEBOUNCE + Duration::from_millis(50));
-                        while rx.try_recv().is_ok() {}
+                        total += noticed_and_drawn(&mut app, &file, &rx, incremental, start);
                     }
                     total
                 })
@@ -156,14 +171,7 @@ fn reload(c: &mut Criterion) {
                     let tmp = written_beside(&file, &versions[k % 2]);
                     let start = Instant::now();
                     std::fs::rename(&tmp, &file).expect("renamed");
-                    rx.recv_timeout(Duration::from_secs(30)).expect("noticed");
-                    take(&mut app, &file, true);
-                    let frame = guotang::ui::screen::render(&app, 200, 60);
-                    total += start.elapsed();
-                    std::hint::black_box(frame);
-                    guotang::memory::release_free();
-                    std::thread::sleep(store::watch::DEBOUNCE + Duration::from_millis(50));
-                    while rx.try_recv().is_ok() {}
+                    total += noticed_and_drawn(&mut app, &file, &rx, true, start);
                 }
                 total
             })
