@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDateTime, Timelike};
 use ratatui::crossterm::event::{self, Event};
@@ -178,6 +178,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
         merging: None,
         lock: None,
         release_after_draw: false,
+        own_save: None,
     };
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
@@ -231,7 +232,7 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
     while !quit {
         if let Some(note) = presenting
             .as_mut()
-            .and_then(|p| p.offer(&app, std::time::Instant::now()))
+            .and_then(|p| p.offer(&app, Instant::now()))
         {
             app.update(Action::Notice(note));
         }
@@ -314,6 +315,32 @@ struct Ctx<'a> {
     lock: Option<store::lock::Lock>,
     /// A version was replaced: its memory goes back after the next frame.
     release_after_draw: bool,
+    /// This console's last save of its file, until the file is read again.
+    own_save: Option<OwnSave>,
+}
+
+/// A save this console made of its own file: what the watcher reports
+/// next is most likely that very file, which holds what is in force.
+struct OwnSave {
+    /// The stamp of the file the save put in place, and its content hash.
+    stamp: store::content::FileStamp,
+    hash: u64,
+    /// When the file is read by content all the same: a write in place
+    /// within the clock tick of the save can leave the stamp as it was.
+    verify_at: Option<Instant>,
+}
+
+/// How long after its own save came back a console reads the file by
+/// content: the other consoles have read the new version by then.
+const VERIFY_OWN_SAVE: Duration = Duration::from_secs(1);
+
+impl OwnSave {
+    /// Whether the file at `path` is still the one this save put there
+    /// with the data in force (`held`, its hash), told without reading it.
+    fn stands(&self, path: &Path, held: Option<u64>) -> bool {
+        held == Some(self.hash)
+            && store::content::FileStamp::at(path).is_ok_and(|now| now == self.stamp)
+    }
 }
 
 impl Ctx<'_> {
@@ -339,6 +366,19 @@ impl Ctx<'_> {
                 Effect::Reload => {
                     if let Some(path) = self.file {
                         use store::reload::Reread;
+                        // Its own save coming back: not read now, when the
+                        // other consoles read it (on a 2-core laptop that
+                        // reading took a core from the presenter's), but a
+                        // moment later, by content.
+                        if let Some(own) = &mut self.own_save
+                            && own.stands(path, app.data.content_hash)
+                        {
+                            own.verify_at
+                                .get_or_insert(Instant::now() + VERIFY_OWN_SAVE);
+                            queue.extend(app.update(Action::FileUnchanged));
+                            continue;
+                        }
+                        self.own_save = None;
                         let reread =
                             store::reload::reread(path, app.data.content_hash, &app.data.doc);
                         let action = match reread {
@@ -514,14 +554,24 @@ impl Ctx<'_> {
                 .map_err(|e| SaveFailed::Error(e.into()))?,
         };
         match writer.save(&app.data.doc, req.expect) {
-            Ok(saved) => Ok(SaveDone {
-                content_hash: saved.content_hash,
-                // The name is enough to find it in `guotang backups`.
-                backup: saved
-                    .backup
-                    .and_then(|b| b.file_name().map(|n| n.to_string_lossy().into_owned())),
-                to: req.to.clone(),
-            }),
+            Ok(saved) => {
+                self.own_save = match saved.stamp {
+                    Some(stamp) if req.to.is_none() => Some(OwnSave {
+                        stamp,
+                        hash: saved.content_hash,
+                        verify_at: None,
+                    }),
+                    _ => None,
+                };
+                Ok(SaveDone {
+                    content_hash: saved.content_hash,
+                    // The name is enough to find it in `guotang backups`.
+                    backup: saved
+                        .backup
+                        .and_then(|b| b.file_name().map(|n| n.to_string_lossy().into_owned())),
+                    to: req.to.clone(),
+                })
+            }
             Err(store::SaveError::Conflict { found, .. }) => Err(SaveFailed::Conflict { found }),
             Err(e) => Err(SaveFailed::Error(e.into())),
         }
@@ -560,10 +610,17 @@ fn next_batch(rx: &Receiver<Action>, app: &mut App, ctx: &mut Ctx) -> bool {
     for action in pending {
         // Every action happens at a time: the clock moves first.
         app.update(Action::Tick(now()));
-        let effects = match action {
+        let mut effects = match action {
             Action::Tick(_) => Vec::new(),
             a => app.update(a),
         };
+        // Its own save, taken on its stamp a moment ago: read by content now.
+        if let Some(own) = &ctx.own_save
+            && own.verify_at.is_some_and(|at| Instant::now() >= at)
+        {
+            ctx.own_save = None;
+            effects.push(Effect::Reload);
+        }
         if ctx.carry_out(app, effects) {
             return true;
         }
@@ -632,4 +689,37 @@ fn spawn_signals(tx: Sender<Action>) {
                 }
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A console's own save stands while the name leads to the very file it
+    /// put there and the data in force is what it wrote; someone else's
+    /// save over it, or other data in force, and it is read by content.
+    #[test]
+    fn its_own_save_is_known_by_its_stamp_until_someone_else_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meeting.json");
+        std::fs::write(&path, crate::model::DEMO).unwrap();
+        let doc = store::load(&path).unwrap().doc;
+        let mut edited = doc.clone();
+        edited
+            .edit(&[crate::model::edit::Assignment::parse("meeting.title=新的标题").unwrap()])
+            .unwrap();
+        let saved = store::save(&path, &edited, store::Expect::Anything).unwrap();
+        let own = OwnSave {
+            stamp: saved.stamp.unwrap(),
+            hash: saved.content_hash,
+            verify_at: None,
+        };
+        assert!(own.stands(&path, Some(saved.content_hash)));
+        assert!(!own.stands(&path, Some(saved.content_hash ^ 1)));
+        assert!(!own.stands(&path, None));
+        store::write_atomic(&path, crate::model::DEMO.as_bytes()).unwrap();
+        assert!(!own.stands(&path, Some(saved.content_hash)));
+        std::fs::remove_file(&path).unwrap();
+        assert!(!own.stands(&path, Some(saved.content_hash)));
+    }
 }

@@ -163,6 +163,44 @@ impl OnDisk {
     }
 }
 
+/// What tells, without reading it, whether a file is still the one seen:
+/// device, inode, size, and the times of its last change of content and of
+/// status (any write, a cut, a rename onto the name, a link). Two changes
+/// within one tick of the file system's clock can share times (a few ms
+/// before Linux 6.13; finer since, once the times were read), so where
+/// that matters a stamp that matches is checked again later by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+    changed: (i64, i64),
+}
+
+impl FileStamp {
+    pub fn of(meta: &fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt as _;
+        FileStamp {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            changed: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+
+    /// The stamp of an open file (whatever name it has now).
+    pub fn of_file(file: &File) -> io::Result<FileStamp> {
+        Ok(FileStamp::of(&file.metadata()?))
+    }
+
+    /// The stamp of the file a name leads to now.
+    pub fn at(path: &Path) -> io::Result<FileStamp> {
+        Ok(FileStamp::of(&fs::metadata(path)?))
+    }
+}
+
 /// Streams `from` into `to`, hashing what passes.
 pub fn hash_stream(from: &mut impl Read, mut to: impl Write) -> io::Result<ContentHasher> {
     let mut hash = ContentHasher::default();

@@ -12,8 +12,8 @@
 //!   makes a read of the lost pages raise SIGBUS: while a mapping lives,
 //!   that signal ends the process with a message, instead of a crash;
 //! - the file changed in place meanwhile can give a text that mixes two
-//!   versions: the caller compares [`Identity`] before and after, and
-//!   reads the file again into memory if it changed.
+//!   versions: the caller compares the file's [`super::content::FileStamp`]
+//!   before and after, and reads the file again into memory if it changed.
 
 use std::fs::File;
 use std::io;
@@ -104,30 +104,10 @@ extern "C" fn on_bus(signal: libc::c_int) {
     }
 }
 
-/// What tells whether a file was written meanwhile: its size, and the
-/// times of its last change of content and of status (any write, a cut).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Identity {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-    changed: (i64, i64),
-}
-
-impl Identity {
-    pub fn of(file: &File) -> io::Result<Identity> {
-        use std::os::unix::fs::MetadataExt as _;
-        let meta = file.metadata()?;
-        Ok(Identity {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            changed: (meta.ctime(), meta.ctime_nsec()),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::content::FileStamp;
     use std::io::Write as _;
     use std::os::unix::process::ExitStatusExt as _;
     use std::path::Path;
@@ -228,16 +208,16 @@ mod tests {
     }
 
     #[test]
-    fn a_write_in_place_changes_the_identity() {
+    fn a_write_in_place_changes_the_stamp() {
         let dir = tempfile::tempdir().unwrap();
         let path = big_file(dir.path());
         let file = File::options().read(true).write(true).open(&path).unwrap();
         // An old time, so that a write now is seen whatever the clock's step.
         file.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30))
             .unwrap();
-        let before = Identity::of(&file).unwrap();
-        assert_eq!(Identity::of(&file).unwrap(), before);
+        let before = FileStamp::of_file(&file).unwrap();
+        assert_eq!(FileStamp::of_file(&file).unwrap(), before);
         (&file).write_all(b"[").unwrap();
-        assert_ne!(Identity::of(&file).unwrap(), before);
+        assert_ne!(FileStamp::of_file(&file).unwrap(), before);
     }
 }

@@ -4,8 +4,9 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use super::content::FileStamp;
 use super::content::{OnDisk, hash_bytes};
-use super::mapped::{Identity, Mapped};
+use super::mapped::Mapped;
 use crate::model::parse::{MAX_BYTES, too_large};
 use crate::model::{Document, FileText, Problem, Problems};
 
@@ -145,7 +146,7 @@ fn read_open(path: &Path, file: fs::File, len: u64) -> Result<Vec<u8>, LoadError
 /// while it was read (what was read may mix two versions).
 pub fn load_once(path: &Path) -> Result<Loaded, LoadError> {
     let (file, len) = open_checked(path)?;
-    let mapped = match Identity::of(&file) {
+    let mapped = match FileStamp::of_file(&file) {
         Ok(before) if super::fs_kind::network_type(path).is_none() => {
             Mapped::new(&file).ok().flatten().map(|m| (before, m))
         }
@@ -155,7 +156,7 @@ pub fn load_once(path: &Path) -> Result<Loaded, LoadError> {
         return from_bytes(path, read_open(path, file, len)?);
     };
     let loaded = from_text(path, FileText::new(mapped));
-    if Identity::of(&file).ok() == Some(before) {
+    if FileStamp::of_file(&file).ok() == Some(before) {
         return loaded;
     }
     drop(loaded);

@@ -564,3 +564,36 @@ fn a_file_read_once_is_the_file_loaded() {
         problems(store::load(&big))
     );
 }
+
+/// A save says the stamp of the file it put in place: the name leads to
+/// that very file until someone else writes it — in place or by a rename —
+/// and a save that wrote nothing has none.
+#[test]
+fn a_save_knows_the_file_it_put_in_place() {
+    let dir = setup();
+    let path = snapshot_in(dir.path());
+    let doc = store::load(&path).unwrap().doc;
+    let mut edited = doc.clone();
+    edited
+        .edit(&[Assignment::parse("meeting.title=另一个标题").unwrap()])
+        .unwrap();
+    let saved = store::save(&path, &edited, Expect::Anything).unwrap();
+    let stamp = saved.stamp.expect("written, so stamped");
+    assert_eq!(store::content::FileStamp::at(&path).unwrap(), stamp);
+    // Read and hashed: still that file.
+    store::load(&path).unwrap();
+    assert_eq!(store::content::FileStamp::at(&path).unwrap(), stamp);
+    // Saved again with the same bytes: nothing written, no stamp.
+    let again = store::save(&path, &edited, Expect::Anything).unwrap();
+    assert!(!again.written && again.stamp.is_none());
+    // Another writer's rename over it.
+    store::write_atomic(&path, MEETING.as_bytes()).unwrap();
+    assert_ne!(store::content::FileStamp::at(&path).unwrap(), stamp);
+    // A write in place, same length, after the stamp's times.
+    let saved = store::save(&path, &edited, Expect::Anything).unwrap();
+    let stamp = saved.stamp.unwrap();
+    let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_modified(std::time::UNIX_EPOCH).unwrap();
+    (&file).write_all(b"{").unwrap();
+    assert_ne!(store::content::FileStamp::at(&path).unwrap(), stamp);
+}
