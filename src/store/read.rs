@@ -4,8 +4,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::content::FileStamp;
-use super::content::{OnDisk, hash_bytes};
+use super::content::{FileStamp, OnDisk, hash_bytes};
 use super::mapped::Mapped;
 use crate::model::parse::{MAX_BYTES, too_large};
 use crate::model::{Document, FileText, Problem, Problems};
@@ -162,6 +161,7 @@ pub fn load_once(path: &Path) -> Result<Loaded, LoadError> {
     drop(loaded);
     load(path)
 }
+
 /// Reads a snapshot file, and parses and validates it only if its content
 /// is not the one with hash `known` (`Ok(None)`): a console's own save
 /// comes back through its watcher, and reading 27 MB again to find it
