@@ -90,6 +90,19 @@ fn noticed_and_drawn(
     took
 }
 
+/// A watcher on `file` that sends the instant of each report, started and
+/// settled (what it saw of the file being made is drained).
+fn watched(file: &Path) -> (store::watch::Watcher, mpsc::Receiver<Instant>) {
+    let (tx, rx) = mpsc::channel();
+    let watch = store::watch::watch(file, store::watch::DEBOUNCE, move || {
+        let _ = tx.send(Instant::now());
+    })
+    .expect("a watcher");
+    std::thread::sleep(Duration::from_millis(300));
+    while rx.try_recv().is_ok() {}
+    (watch, rx)
+}
+
 /// A console's app on `file` as it is now, at the second agenda item.
 fn app_on(file: &Path) -> App {
     let loaded = store::load(file).expect("loads");
@@ -129,13 +142,7 @@ fn reload(c: &mut Criterion) {
         ] {
             store::write_atomic(&file, &versions[0]).expect("the file written");
             let mut app = app_on(&file);
-            let (tx, rx) = mpsc::channel();
-            let _watch = store::watch::watch(&file, store::watch::DEBOUNCE, move || {
-                let _ = tx.send(Instant::now());
-            })
-            .expect("a watcher");
-            std::thread::sleep(Duration::from_millis(300));
-            while rx.try_recv().is_ok() {}
+            let (_watch, rx) = watched(&file);
             let mut k = 0;
             g.bench_function(name, |b| {
                 b.iter_custom(|iters| {
@@ -155,13 +162,7 @@ fn reload(c: &mut Criterion) {
         // noticed by the watcher, read again, put in force, drawn.
         store::write_atomic(&file, &versions[0]).expect("the file written");
         let mut app = app_on(&file);
-        let (tx, rx) = mpsc::channel();
-        let watch = store::watch::watch(&file, store::watch::DEBOUNCE, move || {
-            let _ = tx.send(Instant::now());
-        })
-        .expect("a watcher");
-        std::thread::sleep(Duration::from_millis(300));
-        while rx.try_recv().is_ok() {}
+        let (watch, rx) = watched(&file);
         let mut k = 0;
         g.bench_function("rename->watcher->frame 200x60, incremental", |b| {
             b.iter_custom(|iters| {

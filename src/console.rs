@@ -339,7 +339,7 @@ impl OwnSave {
     /// with the data in force (`held`, its hash), told without reading it.
     fn stands(&self, path: &Path, held: Option<u64>) -> bool {
         held == Some(self.hash)
-            && store::content::FileStamp::at(path).is_ok_and(|now| now == self.stamp)
+            && store::content::FileStamp::at(path).is_ok_and(|now| now == Some(self.stamp))
     }
 }
 

@@ -335,40 +335,36 @@ const STRETCH: usize = 256;
 /// 100,000 projects was half of a large save on one core: the text of each
 /// turn is made on every core while the turn before is written.
 fn write_projects(out: &mut Vec<u8>, w: &mut dyn Write, lazy: &Lazy) -> io::Result<()> {
-    if lazy.items.is_empty() {
+    let n = lazy.items.len();
+    if n == 0 {
         out.extend_from_slice(b"[]");
         return Ok(());
     }
     out.push(b'[');
+    if n <= TURN {
+        // A list this short is made here: no other core is woken for it.
+        stretch_text(out, lazy, 0, &lazy.items);
+        out.extend_from_slice(b"\n  ]");
+        return Ok(());
+    }
     w.write_all(out)?;
     out.clear();
-    let turns: Vec<_> = (0..lazy.items.len()).step_by(TURN).collect();
     let make = |from: usize| -> Vec<Vec<u8>> {
-        let items = &lazy.items[from..(from + TURN).min(lazy.items.len())];
-        items
+        lazy.items[from..(from + TURN).min(n)]
             .par_chunks(STRETCH)
             .enumerate()
             .map(|(k, stretch)| {
                 let mut text = Vec::with_capacity(stretch.len() * 320);
-                for (j, item) in stretch.iter().enumerate() {
-                    let first = from + k * STRETCH + j == 0;
-                    text.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    match item {
-                        Item::Span { start, end } => {
-                            write_pretty(&mut text, &lazy.text[*start as usize..*end as usize], 2)
-                        }
-                        Item::Value(v) => write_value(&mut text, v, 2),
-                    }
-                }
+                stretch_text(&mut text, lazy, from + k * STRETCH, stretch);
                 text
             })
             .collect()
     };
     let mut ready = make(0);
-    for next in turns.iter().skip(1).map(Some).chain([None]) {
+    for next in (TURN..n).step_by(TURN).map(Some).chain([None]) {
         let mut made = Vec::new();
         let written = rayon::in_place_scope(|s| {
-            if let Some(&from) = next {
+            if let Some(from) = next {
                 let (made, make) = (&mut made, &make);
                 s.spawn(move |_| *made = make(from));
             }
@@ -379,6 +375,20 @@ fn write_projects(out: &mut Vec<u8>, w: &mut dyn Write, lazy: &Lazy) -> io::Resu
     }
     out.extend_from_slice(b"\n  ]");
     Ok(())
+}
+
+/// Appends the text of `items`, the projects from index `from` on, each
+/// after its separator.
+fn stretch_text(text: &mut Vec<u8>, lazy: &Lazy, from: usize, items: &[Item]) {
+    for (j, item) in items.iter().enumerate() {
+        text.extend_from_slice(if from + j == 0 { b"\n    " } else { b",\n    " });
+        match item {
+            Item::Span { start, end } => {
+                write_pretty(text, &lazy.text[*start as usize..*end as usize], 2)
+            }
+            Item::Value(v) => write_value(text, v, 2),
+        }
+    }
 }
 
 /// Levels of `[` and `{` a project may hold (see [`parse::element`]).
@@ -490,6 +500,13 @@ mod tests {
         let mut out = Vec::new();
         plain.write_pretty(&mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), whole);
+        // A list short enough to be made in one piece, on this core.
+        let mut value = serde_json::json!({"projects": projects[..TURN].to_vec(), "tail": 1});
+        let mut record = Record::holding_projects(value.clone());
+        let edited = serde_json::json!({"id": "x", "edited": 0.25});
+        record.set_project(TURN - 1, edited.clone());
+        value["projects"][TURN - 1] = edited;
+        assert_eq!(record.to_pretty(), super::super::to_pretty(&value));
     }
 
     #[test]

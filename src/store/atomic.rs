@@ -84,8 +84,8 @@ fn stage_named(
 /// 27 MB file then goes on while the rest is being made, and the fsync
 /// waits only for the end (50–70 ms of a large save was that fsync).
 /// Only a start: nothing waits here, and the fsync still decides.
-struct WritebackEarly<W> {
-    inner: W,
+struct WritebackEarly<'a> {
+    file: &'a File,
     /// Bytes written, and how many of them the writeback was started for.
     written: u64,
     started: u64,
@@ -94,19 +94,19 @@ struct WritebackEarly<W> {
 /// How much is written before its writeback is started.
 const WRITEBACK_EVERY: u64 = 4 << 20;
 
-impl<W> WritebackEarly<W> {
-    fn new(inner: W) -> Self {
+impl<'a> WritebackEarly<'a> {
+    fn new(file: &'a File) -> Self {
         WritebackEarly {
-            inner,
+            file,
             written: 0,
             started: 0,
         }
     }
 }
 
-impl Write for WritebackEarly<&File> {
+impl Write for WritebackEarly<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
+        let n = self.file.write(buf)?;
         self.written += n as u64;
         if self.written - self.started >= WRITEBACK_EVERY {
             #[cfg(target_os = "linux")]
@@ -116,7 +116,7 @@ impl Write for WritebackEarly<&File> {
                 // writer holds open; its result is only advice either way.
                 unsafe {
                     libc::sync_file_range(
-                        self.inner.as_raw_fd(),
+                        self.file.as_raw_fd(),
                         self.started as libc::off64_t,
                         (self.written - self.started) as libc::off64_t,
                         libc::SYNC_FILE_RANGE_WRITE,
@@ -129,7 +129,7 @@ impl Write for WritebackEarly<&File> {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        self.file.flush()
     }
 }
 

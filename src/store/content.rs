@@ -163,30 +163,39 @@ impl OnDisk {
     }
 }
 
-/// What tells, without reading it, whether a file is still the one seen:
-/// device, inode, size, and the times of its last change of content and of
-/// status (any write, a cut, a rename onto the name, a link). Two changes
-/// within one tick of the file system's clock can share times (a few ms
-/// before Linux 6.13; finer since, once the times were read), so where
-/// that matters a stamp that matches is checked again later by content.
+/// What a `stat` tells of a file, enough to see, without reading it, that
+/// it was rewritten or replaced: its size, its modification time, its
+/// device and inode (a rename over the name changes them) and its status
+/// change time (any write, a cut, a rename, a link). Two changes within
+/// one tick of the file system's clock can share times (a few ms before
+/// Linux 6.13; finer since, once the times were read), so where that
+/// matters a stamp that matches is checked again later by content.
+/// ([`OnDisk`] leaves the change time out on purpose: a backup is a hard
+/// link, which changes it.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    modified: Option<SystemTime>,
-    changed: (i64, i64),
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    /// Device and inode.
+    pub id: (u64, u64),
+    /// The inode's change time (seconds, nanoseconds).
+    pub changed: (i64, i64),
 }
 
 impl FileStamp {
     pub fn of(meta: &fs::Metadata) -> FileStamp {
-        use std::os::unix::fs::MetadataExt as _;
+        #[cfg(unix)]
+        let (id, changed) = {
+            use std::os::unix::fs::MetadataExt;
+            ((meta.dev(), meta.ino()), (meta.ctime(), meta.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let (id, changed) = ((0, 0), (0, 0));
         FileStamp {
-            dev: meta.dev(),
-            ino: meta.ino(),
             len: meta.len(),
             modified: meta.modified().ok(),
-            changed: (meta.ctime(), meta.ctime_nsec()),
+            id,
+            changed,
         }
     }
 
@@ -195,9 +204,13 @@ impl FileStamp {
         Ok(FileStamp::of(&file.metadata()?))
     }
 
-    /// The stamp of the file a name leads to now.
-    pub fn at(path: &Path) -> io::Result<FileStamp> {
-        Ok(FileStamp::of(&fs::metadata(path)?))
+    /// The stamp of the file at `path` now; `None` when there is none.
+    pub fn at(path: &Path) -> io::Result<Option<FileStamp>> {
+        match fs::metadata(path) {
+            Ok(m) => Ok(Some(FileStamp::of(&m))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }
 

@@ -124,12 +124,15 @@ mod tests {
         path
     }
 
-    /// Runs `test` of this module again in a child process, with `what`.
+    /// Runs `test` of this module again in a child process, which does
+    /// `what` to a large file made for it.
     fn child(test: &str, what: &str) -> Output {
+        let dir = tempfile::tempdir().unwrap();
+        let path = big_file(dir.path());
         Command::new(std::env::current_exe().unwrap())
             .args(["--exact", &format!("store::mapped::tests::{test}")])
             .args(["--nocapture", "--test-threads=1"])
-            .env(CHILD, what)
+            .env(CHILD, format!("{what}:{}", path.display()))
             .output()
             .unwrap()
     }
@@ -166,11 +169,9 @@ mod tests {
         if as_child() {
             return;
         }
-        let dir = tempfile::tempdir().unwrap();
-        let path = big_file(dir.path());
         let out = child(
             "a_file_cut_short_under_a_mapping_ends_the_process_with_a_message",
-            &format!("cut:{}", path.display()),
+            "cut",
         );
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{:?} {stderr}", out.status);
@@ -186,11 +187,9 @@ mod tests {
         if as_child() {
             return;
         }
-        let dir = tempfile::tempdir().unwrap();
-        let path = big_file(dir.path());
         let out = child(
             "a_sigbus_with_no_mapping_alive_is_not_taken_for_one",
-            &format!("raise:{}", path.display()),
+            "raise",
         );
         assert_eq!(out.status.signal(), Some(libc::SIGBUS), "{:?}", out.status);
         assert!(!String::from_utf8_lossy(&out.stderr).contains("cut short"));

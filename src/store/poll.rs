@@ -14,7 +14,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
+
+use super::content::FileStamp;
 
 /// How often a polled file is looked at.
 pub const EVERY: Duration = Duration::from_secs(1);
@@ -22,46 +24,11 @@ pub const EVERY: Duration = Duration::from_secs(1);
 /// How often its content is hashed though nothing else changed.
 pub const SLOW: Duration = Duration::from_secs(30);
 
-/// What a `stat` tells of a file, enough to see it was rewritten or replaced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stat {
-    pub len: u64,
-    pub modified: Option<SystemTime>,
-    /// Device and inode: a rename over the file changes them.
-    pub id: (u64, u64),
-    /// The inode's change time (seconds, nanoseconds).
-    pub changed: (i64, i64),
-}
-
-impl Stat {
-    /// The file at `path` now; `None` when it is not there.
-    pub fn of(path: &Path) -> io::Result<Option<Stat>> {
-        let m = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
-        };
-        #[cfg(unix)]
-        let (id, changed) = {
-            use std::os::unix::fs::MetadataExt;
-            ((m.dev(), m.ino()), (m.ctime(), m.ctime_nsec()))
-        };
-        #[cfg(not(unix))]
-        let (id, changed) = ((0, 0), (0, 0));
-        Ok(Some(Stat {
-            len: m.len(),
-            modified: m.modified().ok(),
-            id,
-            changed,
-        }))
-    }
-}
-
 /// One polled file: what was seen last, and its content's hash.
 #[derive(Debug, Clone, Default)]
 pub struct Polled {
     /// `None` before the first look; then whether the file was there.
-    seen: Option<Option<Stat>>,
+    seen: Option<Option<FileStamp>>,
     hash: Option<u64>,
     hashed_at: Option<Instant>,
 }
@@ -71,7 +38,7 @@ impl Polled {
     /// `hash` reads the content's hash, and is called only when needed.
     pub fn step(
         &mut self,
-        stat: Option<Stat>,
+        stat: Option<FileStamp>,
         now: Instant,
         slow: Duration,
         hash: impl FnOnce() -> Option<u64>,
@@ -137,7 +104,7 @@ pub fn poll(
     // A file that cannot be looked at (permissions, a share gone) is as
     // good as gone: the reload says why.
     let look = move |state: &mut Polled, file: &Path| {
-        let stat = Stat::of(file).unwrap_or(None);
+        let stat = FileStamp::at(file).unwrap_or(None);
         state.step(stat, Instant::now(), slow, || hash_file(file))
     };
     // The first look here, before returning: what the caller has loaded
@@ -169,10 +136,10 @@ mod tests {
     use super::*;
     use std::cell::Cell;
 
-    fn stat(len: u64, secs: u64, ino: u64) -> Option<Stat> {
-        Some(Stat {
+    fn stat(len: u64, secs: u64, ino: u64) -> Option<FileStamp> {
+        Some(FileStamp {
             len,
-            modified: Some(SystemTime::UNIX_EPOCH + Duration::from_secs(secs)),
+            modified: Some(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(secs)),
             id: (1, ino),
             changed: (secs as i64, 0),
         })
@@ -180,7 +147,7 @@ mod tests {
 
     /// Steps through `(second, stat, content hash)` looks; returns the
     /// seconds reported at and how many times the content was hashed.
-    fn run(looks: &[(u64, Option<Stat>, u64)]) -> (Vec<u64>, usize) {
+    fn run(looks: &[(u64, Option<FileStamp>, u64)]) -> (Vec<u64>, usize) {
         let t0 = Instant::now();
         let mut p = Polled::default();
         let hashed = Cell::new(0);
