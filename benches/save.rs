@@ -1,7 +1,8 @@
 //! What a user waits for when the console saves: the whole `store::save`
 //! (the file on disk hashed as it streams in, the document streamed to a
 //! temporary file, the old version kept as a backup, fsync, rename,
-//! directory fsync); and its parts.
+//! directory fsync), a file's projects written anew and copied as they
+//! stand; and its parts.
 //!
 //! `cargo bench --bench save`; figures in docs/performance.md.
 
@@ -64,6 +65,28 @@ fn save(c: &mut Criterion) {
             })
         });
         g.bench_function("to_pretty", |b| b.iter(|| doc.to_pretty()));
+        // What the console finds on a thread of its own once a file is
+        // read: whether its projects' text is already in the save form
+        // (a file a save wrote, as these are). Then the saves copy it.
+        let copied = versions[0].json.save_form_check().map(|c| c.run());
+        let name = match copied {
+            Some(true) => "store::save, projects copied (already in the save form)",
+            _ => "store::save, projects not in the save form (written anew)",
+        };
+        let made = match copied {
+            Some(true) => "to_pretty, projects copied",
+            _ => "to_pretty, projects not in the save form",
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                turn += 1;
+                match store::save(&path, &versions[turn % 2], expect) {
+                    Ok(saved) => expect = store::Expect::Unchanged(saved.content_hash),
+                    Err(e) => panic!("{e}"),
+                }
+            })
+        });
+        g.bench_function(made, |b| b.iter(|| doc.to_pretty()));
         g.finish();
     }
 }

@@ -110,7 +110,10 @@ pub fn run(args: ConsoleArgs) -> ExitCode {
             }
         },
         Some(path) => match store::load(path) {
-            Ok(l) => (l.doc, Some(l.content_hash)),
+            Ok(l) => {
+                learn_save_form(&l.doc);
+                (l.doc, Some(l.content_hash))
+            }
             Err(e) => {
                 crate::cli::report_load_error(&e);
                 return ExitCode::FAILURE;
@@ -391,6 +394,7 @@ impl Ctx<'_> {
                                 }))
                             }
                             Ok(Reread::Full(l)) => {
+                                learn_save_form(&l.doc);
                                 Action::Loaded(Ok(Box::new((l.doc, l.content_hash))))
                             }
                             Err(e) => Action::Loaded(Err(crate::app::data::LoadFailure::of(&e))),
@@ -590,6 +594,19 @@ fn others_unsaved(live: &store::journal::Live, lang: crate::i18n::Lang) -> Strin
         store::lock::local_time(&live.started)
     ))
     .into_owned()
+}
+
+/// Finds out on a thread of its own, the document just read and not yet
+/// edited, whether its projects' text is already what a save writes: a
+/// secretary's save of a province's file then copies it (see
+/// [`model::SaveFormCheck`]). Nothing waits for it; a save before it ends
+/// writes the text anew, as every save did before.
+fn learn_save_form(doc: &Document) {
+    if let Some(check) = doc.json.save_form_check() {
+        let _ = std::thread::Builder::new()
+            .name("save-form".into())
+            .spawn(move || check.run());
+    }
 }
 
 /// Loads the snapshot, the error as the banner shows it.

@@ -46,7 +46,7 @@ pub use word::Word;
 
 use serde_json::Value;
 
-pub use record::Record;
+pub use record::{Record, SaveFormCheck};
 
 /// A snapshot as read: the record, which keeps every unknown field and the
 /// key order, and the validated model derived from it.
