@@ -202,6 +202,11 @@ impl Writer {
                 return Err(io_err(e));
             }
         };
+        if backup.is_some() {
+            // What cannot be removed now is removed by the next save; the
+            // save itself is in place either way.
+            let _ = backup::drop_oldest(path);
+        }
         sweep_old_temporaries(path);
         Ok(Saved {
             content_hash,
