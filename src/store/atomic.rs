@@ -79,7 +79,7 @@ fn stage_named(
     staged.map_err(without_temporary_name)
 }
 
-/// Starts the disk writing each few megabytes as soon as they are written,
+/// Starts the disk writing each megabyte as soon as it is written,
 /// instead of all of it at the fsync before the rename: the writing of a
 /// 27 MB file then goes on while the rest is being made, and the fsync
 /// waits only for the end (50–70 ms of a large save was that fsync).
@@ -91,8 +91,10 @@ struct WritebackEarly<'a> {
     started: u64,
 }
 
-/// How much is written before its writeback is started.
-const WRITEBACK_EVERY: u64 = 4 << 20;
+/// How much is written before its writeback is started: a megabyte saved
+/// the large file in 70–78 ms against 92–98 at four (medians of 24 saves,
+/// four alternating runs; a quarter megabyte was no better than four).
+const WRITEBACK_EVERY: u64 = 1 << 20;
 
 impl<'a> WritebackEarly<'a> {
     fn new(file: &'a File) -> Self {
@@ -106,7 +108,10 @@ impl<'a> WritebackEarly<'a> {
 
 impl Write for WritebackEarly<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.file.write(buf)?;
+        // A megabyte at a time, even of a long text written at once (a
+        // restored backup): the disk then starts on each as it is written.
+        let most = buf.len().min(WRITEBACK_EVERY as usize);
+        let n = self.file.write(&buf[..most])?;
         self.written += n as u64;
         if self.written - self.started >= WRITEBACK_EVERY {
             #[cfg(target_os = "linux")]
@@ -210,6 +215,23 @@ pub fn create(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_written_a_megabyte_at_a_time_and_whole() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("s.json");
+        let text: Vec<u8> = (0..(5 << 20) + 7).map(|i| (i % 251) as u8).collect();
+        let file = File::create(&path)?;
+        let mut w = WritebackEarly::new(&file);
+        assert_eq!(w.write(&text)?, WRITEBACK_EVERY as usize);
+        w.write_all(&text[WRITEBACK_EVERY as usize..])?;
+        assert_eq!((w.written, w.started), (text.len() as u64, 5 << 20));
+        assert_eq!(fs::read(&path)?, text);
+        write_atomic(&path, &text[..3])?;
+        stage(&path, |w| w.write_all(&text))?.commit(&path)?;
+        assert_eq!(fs::read(&path)?, text);
+        Ok(())
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temporary_file() -> std::io::Result<()> {
