@@ -345,8 +345,8 @@ impl Record {
 
 /// Whether the projects read from a text are already what the save writes
 /// of them: then a save copies each one's text instead of writing it anew
-/// (100,000 projects' text is made on two cores in ~60 ms, copied in a few,
-/// which the secretary waits for before the room sees the save).
+/// (100,000 projects: the save's text made in 50 ms, copied in 20, which
+/// the secretary waits for before the room sees the save).
 ///
 /// Taken from a record as it was read, before any edit, and run later on
 /// any thread: it then sees every span read from the text. A record
@@ -357,9 +357,10 @@ pub struct SaveFormCheck {
 }
 
 impl SaveFormCheck {
-    /// Checks every span (a core for about a tenth of a second at 100,000
-    /// projects) and records the finding on the text, which every record
-    /// holding it then reads. Returns the finding.
+    /// Checks every span (a core for 60–65 ms at 100,000 projects; a
+    /// compact file is told at its first project) and records the finding
+    /// on the text, which every record holding it then reads. Returns the
+    /// finding.
     pub fn run(self) -> bool {
         let mut made = Vec::new();
         let yes = self.spans.iter().all(|&(start, end)| {
@@ -444,6 +445,8 @@ fn write_projects(out: &mut Vec<u8>, w: &mut dyn Write, lazy: &Lazy) -> io::Resu
 /// Appends the text of `items`, the projects from index `from` on, each
 /// after its separator.
 fn stretch_text(text: &mut Vec<u8>, lazy: &Lazy, from: usize, items: &[Item]) {
+    // The finding may land in the middle of a save: a span copied or
+    // written anew is then the same bytes, which is what it found.
     let as_is = lazy.text.in_save_form();
     for (j, item) in items.iter().enumerate() {
         text.extend_from_slice(if from + j == 0 { b"\n    " } else { b",\n    " });
