@@ -394,8 +394,9 @@ fn write_projects(out: &mut Vec<u8>, w: &mut dyn Write, lazy: &Lazy) -> io::Resu
         return Ok(());
     }
     out.push(b'[');
-    if lazy.text.in_save_form() {
-        // Mostly copied: made here, no other core woken.
+    if n <= TURN || lazy.text.in_save_form() {
+        // A short list, or one mostly copied, is made here: no other core
+        // is woken for it.
         for (k, stretch) in lazy.items.chunks(STRETCH).enumerate() {
             stretch_text(out, lazy, k * STRETCH, stretch);
             if out.len() >= PIECE {
@@ -403,12 +404,6 @@ fn write_projects(out: &mut Vec<u8>, w: &mut dyn Write, lazy: &Lazy) -> io::Resu
                 out.clear();
             }
         }
-        out.extend_from_slice(b"\n  ]");
-        return Ok(());
-    }
-    if n <= TURN {
-        // A list this short is made here: no other core is woken for it.
-        stretch_text(out, lazy, 0, &lazy.items);
         out.extend_from_slice(b"\n  ]");
         return Ok(());
     }
