@@ -5,23 +5,20 @@
 # what is resident now), against the file's size.
 #
 # Usage: scripts/console-memory.sh [--compact]
+#   GUOTANG_BIN: another build to measure (e.g. the one before a change).
 #   (needs tmux; builds the release binary; --compact: the file without
 #   indentation, 19.4 MB instead of 27.4 MB)
 # Prints a markdown table on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v tmux >/dev/null || { echo "tmux is not installed (apt-get install tmux)" >&2; exit 2; }
-cargo build --release --quiet --bin guotang --example gen
-# GUOTANG_BIN: another build to measure (e.g. the one before a change).
-bin=${GUOTANG_BIN:-$PWD/target/release/guotang}
-dir=$(mktemp -d)
-sock="guotang-mem-$$"
-# The console may still be writing its meeting log as it ends: wait for it.
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; sleep 0.5; rm -rf "$dir"' EXIT
+source scripts/common.sh
+need tmux
+build
+workspace mem
 f="$dir/big.json"
 compact=()
 [[ "${1:-}" == "--compact" ]] && compact=(--compact)
-target/release/examples/gen --units 2000 --projects 100000 --seed 1 "${compact[@]}" >"$f"
+large_meeting "$f" "${compact[@]}"
 size=$(stat -c %s "$f")
 export GUOTANG_DATA_DIR="$dir/data"
 

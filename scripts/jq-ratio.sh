@@ -10,13 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-9}
-command -v jq >/dev/null || { echo "jq is not installed (apt-get install jq)" >&2; exit 2; }
-
-cargo build --release --quiet --bin guotang --example gen
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+source scripts/common.sh
+need jq
+build
+workspace
 big="$dir/big.json"
-target/release/examples/gen --units 2000 --projects 100000 --seed 1 >"$big"
+large_meeting "$big"
 
 ms() { # milliseconds one run of "$@" takes, output discarded
     local t0 t1

@@ -14,19 +14,14 @@
 #   GUOTANG_BIN: another build to measure (e.g. the one before a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 2; }
+source scripts/common.sh
+need tmux
+need python3
 n=${1:-6}
-cargo build --release --quiet --bin guotang --example gen
-bin=${GUOTANG_BIN:-$PWD/target/release/guotang}
-dir=$(mktemp -d)
-sock="guotang-lat-$$"
-# The console may still be writing its meeting log as it ends: wait for it.
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; sleep 0.5; rm -rf "$dir"' EXIT
+build
+workspace lat
 f="$dir/big.json"
-target/release/examples/gen --units 2000 --projects 100000 --seed 1 >"$f"
-# On disk before the clock starts: left to the kernel, the 27 MB just
-# generated are written out ~30 s later, in the middle of a timed save.
-sync "$f"
+large_meeting "$f"
 # Two versions that differ in the title only (as text: the layout is kept).
 python3 - "$f" <<'PY'
 import sys

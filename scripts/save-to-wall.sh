@@ -13,18 +13,14 @@
 #   GUOTANG_BIN: another build to measure (e.g. the one before a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 2; }
+source scripts/common.sh
+need tmux
+need python3
 n=${1:-8}
-cargo build --release --quiet --bin guotang --example gen
-bin=${GUOTANG_BIN:-$PWD/target/release/guotang}
-dir=$(mktemp -d)
-sock="guotang-wall-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; sleep 0.5; rm -rf "$dir"' EXIT
+build
+workspace wall
 f="$dir/big.json"
-target/release/examples/gen --units 2000 --projects 100000 --seed 1 >"$f"
-# On disk before the clock starts: left to the kernel, the 27 MB just
-# generated are written out ~30 s later, in the middle of a timed save.
-sync "$f"
+large_meeting "$f"
 for who in pres ed; do mkdir -p "$dir/$who/state" "$dir/$who/data" "$dir/$who/config"; done
 env_of() { echo "GUOTANG_STATE_DIR='$dir/$1/state' GUOTANG_DATA_DIR='$dir/$1/data' GUOTANG_CONFIG_DIR='$dir/$1/config'"; }
 tmux -L "$sock" new-session -d -s pres -x 200 -y 60 "$(env_of pres) '$bin' '$f'"
